@@ -1,0 +1,93 @@
+"""The library entry points (SPEC §3.5).
+
+A :class:`Linter` holds one configuration and the resources built for it (dictionary automata,
+the NLP pipeline, an index connection), so checking many files pays for them once.  The
+module-level functions make a throwaway linter for one call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import structure
+from .config import Config, discover
+from .diagnostics import Diagnostic, Location, Severity
+from .engine import Report, run_rules
+from .errors import ReadError
+from .model import Document
+from .rules.context import Resources
+from .textreader import document_from_text, read_text_file
+
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def load_document(path: str | Path) -> Document:
+    """Read a draft (.docx, .txt, .md) into the model, without roles.  Raises :class:`ReadError`."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError("文件不存在：请检查路径是否正确")
+    if path.is_dir():
+        raise ReadError("这是一个文件夹，不是文件")
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_text_file(path)
+    from .docx.reader import read_docx_file
+
+    return read_docx_file(path)
+
+
+def read_docx(path: str | Path) -> Document:
+    """The parsed draft with a role for every paragraph, its genre and its format."""
+    return structure.analyse(load_document(path))
+
+
+class Linter:
+    """Checks files with one configuration; reuse it for many files."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config if config is not None else Config()
+        self.resources = Resources(self.config)
+
+    def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
+        doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
+        rules = self.config.enabled_rules(path_for_config or doc.path)
+        report = run_rules(doc, self.config, self.resources, rules)
+        for problem in doc.problems:
+            report.diagnostics.insert(
+                0,
+                Diagnostic("GW901", "unreadable-part", Severity.WARNING, problem, Location("body", 1, 0, 0), ""),
+            )
+        return report
+
+    def check_file(self, path: str | Path) -> Report:
+        """Never raises for a bad file: the report carries ``error`` instead."""
+        try:
+            doc = load_document(path)
+        except ReadError as e:
+            return Report(path=str(path), error=str(e))
+        return self.check_document(doc)
+
+    def check_text(self, text: str, path: str = "<text>") -> Report:
+        return self.check_document(document_from_text(text, path))
+
+    def close(self) -> None:
+        self.resources.close()
+
+
+def lint_file(path: str | Path, config: Config | None = None) -> Report:
+    """Check one draft.  ``config`` defaults to the configuration file found from the cwd."""
+    linter = Linter(config if config is not None else discover())
+    try:
+        return linter.check_file(path)
+    finally:
+        linter.close()
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> Report:
+    """Check a plain-text draft (one paragraph per line); layout rules do not apply."""
+    linter = Linter(config if config is not None else Config())
+    try:
+        return linter.check_text(text, path)
+    finally:
+        linter.close()

@@ -1,0 +1,222 @@
+"""Finding, reading and validating configuration (SPEC §3.4).
+
+``[tool.gongwen-lint]`` in ``pyproject.toml``, or ``gongwen-lint.toml`` / ``.gongwen-lint.toml``
+with the same keys at the top level.  The nearest file upwards from the working directory wins.
+Unknown keys are an error that names the key: a typo must not silently disable a check.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .diagnostics import Severity
+from .rules import registry
+
+CONFIG_FILES = ("gongwen-lint.toml", ".gongwen-lint.toml", "pyproject.toml")
+
+TOP_KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "severity",
+    "per-file-ignores",
+    "index",
+    "fail-on",
+    "dictionaries",
+    "options",
+    "baseline",
+}
+DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "organ-suffixes-add", "font-aliases"}
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded in Chinese for the user (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: the default rule set
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    index: str | None = None
+    fail_on: Severity = Severity.ERROR
+    dictionaries: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    baseline: str | None = None
+    source: str | None = None  # the file this came from
+    root: str | None = None  # its folder: per-file-ignores patterns are relative to it
+
+    # -- rule selection -------------------------------------------------------------------
+    def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
+        rules = registry.all_rules()
+        if self.select:
+            chosen = [
+                r
+                for r in rules
+                if any(registry.is_exact(s, r) or (registry.matches(s, r) and (r.default or s.upper() == "ALL"))
+                       for s in self.select)
+            ]
+        else:
+            chosen = [r for r in rules if r.default]
+        for s in self.extend_select:
+            chosen += [r for r in rules if registry.matches(s, r) and r not in chosen]
+        ignores = list(self.ignore) + list(self._file_ignores(path))
+        return [r for r in chosen if not any(registry.matches(s, r) for s in ignores)]
+
+    def _file_ignores(self, path: str | None) -> Iterable[str]:
+        if not path or not self.per_file_ignores:
+            return ()
+        p = Path(path)
+        candidates = {p.as_posix(), p.name}
+        if self.root:
+            try:
+                candidates.add(p.resolve().relative_to(Path(self.root).resolve()).as_posix())
+            except ValueError:
+                pass
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates):
+                out.extend(codes)
+        return out
+
+    def severity_of(self, r: registry.Rule) -> Severity:
+        return self.severity.get(r.code, r.severity)
+
+    def option(self, name: str) -> Any:
+        if name in self.options:
+            return self.options[name]
+        defaults = registry.option_defaults()
+        if name not in defaults:
+            raise KeyError(f"undeclared option {name}")
+        return defaults[name]
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        return replace(self, **changes)
+
+
+def _as_list(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"配置项 {key} 应为规则代码列表，例如 [\"GW1\", \"GW401\"]")
+    return tuple(v.strip() for v in value)
+
+
+def check_selectors(selectors: Iterable[str], key: str) -> None:
+    for s in selectors:
+        if not registry.valid_selector(s):
+            raise ConfigError(f"{key} 中的规则“{s}”不存在：请用 gongwen-lint rules 查看可用的规则代码和名称")
+
+
+def parse(data: dict[str, Any], source: str | None = None) -> Config:
+    """Build a :class:`Config` from the ``[tool.gongwen-lint]`` table."""
+    where = f"（{source}）" if source else ""
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(f"未知的配置项 {unknown[0]}{where}；可用的配置项：{', '.join(sorted(TOP_KEYS))}")
+    kwargs: dict[str, Any] = {"source": source, "root": str(Path(source).parent) if source else None}
+    for key, attr in (("select", "select"), ("ignore", "ignore"), ("extend-select", "extend_select")):
+        if key in data:
+            kwargs[attr] = _as_list(data[key], key)
+            check_selectors(kwargs[attr], key)
+    if "severity" in data:
+        sev: dict[str, Severity] = {}
+        if not isinstance(data["severity"], dict):
+            raise ConfigError(f"配置项 severity 应为表，例如 severity = {{ GW401 = \"warning\" }}{where}")
+        for k, v in data["severity"].items():
+            r = registry.get_rule(k)
+            if r is None:
+                raise ConfigError(f"severity 中的规则“{k}”不存在{where}")
+            try:
+                sev[r.code] = Severity(v)
+            except ValueError:
+                raise ConfigError(f"severity.{k} 的值“{v}”无效：应为 error、warning 或 info{where}") from None
+        kwargs["severity"] = sev
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"配置项 per-file-ignores 应为表：{{ \"旧稿/*.docx\" = [\"GW2\"] }}{where}")
+        kwargs["per_file_ignores"] = {k: _as_list(v, f"per-file-ignores.{k}") for k, v in pfi.items()}
+        for k, v in kwargs["per_file_ignores"].items():
+            check_selectors(v, f"per-file-ignores.{k}")
+    if "index" in data:
+        if not isinstance(data["index"], str):
+            raise ConfigError(f"配置项 index 应为索引文件路径或 postgresql:// 地址{where}")
+        index = data["index"]
+        if source and "://" not in index and not Path(index).is_absolute():
+            index = str(Path(source).parent / index)
+        kwargs["index"] = index
+    if "fail-on" in data:
+        try:
+            kwargs["fail_on"] = Severity(data["fail-on"])
+        except ValueError:
+            raise ConfigError(f"fail-on 的值“{data['fail-on']}”无效：应为 error、warning 或 info{where}") from None
+    if "baseline" in data:
+        kwargs["baseline"] = str(data["baseline"])
+    if "dictionaries" in data:
+        d = data["dictionaries"]
+        if not isinstance(d, dict):
+            raise ConfigError(f"配置项 dictionaries 应为表{where}")
+        bad = sorted(set(d) - DICTIONARY_KEYS)
+        if bad:
+            raise ConfigError(f"未知的配置项 dictionaries.{bad[0]}{where}；可用：{', '.join(sorted(DICTIONARY_KEYS))}")
+        kwargs["dictionaries"] = dict(d)
+    if "options" in data:
+        opts = data["options"]
+        if not isinstance(opts, dict):
+            raise ConfigError(f"配置项 options 应为表{where}")
+        defaults = registry.option_defaults()
+        for k, v in opts.items():
+            if k not in defaults:
+                raise ConfigError(f"未知的配置项 options.{k}{where}；可用：{', '.join(sorted(defaults))}")
+            d = defaults[k]
+            if isinstance(d, bool) != isinstance(v, bool) or (
+                isinstance(d, (int, float)) and not isinstance(v, (int, float))
+            ):
+                raise ConfigError(f"options.{k} 的值类型应与默认值 {d!r} 相同{where}")
+        kwargs["options"] = dict(opts)
+    return Config(**kwargs)
+
+
+def load_file(path: str | Path) -> Config:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"无法读取配置文件 {path}：{e.strerror or e}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{e}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("gongwen-lint", {})
+    return parse(data, str(path))
+
+
+def discover(start: str | Path | None = None) -> Config:
+    """The configuration of the nearest config file above ``start`` (default: cwd)."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    try:
+                        data = tomllib.loads(candidate.read_text("utf-8-sig"))
+                    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                        continue
+                    if "gongwen-lint" not in data.get("tool", {}):
+                        continue
+                return load_file(candidate)
+    return Config()

@@ -1,0 +1,103 @@
+"""Runs the selected rules over a structured document and returns sorted diagnostics.
+
+The engine knows rules only through the registry: paragraph rules see the paragraphs whose
+role is in their scope, document rules see the document.  A rule that crashes is a bug in
+gongwen-lint, not in the draft: it becomes one GW901-style internal finding instead of
+stopping the check of the file.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .diagnostics import Diagnostic, Location, Severity
+from .model import Document
+from .rules import registry
+from .rules.context import Context, Resources
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    """The findings for one file (or the reason it could not be read).
+
+    ``summary`` holds per-file figures that rules add (e.g. the 套话 share of GW704).
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    genre: str | None = None
+    format: str | None = None
+    error: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = {
+            "path": self.path,
+            "genre": self.genre,
+            "format": self.format,
+            "error": self.error,
+            "diagnostics": [x.to_dict() for x in self.diagnostics],
+        }
+        if self.summary:
+            d["summary"] = self.summary
+        return d
+
+    def to_json(self) -> str:
+        """This file's record as the JSON contract of SPEC §3.2 (wrapped as a one-file run)."""
+        from .output.json_format import render
+
+        return render([self])
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+def run_rules(doc: Document, config: Config, resources: Resources, rules: list[registry.Rule]) -> Report:
+    ctx = Context(doc, config, resources)
+    found: list[Diagnostic] = []
+    for r in rules:
+        if "docx" in r.needs and doc.source != "docx":
+            continue  # layout rules need formatting a plain-text draft does not have
+        ctx.rule = r
+        severity = config.severity_of(r)
+        try:
+            if r.is_paragraph_rule:
+                for paragraphs in doc.parts.values():
+                    for p in paragraphs:
+                        if p.role in r.roles:
+                            found.extend(_with_severity(r.func(p, ctx), r, severity))
+            else:
+                found.extend(_with_severity(r.func(doc, ctx), r, severity))
+        except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others
+            log.exception("rule %s failed", r.code)
+            found.append(
+                Diagnostic(
+                    code="GW901",
+                    name="unreadable-part",
+                    severity=Severity.WARNING,
+                    message=f"规则 {r.code} 在检查本文件时出错（{type(e).__name__}），其余规则照常检查；请向维护者报告",
+                    location=Location("body", 1, 0, 0),
+                    excerpt="",
+                )
+            )
+    found = sorted(set(found), key=Diagnostic.sort_key)
+    return Report(
+        path=doc.path,
+        diagnostics=found,
+        genre=doc.genre.value if doc.genre else None,
+        format=doc.format.value if doc.format else None,
+        summary=ctx.summary,
+    )
+
+
+def _with_severity(diags, r: registry.Rule, severity: Severity):
+    for d in diags:
+        # A rule may lower its own severity for a weaker case; configuration overrides both.
+        if severity is not r.severity:
+            d = Diagnostic(**{**d.__dict__, "severity": severity})
+        yield d

@@ -1,0 +1,91 @@
+"""What a rule sees besides the paragraph: the document, its options, shared resources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..diagnostics import Diagnostic, Fix, Location, Reference, Severity
+from ..model import Document, Paragraph
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from .registry import Rule
+
+
+class Resources:
+    """Heavy things built once per configuration (dictionary automata, the NLP pipeline, the
+    index connection) and shared by every document checked with it.  Not global, so two
+    configurations can live in one process."""
+
+    def __init__(self, config: "Config"):
+        self.config = config
+        self._cache: dict[str, Any] = {}
+
+    def get(self, key: str, factory: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = factory()
+        return self._cache[key]
+
+    def close(self) -> None:
+        for value in self._cache.values():
+            close = getattr(value, "close", None)
+            if callable(close):
+                close()
+        self._cache.clear()
+
+
+class Context:
+    """Per-document context handed to rules."""
+
+    def __init__(self, doc: Document, config: "Config", resources: Resources):
+        self.doc = doc
+        self.config = config
+        self.resources = resources
+        self.rule: "Rule | None" = None  # set by the engine before each rule runs
+        self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
+
+    def option(self, name: str) -> Any:
+        return self.config.option(name)
+
+    def report(
+        self,
+        p: Paragraph,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        replacement: str | None = None,
+        unsafe: bool = False,
+        severity: Severity | None = None,
+        reference: Reference | None = None,
+    ) -> Diagnostic:
+        """A diagnostic of the current rule on ``p.text[start:end]``.
+
+        ``replacement`` offers a fix; it is *safe* when the span lies inside one run (the
+        edit keeps that run's formatting) unless the rule says ``unsafe``.
+        """
+        assert self.rule is not None, "report() outside a rule"
+        r = self.rule
+        fix = None
+        if replacement is not None:
+            safe = not unsafe and _inside_one_run(p, start, end)
+            fix = Fix(replacement, "safe" if safe else "unsafe")
+        return Diagnostic(
+            code=r.code,
+            name=r.name,
+            severity=severity or r.severity,
+            message=message,
+            location=Location(p.part, p.index, start, end),
+            excerpt=p.text[start:end],
+            fix=fix,
+            reference=reference,
+        )
+
+
+def _inside_one_run(p: Paragraph, start: int, end: int) -> bool:
+    if not p.runs:  # plain-text drafts: one implicit run
+        return True
+    for run in p.runs:
+        if run.start <= start and end <= run.end and run.field_code is None:
+            return True
+    return False

@@ -1,0 +1,118 @@
+"""Offset-preserving text helpers shared by rules.
+
+Masking replaces text a drafter did not write in their own words — quotations “…”, 书名号 titles
+《…》, cited document numbers — with a filler of the same length, so a rule can match on the
+masked string and report offsets into the original.  (proselint drops matches inside quotes by
+default; a quoted law title is not the drafter's wording.)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
+
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FA1F),
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character (not CJK punctuation)."""
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _CJK_RANGES) or ch == "〇"
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(c) for c in text)
+
+
+# A document number as drafters write it, right or wrong: 代字 + bracketed year + number + 号.
+# Used for masking and by the doc-number rule to find citations inside running text.
+DOC_NUMBER_RE = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*"
+    r"(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])\s*"
+    r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
+)
+
+_PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
+
+
+@lru_cache(maxsize=4096)
+def mask(text: str, quotes: bool = True, titles: bool = True, doc_numbers: bool = True) -> str:
+    """Return ``text`` with quoted spans, 书名号 titles and document numbers masked.
+
+    The delimiters themselves stay (rules about pairing need them); only the content is
+    replaced, with :data:`MASK`, keeping every offset.
+    """
+    chars = list(text)
+    if quotes or titles:
+        openers = {}
+        if quotes:
+            openers.update({"“": "”", "‘": "’", "「": "」", "『": "』"})
+        if titles:
+            openers["《"] = "》"
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(text):
+            if ch in openers:
+                stack.append((ch, i))
+            elif stack and ch == openers[stack[-1][0]]:
+                _, j = stack.pop()
+                if not stack:
+                    for k in range(j + 1, i):
+                        chars[k] = MASK
+    if doc_numbers:
+        for m in DOC_NUMBER_RE.finditer(text):
+            for k in range(m.start("open"), m.end()):
+                chars[k] = MASK
+    return "".join(chars)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` split on Chinese sentence punctuation (end kept)."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace (ASCII, U+3000, NBSP): for pattern tests on a line."""
+    return re.sub(r"[\s\u3000\u00a0]+", "", text)
+
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(s: str) -> int | None:
+    """Value of a Chinese numeral up to 9999: 十二, 二十三, 一百零五, 二〇〇八 (digit by digit)."""
+    if not s:
+        return None
+    if all(c in CN_DIGITS for c in s) and len(s) > 1:
+        value = 0
+        for c in s:
+            value = value * 10 + CN_DIGITS[c]
+        return value
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, digit = 0, None
+    for c in s:
+        if c in CN_DIGITS:
+            digit = CN_DIGITS[c]
+        elif c in units:
+            total += (digit if digit is not None else 1) * units[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)

@@ -1,0 +1,56 @@
+"""Plain-text and Markdown drafts: one paragraph per line, no formatting.
+
+Layout rules skip such drafts (they need the .docx formatting); everything that works on text
+— elements, headings, punctuation, numbers, style, duplicates — runs as on a .docx.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ReadError
+from .model import Document, Paragraph
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+_MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+
+
+def paragraphs_from_text(text: str, markdown: bool = False) -> tuple[Paragraph, ...]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    out = []
+    for i, line in enumerate(text.split("\n"), start=1):
+        if markdown:
+            line = _MD_PREFIX.sub("", line)
+        out.append(Paragraph(part="body", index=i, text=line))
+    # A trailing newline does not make a paragraph.
+    while out and out[-1].text == "" and len(out) > 1:
+        out.pop()
+    return tuple(out)
+
+
+def document_from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
+    return Document(path=path, source="text", parts={"body": paragraphs_from_text(text, markdown)})
+
+
+def read_text_file(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ReadError(f"文件过大（{size // 1024 // 1024} MB），不像是一份公文草稿")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ReadError("文本文件编码无法识别：请另存为 UTF-8 编码")
+    if "\x00" in text:
+        raise ReadError("不是文本文件（含有二进制内容）：请提供 .docx、.txt 或 .md 文件")
+    return document_from_text(text, str(path), markdown=path.suffix.lower() == ".md")
