@@ -101,3 +101,29 @@ def _with_severity(diags, r: registry.Rule, severity: Severity):
         if severity is not r.severity:
             d = Diagnostic(**{**d.__dict__, "severity": severity})
         yield d
+
+
+def check_example(r: registry.Rule, example: registry.Example, config: Config | None = None) -> list[Diagnostic]:
+    """Run one rule on one of its docstring examples (see docs/developing.md).
+
+    A one-line example of a paragraph rule is checked as a body paragraph with the rule's
+    first role (in sorted order), so the example shows the wording without the scaffolding of a
+    whole draft; block examples are whole drafts, structure recognised.
+    """
+    from . import structure
+    from .model import Paragraph, Role
+    from .textreader import document_from_text
+
+    config = config or Config(select=(r.code,))
+    resources = Resources(config)
+    try:
+        if r.is_paragraph_rule and "\n" not in example.text:
+            role = sorted(r.roles, key=lambda x: x.value)[0] if Role.BODY not in r.roles else Role.BODY
+            p = Paragraph(part="body", index=1, text=example.text, role=role)
+            doc = structure.analyse(document_from_text(example.text))
+            doc = Document(path="<example>", source="text", parts={"body": (p,)}, genre=doc.genre, format=doc.format)
+        else:
+            doc = structure.analyse(document_from_text(example.text, "<example>"))
+        return [d for d in run_rules(doc, config, resources, [r]).diagnostics if d.code == r.code]
+    finally:
+        resources.close()
