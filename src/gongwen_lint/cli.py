@@ -1,0 +1,197 @@
+"""The command line: parse options, call the library, pick the output, set the exit code.
+
+Exit codes (SPEC §3.1): 0 no finding at or above ``--fail-on``; 1 such findings; 2 a usage or
+configuration error, or a file that could not be read.  Every failure the user can cause ends in
+a Chinese message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, ConfigError, check_selectors, discover, load_file
+from .diagnostics import Severity
+from .engine import Report
+from .files import collect_drafts
+
+FORMATS = ("text", "json")
+
+
+class _DefaultToCheck(click.Group):
+    """``gongwen-lint PATH...`` is ``gongwen-lint check PATH...``."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gongwen-lint", message="%(prog)s %(version)s")
+def main() -> None:
+    """gongwen-lint：党政机关公文草稿检查工具。
+
+    \b
+    gongwen-lint 草稿.docx              检查草稿（等同于 check）
+    gongwen-lint inspect 草稿.docx      查看识别出的公文结构
+    gongwen-lint rules                  规则目录
+    gongwen-lint rule GW102             某条规则的说明
+    """
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
+def _load_config(config_path: str | None) -> Config:
+    return load_file(config_path) if config_path else discover()
+
+
+def _fail(message: str) -> None:
+    click.echo(f"gongwen-lint：{message}", err=True)
+    sys.exit(2)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式")
+@click.option("--select", multiple=True, help="只启用这些规则（代码、代码前缀或名称，逗号分隔；ALL 为全部）")
+@click.option("--ignore", multiple=True, help="停用这些规则")
+@click.option("--extend-select", multiple=True, help="在默认规则之外再启用这些规则")
+@click.option("--config", "config_path", type=click.Path(), help="配置文件（默认自动查找）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到该级别的问题时退出码为 1")
+@click.option("--index", "index", help="参考文件索引（SQLite 文件或 postgresql:// 地址），启用重复发文检查")
+@click.option("-o", "--output", "output", type=click.Path(), help="把报告写入文件而不是标准输出")
+def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output):
+    """检查公文草稿（.docx、.txt、.md 文件或文件夹）。"""
+    try:
+        config = _load_config(config_path)
+        overrides = {}
+        if select:
+            overrides["select"] = _split(select)
+            check_selectors(overrides["select"], "--select")
+        if ignore:
+            overrides["ignore"] = config.ignore + _split(ignore)
+            check_selectors(overrides["ignore"], "--ignore")
+        if extend_select:
+            overrides["extend_select"] = config.extend_select + _split(extend_select)
+            check_selectors(overrides["extend_select"], "--extend-select")
+        if fail_on:
+            overrides["fail_on"] = Severity(fail_on)
+        if index:
+            overrides["index"] = index
+        config = config.with_overrides(**overrides)
+    except ConfigError as e:
+        _fail(str(e))
+        return
+
+    files, missing = collect_drafts(paths)
+    if not files and not missing:
+        _fail("没有找到可检查的草稿（.docx、.txt、.md）：请检查路径")
+    from .api import Linter
+
+    linter = Linter(config)
+    reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
+    try:
+        reports += _check_all(linter, files, fmt)
+    finally:
+        linter.close()
+    reports.sort(key=lambda r: r.path)
+
+    text = _render(reports, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    sys.exit(exit_code(reports, config.fail_on))
+
+
+def _check_all(linter, files: list[str], fmt: str) -> list[Report]:
+    show_progress = fmt == "text" and len(files) > 5 and sys.stderr.isatty()
+    if not show_progress:
+        return [linter.check_file(f) for f in files]
+    from rich.progress import Progress
+
+    out = []
+    with Progress(transient=True) as progress:
+        task = progress.add_task("检查中", total=len(files))
+        for f in files:
+            out.append(linter.check_file(f))
+            progress.advance(task)
+    return out
+
+
+def _render(reports: list[Report], fmt: str) -> str:
+    if fmt == "json":
+        from .output.json_format import render
+
+        return render(reports) + "\n"
+    from .output.text_format import render
+
+    return render(reports, colour=sys.stdout.isatty())
+
+
+def exit_code(reports: list[Report], fail_on: Severity) -> int:
+    if any(r.error for r in reports):
+        return 2
+    if any(d.severity.rank >= fail_on.rank for r in reports for d in r.diagnostics):
+        return 1
+    return 0
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def inspect(path, fmt):
+    """显示识别出的公文结构：每段的要素角色、文种和版式。"""
+    from .api import read_docx
+    from .errors import ReadError
+    from .output.inspect_format import render_json, render_text
+
+    try:
+        doc = read_docx(path)
+    except ReadError as e:
+        _fail(f"{path}：{e}")
+        return
+    click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+
+
+@main.command()
+def rules():
+    """列出全部规则。"""
+    from .output.rules_format import render_catalogue
+
+    click.echo(render_catalogue())
+
+
+@main.command()
+@click.argument("code")
+def rule(code):
+    """说明一条规则：检查什么、依据、示例、修复。"""
+    from .output.rules_format import render_rule
+    from .rules.registry import get_rule
+
+    r = get_rule(code)
+    if r is None:
+        _fail(f"没有规则“{code}”：请用 gongwen-lint rules 查看规则目录")
+        return
+    click.echo(render_rule(r))
+
+
+def _register_optional_commands() -> None:
+    """Sub-command groups that live with their feature (the reference index)."""
+    try:
+        from .index.cli import index_group
+    except ImportError:
+        return
+    main.add_command(index_group)
+
+
+_register_optional_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
