@@ -66,6 +66,10 @@ class Linter:
             doc = load_document(path)
         except ReadError as e:
             return Report(path=str(path), error=str(e))
+        except (MemoryError, RecursionError):
+            return Report(path=str(path), error="文件结构过于庞大或嵌套过深，无法读取：请在 Word/WPS 中打开后另存为 .docx 再检查")
+        except Exception as e:  # noqa: BLE001 - a reader bug must not stop a batch or show a traceback
+            return Report(path=str(path), error=f"读取文件时发生内部错误（{type(e).__name__}）：请把文件和此信息报告给维护者")
         return self.check_document(doc)
 
     def check_text(self, text: str, path: str = "<text>") -> Report:
