@@ -34,6 +34,8 @@ SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(★.{0,12})?$")
 URGENCY_RE = re.compile(r"^(特急|加急|特提|平急)$")
 SIGNER_RE = re.compile(r"^签发人[：:]")
 ORDER_NUMBER_RE = re.compile(rf"^[（(]?第[\d{_CN_NUM}百零〇]+号[）)]?$")
+# 纪要 are numbered by issue: 〔2024〕第12期 / 第12期.
+MINUTES_NUMBER_RE = re.compile(rf"^([〔\[［(（]\d{{4}}[〕\]］)）])?第[\d{_CN_NUM}百零〇]+期$")
 DOC_NUMBER_LINE_RE = re.compile(r"^" + DOC_NUMBER_RE.pattern + r"(签发人[：:].*)?$")
 DATE_RE = re.compile(
     rf"^(\d{{2,4}}|[{_CN_NUM}{_ZERO}]{{2,4}})年([\d{_CN_NUM}]{{1,3}})月([\d{_CN_NUM}]{{1,3}})[日号]$"
@@ -73,6 +75,11 @@ _WEB_JUNK_RE = re.compile(
     r"(浏览次数|阅读次数|点击数|打印本页|关闭窗口|【字体|字号[：:]\s*[大中小]|分享到|扫一扫|责任编辑|来源[：:].{0,20}(网|报|发布)|发布时间[：:])"
 )
 _CLOSING_RE = re.compile(r"^(特此|此复|此致|专此|以上|妥否|当否|是否妥当|请予|请批|敬礼)")
+
+
+def _unbalanced(text: str) -> bool:
+    """A title line broken inside 书名号 or brackets goes on on the next line."""
+    return text.count("《") > text.count("》") or text.count("（") > text.count("）")
 
 
 def _heading_role(text: str) -> Role | None:
@@ -147,7 +154,7 @@ class _Classifier:
                 self.roles[i] = Role.SECRECY
             elif URGENCY_RE.match(t):
                 self.roles[i] = Role.URGENCY
-            elif DOC_NUMBER_LINE_RE.match(t) or (ORDER_NUMBER_RE.match(t) and candidates):
+            elif DOC_NUMBER_LINE_RE.match(t) or MINUTES_NUMBER_RE.match(t) or (ORDER_NUMBER_RE.match(t) and candidates):
                 self.roles[i] = Role.DOC_NUMBER
             elif SIGNER_RE.match(t):
                 self.roles[i] = Role.SIGNER
@@ -178,14 +185,19 @@ class _Classifier:
             return False
         if _is_red(p) or (_max_size(p) or 0) >= 26:
             return True
-        if _ORGAN_MARK_TAIL_RE.search(t) and not _TITLE_END_RE.search(t.removesuffix("文件")):
+        if t == "文件" or (_ORGAN_MARK_TAIL_RE.search(t) and not _TITLE_END_RE.search(t.removesuffix("文件"))):
             return True
         # An organ name directly followed by a document number (信函式 letterhead, joint marks).
         j = self._next(i)
-        while j is not None and self.roles[j] is Role.UNKNOWN and _short_plain(self.text[j], 40) and j - i < 4:
-            if DOC_NUMBER_LINE_RE.match(self.text[j]) or ORDER_NUMBER_RE.match(self.text[j]):
+        steps = 0
+        while j is not None and self.roles[j] is Role.UNKNOWN and steps < 4:
+            u = self.text[j]
+            if DOC_NUMBER_LINE_RE.match(u) or ORDER_NUMBER_RE.match(u) or MINUTES_NUMBER_RE.match(u):
                 return bool(_ORGAN_SUFFIX_RE.search(t) or _ORGAN_MARK_TAIL_RE.search(t))
+            if not _short_plain(u, 40):
+                break
             j = self._next(j)
+            steps += 1
         return False
 
     # -- 标题 and 主送 -----------------------------------------------------------------------
@@ -202,7 +214,7 @@ class _Classifier:
         group = [first]
         joined = t0
         j = self._next(first)
-        while j is not None and len(group) < 4 and not _TITLE_END_RE.search(joined):
+        while j is not None and len(group) < 4 and (not _TITLE_END_RE.search(joined) or _unbalanced(joined)):
             t = self.text[j]
             if j - group[-1] > 1 and not self.paras[group[-1]].runs:
                 break  # plain text: an empty line ends the title
