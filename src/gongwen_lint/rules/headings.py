@@ -1,0 +1,423 @@
+"""Headings and paragraphs: ordinal forms, sequences, level skips, duplicates, stray lines,
+placeholders (GW301–GW306).
+
+Heading lines are found from their ordinal (see :mod:`._ordinals`), not only from the roles
+HEADING1–4: a ``1、`` line that structure recognition calls BODY is exactly the kind of line
+these rules exist for.  Paragraphs in tables are skipped (a table's numbering is its own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import HEADING_ROLES, TEXT_ROLES, Document, Paragraph, Role
+from ..text import compact, is_cjk
+from ._ordinals import Ordinal, cn_ordinal, is_anchor, is_attachment_label, paragraph_ordinal
+from .context import Context
+from .registry import rule
+
+WARNING = Severity.WARNING
+
+#: Roles after which heading numbering starts afresh (an attachment, a second embedded document).
+_RESET_ROLES = frozenset({Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE, Role.TITLE})
+_LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+
+
+def _show(level: int, value: int) -> str:
+    num = cn_ordinal(value) if level in (1, 2) else str(value)
+    return {1: f"{num}、", 2: f"（{num}）", 3: f"{num}.", 4: f"（{num}）"}[level]
+
+
+@dataclass
+class _Heading:
+    p: Paragraph
+    o: Ordinal
+
+
+def _segments(doc: Document) -> list[list[_Heading]]:
+    """Ordinal lines of the body, split where numbering legitimately restarts.
+
+    A segment ends at an attachment or a second title; 第X条/章 lines (laws and rules) end one
+    too, since the （一）（二） lists under each article restart.
+    """
+    segments: list[list[_Heading]] = [[]]
+    for p in doc.body:
+        if p.in_table:
+            continue
+        if p.role in _RESET_ROLES or (p.role in TEXT_ROLES and (is_anchor(p.text) or is_attachment_label(p.text))):
+            if segments[-1]:
+                segments.append([])
+            continue
+        if p.role not in TEXT_ROLES:
+            continue
+        o = paragraph_ordinal(p)
+        if o is not None:
+            segments[-1].append(_Heading(p, o))
+    return [s for s in segments if s]
+
+
+def _span(h: _Heading) -> tuple[int, int]:
+    """Where to point in ``p.text``: the ordinal, or the paragraph start for a numbering label."""
+    if h.o.in_label:
+        return 0, 0
+    return h.o.text_span
+
+
+# --------------------------------------------------------------------------------------------
+@rule(
+    "GW301",
+    "heading-ordinal-form",
+    title="层次序数格式",
+    severity=WARNING,
+    source="国标 GB/T 9704-2012 7.3.3",
+    roles=TEXT_ROLES,
+    fixable=True,
+)
+def heading_ordinal_form(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    段首的层次序数应写作“一、”“（一）”“1.”“（1）”：不用“1、”“1．”“1，”“一.”“一，”，
+    括号序数后不再加标点（“（一）、”），括号用全角（不用“(一)”“(1)”），“1）”应为“（1）”。
+    Word 自动编号的序号同样检查（此时无法自动修复）。
+
+    ## 依据
+    GB/T 9704-2012 7.3.3：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注。
+    标准用语为“可以”，故为警告；各地公文写作规范均把“1、”“（一）、”列为常见错误。
+
+    ## 示例
+    错：1、加强组织领导
+    错：（一）、明确工作目标
+    错：(二)强化督促检查
+    错：一.总体要求
+    对：1.加强组织领导
+    对：（一）明确工作目标
+    对：1.5万元专项资金已拨付。
+
+    ## 修复
+    替换为标准写法（“1、”→“1.”，“（一）、”→“（一）”，“(二)”→“（二）”）；序号来自自动编号时不修复。
+    """
+    if p.in_table:
+        return
+    o = paragraph_ordinal(p)
+    if o is None or o.ok:
+        return
+    level = _LEVEL_NAMES[o.level]
+    if o.in_label:
+        yield ctx.report(p, 0, 0, f"{level}序数（自动编号）“{o.written}”应为“{o.standard}”")
+        return
+    start, end = o.text_span
+    yield ctx.report(p, start, end, f"{level}序数“{o.written}”应为“{o.standard}”", replacement=o.standard)
+
+
+# --------------------------------------------------------------------------------------------
+@rule(
+    "GW302",
+    "heading-sequence",
+    title="层次序数连续",
+    severity=WARNING,
+    source="实务 公文写作规范：同级序数依次排列",
+)
+def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    同一上级标题下同级序数应依次排列，不重号、不跳号、不倒序（如“一、二、二、”“（一）（三）”）。
+    每个“一、”之下的“（一）”重新编号；附件、第X条之下重新编号；重新从 1 开始的新列表不算错误。
+
+    ## 依据
+    公文写作实务：结构层次序数应连续；各地公文审核要点均把重号、漏号列为常见差错。
+
+    ## 示例
+    错：
+        关于做好防汛工作的通知
+        一、总体要求
+        二、主要任务
+        二、保障措施
+    错：
+        一、总体要求
+        （一）指导思想
+        （三）工作目标
+    对：
+        一、总体要求
+        （一）指导思想
+        （二）工作目标
+        二、主要任务
+        （一）加强监测
+    """
+    for segment in _segments(doc):
+        last: dict[int, int] = {}
+        for h in segment:
+            lv, v = h.o.level, h.o.value
+            for deeper in [k for k in last if k > lv]:
+                del last[deeper]
+            prev = last.get(lv)
+            last[lv] = v
+            start, end = _span(h)
+            if prev is None:
+                if v > 1:
+                    yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”前缺少“{_show(lv, 1)}”：同级序数应从 1 开始")
+                continue
+            if v == prev:
+                yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”重复")
+            elif v > prev + 1:
+                missing = "、".join(f"“{_show(lv, k)}”" for k in range(prev + 1, min(v, prev + 4)))
+                yield ctx.report(h.p, start, end, f"序数跳号：“{_show(lv, prev)}”之后是“{_show(lv, v)}”，缺少{missing}")
+            elif v < prev and v != 1:
+                yield ctx.report(h.p, start, end, f"序数顺序错误：“{_show(lv, prev)}”之后是“{_show(lv, v)}”")
+
+
+# --------------------------------------------------------------------------------------------
+@rule(
+    "GW303",
+    "heading-level-skip",
+    title="层次越级",
+    severity=WARNING,
+    source="国标 GB/T 9704-2012 7.3.3",
+)
+def heading_level_skip(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    结构层次应逐级使用：文中用了“（一）”，就不应在某个“一、”之下直接用“1.”；
+    用了“1.”，就不应在“（一）”之下直接用“（1）”。只有两个层次时“一、”下接“1.”是通行做法，不报。
+
+    ## 依据
+    GB/T 9704-2012 7.3.3：结构层次序数“依次”用“一、”“（一）”“1.”“（1）”标注（“可以”，故为警告）。
+
+    ## 示例
+    错：
+        一、总体要求
+        （一）指导思想
+        （二）工作目标
+        二、主要任务
+        1.加强监测
+        2.做好预警
+    对：
+        一、总体要求
+        1.指导思想
+        二、主要任务
+        1.加强监测
+    """
+    for segment in _segments(doc):
+        used = {h.o.level for h in segment}
+        open_levels: list[tuple[int, int]] = []  # (level, position) of ancestors, outermost first
+        reported_parents: set[tuple[int, int]] = set()
+        seen_levels: set[int] = set()
+        for pos, h in enumerate(segment):
+            lv = h.o.level
+            while open_levels and open_levels[-1][0] >= lv:
+                open_levels.pop()
+            parent, parent_pos = open_levels[-1] if open_levels else (0, -1)
+            # A level skipped between this line and its parent, used elsewhere in the segment.
+            # Before any heading of a higher level has appeared, only levels already seen count:
+            # a list that opens a document is not a skip.
+            skipped = [m for m in range(parent + 1, lv) if m in used and (parent or m in seen_levels)]
+            key = (parent_pos, lv)
+            if skipped and key not in reported_parents:
+                reported_parents.add(key)
+                start, end = _span(h)
+                need = "“" + _show(skipped[0], 1) + "”"
+                where = f"在{_LEVEL_NAMES[parent]}标题下" if parent else "在文首"
+                yield ctx.report(
+                    h.p, start, end,
+                    f"层次越级：{where}直接使用{_LEVEL_NAMES[lv]}序数“{h.o.written}”，文中其他地方使用了{need}这一层次",
+                )
+            open_levels.append((lv, pos))
+            seen_levels.add(lv)
+
+
+# --------------------------------------------------------------------------------------------
+_PUNCT_STRIP = re.compile(r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]")
+_NUMERALS = set("0123456789〇零一二三四五六七八九十百千万亿两年月日第条款项号%.")
+
+
+def _normalise(p: Paragraph) -> str:
+    text = p.text
+    o = paragraph_ordinal(p)
+    if o is not None and not o.in_label:
+        text = text[o.text_span[1]:]
+    return _PUNCT_STRIP.sub("", text)
+
+
+def _only_numbers_differ(a: str, b: str) -> bool:
+    """Parallel clauses (2023年… / 2024年…, 第十条 / 第十一条) differ only in numbers."""
+    from rapidfuzz.distance import Indel
+
+    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
+        if tag == "equal":
+            continue
+        if not set(a[i1:i2] + b[j1:j2]) <= _NUMERALS:
+            return False
+    return True
+
+
+@rule(
+    "GW304",
+    "duplicate-paragraph",
+    title="段落重复",
+    severity=WARNING,
+    source="实务 公文写作规范：语言精练，不重复",
+    options={"duplicate-paragraph-min-chars": 15, "duplicate-paragraph-similarity": 0.9},
+)
+def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    同一文稿中相同或几乎相同（如只改了一个词）的段落出现两次，常见于复制粘贴后忘记删改，
+    如重复的条目带着重复的序号。只比较正文中汉字不少于 15 个的段落（可配置），
+    空行、短标签和只有数字不同的并列条款（2023年…/2024年…）不报。
+
+    ## 依据
+    公文写作实务；《党政机关公文处理工作条例》第十九条：文字精炼。
+
+    ## 示例
+    错：
+        一、加强组织领导，各级政府要把安全生产工作摆上重要议事日程。
+        二、落实工作责任，各部门要按照职责分工抓好落实。
+        三、加强组织领导，各级政府要把安全生产工作摆上重要议事日程。
+    对：
+        一、加强组织领导，各级政府要把安全生产工作摆上重要议事日程。
+        二、落实工作责任，各部门要按照职责分工抓好落实。
+    """
+    from rapidfuzz.distance import Indel
+
+    min_chars = int(ctx.option("duplicate-paragraph-min-chars"))
+    threshold = float(ctx.option("duplicate-paragraph-similarity"))
+    seen: dict[str, Paragraph] = {}
+    candidates: list[tuple[str, Paragraph]] = []
+    for p in doc.body:
+        if p.role not in TEXT_ROLES or p.in_table:
+            continue
+        norm = _normalise(p)
+        if sum(1 for c in norm if is_cjk(c)) < min_chars:
+            continue
+        first = seen.get(norm)
+        if first is not None:
+            yield ctx.report(p, 0, len(p.text), f"本段与第 {first.index} 段重复")
+            continue
+        seen[norm] = p
+        for other_norm, other in candidates:
+            la, lb = len(norm), len(other_norm)
+            if min(la, lb) < threshold * max(la, lb):
+                continue
+            score = Indel.normalized_similarity(norm, other_norm, score_cutoff=threshold)
+            if score >= threshold and not _only_numbers_differ(other_norm, norm):
+                yield ctx.report(p, 0, len(p.text), f"本段与第 {other.index} 段几乎相同（相似度 {score:.0%}），请删除或合并")
+                break
+        candidates.append((norm, p))
+
+
+# --------------------------------------------------------------------------------------------
+# A line pasted from a web page along with the document: counters, print/close buttons, etc.
+_WEB_STRONG = re.compile(
+    r"浏览次数|浏览量|阅读次数|阅读量|点击数|点击次数|点击量|点击率|访问量|访问次数"
+    r"|打印本页|打印此页|打印文章|关闭窗口|关闭本页|[【\[［]\s*(?:打印|关闭|收藏|返回顶部)\s*[】\]］]"
+    r"|(?:字号|字体)\s*[：:]?\s*[【\[［]?\s*大\s*中\s*小|[【\[［]\s*大\s*[】\]］]?\s*[【\[［]?\s*中"
+    r"|分享到\s*[：:]|扫一扫在手机|在手机上打开|当前位置\s*[：:]|您现在的位置|上一篇\s*[：:]|下一篇\s*[：:]"
+    r"|收藏本页|加入收藏|返回顶部|责任编辑\s*[：:]"
+)
+_WEB_WEAK = re.compile(
+    r"(?:信息)?来源\s*[：:]|发布(?:时间|日期)\s*[：:]|作者\s*[：:]|编辑\s*[：:]|www\.|https?://"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|[\u4e00-\u9fff]{1,8}网(?![\u4e00-\u9fff])"
+)
+_STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
+
+
+@rule(
+    "GW305",
+    "stray-paragraph",
+    title="多余段落",
+    severity=WARNING,
+    source="实务 公文要素齐全、无无关内容",
+    roles=_STRAY_ROLES,
+)
+def stray_paragraph(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    不属于任何公文要素的段落，典型的是从网页复制正文时一并粘贴进来的网页文字：
+    “来源：××网 2024-03-01 浏览次数：123”“打印本页 关闭窗口”“【字体：大 中 小】”等。
+    只检查短段落（不超过 100 字），且须有明显的网页标记（浏览次数、打印本页、关闭窗口……），
+    或两个以上的网页信息项（来源：、发布时间：、网址、日期时间）。
+
+    ## 依据
+    公文写作实务；GB/T 9704-2012 第 7 章规定了版头、主体、版记各要素，此外不应有其他内容。
+
+    ## 示例
+    错：来源：市政府网 2024-03-01 浏览次数：123
+    错：【打印本页】【关闭窗口】
+    对：各地要加强信息来源的核实，确保数据准确。
+    对：（联系人：张三，电话：12345678）
+    """
+    text = p.text.strip()
+    if not text or len(text) > 100:
+        return
+    strong = _WEB_STRONG.search(text)
+    weak = _WEB_WEAK.findall(text)
+    if strong or len(weak) >= 2:
+        yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+
+
+# --------------------------------------------------------------------------------------------
+_PLACEHOLDER_PATTERNS = [
+    # XX / ×× / XXXX人民政府, not inside a Latin word (XXL, xxx.com is caught by the 网 case anyway)
+    re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),
+    # X年X月X日, ×月×日, 第×号 — a single cross standing for a number
+    re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]+|\d{4})年[XxＸｘ×\d]{0,2}月[XxＸｘ×\d]{0,2}日(?<=[XxＸｘ×]日)"
+               r"|(?<![A-Za-z])(?:[XxＸｘ×]+|\d{4})年[XxＸｘ×]+月"
+               r"|(?<![A-Za-z])[XxＸｘ×]+月[XxＸｘ×\d]+日"
+               r"|第[XxＸｘ×]+[号条款项期届次]"),
+    # 〇〇市 / ○○局 (not inside a year such as 二〇〇八)
+    re.compile(r"(?<![一二三四五六七八九十〇零○O\d])[〇○]{2,}(?![一二三四五六七八九十〇零○O\d年])"),
+    # [主送单位] 【发文机关】 【待补】 ［日期］ <单位名称>
+    re.compile(
+        r"[\[［【<〈]\s*[\u4e00-\u9fff]{0,10}"
+        r"(?:单位|名称|机关|部门|日期|时间|姓名|地址|电话|金额|数量|数字|标题|文号|内容|事由|全称|简称|待补|待定|待填|填写|补充|此处|请输入)"
+        r"[\u4e00-\u9fff]{0,6}\s*[\]］】>〉]"
+    ),
+    re.compile(r"\b(?:TODO|TBD|FIXME)\b"),
+]
+_BLANK = re.compile(r"_{3,}|＿{2,}")
+
+
+@rule(
+    "GW306",
+    "placeholder",
+    title="未填写的占位符",
+    severity=WARNING,
+    source="实务 公文定稿前应填全各项内容",
+    roles=_STRAY_ROLES,
+)
+def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    模板或草稿中未替换的占位符：XXX、××、“XXXX人民政府”“X年X月X日”“第×号”、○○市、
+    ［主送单位］【发文机关】【待补】、下划线空白“＿＿”“____”、TODO。
+    附件正文中的样表常有供填写的空白和“××”，只检查其中的方括号占位符；表格中的下划线空白不报。
+
+    ## 依据
+    公文写作实务：定稿前应填全各项内容，模板占位符不得留在成文中。
+
+    ## 示例
+    错：XXXX人民政府办公室
+    错：[主送单位]：
+    错：请于X年X月X日前报送。
+    错：联系人：＿＿＿＿
+    对：请于2024年3月5日前报送。
+    对：X射线探伤装置应当定期检测。
+    对：二〇〇八年九月二十六日
+    """
+    text = p.text
+    attachment = p.role is Role.ATTACHMENT_BODY
+    found: list[tuple[int, int]] = []
+    for i, pattern in enumerate(_PLACEHOLDER_PATTERNS):
+        if attachment and i != 3:
+            continue
+        found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if not attachment and not p.in_table:
+        found += [(m.start(), m.end()) for m in _BLANK.finditer(text)]
+    last_end = -1
+    for start, end in sorted(found):
+        if start < last_end:
+            continue
+        last_end = end
+        yield ctx.report(p, start, end, f"未填写的占位符“{text[start:end]}”")
