@@ -18,7 +18,7 @@ from .diagnostics import Severity
 from .engine import Report
 from .files import collect_drafts
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 class _DefaultToCheck(click.Group):
@@ -66,7 +66,11 @@ def _fail(message: str) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到该级别的问题时退出码为 1")
 @click.option("--index", "index", help="参考文件索引（SQLite 文件或 postgresql:// 地址），启用重复发文检查")
 @click.option("-o", "--output", "output", type=click.Path(), help="把报告写入文件而不是标准输出")
-def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output):
+@click.option("--baseline", "baseline_path", type=click.Path(), help="基线文件：只报告基线中没有的新问题")
+@click.option("--write-baseline", is_flag=True, help="把当前全部问题写入 --baseline 指定的文件")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为自动）")
+def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output, baseline_path,
+          write_baseline, jobs):
     """检查公文草稿（.docx、.txt、.md 文件或文件夹）。"""
     try:
         config = _load_config(config_path)
@@ -89,18 +93,29 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
         _fail(str(e))
         return
 
+    baseline_path = baseline_path or config.baseline
+    if write_baseline and not baseline_path:
+        _fail("--write-baseline 需要用 --baseline 指定基线文件")
     files, missing = collect_drafts(paths)
     if not files and not missing:
         _fail("没有找到可检查的草稿（.docx、.txt、.md）：请检查路径")
-    from .api import Linter
 
-    linter = Linter(config)
     reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
-    try:
-        reports += _check_all(linter, files, fmt)
-    finally:
-        linter.close()
+    reports += _check_all(config, files, fmt, jobs)
     reports.sort(key=lambda r: r.path)
+
+    if baseline_path:
+        from . import baseline
+        from .errors import ReadError
+
+        if write_baseline:
+            n = baseline.write(reports, baseline_path)
+            click.echo(f"已把 {n} 个问题写入基线 {baseline_path}", err=True)
+            sys.exit(2 if any(r.error for r in reports) else 0)
+        try:
+            reports = baseline.apply(reports, baseline_path)
+        except ReadError as e:
+            _fail(str(e))
 
     text = _render(reports, fmt)
     if output:
@@ -110,19 +125,18 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     sys.exit(exit_code(reports, config.fail_on))
 
 
-def _check_all(linter, files: list[str], fmt: str) -> list[Report]:
+def _check_all(config: Config, files: list[str], fmt: str, jobs: int) -> list[Report]:
+    """Check files in this process, or in worker processes for a large batch on several cores."""
+    from .parallel import check_files
+
     show_progress = fmt == "text" and len(files) > 5 and sys.stderr.isatty()
     if not show_progress:
-        return [linter.check_file(f) for f in files]
+        return check_files(config, files, jobs)
     from rich.progress import Progress
 
-    out = []
     with Progress(transient=True) as progress:
         task = progress.add_task("检查中", total=len(files))
-        for f in files:
-            out.append(linter.check_file(f))
-            progress.advance(task)
-    return out
+        return check_files(config, files, jobs, on_done=lambda: progress.advance(task))
 
 
 def _render(reports: list[Report], fmt: str) -> str:
@@ -130,6 +144,14 @@ def _render(reports: list[Report], fmt: str) -> str:
         from .output.json_format import render
 
         return render(reports) + "\n"
+    if fmt == "sarif":
+        from .output.sarif_format import render
+
+        return render(reports)
+    if fmt == "github":
+        from .output.github_format import render
+
+        return render(reports)
     from .output.text_format import render
 
     return render(reports, colour=sys.stdout.isatty())

@@ -6,7 +6,7 @@ nothing else, so every output format starts from the same fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -86,6 +86,9 @@ class Diagnostic:
     excerpt: str
     fix: Fix | None = None
     reference: Reference | None = None
+    # Content-based identity (code, paragraph text, excerpt, occurrence) for baselines and SARIF:
+    # inserting a paragraph above does not change it.  Set by the engine; not part of the JSON.
+    fingerprint: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         return {

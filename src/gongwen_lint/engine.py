@@ -8,8 +8,9 @@ stopping the check of the file.
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .config import Config
@@ -85,7 +86,7 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
                     excerpt="",
                 )
             )
-    found = sorted(set(found), key=Diagnostic.sort_key)
+    found = fingerprinted(doc, sorted(set(found), key=Diagnostic.sort_key))
     return Report(
         path=doc.path,
         diagnostics=found,
@@ -95,11 +96,26 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
     )
 
 
+def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Give each diagnostic a fingerprint from its content, not its paragraph number."""
+    texts = {(name, p.index): p.text for name, ps in doc.parts.items() for p in ps}
+    seen: dict[str, int] = {}
+    out = []
+    for d in diags:
+        text = texts.get((d.location.part, d.location.paragraph), "")
+        key = "\x1f".join((d.code, d.location.part, "".join(text.split()), d.excerpt))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode("utf-8")).hexdigest()[:24]
+        out.append(replace(d, fingerprint=digest))
+    return out
+
+
 def _with_severity(diags, r: registry.Rule, severity: Severity):
     for d in diags:
         # A rule may lower its own severity for a weaker case; configuration overrides both.
         if severity is not r.severity:
-            d = Diagnostic(**{**d.__dict__, "severity": severity})
+            d = replace(d, severity=severity)
         yield d
 
 
