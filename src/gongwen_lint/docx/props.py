@@ -1,0 +1,151 @@
+"""Parsing ``w:rPr`` and ``w:pPr`` into small dicts that the style resolver merges level by level.
+
+A dict holds only what the element states, so merging "docDefaults → styles → direct" is a
+``dict.update`` per level; absence means "inherit".  Groups that Word treats as one setting
+(first-line indent vs hanging indent) are stored under one key so a later level replaces both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ns import w
+
+W_RFONTS = w("rFonts")
+W_SZ = w("sz")
+W_B = w("b")
+W_I = w("i")
+W_COLOR = w("color")
+W_U = w("u")
+W_RSTYLE = w("rStyle")
+W_PSTYLE = w("pStyle")
+W_JC = w("jc")
+W_IND = w("ind")
+W_SPACING = w("spacing")
+W_OUTLINELVL = w("outlineLvl")
+W_NUMPR = w("numPr")
+W_NUMID = w("numId")
+W_ILVL = w("ilvl")
+W_PAGEBREAKBEFORE = w("pageBreakBefore")
+W_VAL = w("val")
+
+_FONT_SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
+_THEME_ATTRS = {"ascii": "asciiTheme", "eastAsia": "eastAsiaTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
+_W_SLOT = {slot: (w(slot), w(_THEME_ATTRS[slot])) for slot in _FONT_SLOTS}
+
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+_TWIPS_PER = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "pi": 240.0}
+
+
+def twips(value: str | None) -> float | None:
+    """A twips measure; ISO 29500 Strict may also write ``"12pt"``, ``"2.5cm"`` … ."""
+    if value is None:
+        return None
+    m = _MEASURE.match(value)
+    if not m:
+        return None
+    return float(m.group(1)) * _TWIPS_PER[m.group(2)]
+
+
+def number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        m = _MEASURE.match(value)
+        return float(m.group(1)) if m else None
+
+
+def on_off(el) -> bool:
+    """``<w:b/>`` is on; ``w:val`` of 0/false/off turns it off."""
+    val = el.get(W_VAL)
+    return val is None or val.lower() not in ("0", "false", "off", "none")
+
+
+def parse_rpr(rpr) -> dict:
+    """Run properties that the model reports: font slots, size, bold, italic, colour, underline."""
+    out: dict = {}
+    if rpr is None:
+        return out
+    for child in rpr:
+        tag = child.tag
+        if tag == W_RFONTS:
+            for slot, (name_attr, theme_attr) in _W_SLOT.items():
+                theme = child.get(theme_attr)
+                if theme:
+                    out[slot] = ("theme", theme)
+                else:
+                    name = child.get(name_attr)
+                    if name:
+                        out[slot] = ("name", name)
+        elif tag == W_SZ:
+            v = number(child.get(W_VAL))
+            if v is not None:
+                out["sz"] = v
+        elif tag == W_B:
+            out["b"] = on_off(child)
+        elif tag == W_I:
+            out["i"] = on_off(child)
+        elif tag == W_COLOR:
+            val = child.get(W_VAL)
+            if val:
+                out["color"] = None if val.lower() == "auto" else val.upper()
+        elif tag == W_U:
+            val = child.get(W_VAL)
+            out["u"] = val is None or val.lower() != "none"
+    return out
+
+
+def parse_ppr(ppr) -> dict:
+    """Paragraph properties that the model reports, with Word's groupings."""
+    out: dict = {}
+    if ppr is None:
+        return out
+    for child in ppr:
+        tag = child.tag
+        if tag == W_JC:
+            val = child.get(W_VAL)
+            if val:
+                out["jc"] = val
+        elif tag == W_IND:
+            left = child.get(w("left")) or child.get(w("start"))
+            right = child.get(w("right")) or child.get(w("end"))
+            if left is not None:
+                out["left"] = twips(left)
+            if right is not None:
+                out["right"] = twips(right)
+            first, hanging = child.get(w("firstLine")), child.get(w("hanging"))
+            if hanging is not None:
+                out["first"] = -(twips(hanging) or 0.0)
+            elif first is not None:
+                out["first"] = twips(first)
+            first_c, hanging_c = child.get(w("firstLineChars")), child.get(w("hangingChars"))
+            if hanging_c is not None:
+                out["firstChars"] = -(number(hanging_c) or 0.0)
+            elif first_c is not None:
+                out["firstChars"] = number(first_c)
+        elif tag == W_SPACING:
+            for attr in ("before", "after", "line"):
+                v = child.get(w(attr))
+                if v is not None:
+                    out["sp_" + attr] = twips(v)
+            rule = child.get(w("lineRule"))
+            if rule:
+                out["sp_lineRule"] = rule
+            elif child.get(w("line")) is not None:
+                out["sp_lineRule"] = "auto"
+        elif tag == W_OUTLINELVL:
+            v = number(child.get(W_VAL))
+            if v is not None:
+                out["outlineLvl"] = int(v)
+        elif tag == W_NUMPR:
+            num = child.find(W_NUMID)
+            lvl = child.find(W_ILVL)
+            if num is not None and number(num.get(W_VAL)) is not None:
+                out["numId"] = int(number(num.get(W_VAL)))
+            if lvl is not None and number(lvl.get(W_VAL)) is not None:
+                out["ilvl"] = int(number(lvl.get(W_VAL)))
+        elif tag == W_PAGEBREAKBEFORE:
+            out["pageBreakBefore"] = on_off(child)
+    return out

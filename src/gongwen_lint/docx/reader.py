@@ -1,0 +1,389 @@
+"""Read a .docx into :class:`~gongwen_lint.model.Document` (SPEC §2), roles left UNKNOWN.
+
+Parts read: the main document, its styles, numbering, theme and settings, every header and
+footer that a section uses, footnotes, endnotes and comments.  A damaged secondary part (a broken
+header, say) does not stop the read: it is skipped and a Chinese note goes to
+``Document.problems`` (reported as GW901).  A file that cannot be read at all raises
+:class:`~gongwen_lint.errors.ReadError` whose message says what is wrong and what to do.
+
+Paragraph order and text offsets come from :mod:`.walk`, shared with the writers.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import ReadError
+from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
+from .numbering import Numbering
+from .ns import R_ID, W_PPR, W_RPR, W_SECTPR, w
+from .package import MSG_RESAVE, Package, open_package
+from .props import number, twips
+from .styles import Styles, style_num_ids
+from .walk import PartWalk, walk_part
+
+W_DOCUMENT = w("document")
+W_BODY = w("body")
+W_COMMENT = w("comment")
+W_AUTHOR = w("author")
+W_ID = w("id")
+W_HEADERREF = w("headerReference")
+W_FOOTERREF = w("footerReference")
+W_EVEN_ODD = w("evenAndOddHeaders")
+
+TWIPS_PER_MM = 1440 / 25.4  # 56.6929
+_PART_LABELS = {
+    "header": "页眉",
+    "footer": "页脚",
+    "footnotes": "脚注",
+    "endnotes": "尾注",
+    "comments": "批注",
+    "styles": "样式表（字体、字号等格式检查可能不准确）",
+    "numbering": "自动编号定义（自动编号的序号无法识别）",
+    "theme": "主题（主题字体无法识别）",
+    "settings": "文档设置（奇偶页页眉页脚设置无法识别）",
+}
+
+
+def read_docx_file(path: str | Path) -> Document:
+    """Read one .docx (read-only).  Raises :class:`ReadError` for anything that is not a readable draft."""
+    pkg = open_package(path)
+    try:
+        return _DocxReader(pkg).read()
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("文件内容过大，内存不足，无法读取：请拆分文档后再检查") from None
+    except Exception as e:  # never a traceback for the user (SPEC §3.1)
+        raise ReadError(
+            f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
+        ) from None
+    finally:
+        pkg.zf.close()
+
+
+class _DocxReader:
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        self.problems: list[str] = []
+
+    # -- parts -----------------------------------------------------------------------------------
+
+    def _optional_xml(self, name: str, label_key: str, shown: str | None = None):
+        """Parse a secondary part; on failure record a note and return None."""
+        try:
+            return self.pkg.xml(name)
+        except (ReadError, KeyError, ValueError) as e:
+            label = _PART_LABELS.get(label_key, label_key)
+            who = f"{label} {shown}" if shown else label
+            reason = "已损坏或格式错误" if not isinstance(e, ReadError) or "过大" not in str(e) else "过大"
+            self.problems.append(f"{who}（{name}）{reason}，未能读取，其内容未检查")
+            return None
+
+    def _related_xml(self, rtype: str):
+        found = self.pkg.related(rtype)
+        if not found:
+            return None
+        return self._optional_xml(found[0][1], rtype)
+
+    # -- the read --------------------------------------------------------------------------------
+
+    def read(self) -> Document:
+        pkg = self.pkg
+        root = pkg.xml(pkg.main)
+        if root.tag != W_DOCUMENT:
+            raise ReadError("不是 Word 文档（正文部件不是 WordprocessingML 文档）：请提供 .docx 格式的草稿")
+        styles_root = self._related_xml("styles")
+        numbering_root = self._related_xml("numbering")
+        theme_root = self._related_xml("theme")
+        settings_root = self._related_xml("settings")
+        numbering = Numbering(numbering_root, style_num_ids(styles_root))
+        self.styles = Styles(styles_root, theme_root, settings_root, numbering)
+        self.numbering = numbering
+
+        body = root.find(W_BODY)
+        walk = walk_part(body if body is not None else root)
+        if walk.has_alt_chunk:
+            self.problems.append("正文包含嵌入的外部内容（altChunk），这部分内容未检查")
+        sect_prs = self._section_properties(walk, body)
+        section_info, refs = self._sections(sect_prs)
+        sections = [s for s, _ in section_info]
+        new_page = [n for _, n in section_info]
+        parts: dict[str, tuple[Paragraph, ...]] = {}
+        parts["body"] = self._paragraphs("body", walk, sect_ends=self._sect_ends(walk), new_page=new_page)
+        anchors: list[tuple[str, PartWalk]] = [("body", walk)]
+
+        headers_footers = []
+        part_walks: dict[str, tuple[str, PartWalk] | None] = {}
+        for s_index, section_refs in enumerate(refs):
+            for kind, typ, part_name in section_refs:
+                short = posixpath.splitext(posixpath.basename(part_name))[0]
+                if part_name not in part_walks:
+                    hroot = self._optional_xml(part_name, kind, short)
+                    if hroot is None:
+                        part_walks[part_name] = None
+                        continue
+                    pw = walk_part(hroot)
+                    part_walks[part_name] = (short, pw)
+                    parts[short] = self._paragraphs(short, pw, section=s_index)
+                if part_walks[part_name] is None:
+                    continue
+                headers_footers.append(HeaderFooter(short, kind, typ, s_index, parts[short]))
+
+        for rtype in ("footnotes", "endnotes"):
+            found = pkg.related(rtype)
+            if found:
+                froot = self._optional_xml(found[0][1], rtype)
+                if froot is not None:
+                    pw = walk_part(froot)
+                    parts[rtype] = self._paragraphs(rtype, pw)
+                    anchors.append((rtype, pw))
+
+        comments: tuple[Comment, ...] = ()
+        found = pkg.related("comments")
+        if found:
+            croot = self._optional_xml(found[0][1], "comments")
+            if croot is not None:
+                pw = walk_part(croot)
+                parts["comments"] = self._paragraphs("comments", pw)
+                comments = self._comments(croot, pw, anchors)
+
+        even_odd = False
+        if settings_root is not None:
+            el = settings_root.find(W_EVEN_ODD)
+            if el is not None:
+                even_odd = el.get(w("val"), "1").lower() not in ("0", "false", "off")
+
+        return Document(
+            path=str(pkg.path),
+            source="docx",
+            parts=parts,
+            sections=tuple(sections),
+            headers_footers=tuple(headers_footers),
+            comments=comments,
+            even_and_odd_headers=even_odd,
+            problems=tuple(self.problems),
+        )
+
+    # -- sections --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _sect_ends(walk: PartWalk) -> set[int]:
+        """Indexes of body paragraphs whose ``w:pPr/w:sectPr`` ends a section."""
+        ends = set()
+        for wp in walk.paragraphs:
+            if wp.in_textbox or wp.in_table:
+                continue
+            ppr = wp.element.find(W_PPR)
+            if ppr is not None and ppr.find(W_SECTPR) is not None:
+                ends.add(wp.index)
+        return ends
+
+    def _section_properties(self, walk: PartWalk, body) -> list:
+        out = []
+        for wp in walk.paragraphs:
+            if wp.in_textbox or wp.in_table:
+                continue
+            ppr = wp.element.find(W_PPR)
+            if ppr is not None:
+                sp = ppr.find(W_SECTPR)
+                if sp is not None:
+                    out.append(sp)
+        final = body.find(W_SECTPR) if body is not None else None
+        out.append(final)  # None when the body has no sectPr (Word then uses its defaults)
+        return out
+
+    def _sections(self, sect_prs: list):
+        """Sections in mm, and per section the effective header/footer references.
+
+        A section without a reference of some type inherits the previous section's (as Word
+        does), so ``headers``/``footers`` are what is printed, not only what is written.
+        """
+        sections = []
+        refs: list[list[tuple[str, str, str]]] = []
+        inherited: dict[tuple[str, str], str] = {}
+        base_size = self.styles.run_format(self.styles.default_para, None, None).size_pt or 10.0
+        for sp in sect_prs:
+            own: dict[tuple[str, str], str] = {}
+            if sp is not None:
+                for tag, kind in ((W_HEADERREF, "header"), (W_FOOTERREF, "footer")):
+                    for ref in sp.iter(tag):
+                        rel = self.pkg.rels.get(ref.get(R_ID, ""))
+                        if rel is None or not self.pkg.has(rel[1]):
+                            continue
+                        own[(kind, ref.get(w("type"), "default"))] = rel[1]
+            inherited.update(own)
+            effective = [(kind, typ, name) for (kind, typ), name in sorted(inherited.items(), key=_ref_order)]
+            refs.append(effective)
+            sections.append(_section(sp, effective, base_size))
+        return sections, refs
+
+    # -- paragraphs ------------------------------------------------------------------------------
+
+    def _paragraphs(self, part: str, walk: PartWalk, sect_ends: set[int] | None = None,
+                    new_page: list[bool] | None = None, section: int = 0) -> tuple[Paragraph, ...]:
+        styles = self.styles
+        self.numbering.reset()
+        out = []
+        current = section
+        section_ended = False
+        for wp in walk.paragraphs:
+            starts_page = False
+            if section_ended and not wp.in_textbox:
+                current += 1
+                section_ended = False
+                starts_page = new_page is not None and current < len(new_page) and new_page[current]
+            ppr = wp.element.find(W_PPR)
+            tstyle = styles.table_style(wp.table)
+            fmt, pstyle, num_id, ilvl = styles.paragraph_format(ppr, tstyle)
+            if num_id is not None:
+                label = self.numbering.label(num_id, ilvl or 0)
+                if label is not None:
+                    fmt = replace(fmt, numbering_text=label)
+            runs = []
+            group: list = []
+            for piece in wp.pieces:
+                if group and piece.run_index != group[0].run_index:
+                    runs.append(_run(group, styles, pstyle, tstyle))
+                    group = []
+                group.append(piece)
+            if group:
+                runs.append(_run(group, styles, pstyle, tstyle))
+            out.append(
+                Paragraph(
+                    part=part,
+                    index=wp.index,
+                    text=wp.text,
+                    runs=tuple(runs),
+                    format=fmt,
+                    in_table=wp.in_table,
+                    in_textbox=wp.in_textbox,
+                    table_pos=wp.table_pos,
+                    section=current,
+                    page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
+                    fields=tuple(wp.fields),
+                )
+            )
+            if sect_ends is not None and wp.index in sect_ends:
+                section_ended = True
+        return tuple(out)
+
+    # -- comments --------------------------------------------------------------------------------
+
+    def _comments(self, croot, walk: PartWalk, anchors: list[tuple[str, PartWalk]]) -> tuple[Comment, ...]:
+        texts: dict[str, list[str]] = {}
+        for wp in walk.paragraphs:
+            owner = next(wp.element.iterancestors(W_COMMENT), None)
+            if owner is not None:
+                texts.setdefault(owner.get(W_ID, ""), []).append(wp.text)
+        out = []
+        for el in croot.iter(W_COMMENT):
+            cid = el.get(W_ID, "")
+            part, found = "body", {}
+            for pname, pw in anchors:
+                if cid in pw.comment_anchors:
+                    part, found = pname, pw.comment_anchors[cid]
+                    break
+            start = found.get("start") or found.get("ref")
+            end = found.get("end") or found.get("ref") or start
+            out.append(
+                Comment(
+                    id=cid,
+                    author=el.get(W_AUTHOR, ""),
+                    text="\n".join(texts.get(cid, [])),
+                    part=part,
+                    start_paragraph=start[0] if start else None,
+                    start_offset=start[1] if start else 0,
+                    end_paragraph=end[0] if end else None,
+                    end_offset=end[1] if end else 0,
+                )
+            )
+        return tuple(out)
+
+
+def _run(pieces, styles: Styles, pstyle, tstyle) -> Run:
+    first = pieces[0]
+    text = "".join(p.text for p in pieces)
+    rpr = first.run.find(W_RPR) if first.run is not None else None
+    return Run(
+        text=text,
+        start=first.start,
+        end=first.start + len(text),
+        format=styles.run_format(pstyle, tstyle, rpr),
+        index=first.run_index,
+        inserted=first.inserted,
+        field_code=first.field_code,
+    )
+
+
+_TYPE_ORDER = {"default": 0, "even": 1, "first": 2}
+
+
+def _ref_order(item):
+    (kind, typ), _ = item
+    return (kind, _TYPE_ORDER.get(typ, 3))
+
+
+def _mm(value) -> float | None:
+    t = twips(value)
+    return round(t / TWIPS_PER_MM, 1) if t is not None else None
+
+
+def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
+    """The section in mm, and whether it starts on a new page (``w:type``, default nextPage)."""
+    if sp is None:
+        return Section(headers=_names(refs, "header"), footers=_names(refs, "footer")), True
+    pg = sp.find(w("pgSz"))
+    mar = sp.find(w("pgMar"))
+    grid = sp.find(w("docGrid"))
+    stype = sp.find(w("type"))
+
+    def attr(el, name):
+        return el.get(w(name)) if el is not None else None
+
+    width, height = twips(attr(pg, "w")), twips(attr(pg, "h"))
+    orient = attr(pg, "orient") or ("landscape" if width and height and width > height else "portrait")
+    title_pg = sp.find(w("titlePg"))
+    lines = chars = pitch_pt = None
+    grid_type = attr(grid, "type")
+    line_pitch = twips(attr(grid, "linePitch"))
+    if line_pitch:
+        pitch_pt = round(line_pitch / 20.0, 2)
+    if grid_type in ("lines", "linesAndChars", "snapToChars") and line_pitch and height:
+        top, bottom = twips(attr(mar, "top")) or 0.0, twips(attr(mar, "bottom")) or 0.0
+        lines = int((height - abs(top) - abs(bottom)) / line_pitch + 1e-6)
+    if grid_type in ("linesAndChars", "snapToChars") and width:
+        left, right = twips(attr(mar, "left")) or 0.0, twips(attr(mar, "right")) or 0.0
+        gutter = twips(attr(mar, "gutter")) or 0.0
+        char_space = number(attr(grid, "charSpace")) or 0.0
+        pitch = base_size_pt + char_space / 4096.0  # pt; charSpace is in 1/4096 pt
+        if pitch > 0:
+            chars = int(((width - left - right - gutter) / 20.0) / pitch + 1e-6)
+    sec = Section(
+        page_width_mm=_mm(attr(pg, "w")),
+        page_height_mm=_mm(attr(pg, "h")),
+        margin_top_mm=_mm(attr(mar, "top")),
+        margin_bottom_mm=_mm(attr(mar, "bottom")),
+        margin_left_mm=_mm(attr(mar, "left")),
+        margin_right_mm=_mm(attr(mar, "right")),
+        gutter_mm=_mm(attr(mar, "gutter")),
+        header_distance_mm=_mm(attr(mar, "header")),
+        footer_distance_mm=_mm(attr(mar, "footer")),
+        orientation=orient,
+        title_page=title_pg is not None and title_pg.get(w("val"), "1").lower() not in ("0", "false", "off"),
+        lines_per_page=lines,
+        chars_per_line=chars,
+        line_pitch_pt=pitch_pt,
+        headers=_names(refs, "header"),
+        footers=_names(refs, "footer"),
+    )
+    kind = attr(stype, "val") or "nextPage"
+    return sec, kind not in ("continuous", "nextColumn")
+
+
+def _names(refs, kind) -> tuple[str, ...]:
+    return tuple(
+        f"{typ}:{posixpath.splitext(posixpath.basename(name))[0]}" for k, typ, name in refs if k == kind
+    )

@@ -1,0 +1,318 @@
+"""Effective formatting, resolved the way Word does (SPEC §2).
+
+Run properties: document defaults (``w:rPrDefault``) → table style → paragraph style chain
+(``w:basedOn``, base first) → character style chain → direct ``w:rPr``.  Paragraph properties:
+``w:pPrDefault`` → table style → paragraph style chain → the numbering level's indents → direct
+``w:pPr``.  Theme fonts (``w:eastAsiaTheme="minorEastAsia"``…) are looked up in theme1.xml; an empty
+``a:ea`` falls back to the ``<a:font script="Hans">`` entry (the script follows the document's
+east-Asian language), which is how Word finds 宋体 for Chinese text in a stock template.
+
+Toggle properties (bold, italic): ECMA-376 §17.7.3 combines the paragraph-style and
+character-style values by XOR (a bold character style in a bold heading is *not* bold); within one
+``basedOn`` chain the nearest explicit value wins, and direct formatting is absolute.
+
+Unset values take Word's built-in defaults (10 pt, not bold, left aligned, single spacing,
+no indent), so a rule sees what Word shows rather than "unknown".
+"""
+
+from __future__ import annotations
+
+from ..model import ParagraphFormat, RunFormat
+from .numbering import Numbering
+from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_ppr, parse_rpr
+from .ns import A_NS, W_PPR, W_RPR, w
+
+W_STYLE = w("style")
+W_STYLEID = w("styleId")
+W_NAME = w("name")
+W_BASEDON = w("basedOn")
+W_DOCDEFAULTS = w("docDefaults")
+W_RPRDEFAULT = w("rPrDefault")
+W_PPRDEFAULT = w("pPrDefault")
+W_TBLSTYLE = w("tblStyle")
+W_THEMEFONTLANG = w("themeFontLang")
+W_LANG = w("lang")
+W_EASTASIA = w("eastAsia")
+
+_SCRIPT_BY_LANG = {"zh-cn": "Hans", "zh-sg": "Hans", "zh-tw": "Hant", "zh-hk": "Hant", "zh-mo": "Hant",
+                   "ja-jp": "Jpan", "ko-kr": "Hang"}
+_ALIGN = {"start": "left", "left": "left", "end": "right", "right": "right", "center": "center",
+          "both": "both", "distribute": "distribute", "thaiDistribute": "distribute",
+          "lowKashida": "both", "mediumKashida": "both", "highKashida": "both", "justify": "both"}
+
+TWIPS_PER_PT = 20.0
+
+
+class _Style:
+    __slots__ = ("id", "type", "name", "based_on", "ppr", "rpr", "default")
+
+    def __init__(self, el):
+        self.id = el.get(W_STYLEID, "")
+        self.type = el.get(w("type"), "paragraph")
+        name = el.find(W_NAME)
+        self.name = name.get(W_VAL) if name is not None else None
+        based = el.find(W_BASEDON)
+        self.based_on = based.get(W_VAL) if based is not None else None
+        self.ppr = parse_ppr(el.find(W_PPR))
+        self.rpr = parse_rpr(el.find(W_RPR))
+        self.default = el.get(w("default"), "").lower() in ("1", "true", "on")
+
+
+class Theme:
+    """Major/minor fonts of theme1.xml."""
+
+    def __init__(self, root=None, script: str = "Hans"):
+        self.fonts: dict[str, str] = {}
+        if root is None:
+            return
+        a = "{%s}" % A_NS
+        for kind in ("major", "minor"):
+            scheme = root.find(f".//{a}{kind}Font")
+            if scheme is None:
+                continue
+            latin = scheme.find(f"{a}latin")
+            ea = scheme.find(f"{a}ea")
+            cs = scheme.find(f"{a}cs")
+            by_script = {f.get("script"): f.get("typeface") for f in scheme.findall(f"{a}font")}
+            latin_face = latin.get("typeface") if latin is not None else ""
+            ea_face = (ea.get("typeface") if ea is not None else "") or by_script.get(script, "")
+            cs_face = cs.get("typeface") if cs is not None else ""
+            self.fonts[f"{kind}Ascii"] = latin_face
+            self.fonts[f"{kind}HAnsi"] = latin_face
+            self.fonts[f"{kind}EastAsia"] = ea_face
+            self.fonts[f"{kind}Bidi"] = cs_face
+
+    def font(self, name: str) -> str | None:
+        return self.fonts.get(name) or None
+
+
+class Styles:
+    """styles.xml + theme: resolves run and paragraph formats, with caches per style combination."""
+
+    def __init__(self, styles_root=None, theme_root=None, settings_root=None, numbering: Numbering | None = None):
+        self.styles: dict[str, _Style] = {}
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        self.dd_rpr: dict = {}
+        self.dd_ppr: dict = {}
+        lang = None
+        if styles_root is not None:
+            dd = styles_root.find(W_DOCDEFAULTS)
+            if dd is not None:
+                rd = dd.find(W_RPRDEFAULT)
+                pd = dd.find(W_PPRDEFAULT)
+                rpr = rd.find(W_RPR) if rd is not None else None
+                self.dd_rpr = parse_rpr(rpr)
+                self.dd_ppr = parse_ppr(pd.find(W_PPR) if pd is not None else None)
+                if rpr is not None and rpr.find(W_LANG) is not None:
+                    lang = rpr.find(W_LANG).get(W_EASTASIA)
+            for el in styles_root.iter(W_STYLE):
+                st = _Style(el)
+                self.styles.setdefault(st.id, st)
+                if st.default and st.type == "paragraph" and self.default_para is None:
+                    self.default_para = st.id
+                if st.default and st.type == "character" and self.default_char is None:
+                    self.default_char = st.id
+        if settings_root is not None:
+            tfl = settings_root.find(W_THEMEFONTLANG)
+            if tfl is not None and tfl.get(W_EASTASIA):
+                lang = tfl.get(W_EASTASIA)
+        script = _SCRIPT_BY_LANG.get((lang or "zh-CN").lower(), "Hans")
+        self.theme = Theme(theme_root, script)
+        self.numbering = numbering or Numbering()
+        self._para_cache: dict = {}
+        self._run_base_cache: dict = {}
+        self._char_cache: dict = {}
+        self._fmt_cache: dict = {}
+
+    # -- style chains ----------------------------------------------------------------------------
+
+    def chain(self, style_id: str | None) -> list[_Style]:
+        """The style and its ``basedOn`` ancestors, base first (cycles cut)."""
+        out: list[_Style] = []
+        seen = set()
+        while style_id and style_id not in seen and len(out) < 32:
+            seen.add(style_id)
+            st = self.styles.get(style_id)
+            if st is None:
+                break
+            out.append(st)
+            style_id = st.based_on
+        out.reverse()
+        return out
+
+    def style_name(self, style_id: str | None) -> str | None:
+        st = self.styles.get(style_id or "")
+        return st.name if st is not None else None
+
+    def paragraph_style(self, ppr) -> str | None:
+        el = ppr.find(W_PSTYLE) if ppr is not None else None
+        sid = el.get(W_VAL) if el is not None else None
+        if sid and sid in self.styles:
+            return sid
+        return self.default_para
+
+    @staticmethod
+    def table_style(tbl) -> str | None:
+        if tbl is None:
+            return None
+        tblpr = tbl.find(w("tblPr"))
+        el = tblpr.find(W_TBLSTYLE) if tblpr is not None else None
+        return el.get(W_VAL) if el is not None else None
+
+    def _para_props(self, pstyle, tstyle) -> dict:
+        key = (pstyle, tstyle)
+        hit = self._para_cache.get(key)
+        if hit is None:
+            hit = dict(self.dd_ppr)
+            for st in self.chain(tstyle):
+                hit.update(st.ppr)
+            for st in self.chain(pstyle):
+                hit.update(st.ppr)
+            self._para_cache[key] = hit
+        return hit
+
+    def _run_base(self, pstyle, tstyle) -> dict:
+        """docDefaults → table style → paragraph style chain (nearest explicit wins)."""
+        key = (pstyle, tstyle)
+        hit = self._run_base_cache.get(key)
+        if hit is None:
+            hit = dict(self.dd_rpr)
+            for st in self.chain(tstyle) + self.chain(pstyle):
+                hit.update(st.rpr)
+            self._run_base_cache[key] = hit
+        return hit
+
+    def _char_props(self, rstyle) -> dict:
+        hit = self._char_cache.get(rstyle)
+        if hit is None:
+            hit = {}
+            for st in self.chain(rstyle):
+                if st.type == "character":
+                    hit.update(st.rpr)
+            self._char_cache[rstyle] = hit
+        return hit
+
+    # -- effective formats -----------------------------------------------------------------------
+
+    def run_format(self, pstyle: str | None, tstyle: str | None, rpr) -> RunFormat:
+        base = self._run_base(pstyle, tstyle)
+        rstyle = None
+        if rpr is not None:
+            el = rpr.find(W_RSTYLE)
+            if el is not None:
+                rstyle = el.get(W_VAL)
+        char = self._char_props(rstyle or self.default_char)
+        direct = parse_rpr(rpr)
+        merged = dict(base)
+        merged.update(char)
+        merged.update(direct)
+        for toggle in ("b", "i"):
+            if toggle in direct:
+                continue
+            value = bool(base.get(toggle, False))
+            if toggle in char:
+                value = value ^ bool(char[toggle])
+            merged[toggle] = value
+        key = tuple(sorted(merged.items()))
+        fmt = self._fmt_cache.get(key)
+        if fmt is None:
+            fmt = RunFormat(
+                font_east_asia=self._font(merged.get("eastAsia")),
+                font_ascii=self._font(merged.get("ascii")),
+                size_pt=merged["sz"] / 2 if "sz" in merged else 10.0,
+                bold=bool(merged.get("b", False)),
+                italic=bool(merged.get("i", False)),
+                color=merged.get("color"),
+                underline=bool(merged.get("u", False)),
+            )
+            self._fmt_cache[key] = fmt
+        return fmt
+
+    def _font(self, slot) -> str | None:
+        if slot is None:
+            return None
+        kind, value = slot
+        if kind == "theme":
+            return self.theme.font(value)
+        return value
+
+    def paragraph_format(self, ppr, tstyle: str | None = None) -> tuple[ParagraphFormat, str | None, int | None, int | None]:
+        """Effective paragraph format, plus (paragraph style id, numId, ilvl) for numbering."""
+        pstyle = self.paragraph_style(ppr)
+        merged = dict(self._para_props(pstyle, tstyle))
+        direct = parse_ppr(ppr)
+        num_id = direct.get("numId", merged.get("numId"))
+        ilvl = direct.get("ilvl")
+        if ilvl is None:
+            ilvl = merged.get("ilvl")
+            if ilvl is None and num_id and "numId" not in direct and pstyle:
+                ilvl = self.numbering.style_level(pstyle, num_id)
+        if ilvl is None:
+            ilvl = 0
+        if not num_id:
+            num_id = None
+        else:
+            lv = self.numbering.level(num_id, ilvl)
+            if lv is not None and lv.ppr:
+                for k in ("left", "right", "first", "firstChars"):
+                    if k in lv.ppr:
+                        merged[k] = lv.ppr[k]
+        merged.update(direct)
+        outline = merged.get("outlineLvl")
+        if outline is None or not (0 <= outline <= 8):
+            outline = None
+            name = (self.style_name(pstyle) or "").lower()
+            if name.startswith("heading ") and name[8:].isdigit():
+                outline = int(name[8:]) - 1
+        rule = merged.get("sp_lineRule", "auto")
+        line = merged.get("sp_line")
+        if line is None:
+            line_spacing, rule = 1.0, "auto"
+        elif rule == "auto":
+            line_spacing = round(line / 240.0, 3)
+        else:
+            line_spacing = round(line / TWIPS_PER_PT, 2)
+        first = merged.get("first")
+        first_chars = merged.get("firstChars")
+        fmt = ParagraphFormat(
+            style_id=pstyle,
+            style_name=self.style_name(pstyle),
+            alignment=_ALIGN.get(merged.get("jc", "left"), merged.get("jc")),
+            first_line_indent_pt=_pt(first, 0.0),
+            first_line_indent_chars=(first_chars / 100.0) if first_chars is not None else 0.0,
+            left_indent_pt=_pt(merged.get("left"), 0.0),
+            right_indent_pt=_pt(merged.get("right"), 0.0),
+            line_spacing=line_spacing,
+            line_rule=rule,
+            space_before_pt=_pt(merged.get("sp_before"), 0.0),
+            space_after_pt=_pt(merged.get("sp_after"), 0.0),
+            outline_level=outline,
+            num_id=num_id,
+            num_level=ilvl if num_id else None,
+            page_break_before=bool(merged.get("pageBreakBefore", False)),
+        )
+        return fmt, pstyle, num_id, ilvl
+
+
+def _pt(twips: float | None, default: float | None) -> float | None:
+    if twips is None:
+        return default
+    return round(twips / TWIPS_PER_PT, 2)
+
+
+def style_num_ids(styles_root) -> dict[str, int]:
+    """Numbering styles' numIds (for ``w:numStyleLink`` indirection)."""
+    out = {}
+    if styles_root is None:
+        return out
+    for el in styles_root.iter(W_STYLE):
+        if el.get(w("type")) != "numbering":
+            continue
+        ppr = el.find(W_PPR)
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
+        if numpr is not None:
+            d = parse_ppr(ppr)
+            if "numId" in d:
+                out[el.get(W_STYLEID, "")] = d["numId"]
+    return out
