@@ -1,0 +1,536 @@
+"""Punctuation per GB/T 15834-2011 《标点符号用法》 (GW401–GW407).
+
+GB/T 15834 is a 推荐性 national standard (GB/T) and GB/T 9704 clause 9 only points to it, so
+these rules default to ``warning``.  All of them match on :func:`gongwen_lint.text.mask`-ed
+text: quotations, 书名号 titles and cited document numbers are not the drafter's own wording,
+and document numbers belong to GW102.  URLs, e-mail addresses, times (9:30), decimals and
+thousands separators keep their half-width marks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import TEXT_ROLES, Document, Paragraph, Role
+from ..text import MASK, is_cjk, mask
+from ._ordinals import CJK_PUNCT, is_cjkish, paragraph_ordinal
+from .context import Context
+from .registry import rule
+
+WARNING = Severity.WARNING
+
+#: Running text plus the lines where a drafter writes sentences of their own.
+PUNCT_ROLES = TEXT_ROLES | {Role.TITLE, Role.NOTE, Role.ATTACHMENT_TITLE}
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_SPACES = " \t\u00a0"
+
+
+def masked(text: str) -> str:
+    """``mask()`` plus URLs and e-mail addresses (their half-width marks are right)."""
+    m = mask(text)
+    if "@" in text or "/" in text or "www" in text:
+        chars = list(m)
+        for u in _URL.finditer(text):
+            for k in range(u.start(), u.end()):
+                chars[k] = MASK
+        m = "".join(chars)
+    return m
+
+
+def _left(m: str, i: int) -> str:
+    j = i - 1
+    while j >= 0 and m[j] in _SPACES:
+        j -= 1
+    return m[j] if j >= 0 else ""
+
+
+def _right(m: str, i: int) -> str:
+    j = i + 1
+    while j < len(m) and m[j] in _SPACES:
+        j += 1
+    return m[j] if j < len(m) else ""
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# --------------------------------------------------------------------------------------------
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
+
+
+def _halfwidth_marks(text: str) -> list[int]:
+    """Offsets of half-width marks that stand in Chinese context."""
+    m = masked(text)
+    found: list[int] = []
+    for i, ch in enumerate(m):
+        if ch in ",;:?!":
+            left, right = _left(m, i), _right(m, i)
+            if ch in ",:" and left.isdigit() and right.isdigit():
+                continue  # 1,000 / 9:30 / 1:500
+            if is_cjkish(left) or (is_cjk(right) and not _latin(left)):
+                found.append(i)
+        elif ch == ".":
+            if i > 0 and is_cjk(m[i - 1]) and (i + 1 == len(m) or m[i + 1] not in ".") and (
+                i + 1 == len(m) or is_cjkish(m[i + 1]) or m[i + 1] in _SPACES
+            ) and (i == 0 or m[i - 1] != "."):
+                found.append(i)
+    found += _halfwidth_brackets(m, text)
+    return sorted(found)
+
+
+def _halfwidth_brackets(m: str, text: str) -> list[int]:
+    """Half-width ( ) pairs (mixed pairs too) in Chinese context; a leading ordinal is GW301's."""
+    skip = set()
+    o = paragraph_ordinal(Paragraph(part="", index=0, text=text))
+    if o is not None:
+        skip = set(range(o.start, o.end))
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    lone: list[int] = []
+    for i, ch in enumerate(m):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）":
+            if stack:
+                pairs.append((stack.pop(), i))
+            elif ch == ")":
+                lone.append(i)
+    lone += [i for i in stack if m[i] == "("]
+    found = []
+    for a, b in pairs:
+        if m[a] == "（" and m[b] == "）":
+            continue
+        inner = m[a + 1:b]
+        chinese = any(is_cjkish(c) for c in inner) or is_cjkish(_left(m, a)) or is_cjkish(_right(m, b))
+        if not chinese:
+            continue
+        found += [i for i in (a, b) if m[i] in "()" and i not in skip]
+    for i in lone:
+        if i not in skip and (is_cjkish(_left(m, i)) or is_cjkish(_right(m, i))):
+            found.append(i)
+    return found
+
+
+@rule(
+    "GW401",
+    "halfwidth-punctuation",
+    title="中文中使用半角标点",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011",
+    roles=PUNCT_ROLES,
+    fixable=True,
+)
+def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    中文语句中的半角逗号、分号、冒号、问号、叹号、括号和句末的“.”，应使用全角标点。
+    西文内容、网址和电子邮件地址、时间（9:30）、比例、千分位（1,000）、小数不报；
+    引文、书名号内的标题和引用的发文字号不报。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》（推荐性国家标准，GB/T 9704-2012 第 9 章引用）：
+    中文使用全角标点符号。
+
+    ## 示例
+    错：各单位要高度重视,认真组织实施。
+    错：会议时间:2024年3月5日上午9:30。
+    错：国内生产总值(GDP)增长5%。
+    对：各单位要高度重视，认真组织实施。
+    对：会议时间：2024年3月5日上午9:30。
+    对：详见 https://www.gov.cn/zhengce/index.htm，或发送邮件至 office@example.gov.cn。
+
+    ## 修复
+    替换为对应的全角标点（, → ，  : → ：  ( → （ 等）。
+    """
+    for i in _halfwidth_marks(p.text):
+        ch = p.text[i]
+        yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch])
+
+
+# --------------------------------------------------------------------------------------------
+_OPEN = {"（": "）", "(": "）", "《": "》", "〔": "〕"}
+_CLOSE = {"）": "（", ")": "（", "》": "《", "〕": "〔"}
+
+
+def _unpaired(text: str) -> list[int]:
+    """Offsets of unmatched “ ” 《 》 （ ） 〔 〕 ( ), half-width and full-width brackets pairing."""
+    bad: list[int] = []
+    stack: list[tuple[str, int]] = []
+    quote: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if quote is not None:
+                bad.append(quote)
+            quote = i
+        elif ch == "”":
+            if quote is None:
+                bad.append(i)
+            quote = None
+        elif ch in _OPEN:
+            stack.append((_OPEN[ch], i))
+        elif ch in _CLOSE:
+            want = "）" if ch == ")" else ch
+            # find the nearest opener of this kind; openers above it are unmatched
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == want:
+                    bad += [j for _, j in stack[k + 1:]]
+                    del stack[k:]
+                    break
+            else:
+                bad.append(i)
+    if quote is not None:
+        bad.append(quote)
+    bad += [j for _, j in stack]
+    # Half-width brackets stand for numbers and Latin too (a), 1) in lists); only the full-width
+    # ones and the ones GW401 does not already report are this rule's business.
+    return sorted(j for j in set(bad) if text[j] not in "()")
+
+
+_MARK_NAMES = {"“": "引号", "”": "引号", "《": "书名号", "》": "书名号", "（": "括号", "）": "括号", "〔": "六角括号", "〕": "六角括号"}
+
+
+@rule(
+    "GW402",
+    "unpaired-marks",
+    title="标号不成对",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011 4.15–4.16",
+)
+def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    引号“”、书名号《》、括号（）、六角括号〔〕应成对使用，缺前或缺后都报。
+    跨段引用时各段段首用前引号、只在最后一段末尾用后引号，这是标准用法，不报。
+    段首序数“1）”缺前括号由 GW301 报告，此处不重复。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》：引号、括号、书名号为成对使用的标号。
+
+    ## 示例
+    错：根据《中华人民共和国安全生产法规定，制定本办法。
+    错：要坚持“稳中求进工作总基调。
+    对：根据《中华人民共和国安全生产法》规定，制定本办法。
+    对：
+        他指出：
+        “第一段引文，
+        “第二段引文。”
+    """
+    paragraphs = [p for p in doc.body if p.role in PUNCT_ROLES and not p.is_empty]
+    found = {id(p): _unpaired(p.text) for p in paragraphs}
+    # Multi-paragraph quotations: an opening quote left open is closed in a later paragraph.
+    pending: tuple[Paragraph, int] | None = None
+    suppressed: set[tuple[int, int]] = set()
+    for n, p in enumerate(paragraphs):
+        for i in found[id(p)]:
+            ch = p.text[i]
+            if ch == "”" and pending is not None:
+                suppressed.add((id(pending[0]), pending[1]))
+                suppressed.add((id(p), i))
+                pending = None
+            elif ch == "“":
+                nxt = paragraphs[n + 1].text.lstrip(" \u3000") if n + 1 < len(paragraphs) else ""
+                if p.text[:i].strip(" \u3000") == "" and nxt.startswith("“"):
+                    suppressed.add((id(p), i))  # each paragraph of the quotation opens again
+                pending = (p, i)
+    for p in paragraphs:
+        o = paragraph_ordinal(p)
+        for i in found[id(p)]:
+            if (id(p), i) in suppressed:
+                continue
+            if o is not None and not o.in_label and o.text_span[0] <= i < o.text_span[1]:
+                continue
+            ch = p.text[i]
+            side = "缺少对应的后半个" if ch in "“《（〔" else "缺少对应的前半个"
+            yield ctx.report(p, i, i + 1, f"{_MARK_NAMES[ch]}“{ch}”不成对：{side}")
+
+
+# --------------------------------------------------------------------------------------------
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
+
+
+@rule(
+    "GW403",
+    "ellipsis-dash",
+    title="省略号与破折号",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011 4.11, 4.9",
+    roles=PUNCT_ROLES,
+    fixable=True,
+)
+def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    省略号应为两个“…”组成的“……”，不用“...”“。。。”“…”（单个）；
+    破折号应为“——”，不用“--”“－－”。英文中的“...”不报。
+
+    ## 依据
+    GB/T 15834-2011 4.11：省略号形式为“……”，占两个字位置；4.9：破折号形式为“——”。
+
+    ## 示例
+    错：加强水利、交通、能源等基础设施建设。。。
+    错：包括资金、土地、人才...等要素保障。
+    错：国家标准--公文格式
+    对：包括资金、土地、人才……各类要素保障。
+    对：See the appendix...
+
+    ## 修复
+    替换为“……”或“——”。
+    """
+    m = masked(p.text)
+    for mt in _ELLIPSIS.finditer(m):
+        s, e = mt.start(), mt.end()
+        if mt.group(0) == "…" and s > 0 and m[s - 1] == "…":
+            continue
+        left = m[s - 1] if s > 0 else ""
+        right = m[e] if e < len(m) else ""
+        if mt.group(0)[0] == "." and not (is_cjkish(left) or is_cjk(right)):
+            continue  # Latin text or a table of contents leader
+        yield ctx.report(p, s, e, f"省略号应写作“……”：{mt.group(0)} → ……", replacement="……")
+    for mt in re.finditer(r"--|－－", m):
+        s, e = mt.start(), mt.end()
+        if (s > 0 and m[s - 1] in "-－") or (e < len(m) and m[e] in "-－"):
+            continue
+        left = m[s - 1] if s > 0 else ""
+        right = m[e] if e < len(m) else ""
+        if is_cjk(left) or is_cjk(right):
+            yield ctx.report(p, s, e, f"破折号应写作“——”：{mt.group(0)} → ——", replacement="——")
+
+
+# --------------------------------------------------------------------------------------------
+_RANGE = re.compile(
+    r"(?<![\dA-Za-z.\-－/:])(?P<a>\d+(?:\.\d+)?)(?P<unit_a>[万亿]?)(?P<dash>[-－~–])(?P<b>\d+(?:\.\d+)?)"
+    r"(?P<after>[万亿]?[%‰]?)(?![\d\-－./:])"
+)
+
+
+@rule(
+    "GW404",
+    "range-format",
+    title="起止范围的写法",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011 4.13, GB/T 15835-2011",
+    roles=PUNCT_ROLES,
+    fixable=True,
+)
+def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    时间、地域的起止用一字线“—”（2021—2025年、1—3月），数值范围用浪纹线“～”，
+    且两端的“万”“亿”“%”都要写出（3万～5万元、10%～20%、15～30天）；不用短横线“-”或“~”。
+    标准编号（GB/T 9704-2012）、电话号码、日期（2024-03-01）不报。
+
+    ## 依据
+    GB/T 15834-2011 4.13 连接号：标示时间、地域的起止用一字线，标示数值范围用浪纹线；
+    GB/T 15835-2011：数值范围的两个数值都带“万”“亿”“%”时都应写出。
+
+    ## 示例
+    错：“十四五”时期（2021-2025年）
+    错：每人补助3-5万元。
+    错：办理时限为15-30天。
+    对：2021—2025年
+    对：每人补助3万～5万元。
+    对：按照GB/T 9704-2012执行。
+
+    ## 修复
+    年份、月份范围 → “—”；数值范围 → “～”，并补写前一个数值的“万”“亿”“%”。
+    """
+    m = masked(p.text)
+    for mt in _RANGE.finditer(m):
+        a, b, after = mt.group("a"), mt.group("b"), mt.group("after")
+        unit_a = mt.group("unit_a")
+        end = mt.end()
+        nxt = m[end] if end < len(m) else ""
+        if not (is_cjk(nxt) or after):
+            continue  # not followed by a unit: a code, a score, a phone number
+        before = _left(m, mt.start())
+        if before and (_latin(before) or before in "/-－.#"):
+            continue  # GB/T 9704-2012, No. 3-5
+        year = len(a) == 4 and len(b) == 4 and "." not in a + b and nxt == "年" and not after
+        month = nxt == "月" and not after and "." not in a + b and 1 <= int(a) <= 12 and 1 <= int(b) <= 12
+        if year or month:
+            if mt.group("dash") in "-－~–":
+                fixed = f"{a}—{b}"
+                kind = "年份" if year else "月份"
+                yield ctx.report(p, mt.start(), end, f"{kind}起止应使用一字线“—”：{mt.group(0)} → {fixed}", replacement=fixed)
+            continue
+        if nxt in "年月日号":
+            continue  # dates, 1-2号楼 …
+        mult = after.rstrip("%‰")
+        pct = after[len(mult):]
+        fixed = f"{a}{unit_a or mult}{pct}～{b}{after}"
+        yield ctx.report(p, mt.start(), end, f"数值范围应使用浪纹线“～”，两端写全单位：{mt.group(0)} → {fixed}", replacement=fixed)
+
+
+# --------------------------------------------------------------------------------------------
+_CN_DIGITS = "一二三四五六七八九"
+_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天年月日次人名岁倍成家项位周分秒小万千百十])")
+_QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
+_BEFORE_DENG = re.compile(r"、(?=等)")
+
+
+@rule(
+    "GW405",
+    "enumeration-comma",
+    title="顿号误用",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011 4.5.3",
+    roles=PUNCT_ROLES,
+    fixable=True,
+)
+def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    顿号的三种常见误用：相邻两数连用表示概数时加了顿号（“三、四天”→“三四天”）；
+    标有引号或书名号的并列成分之间加了顿号（“《甲》、《乙》”）；“等”字前加了顿号（“…、等”）。
+    表示列举的“第3、4条”“3、4月份的数据”（非相邻数或带“第”）不报。
+
+    ## 依据
+    GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；
+    4.5.3.6 等：相邻或相近两数字连用表示概数通常不用顿号。“通常”，故为警告。
+
+    ## 示例
+    错：会议为期三、四天。
+    错：学习《条例》、《规定》，把握精神实质。
+    错：加强水、电、气、等保障。
+    对：会议为期三四天。
+    对：学习《条例》《规定》，把握精神实质。
+    对：依照第3、4条的规定处理。
+
+    ## 修复
+    删去多余的顿号（阿拉伯数字的概数需改写为汉字，不自动修复）。
+    """
+    text = p.text
+    m = masked(text)
+    for mt in _APPROX.finditer(m):
+        a, b = mt.group("a"), mt.group("b")
+        if a.isdigit() != b.isdigit():
+            continue
+        va = int(a) if a.isdigit() else _CN_DIGITS.index(a) + 1
+        vb = int(b) if b.isdigit() else (10 if b == "十" else _CN_DIGITS.index(b) + 1)
+        if vb != va + 1:
+            continue
+        # 一、二、三 … is a list, not an approximation
+        if mt.end() < len(m) and m[mt.end()] == "、":
+            continue
+        s = mt.start() + 1
+        if a.isdigit():
+            yield ctx.report(p, mt.start(), mt.end(), f"相邻两数连用表示概数，不用顿号，宜用汉字：{mt.group(0)}")
+        else:
+            yield ctx.report(p, s, s + 1, f"相邻两数连用表示概数，不用顿号：{mt.group(0)} → {a}{b}", replacement="")
+    for mt in _QUOTED_ITEMS.finditer(text):
+        s = mt.start() + 1
+        if m[mt.start()] == MASK:
+            continue
+        yield ctx.report(p, s, s + 1, f"标有引号或书名号的并列成分之间通常不用顿号：{mt.group(0)} → {mt.group(0)[0]}{mt.group(0)[2]}", replacement="")
+    for mt in _BEFORE_DENG.finditer(m):
+        yield ctx.report(p, mt.start(), mt.end(), "“等”前不用顿号：、等 → 等", replacement="")
+
+
+# --------------------------------------------------------------------------------------------
+_SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
+_LABEL_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
+_ARTICLE_BEFORE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
+
+
+@rule(
+    "GW406",
+    "stray-space",
+    title="多余的空格",
+    severity=WARNING,
+    source="实务 公文排版：汉字之间不留空格",
+    roles=TEXT_ROLES,
+    fixable=True,
+)
+def stray_space(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    汉字之间或汉字与中文标点之间的空格（“会 议”“通知 。”），以及西文中的连续空格。
+    段首缩进和段末空格、用全角空格对齐的两字人名（“王　伟、李明明”）、“第一条　”之后的空格、
+    字段之间的空格（“联系人：张三　电话：…”）不报。
+
+    ## 依据
+    公文排版实务：汉字间不加空格，对齐用缩进或制表位而非空格；常见于从网页或 PDF 复制的文字。
+
+    ## 示例
+    错：各单位要认真组织 学习。
+    错：请于3月5日前报送 。
+    对：出席：王　伟、李明明、张　三
+    对：第一条　为了规范公文处理工作，制定本办法。
+
+    ## 修复
+    删去汉字之间的空格；西文中的连续空格改为一个。
+    """
+    text = p.text
+    m = masked(text)
+    lead = len(text) - len(text.lstrip(" \u3000\u00a0\t"))
+    tail = len(text.rstrip(" \u3000\u00a0\t"))
+    for mt in _SPACE_RUN.finditer(m):
+        s, e = mt.start(), mt.end()
+        if s < lead or e > tail or s == 0:
+            continue
+        left, right = m[s - 1], m[e]
+        if _latin(left) and _latin(right):
+            if e - s > 1 and "\u3000" not in mt.group(0):
+                yield ctx.report(p, s, e, "西文单词之间只需一个空格", replacement=" ")
+            continue
+        if not ((is_cjk(left) or left in CJK_PUNCT) and (is_cjk(right) or right in CJK_PUNCT)):
+            continue
+        if left in "：:" or (right in "“《（" and left in "：:，"):
+            continue
+        # Two-character names padded to align with three-character ones: 王　伟
+        if is_cjk(left) and is_cjk(right) and (s < 2 or not is_cjk(m[s - 2])) and (e + 1 >= len(m) or not is_cjk(m[e + 1])):
+            continue
+        if _ARTICLE_BEFORE.search(m[:s]) or _LABEL_AFTER.match(m, e):
+            continue
+        yield ctx.report(p, s, e, "汉字之间有多余的空格", replacement="")
+
+
+# --------------------------------------------------------------------------------------------
+_POINTS = "，。、；：？！"
+_REPEAT = re.compile(f"[{_POINTS}]{{2,}}")
+
+
+@rule(
+    "GW407",
+    "repeated-punctuation",
+    title="标点重复",
+    severity=WARNING,
+    source="标准 GB/T 15834-2011",
+    roles=PUNCT_ROLES,
+    fixable=True,
+)
+def repeated_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    ## 检查内容
+    连用的点号：“，，”“。。”“、、”或“，。”“；。”等。“？！”连用表示强烈疑问，
+    “。。。”是错写的省略号（由 GW403 报告），均不在此报。
+
+    ## 依据
+    GB/T 15834-2011：点号表示语句的停顿，一处停顿只用一个点号。
+
+    ## 示例
+    错：各地要认真贯彻落实，，确保取得实效。
+    错：特此通知。。
+    错：加强组织领导，。
+    对：特此通知。
+    对：难道不应该深刻反思吗？！
+
+    ## 修复
+    同一点号重复时保留一个；不同点号连用时需人工判断保留哪一个，不自动修复。
+    """
+    m = masked(p.text)
+    for mt in _REPEAT.finditer(m):
+        run = mt.group(0)
+        if set(run) <= set("？！"):
+            continue
+        if set(run) == {"。"} and len(run) >= 3:
+            continue  # GW403
+        if len(set(run)) == 1:
+            yield ctx.report(p, mt.start(), mt.end(), f"标点重复：{run} → {run[0]}", replacement=run[0])
+        else:
+            yield ctx.report(p, mt.start(), mt.end(), f"点号连用：{run}，只应保留一个")
