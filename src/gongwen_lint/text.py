@@ -35,7 +35,7 @@ def has_cjk(text: str) -> bool:
 # Used for masking and by the doc-number rule to find citations inside running text.
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[\u4e00-\u9fffA-Za-z×Ｘ]{1,12}?)\s*"
-    r"(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])\s*"
+    r"(?P<open>[〔\[【(（［〖{﹝〘])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}﹞〙])\s*"
     r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
 )
 
