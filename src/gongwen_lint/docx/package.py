@@ -69,7 +69,7 @@ def sniff_non_zip(head: bytes, path: Path) -> str:
         return "这是网页（HTML/MHT）格式的文件，不是 .docx：" + MSG_RESAVE
     if stripped.startswith(b"<?xml") and b"<w:wordDocument" in head:
         return "这是 Word 2003 XML 格式的文件，不是 .docx：" + MSG_RESAVE
-    return "不是有效的 .docx 文件（文件内容不是 Word 文档格式，可能已损坏或扩展名有误）：" + MSG_RESAVE
+    return "不是有效的 .docx 文件（可能是 .doc、WPS 或其他格式，也可能已损坏）：" + MSG_RESAVE
 
 
 def _ole2_message(path: Path) -> str:
@@ -77,8 +77,7 @@ def _ole2_message(path: Path) -> str:
 
     Best effort without a CFB parser: directory entries store stream names in UTF-16LE, so the
     names can be found in the raw bytes.  An encrypted OOXML file has ``EncryptionInfo`` and
-    ``EncryptedPackage`` streams; Word 97–2003 has ``WordDocument``; WPS files have
-    ``WpsContent`` (older) or also ``WordDocument``.
+    ``EncryptedPackage`` streams; Word 97–2003 (and WPS 文字's .wps) has ``WordDocument``.
     """
     try:
         with path.open("rb") as f:
@@ -87,10 +86,9 @@ def _ole2_message(path: Path) -> str:
         data = b""
     if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
         return "文件已加密（设置了打开密码）：请在 Word/WPS 中取消密码并另存为 .docx 后再检查"
-    if _utf16("WpsContent") in data:
-        return "这是 WPS 文字的旧格式（.wps），不是 .docx：请在 WPS 中另存为 .docx 后再检查"
     if _utf16("WordDocument") in data:
-        return "这是旧版 .doc 格式（Word 97-2003），不是 .docx：请在 Word/WPS 中另存为 .docx 后再检查"
+        # WPS 文字 saves .wps in the same binary family, so a renamed .wps lands here too.
+        return "这是旧版 .doc 或 WPS（.wps）格式，不是 .docx：请在 Word/WPS 中另存为 .docx 后再检查"
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return "这是旧版 Excel 表格（.xls），不是 Word 文档：请提供 .docx 格式的草稿"
     return "不是有效的 .docx（可能是 .doc 或 WPS 格式）：请在 Word/WPS 中另存为 .docx 后再检查"
