@@ -184,9 +184,10 @@ class Package:
 
 def _too_big_message(size: int) -> str:
     mb = size / 1024 / 1024
+    limit = MAX_TOTAL_BYTES // 1024 // 1024
     return (
-        f"文件内容过大（解压后超过 {mb:.0f} MB，可能是异常或被构造的压缩包）：不予读取，"
-        "请确认文件来源，或在 Word/WPS 中另存后再检查"
+        f"文件内容过大（解压后约 {mb:.0f} MB，超过 {limit} MB 的上限，可能是异常或被构造的压缩包）：不予读取，"
+        "请确认文件来源，或删去其中的大段内容后再检查"
     )
 
 
