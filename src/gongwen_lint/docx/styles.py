@@ -58,6 +58,26 @@ class _Style:
         self.default = el.get(w("default"), "").lower() in ("1", "true", "on")
 
 
+class _LazyStyles(dict):
+    """style id → parsed :class:`_Style`, parsing each ``w:style`` element on first access."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements: dict = {}
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key):
+            return self[key]
+        el = self.elements.get(key)
+        if el is None:
+            return default
+        st = self[key] = _Style(el)
+        return st
+
+    def __contains__(self, key):
+        return dict.__contains__(self, key) or key in self.elements
+
+
 class Theme:
     """Major/minor fonts of theme1.xml."""
 
@@ -90,7 +110,8 @@ class Styles:
     """styles.xml + theme: resolves run and paragraph formats, with caches per style combination."""
 
     def __init__(self, styles_root=None, theme_root=None, settings_root=None, numbering: Numbering | None = None):
-        self.styles: dict[str, _Style] = {}
+        self.styles = _LazyStyles()
+        self._style_elements = self.styles.elements
         self.default_para: str | None = None
         self.default_char: str | None = None
         self.dd_rpr: dict = {}
@@ -106,13 +127,18 @@ class Styles:
                 self.dd_ppr = parse_ppr(pd.find(W_PPR) if pd is not None else None)
                 if rpr is not None and rpr.find(W_LANG) is not None:
                     lang = rpr.find(W_LANG).get(W_EASTASIA)
+            # Styles are parsed on first use: a Word styles.xml defines a hundred or more, a
+            # draft uses a handful.
+            w_default, w_type = w("default"), w("type")
             for el in styles_root.iter(W_STYLE):
-                st = _Style(el)
-                self.styles.setdefault(st.id, st)
-                if st.default and st.type == "paragraph" and self.default_para is None:
-                    self.default_para = st.id
-                if st.default and st.type == "character" and self.default_char is None:
-                    self.default_char = st.id
+                sid = el.get(W_STYLEID, "")
+                self._style_elements.setdefault(sid, el)
+                if el.get(w_default, "").lower() in ("1", "true", "on"):
+                    kind = el.get(w_type, "paragraph")
+                    if kind == "paragraph" and self.default_para is None:
+                        self.default_para = sid
+                    elif kind == "character" and self.default_char is None:
+                        self.default_char = sid
         if settings_root is not None:
             tfl = settings_root.find(W_THEMEFONTLANG)
             if tfl is not None and tfl.get(W_EASTASIA):
