@@ -194,3 +194,10 @@ def test_password_protected_zip_entry(tmp_path, good_docx):
     path = tmp_path / "zipcrypt.docx"
     path.write_bytes(bytes(data))
     expect_error(path, "加密")
+
+
+def test_broken_relationships_keep_the_text(tmp_path, good_docx):
+    path = replace_part(good_docx, tmp_path / "badrels.docx", "word/_rels/document.xml.rels", b"<Relationships")
+    doc = read_docx_file(path)
+    assert [p.text for p in doc.body] == ["关于召开会议的通知", "各单位："]
+    assert any("关系表" in p for p in doc.problems)

@@ -112,6 +112,7 @@ class Package:
     main: str = ""  # part name of the main document, e.g. "word/document.xml"
     rels: dict[str, tuple[str, str]] = field(default_factory=dict)  # rId → (type suffix, part name)
     bytes_read: int = 0
+    notes: list[str] = field(default_factory=list)  # problems found while opening (Chinese)
 
     # -- low level ---------------------------------------------------------------------------
 
@@ -225,10 +226,15 @@ def open_package(path: str | Path) -> Package:
     pkg = Package(path=path, zf=zf, names=names)
     try:
         pkg.main = _find_main_part(pkg)
-        pkg.rels = pkg.relationships(pkg.main)
     except BaseException:
         zf.close()
         raise
+    try:
+        pkg.rels = pkg.relationships(pkg.main)
+    except ReadError:
+        # Without the main part's relationships there are no styles, headers or footers, but the
+        # text can still be checked.
+        pkg.notes.append("正文的关系表（_rels）已损坏：样式、页眉页脚等未能读取，只检查了正文文字")
     return pkg
 
 

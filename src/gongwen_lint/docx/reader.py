@@ -67,7 +67,7 @@ def read_docx_file(path: str | Path) -> Document:
 class _DocxReader:
     def __init__(self, pkg: Package):
         self.pkg = pkg
-        self.problems: list[str] = []
+        self.problems: list[str] = list(pkg.notes)
 
     # -- parts -----------------------------------------------------------------------------------
 
