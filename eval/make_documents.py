@@ -195,9 +195,12 @@ def parse_state_council(text: str, meta: dict, modernize: bool = True) -> Draft 
         return None
     rest = rest[m.end():]
     addressee = None
-    colon = rest.find("：")
+    cm = re.search(r"[：:]", rest)
+    colon = cm.start() if cm else -1
     if 0 < colon <= 150 and "。" not in rest[:colon] and not re.search(r"(通知如下|如下|决定|批复)$", rest[:colon]):
         addressee = rest[: colon + 1]
+        if modernize:  # old texts often end the 主送 with a half-width colon
+            addressee = addressee[:-1] + "："
         rest = rest[colon + 1:]
     # The document ends at the first 署名 + 成文日期; what follows is a forwarded text, dropped.
     end = None
@@ -232,6 +235,8 @@ def parse_state_council(text: str, meta: dict, modernize: bool = True) -> Draft 
     add("empty")
     if addressee:
         add("addressee", addressee)
+    if modernize:  # cited numbers in 1990s texts sometimes use [] for 〔〕
+        body = re.sub(r"(?<=[\u4e00-\u9fff])\[(\d{4})\](?=\d{1,5}号)", r"〔\1〕", body)
     for para in split_body(body):
         add(heading_role(para), para)
     add("empty")
@@ -243,7 +248,8 @@ def parse_state_council(text: str, meta: dict, modernize: bool = True) -> Draft 
     if prefix in ("国发", "国办发"):
         add("cc", "抄送：党中央各部门，中央军委办公厅，全国人大常委会办公厅，全国政协办公厅，最高人民法院，最高人民检察院。")
     if fmt == "文件式":
-        add("printer", f"国务院办公厅秘书局\t{date}印发")
+        printed = cn_date_to_arabic(date) if CN_DATE_RE.fullmatch(date) else date  # our own line: 2012 form
+        add("printer", f"国务院办公厅秘书局\t{printed}印发")
     name = Path(meta["path"]).stem
     return Draft(name, title, number, signature, year, genre, fmt, lines, meta["path"])
 

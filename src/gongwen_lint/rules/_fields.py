@@ -244,11 +244,20 @@ def title_text(doc: Document) -> str:
     return "".join(compact(p.text) for p in title_paragraphs(doc))
 
 
+_FORWARD_RE = re.compile(r"(批转|转发|印发|颁发|发布)")
+
+
 def genre_of(doc: Document) -> Genre | None:
-    """The genre structure recognition found, else the title's last 文种 word."""
+    """The genre structure recognition found, else the title's last 文种 word.
+
+    An old-style forwarding title without its own 文种 (``国务院批转地质部……的报告``, 1980) is
+    a 通知 forwarding a report, not a report: its genre is unknown for the genre rules.
+    """
+    t = title_text(doc).rstrip("。.")
+    if _FORWARD_RE.search(t) and not t.endswith("通知"):
+        return None
     if doc.genre is not None:
         return doc.genre
-    t = title_text(doc).rstrip("。.")
     m = GENRE_TAIL_RE.search(t)
     if not m:
         return None
@@ -257,9 +266,11 @@ def genre_of(doc: Document) -> Genre | None:
 
 
 def format_of(doc: Document) -> DocFormat | None:
+    mark = "".join(compact(p.text) for p in doc.paragraphs(Role.ORGAN_MARK))
+    if mark.endswith("文件"):
+        return DocFormat.FILE
     if doc.format is not None:
         return doc.format
-    mark = "".join(compact(p.text) for p in doc.paragraphs(Role.ORGAN_MARK))
     if not mark:
         return None
     if mark.endswith(("命令", "令")):
@@ -327,3 +338,94 @@ def paragraph_at(doc: Document, index: int) -> Paragraph:
         if p.index >= index:
             return p
     return body[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Refined roles: what the element rules read
+#
+# Structure recognition anchors on well-formed elements (a 主送 ends with a colon, a 落款 ends
+# with a date); a *defective* element is exactly what these rules must see, so they re-read the
+# few places where a wrong form hides an element: a title with end punctuation, a 主送 ending in
+# 。 or nothing, a dotted date, a signature whose date is missing, a 附注 above the date.
+
+_END_PUNCT = "。．.，,；;：:！!？?"
+_NOTE_LINE_RE = re.compile(r"^（[^（）]{2,60}）$")
+_VAGUE_NOTE_RE = re.compile(r"^附件(如文|见文|略|\d{1,2}件|[一二三四五六七八九十]件)$")
+_TEXT_ROLES = frozenset({Role.BODY, Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4})
+
+
+def is_date_line(text: str) -> bool:
+    """The paragraph is one date and nothing else (any notation)."""
+    t = compact(text)
+    found = find_dates(t)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(t)
+
+
+def _organ_like(text: str, limit: int = 30) -> bool:
+    t = compact(text)
+    return 0 < len(t) <= limit and not any(c in t for c in _END_PUNCT + "、") and bool(_ORGAN_TAIL_RE.search(t))
+
+
+def refine(doc: Document) -> Document:
+    """``doc`` with the roles of defective elements made explicit (see above)."""
+    from dataclasses import replace as _replace
+
+    body = list(doc.body)
+    roles = [p.role for p in body]
+    nonempty = [i for i, p in enumerate(body) if not p.is_empty]
+    head_roles = (Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ORGAN_MARK, Role.DOC_NUMBER, Role.SIGNER)
+
+    for i in nonempty:
+        t = compact(body[i].text)
+        if roles[i] is Role.SIGNATURE and _NOTE_LINE_RE.match(t):
+            roles[i] = Role.NOTE
+        elif roles[i] in _TEXT_ROLES and is_date_line(t):
+            roles[i] = Role.DATE
+        elif roles[i] in _TEXT_ROLES | {Role.TITLE, Role.UNKNOWN} and _VAGUE_NOTE_RE.match(t):
+            roles[i] = Role.ATTACHMENT_NOTE
+
+    # Title: the first line after the 版头, ending in a 文种 (plus stray punctuation).
+    if Role.TITLE not in roles:
+        after_head = [i for i in nonempty if roles[i] not in head_roles and roles[i] is not Role.UNKNOWN]
+        if after_head:
+            i = after_head[0]
+            t = compact(body[i].text).rstrip(_END_PUNCT)
+            if roles[i] in _TEXT_ROLES and len(t) <= 80 and "。" not in t and GENRE_TAIL_RE.search(t):
+                roles[i] = Role.TITLE
+                body[i] = _replace(body[i], title_group=body[i].title_group or 1)
+
+    # 主送: the line after the title that lists organs, whatever it ends with.
+    if Role.ADDRESSEE not in roles and Role.TITLE in roles:
+        last_title = max(i for i in nonempty if roles[i] is Role.TITLE)
+        nxt = next((i for i in nonempty if i > last_title), None)
+        if nxt is not None and roles[nxt] in _TEXT_ROLES:
+            t = compact(body[nxt].text)
+            core = t.rstrip(_END_PUNCT)
+            if len(t) <= 150 and "。" not in t[:-1] and not re.search(r"(如下|通知|报告|批复|决定)$", core) \
+                    and _ORGAN_TAIL_RE.search(core) and ("、" in core or "，" in core or len(core) <= 25 or core.startswith("各")):
+                roles[nxt] = Role.ADDRESSEE
+
+    # 署名 without its date: the short organ line closing the main text.
+    if Role.SIGNATURE not in roles and Role.DATE not in roles:
+        end = next((i for i in nonempty if roles[i] in (Role.ATTACHMENT_LABEL, Role.CC, Role.PRINTER)), len(body))
+        tail = [i for i in nonempty if i < end]
+        while tail and (roles[tail[-1]] is Role.NOTE or _NOTE_LINE_RE.match(compact(body[tail[-1]].text))):
+            tail.pop()
+        if len(tail) >= 2 and roles[tail[-1]] in _TEXT_ROLES and _organ_like(body[tail[-1]].text):
+            roles[tail[-1]] = Role.SIGNATURE
+
+    if all(r is p.role for r, p in zip(roles, body)) and all(a is b for a, b in zip(body, doc.body)):
+        return doc
+    new_body = tuple(p if p.role is r else _replace(p, role=r) for p, r in zip(body, roles))
+    parts = dict(doc.parts)
+    parts["body"] = new_body
+    return _replace(doc, parts=parts)
+
+
+def refined(ctx) -> Document:
+    """The refined view of ``ctx.doc``, computed once per document."""
+    cached = getattr(ctx, "_gw_refined", None)
+    if cached is None or cached[0] is not ctx.doc:
+        cached = (ctx.doc, refine(ctx.doc))
+        ctx._gw_refined = cached
+    return cached[1]

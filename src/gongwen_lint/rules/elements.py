@@ -27,6 +27,7 @@ from ._fields import (
     has_header,
     last_index,
     paragraph_at,
+    refined,
     title_paragraphs,
 )
 from .context import Context
@@ -122,6 +123,7 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         各县市区人民政府：
         现就有关事项通知如下。
     """
+    doc = refined(ctx)
     body = [p for p in doc.body if not p.is_empty]
     if not body:
         return
@@ -174,7 +176,7 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             at = first_index(doc, Role.DATE) or _after(doc, Role.ATTACHMENT_NOTE, *BODY_ROLES) or 1
             yield _missing(ctx, doc, at, "缺少发文机关署名：应署发文机关全称或者规范化简称")
         if not has[Role.DATE] and (header or has[Role.SIGNATURE]) and genre is not Genre.RESOLUTION:
-            at = _after(doc, Role.SIGNATURE, Role.ATTACHMENT_NOTE, *BODY_ROLES) or 1
+            at = _after(doc, Role.SIGNATURE) or _after(doc, Role.ATTACHMENT_NOTE, *BODY_ROLES) or 1
             yield _missing(ctx, doc, at, "缺少成文日期：应以阿拉伯数字标注年、月、日，如2012年7月1日")
 
     # 页码: only a .docx has footers; 信函式 has none on page 1 but still numbers the rest.
@@ -251,10 +253,9 @@ def doc_number_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     title="成文日期格式",
     severity=ERROR,
     source="国标 GB/T 9704-2012 7.3.5.4、7.4.3",
-    roles={Role.DATE, Role.PRINTER},
     fixable=True,
 )
-def date_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+def date_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
     成文日期和印发日期用阿拉伯数字将年、月、日标全：年份标全称，月、日不编虚位（2012年7月1日，
@@ -276,6 +277,11 @@ def date_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     汉字日期、虚位、“号”和点分日期可安全修复为标准写法：二〇〇八年九月二十六日 → 2008年9月26日。
     """
+    for p in refined(ctx).paragraphs(Role.DATE, Role.PRINTER):
+        yield from _check_date(p, ctx)
+
+
+def _check_date(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     dates = find_dates(p.text)
     if p.role is Role.PRINTER:
         dates = dates[-1:]  # the 印发日期 is the one before 印发
@@ -333,10 +339,9 @@ _ADDR_END_RE = re.compile(r"[。，；、.,;：:！!？?]+$")
     title="主送机关格式",
     severity=ERROR,
     source="国标 GB/T 9704-2012 7.3.2",
-    roles={Role.ADDRESSEE},
     fixable=True,
 )
-def addressee_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
     主送机关最后一个机关名称后标全角冒号“：”，不用半角冒号，不以句号、逗号等结尾，也不能漏标。
@@ -346,14 +351,31 @@ def addressee_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     全角冒号。”
 
     ## 示例
-    错：各县市区人民政府，市政府各部门
-    错：各县市区人民政府:
-    错：各县市区人民政府。
-    对：各县市区人民政府，市政府各部门：
+    错：
+        关于做好防汛工作的通知
+        各县市区人民政府，市政府各部门
+        现将有关事项通知如下。
+    错：
+        关于做好防汛工作的通知
+        各县市区人民政府:
+        现将有关事项通知如下。
+    错：
+        关于做好防汛工作的通知
+        各县市区人民政府。
+        现将有关事项通知如下。
+    对：
+        关于做好防汛工作的通知
+        各县市区人民政府，市政府各部门：
+        现将有关事项通知如下。
 
     ## 修复
     补上或改正为全角冒号（安全修复）。
     """
+    for p in refined(ctx).paragraphs(Role.ADDRESSEE):
+        yield from _check_addressee(p, ctx)
+
+
+def _check_addressee(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text.rstrip()
     if not text or text.endswith("："):
         return
@@ -382,10 +404,9 @@ _VAGUE_ATT_RE = re.compile(r"^(如文|见文|略|见附件|\d+\s*件|[一二三�
     title="附件说明格式",
     severity=ERROR,
     source="国标 GB/T 9704-2012 7.3.4",
-    roles={Role.ATTACHMENT_NOTE},
     fixable=True,
 )
-def attachment_note_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+def attachment_note_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
     附件说明写作“附件：名称”，多个附件写作“附件：1. 名称”（阿拉伯数字加下脚点，不用“1、”
@@ -407,13 +428,18 @@ def attachment_note_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     序号改为“1.”、去掉名称后的标点、半角冒号改全角，均为安全修复。
     """
+    for p in refined(ctx).paragraphs(Role.ATTACHMENT_NOTE):
+        yield from _check_attachment_note(p, ctx)
+
+
+def _check_attachment_note(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text
     stripped = text.rstrip()
     if not stripped:
         return
     pos = 0
     head = _ATT_HEAD_RE.match(text)
-    if compact(text) in ("附件如文", "附件见文", "附件略"):
+    if re.fullmatch(r"附件(如文|见文|略|\d{1,2}件|[一二三四五六七八九十]件)", compact(text)):
         yield ctx.report(p, 0, len(stripped), f"附件说明应写明附件名称，不能写“{compact(text)}”")
         return
     if head:
@@ -424,7 +450,7 @@ def attachment_note_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         pos = head.end()
         rest = compact(text[pos:])
         if not rest:
-            if not _continues(p, ctx.doc):
+            if not _continues(p, refined(ctx)):
                 yield ctx.report(p, 0, len(stripped), "附件说明缺少附件名称")
             return
         if _VAGUE_ATT_RE.match(rest):
@@ -552,6 +578,7 @@ def attachment_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         防汛物资清单
         清单略。
     """
+    doc = refined(ctx)
     attachments = _attachments(doc)
     if not attachments:
         return
@@ -689,6 +716,7 @@ def element_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         宜昌市人民政府
         2012年7月1日
     """
+    doc = refined(ctx)
     highest = 0
     highest_role: Role | None = None
     in_attachment = False
@@ -751,6 +779,7 @@ def title_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     删去标题末尾的标点（安全修复）。
     """
+    doc = refined(ctx)
     ps = title_paragraphs(doc)
     if not ps:
         if len(doc.body) == 1 and doc.body[0].role is Role.BODY:
@@ -763,7 +792,7 @@ def title_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if m and not text.endswith(("……",)):
         yield ctx.report(last, m.start(), m.end(), f"标题末尾不加标点符号：删去“{m.group(0)}”", replacement="")
     joined = "".join(compact(p.text) for p in ps)
-    m2 = re.search(r"(通知|通报|意见|报告)的通知$", joined)
+    m2 = re.search(r"通知的通知$", joined)
     if m2 and re.search(r"(转发|印发|批转)", joined):
         idx = text.rfind("的通知")
         if idx >= 0:
