@@ -40,6 +40,7 @@ _UPOS = {
 }
 #: Noun-like tags that say nothing of substance on their own: time, place-word, locality, classifier.
 NON_CONTENT_TAGS = frozenset({"t", "tg", "s", "f", "q", "r", "rr", "rz"})
+CONTENT_X_TAGS = frozenset({"eng", "l", "i", "j"})
 SENTENCE_END = frozenset("。！？；;!?")
 #: Units after a number that make it a quantity (GW703 量化).
 UNITS = ["%", "％", "个", "项", "家", "所", "人", "人次", "名", "万", "亿", "元", "万元", "亿元", "件", "次", "户",
@@ -164,18 +165,23 @@ class Pipeline:
     def pipe(self, texts: Iterable[str]):
         return self.nlp.pipe(texts)
 
-    def measure_parts(self, doc) -> MeasureParts:
+    def measure_parts(self, doc, skip: frozenset[int] | set[int] = frozenset()) -> MeasureParts:
+        """Verbs, vague verbs, content nouns and organs of ``doc``; tokens starting at a character
+        offset in ``skip`` (stock phrases already accounted for) are ignored."""
         verbs, vague, nouns, organs = [], [], [], []
         vague_spans = set()
         for _, start, end in self.phrases(doc):
             vague_spans.update(range(start, end))
             vague.append(doc[start:end].text)
         for i, t in enumerate(doc):
+            if t.is_punct or any(k in skip for k in range(t.idx, t.idx + len(t.text))):
+                continue
             if t.pos_ == "VERB" and i not in vague_spans:
                 verbs.append(t.text)
-            if t.tag_ == "nt":
+            if t.tag_ == "nt" and not self.is_generic(t.text):
                 organs.append(t.text)
-            content = (t.pos_ in ("NOUN", "PROPN") and t.tag_ not in NON_CONTENT_TAGS) or t.tag_ == "eng"
+            # Nouns, names, and set phrases/idioms/abbreviations that are not stock phrases.
+            content = (t.pos_ in ("NOUN", "PROPN") and t.tag_ not in NON_CONTENT_TAGS) or t.tag_ in CONTENT_X_TAGS
             if content and len(t.text) >= 2 and not self.is_generic(t.text):
                 nouns.append(t.text)
         labels = {self.nlp.vocab.strings[m] for m, _, _ in self.matcher(doc)}

@@ -47,7 +47,7 @@ RESPONSIBLE_RE = re.compile(
 )
 _DIGIT_OR_LATIN = re.compile(r"[0-9０-９A-Za-z]")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
-_IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
+_IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
 _NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 
 
@@ -63,6 +63,11 @@ class _Unit:
     headings: tuple[str, ...]  # texts of the enclosing headings, outermost first
 
 
+def _heading_label(text: str) -> str:
+    """The heading proper: up to its first full stop (a run-in heading carries its paragraph)."""
+    return re.split(r"[。；]", text, maxsplit=1)[0][:30]
+
+
 def _units(doc: Document) -> Iterator[_Unit]:
     stack: dict[int, str] = {}
     order = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
@@ -70,7 +75,7 @@ def _units(doc: Document) -> Iterator[_Unit]:
         if p.role in HEADING_ROLES:
             level = order[p.role]
             stack = {k: v for k, v in stack.items() if k < level}
-            stack[level] = p.text
+            stack[level] = _heading_label(p.text)
         elif p.role in PROSE_ROLES:
             yield _Unit(p, tuple(stack[k] for k in sorted(stack)))
         elif p.role in (Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE):
@@ -105,6 +110,13 @@ def _residual(lex: lexicon.StyleLexicon, text: str, spans: list[tuple[int, int]]
             chars[k] = " "
     rest = _NOT_HAN.sub(" ", "".join(chars))
     return lex.strip_re.sub("", rest).replace(" ", "")
+
+
+def _covered(matches) -> set[int]:
+    out: set[int] = set()
+    for m in matches:
+        out.update(range(m.start, m.end))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -183,19 +195,10 @@ def _is_empty_sentence(ctx, lex, sentence: str, min_residual: int) -> tuple[bool
         return False, matches
     # In doubt: is any content word (not a stock phrase, not generic) left?
     pipe = _pipeline(ctx)
-    doc = pipe(masked)
-    covered = set()
-    for m in matches:
-        covered.update(range(m.start, m.end))
-    for t in doc:
-        if t.idx in covered or len(t.text) < 2 or t.is_punct:
-            continue
-        if t.text in lex.function_words or pipe.is_generic(t.text):
-            continue
-        if t.pos_ in ("NOUN", "PROPN", "VERB") or t.tag_ == "eng":
-            if t.tag_ in ("t", "tg", "s", "f", "q", "r"):
-                continue
-            return False, matches
+    parts = pipe.measure_parts(pipe(masked), _covered(matches))
+    concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words and len(v) > 1]
+    if parts.nouns or parts.organs or concrete_verbs or parts.quantity or parts.responsible:
+        return False, matches
     return True, matches
 
 
@@ -271,7 +274,7 @@ def vague_measure(doc: Document, ctx):
     （“各地要…”“必须…”），只用“加强、完善、推进、提升”之类的动词，宾语也只是“工作机制、服务水平”
     之类的泛指词，并且本句和本段都没有责任主体（牵头单位、由…负责、机关名称）、时限（2025年6月底前、
     年底前、10个工作日内）和数量（数字加单位、百分比）：这是没有可操作内容的空泛措施。
-    用到两个以上空泛动词的为 warning，一个的为 info。已由 GW702 报告的叠用套话句不再重复报告。
+    两个以上分句都是这样的为 warning，只有一个分句的为 info。已由 GW702 报告的叠用套话句不再重复报告。
 
     ## 依据
     《党政机关公文处理工作条例》第十三条“注重针对性和可操作性”、第十九条第二项“所提政策措施和办法切实可行”；
@@ -292,8 +295,10 @@ def vague_measure(doc: Document, ctx):
         p = unit.p
         pmasked = mask(p.text)
         in_section = _in_section(unit.headings, measure_keys)
-        if _who_when(lex, pmasked) or any(_who_when(lex, mask(h)) for h in unit.headings[-1:]):
-            continue  # the paragraph (or its heading) names who or when: its measures are anchored
+        if _has_concrete_marker(lex, p.text, pmasked) or any(RESPONSIBLE_RE.search(mask(h)) or lex.organs(mask(h)) for h in unit.headings[-1:]):
+            # The paragraph names who, when or how much somewhere (a topic sentence followed by
+            # the details), or its heading names who/when: its measures are anchored.
+            continue
         for start, end in sentences(p.text):
             sentence = p.text[start:end]
             masked = pmasked[start:end]
@@ -305,13 +310,15 @@ def vague_measure(doc: Document, ctx):
             if len(stock) >= 2:
                 continue  # GW702's case
             pipe = _pipeline(ctx)
-            parts = pipe.measure_parts(pipe(masked))
+            parts = pipe.measure_parts(pipe(masked), _covered(_phrase_matches(lex, sentence)))
             if parts.responsible or parts.quantity or parts.organs or parts.nouns:
                 continue
             concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words]
             if concrete_verbs or not parts.vague_verbs:
                 continue
-            sev = Severity.WARNING if len(parts.vague_verbs) >= min_verbs else Severity.INFO
+            # Confident only when several clauses each consist of a vague verb: 加强…，完善…，推进….
+            clauses = [c for c in re.split(r"[，；,;]", masked) if any(v in c for v in parts.vague_verbs)]
+            sev = Severity.WARNING if len(clauses) >= min_verbs else Severity.INFO
             a, b = _trim(p.text, start, end)
             verbs = "、".join(dict.fromkeys(parts.vague_verbs))
             yield ctx.report(
@@ -454,7 +461,7 @@ def preamble_bloat(doc: Document, ctx):
     current: Paragraph | None = None
     for p in doc.body:
         if p.role is level:
-            current = p if any(k in p.text for k in keys) else None
+            current = p if any(k in _heading_label(p.text) for k in keys) else None
             if current is not None:
                 sections[current.index] = (current, 0)
             continue
@@ -471,7 +478,7 @@ def preamble_bloat(doc: Document, ctx):
     limit = float(ctx.option("style-max-preamble-share"))
     if share > limit:
         head, _ = max(sections.values(), key=lambda x: x[1])
-        names = "、".join(h.text.strip()[:12] for h, _ in sections.values())
+        names = "、".join(_heading_label(h.text).strip()[:12] for h, _ in sections.values())
         yield ctx.report(
             head, 0, len(head.text),
             f"背景意义和组织保障类内容（{names}）占正文 {share:.0%}（阈值 {limit:.0%}）：应开门见山，着重写具体措施",
