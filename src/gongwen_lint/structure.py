@@ -33,14 +33,21 @@ COPY_NUMBER_RE = re.compile(r"^(份号[：:]?)?\d{6}$")
 SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(★.{0,12})?$")
 URGENCY_RE = re.compile(r"^(特急|加急|特提|平急)$")
 SIGNER_RE = re.compile(r"^签发人[：:]")
-ORDER_NUMBER_RE = re.compile(rf"^[（(]?第[\d{_CN_NUM}百零〇]+号[）)]?$")
+ORDER_NUMBER_RE = re.compile(rf"^[（(]?第[\d{_CN_NUM}百零〇Xx×]*号[）)]?$")
+# A template's document number still holds placeholders: XX发〔20XX〕XX号, 〔20XX〕XX号.
+_X = "Xx×Ｘ"
+PLACEHOLDER_NUMBER_RE = re.compile(
+    rf"^[\u4e00-\u9fff{_X}A-Za-z]{{0,12}}[〔\[【(（［][\d{_X}]{{2,4}}[〕\]】)）］]第?[\d{_X}]{{0,5}}号$"
+)
 # 纪要 are numbered by issue: 〔2024〕第12期 / 第12期.
 MINUTES_NUMBER_RE = re.compile(rf"^([〔\[［(（]\d{{4}}[〕\]］)）])?第[\d{_CN_NUM}百零〇]+期$")
 DOC_NUMBER_LINE_RE = re.compile(r"^" + DOC_NUMBER_RE.pattern + r"(签发人[：:].*)?$")
 DATE_RE = re.compile(
-    rf"^(\d{{2,4}}|[{_CN_NUM}{_ZERO}]{{2,4}})年([\d{_CN_NUM}]{{1,3}})月([\d{_CN_NUM}]{{1,3}})[日号]$"
+    rf"^(\d{{2,4}}|[{_CN_NUM}{_ZERO}]{{2,4}}|[\dXx×Ｘ]{{4}})年([\d{_CN_NUM}Xx×Ｘ]{{1,3}})月([\d{_CN_NUM}Xx×Ｘ]{{1,3}})[日号]$"
+    r"|^[\[［【]?(成文)?日期[\]］】]?$"
 )
 PRINTER_RE = re.compile(rf".+?(\d{{4}}|[{_CN_NUM}{_ZERO}]{{4}})年[\d{_CN_NUM}]{{1,3}}月[\d{_CN_NUM}]{{1,3}}日印发$")
+_ISSUER_DATE_RE = re.compile(rf"^\D{{2,30}}?(\d{{4}}|[Xx×Ｘ]{{4}}|20[Xx×Ｘ]{{2}})年[\d{_CN_NUM}Xx×Ｘ]{{1,3}}月[\d{_CN_NUM}Xx×Ｘ]{{1,3}}日$")
 CC_RE = re.compile(r"^抄\s*送[：:]")
 ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件[：:]")
 ATTACHMENT_LABEL_RE = re.compile(rf"^附\s*件\s*[\d{_CN_NUM}]{{0,3}}[：:]?$")
@@ -154,8 +161,14 @@ class _Classifier:
                 self.roles[i] = Role.SECRECY
             elif URGENCY_RE.match(t):
                 self.roles[i] = Role.URGENCY
-            elif DOC_NUMBER_LINE_RE.match(t) or MINUTES_NUMBER_RE.match(t) or (ORDER_NUMBER_RE.match(t) and candidates):
+            elif DOC_NUMBER_LINE_RE.match(t) or MINUTES_NUMBER_RE.match(t) or PLACEHOLDER_NUMBER_RE.match(t) or (
+                ORDER_NUMBER_RE.match(t) and candidates
+            ):
                 self.roles[i] = Role.DOC_NUMBER
+            elif not any(c.isalnum() for c in t):
+                pass  # a decoration such as the red ★ of Party documents: no element, no text
+            elif candidates and _ISSUER_DATE_RE.match(t):
+                self.roles[i] = Role.DATE  # 纪要 head: issuing organ and date on one line
             elif SIGNER_RE.match(t):
                 self.roles[i] = Role.SIGNER
             elif _WEB_JUNK_RE.search(t) and len(t) < 80:
@@ -192,7 +205,7 @@ class _Classifier:
         steps = 0
         while j is not None and self.roles[j] is Role.UNKNOWN and steps < 4:
             u = self.text[j]
-            if DOC_NUMBER_LINE_RE.match(u) or ORDER_NUMBER_RE.match(u) or MINUTES_NUMBER_RE.match(u):
+            if any(r.match(u) for r in (DOC_NUMBER_LINE_RE, ORDER_NUMBER_RE, MINUTES_NUMBER_RE, PLACEHOLDER_NUMBER_RE)):
                 return bool(_ORGAN_SUFFIX_RE.search(t) or _ORGAN_MARK_TAIL_RE.search(t))
             if not _short_plain(u, 40):
                 break
@@ -350,8 +363,14 @@ class _Classifier:
 
     def run(self) -> None:
         start = self.head()
-        after_title = self.title(start)
-        after_addr = self.addressee(after_title)
+        marks = [self.text[i] for i in range(start) if self.roles[i] is Role.ORGAN_MARK]
+        if any(m.endswith(("令", "命令", "纪要")) for m in marks):
+            # 命令式 and 纪要式 (GB/T 9704 10.2, 10.3): the mark stands in for the title, and
+            # there is no 主送 line; the text follows the 令号 / 纪要 number directly.
+            after_addr = start
+        else:
+            after_title = self.title(start)
+            after_addr = self.addressee(after_title)
         _, date = self.closing(after_addr)
         if date is None:
             # No date: the main text runs to the first attachment label or the 版记.
