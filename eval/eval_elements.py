@@ -70,7 +70,9 @@ def as_upward(d: Draft, genre: str) -> Draft:
         elif ln.role in ("cc", "printer", "note"):
             continue
         else:
-            lines.append(ln)
+            text = re.sub(r"特此(通知|批复|通报)。?", "", ln.text)  # the original genre's closing
+            if text.strip() or not ln.text:
+                lines.append(Line(ln.role, text))
     last_body = max(i for i, ln in enumerate(lines) if ln.role in ("body", "heading1", "heading2", "heading3", "heading4"))
     closing = "妥否，请批示。" if genre == "请示" else "特此报告。"
     lines.insert(last_body + 1, Line("body", closing))

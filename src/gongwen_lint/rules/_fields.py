@@ -384,6 +384,27 @@ def refine(doc: Document) -> Document:
         elif roles[i] in _TEXT_ROLES | {Role.TITLE, Role.UNKNOWN} and _VAGUE_NOTE_RE.match(t):
             roles[i] = Role.ATTACHMENT_NOTE
 
+    # A numbered 附件说明 line that ends with punctuation still continues the 附件说明.
+    for k, i in enumerate(nonempty[1:], start=1):
+        prev = nonempty[k - 1]
+        if roles[prev] is Role.ATTACHMENT_NOTE and roles[i] in _TEXT_ROLES:
+            t = compact(body[i].text)
+            if re.match(r"^\d{1,2}[.．、，,]", t) and len(t) < 100 and t.count("。") <= 1:
+                roles[i] = Role.ATTACHMENT_NOTE
+
+    # A bare organ name taken for the title, above the real title: a 信函式 mark in plain text.
+    titles = [i for i in nonempty if roles[i] is Role.TITLE]
+    if titles and Role.ORGAN_MARK not in roles:
+        joined = "".join(compact(body[i].text) for i in titles)
+        nxt = next((i for i in nonempty if i > titles[-1]), None)
+        if nxt is not None and _organ_like(joined, 20) and "关于" not in joined and not GENRE_TAIL_RE.search(joined):
+            t = compact(body[nxt].text).rstrip(_END_PUNCT)
+            if roles[nxt] in _TEXT_ROLES and len(t) <= 80 and "。" not in t and GENRE_TAIL_RE.search(t):
+                for i in titles:
+                    roles[i] = Role.ORGAN_MARK
+                roles[nxt] = Role.TITLE
+                body[nxt] = _replace(body[nxt], title_group=1)
+
     # Title: the first line after the 版头, ending in a 文种 (plus stray punctuation).
     if Role.TITLE not in roles:
         after_head = [i for i in nonempty if roles[i] not in head_roles and roles[i] is not Role.UNKNOWN]
@@ -400,7 +421,7 @@ def refine(doc: Document) -> Document:
         nxt = next((i for i in nonempty if i > last_title), None)
         if nxt is not None and roles[nxt] in _TEXT_ROLES:
             t = compact(body[nxt].text)
-            core = t.rstrip(_END_PUNCT)
+            core = re.sub(r"（[^（）]{1,20}）$", "", t.rstrip(_END_PUNCT))
             if len(t) <= 150 and "。" not in t[:-1] and not re.search(r"(如下|通知|报告|批复|决定)$", core) \
                     and _ORGAN_TAIL_RE.search(core) and ("、" in core or "，" in core or len(core) <= 25 or core.startswith("各")):
                 roles[nxt] = Role.ADDRESSEE

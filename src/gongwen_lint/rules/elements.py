@@ -151,7 +151,7 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield _missing(ctx, doc, at, f"缺少签发人：{genre.value}是上行文，应当标注签发人姓名")
 
     # 标题
-    if not title_ps and not order and (header or (has_body and has[Role.DATE] and has[Role.ADDRESSEE])):
+    if not title_ps and not order and not minutes and (header or (has_body and has[Role.DATE] and has[Role.ADDRESSEE])):
         at = header_end or first_index(doc, Role.ADDRESSEE, *BODY_ROLES) or 1
         yield _missing(ctx, doc, at, "缺少标题：标题由发文机关名称、事由和文种组成")
 
@@ -175,7 +175,7 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if not has[Role.SIGNATURE] and wants_signature and (header or has[Role.DATE]):
             at = first_index(doc, Role.DATE) or _after(doc, Role.ATTACHMENT_NOTE, *BODY_ROLES) or 1
             yield _missing(ctx, doc, at, "缺少发文机关署名：应署发文机关全称或者规范化简称")
-        if not has[Role.DATE] and (header or has[Role.SIGNATURE]) and genre is not Genre.RESOLUTION:
+        if not has[Role.DATE] and (header or has[Role.SIGNATURE]) and genre is not Genre.RESOLUTION and not minutes:
             at = _after(doc, Role.SIGNATURE) or _after(doc, Role.ATTACHMENT_NOTE, *BODY_ROLES) or 1
             yield _missing(ctx, doc, at, "缺少成文日期：应以阿拉伯数字标注年、月、日，如2012年7月1日")
 
