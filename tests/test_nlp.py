@@ -1,0 +1,75 @@
+"""The jieba/spaCy pipeline: POS on every token, sentences, measure patterns, lazy loading."""
+
+import subprocess
+import sys
+
+import pytest
+
+from gongwen_lint import lexicon, nlp
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    lex = lexicon.load()
+    return nlp.Pipeline(lex.words("measures", "vague_verbs"), lex.generic_nouns | lex.function_words)
+
+
+def test_every_token_gets_a_jieba_tag_and_a_universal_pos(pipe):
+    doc = pipe("由市教育局负责，2025年6月底前完成30所学校改造。")
+    assert all(t.tag_ for t in doc)
+    pos = {t.text: t.pos_ for t in doc}
+    assert pos["学校"] == "NOUN"
+    assert pos["完成"] == "VERB"
+    assert pos["。"] == "PUNCT"
+    assert pos["30"] == "NUM"
+
+
+def test_sentences_end_on_chinese_punctuation(pipe):
+    doc = pipe("加强组织领导。完善工作机制；推进各项工作！")
+    assert [s.text for s in doc.sents] == ["加强组织领导。", "完善工作机制；", "推进各项工作！"]
+
+
+def test_measure_parts_of_a_vague_and_a_concrete_measure(pipe):
+    vague = pipe.measure_parts(pipe("加强组织领导，完善工作机制，推进各项工作，全面提升服务水平。"))
+    assert set(vague.vague_verbs) >= {"加强", "完善", "推进", "提升"}
+    assert vague.nouns == [] and not vague.quantity and not vague.responsible
+    concrete = pipe.measure_parts(pipe("由市教育局负责，完成30个项目，新建学校5所。"))
+    assert concrete.quantity
+    assert concrete.responsible
+    assert "学校" in concrete.nouns
+
+
+def test_generic_words_decompose(pipe):
+    assert pipe.is_generic("服务水平") and pipe.is_generic("工作机制")
+    assert not pipe.is_generic("饮水安全")
+
+
+def test_jieba_cache_is_kept_in_a_persistent_folder(pipe):
+    import jieba
+
+    assert jieba.dt.tmp_dir and jieba.dt.initialized
+
+
+def _modules_after(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
+def test_dictionary_rules_do_not_load_spacy_or_jieba():
+    out = _modules_after(
+        "import sys\n"
+        "from gongwen_lint.api import lint_text\nfrom gongwen_lint.config import Config\n"
+        "r = lint_text('关于做好防汛工作的通知\\n各乡镇：\\n各单位要高度重视，狠抓落实。\\n', Config(select=('GW701','GW704','GW706','GW707')))\n"
+        "print(len(r.diagnostics) > 0, 'spacy' in sys.modules, 'jieba' in sys.modules)"
+    )
+    assert out.split() == ["True", "False", "False"]
+
+
+def test_nlp_rules_load_only_when_a_sentence_is_in_doubt():
+    code = (
+        "import sys\n"
+        "from gongwen_lint.api import lint_text\nfrom gongwen_lint.config import Config\n"
+        "r = lint_text('关于做好防汛工作的通知\\n各乡镇：\\n{}\\n', Config(select=('GW702','GW703')))\n"
+        "print(len(r.diagnostics), 'spacy' in sys.modules)"
+    )
+    assert _modules_after(code.format("市水利局于2025年6月底前完成30座水库的汛前检查。")).split() == ["0", "False"]
+    assert _modules_after(code.format("各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。")).split() == ["1", "True"]

@@ -1,0 +1,150 @@
+"""GW701–GW707 on small drafts whose structure the recogniser assigns (title, 主送, headings, body)."""
+
+from gongwen_lint.api import Linter, lint_text
+from gongwen_lint.config import Config
+from gongwen_lint.diagnostics import Severity
+from gongwen_lint.model import DocFormat, Document, Genre, Paragraph, Role
+
+HEAD = "关于做好2025年防汛工作的通知\n各乡镇人民政府：\n"
+
+
+def check(body: str, *codes: str, options=None, head: str = HEAD):
+    report = lint_text(head + body + "\n", Config(select=codes, options=options or {}))
+    return [d for d in report.diagnostics if d.code in codes], report
+
+
+# -- GW701 -------------------------------------------------------------------------------------
+
+def test_gw701_names_the_category_and_skips_quotations():
+    found, _ = check("各单位要高度重视，形成合力。转发《关于狠抓落实的通知》。", "GW701")
+    assert [(d.excerpt, d.severity) for d in found] == [("高度重视", Severity.INFO), ("形成合力", Severity.INFO)]
+    assert "空喊重视" in found[0].message and "口号" in found[1].message
+
+
+def test_gw701_quiet_categories_and_repeat_limit_are_options():
+    body = "要进一步加强领导。" + "要狠抓落实。" * 5
+    found, _ = check(body, "GW701")
+    assert [d.excerpt for d in found] == ["狠抓落实"] * 3
+    found, _ = check(body, "GW701", options={"style-quiet-categories": [], "style-max-hits-per-phrase": 0})
+    assert [d.excerpt for d in found] == ["进一步加强"] + ["狠抓落实"] * 5
+
+
+def test_gw701_does_not_check_the_title():
+    found, _ = check("请于6月底前完成检查。", "GW701", head="关于高度重视防汛工作的通知\n各乡镇人民政府：\n")
+    assert found == []
+
+
+# -- GW702 -------------------------------------------------------------------------------------
+
+def test_gw702_stacked_stock_phrases_are_an_empty_sentence():
+    found, _ = check("各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。", "GW702")
+    assert len(found) == 1 and found[0].severity is Severity.WARNING
+    assert found[0].excerpt == "各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。"
+
+
+def test_gw702_substance_keeps_a_sentence():
+    for body in (
+        "各单位要高度重视校园安全，2025年9月1日前完成全部校舍安全排查。",
+        "要进一步加强安全生产监管，狠抓落实。",
+        "各单位要高度重视，认真贯彻落实《中华人民共和国防洪法》。",
+        "市水利局要高度重视，狠抓落实。",
+    ):
+        found, _ = check(body, "GW702")
+        assert found == [], body
+
+
+def test_gw702_single_phrase_is_only_info():
+    found, _ = check("各单位要高度重视。", "GW702")
+    assert [d.severity for d in found] == [Severity.INFO]
+
+
+# -- GW703 -------------------------------------------------------------------------------------
+
+def test_gw703_vague_measures_under_a_task_heading():
+    body = "一、主要措施\n加强组织领导，完善工作机制，推进各项工作，全面提升服务水平。"
+    found, _ = check(body, "GW703")
+    assert len(found) == 1 and found[0].severity is Severity.WARNING
+    assert "加强" in found[0].message
+
+
+def test_gw703_who_when_how_much_anchor_a_measure():
+    for body in (
+        "一、主要措施\n加强组织领导，完善工作机制（牵头单位：县应急管理局）。",
+        "一、主要措施\n加强组织领导，完善工作机制，2025年6月底前完成。",
+        "一、主要措施\n加强组织领导，完善工作机制，新建避险点12处。",
+        "一、主要措施\n要加强农村饮水安全工程建设，完善水价形成机制。",
+    ):
+        found, _ = check(body, "GW703")
+        assert found == [], body
+
+
+def test_gw703_descriptive_sentences_outside_task_sections_are_not_measures():
+    found, _ = check("一、基本情况\n去年全县汛情平稳，各项工作有序推进。", "GW703")
+    assert found == []
+
+
+# -- GW704 -------------------------------------------------------------------------------------
+
+def test_gw704_summary_is_reported_for_every_document():
+    _, report = check("县水利局于2025年6月底前完成30座水库的汛前检查。", "GW704")
+    assert report.summary["boilerplate_ratio"] == 0.0
+    assert report.summary["substance_score"] == 1.0
+    assert "summary" in report.to_dict()
+
+
+def test_gw704_threshold_is_an_option():
+    body = "\n".join(["各单位要高度重视，狠抓落实，县水利局于6月底前完成30座水库的汛前检查。"] * 8)
+    found, report = check(body, "GW704")
+    ratio = report.summary["boilerplate_ratio"]
+    assert 0.15 < ratio < 0.35
+    assert len(found) == 1 and f"{ratio:.1%}" in found[0].message
+    found, _ = check(body, "GW704", options={"style-max-boilerplate-ratio": 0.5})
+    assert found == []
+
+
+# -- GW705 -------------------------------------------------------------------------------------
+
+def test_gw705_preamble_share():
+    preamble = "防汛工作事关人民群众生命财产安全，意义重大，各单位务必充分认识做好这项工作的重要性。" * 25
+    tasks = "县水利局于2025年6月底前完成30座水库的汛前检查，县应急管理局储备冲锋舟10艘。" * 25
+    found, _ = check(f"一、重要意义\n{preamble}\n二、主要任务\n{tasks}", "GW705")
+    assert len(found) == 1 and "重要意义" in found[0].message
+    found, _ = check(f"一、重要意义\n{preamble[:200]}\n二、主要任务\n{tasks}", "GW705")
+    assert found == []
+
+
+# -- GW706 -------------------------------------------------------------------------------------
+
+def test_gw706_limits_depend_on_the_kind_of_document():
+    sentence = "县水利局于2025年6月底前完成30座水库的汛前检查。"
+    body = "\n".join([sentence] * 180)  # about 4,700 characters
+    found, _ = check(body, "GW706")
+    assert found == []
+    found, _ = check(body, "GW706", head="关于开展防汛隐患专项整治的通知\n各乡镇人民政府：\n")
+    assert len(found) == 1 and found[0].severity is Severity.INFO and "4000" in found[0].message
+
+
+# -- GW707 -------------------------------------------------------------------------------------
+
+def test_gw707_frequency_decides_the_severity():
+    found, _ = check("各乡镇每周五前报送工作台账。", "GW707")
+    assert [d.severity for d in found] == [Severity.WARNING]
+    found, _ = check("请于6月30日前将检查情况报送县防汛办。", "GW707")
+    assert [d.severity for d in found] == [Severity.INFO]
+    found, _ = check("不得要求基层填报各类统计报表。", "GW707")
+    assert found == []
+
+
+# -- scope -------------------------------------------------------------------------------------
+
+def test_only_running_text_roles_are_checked():
+    text = "各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。"
+    paras = tuple(
+        Paragraph(part="body", index=i, text=text, role=role)
+        for i, role in enumerate((Role.TITLE, Role.CC, Role.NOTE, Role.BODY), start=1)
+    )
+    doc = Document(path="<t>", source="text", parts={"body": paras}, genre=Genre.NOTICE, format=DocFormat.FILE)
+    linter = Linter(Config(select=("GW701", "GW702")))
+    report = linter.check_document(doc)
+    linter.close()
+    assert {d.location.paragraph for d in report.diagnostics} == {4}
