@@ -38,8 +38,23 @@ def labelled_cases() -> list[tuple[str, list[str], list[str]]]:
     return out
 
 
-def score(name: str, truth: list[str], got: list[str], tally: Counter, confusions: Counter, errors: list) -> None:
-    for i, (t, g) in enumerate(zip(truth, got), start=1):
+LAYOUTS = HERE.parent.parent / "shared" / "corpus" / "docx"
+
+
+def layout_truth() -> dict[str, dict[int, str]]:
+    """Hand-checked roles of the bundled Word/WPS layouts (eval/structure_cases/layouts.truth)."""
+    truth: dict[str, dict[int, str]] = {}
+    for line in (HERE / "structure_cases" / "layouts.truth").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, para, role, _ = line.split("\t", 3)
+        truth.setdefault(name, {})[int(para)] = role
+    return truth
+
+
+def score(name: str, truth: list[str], got: list[str], tally: Counter, confusions: Counter, errors: list,
+          numbers: list[int] | None = None) -> None:
+    for i, t, g in zip(numbers or range(1, len(truth) + 1), truth, got):
         if t == "empty":
             continue
         tally[(t, t == g)] += 1
@@ -74,8 +89,16 @@ def main(argv=None) -> int:
         for name, roles, texts in cases:
             doc = structure.analyse(document_from_text("\n".join(texts), name))
             score(name, roles, [p.role.value for p in doc.body], *runs["txt"])
+        if LAYOUTS.is_dir():
+            runs["layouts"] = (Counter(), Counter(), [])
+            for name, want in sorted(layout_truth().items()):
+                doc = structure.analyse(load_document(LAYOUTS / name))
+                got = {p.index: p.role.value for p in doc.body}
+                numbers = sorted(want)
+                score(name, [want[i] for i in numbers], [got.get(i, "missing") for i in numbers], *runs["layouts"],
+                      numbers=numbers)
 
-    print(f"{len(drafts)} corpus drafts, {len(cases)} hand-labelled drafts")
+    print(f"{len(drafts)} corpus drafts, {len(cases)} hand-labelled drafts, bundled layouts: {LAYOUTS.is_dir()}")
     for kind, (tally, confusions, errors) in runs.items():
         total = sum(tally.values())
         right = sum(v for (_, ok), v in tally.items() if ok)

@@ -103,3 +103,29 @@ def test_structure_does_not_mutate_input():
     doc = document_from_text(FULL)
     structure.analyse(doc)
     assert all(p.role is Role.UNKNOWN for p in doc.body)
+
+
+def test_bundled_layouts_match_their_hand_checked_roles():
+    """Regression guard on the real Word/WPS layouts in ../shared/corpus/docx (eval/structure_cases/layouts.truth)."""
+    import pytest
+    from pathlib import Path
+
+    from gongwen_lint.api import load_document
+
+    root = Path(__file__).resolve().parents[1]
+    layouts = root.parent / "shared" / "corpus" / "docx"
+    truth_file = root / "eval" / "structure_cases" / "layouts.truth"
+    if not layouts.is_dir():
+        pytest.skip("shared corpus not beside the checkout")
+    truth: dict[str, dict[int, str]] = {}
+    for line in truth_file.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, para, role, _ = line.split("\t", 3)
+            truth.setdefault(name, {})[int(para)] = role
+    total = right = 0
+    for name, want in truth.items():
+        got = {p.index: p.role.value for p in structure.analyse(load_document(layouts / name)).body}
+        total += len(want)
+        right += sum(got.get(i) == r for i, r in want.items())
+    assert total > 250
+    assert right / total >= 0.95

@@ -37,7 +37,8 @@ ORDER_NUMBER_RE = re.compile(rf"^[（(]?第[\d{_CN_NUM}百零〇Xx×]*号[）)]?
 # A template's document number still holds placeholders: XX发〔20XX〕XX号, 〔20XX〕XX号.
 _X = "Xx×Ｘ"
 PLACEHOLDER_NUMBER_RE = re.compile(
-    rf"^[\u4e00-\u9fff{_X}A-Za-z]{{0,12}}[〔\[【(（［][\d{_X}]{{2,4}}[〕\]】)）］]第?[\d{_X}]{{0,5}}号$"
+    rf"^([\u4e00-\u9fff{_X}A-Za-z]{{0,12}}[〔\[【(（［][\d{_X}]{{2,4}}[〕\]】)）］]第?[\d{_X}]{{0,5}}|[\[【［][^\]】］]{{1,12}}[\]】］])号"
+    r"(签发人[：:].*)?$"
 )
 # 纪要 are numbered by issue: 〔2024〕第12期 / 第12期.
 MINUTES_NUMBER_RE = re.compile(rf"^([〔\[［(（]\d{{4}}[〕\]］)）])?第[\d{_CN_NUM}百零〇]+期$")
@@ -50,10 +51,12 @@ PRINTER_RE = re.compile(rf".+?(\d{{4}}|[{_CN_NUM}{_ZERO}]{{4}})年[\d{_CN_NUM}]{
 _ISSUER_DATE_RE = re.compile(rf"^\D{{2,30}}?(\d{{4}}|[Xx×Ｘ]{{4}}|20[Xx×Ｘ]{{2}})年[\d{_CN_NUM}Xx×Ｘ]{{1,3}}月[\d{_CN_NUM}Xx×Ｘ]{{1,3}}日$")
 CC_RE = re.compile(r"^抄\s*送[：:]")
 ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件[：:]")
-ATTACHMENT_LABEL_RE = re.compile(rf"^附\s*件\s*[\d{_CN_NUM}]{{0,3}}[：:]?$")
+ATTACHMENT_LABEL_RE = re.compile(rf"^附\s*件\s*[\d{_CN_NUM}]{{0,3}}([（(][^）)]{{0,8}}[）)])?[：:]?$")
 ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 NOTE_RE = re.compile(r"^[（(].+[）)]$")
-PAGE_NUMBER_RE = re.compile(r"^[—－\-–一]?\s*\d{1,4}\s*[—－\-–一]?$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+PAGE_NUMBER_RE = re.compile(
+    r"^[—－\-–一]?\s*\d{1,4}\s*[—－\-–一]?$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页$"
+)
 
 HEADING_PATTERNS = (
     (Role.HEADING1, re.compile(rf"^[{_CN_NUM}]{{1,3}}\s*[、.．，,]")),
@@ -127,6 +130,12 @@ def _max_size(p: Paragraph) -> float | None:
     return max(sizes) if sizes else None
 
 
+def _names_organs(raw: str) -> bool:
+    """A line of organ names (joint signatures put several on one line, spaced apart)."""
+    tokens = raw.replace("\u3000", " ").split()
+    return bool(tokens) and any(_ORGAN_SUFFIX_RE.search(tok) or "机关" in tok for tok in tokens)
+
+
 def _short_plain(t: str, limit: int = 30) -> bool:
     return 0 < len(t) <= limit and not any(c in _SENTENCE_PUNCT for c in t)
 
@@ -173,9 +182,13 @@ class _Classifier:
                 self.roles[i] = Role.SIGNER
             elif _WEB_JUNK_RE.search(t) and len(t) < 80:
                 self.roles[i] = Role.UNKNOWN
+            elif candidates and PAGE_NUMBER_RE.match(t):
+                self.roles[i] = Role.PAGE_NUMBER  # 电报 head: 共1页
             elif self._looks_like_organ_mark(i):
                 self.roles[i] = Role.ORGAN_MARK
                 candidates.append(i)
+            elif candidates and (p.in_table or p.in_textbox):
+                pass  # the 电报 head is a table of fields (发电单位, 等级 …) that are no element
             else:
                 break
             pos = i + 1
@@ -294,7 +307,7 @@ class _Classifier:
                 break
             if _heading_role(t) or ATTACHMENT_NOTE_RE.match(t) or ATTACHMENT_ITEM_RE.match(t):
                 break
-            if lines and not (_ORGAN_SUFFIX_RE.search(t) or "盖章" in t):
+            if lines and not (_names_organs(self.paras[j].text) or "盖章" in t):
                 break
             self.roles[j] = Role.SIGNATURE
             sig = j
@@ -304,7 +317,7 @@ class _Classifier:
 
     # -- 正文 --------------------------------------------------------------------------------
     def main_text(self, start: int, end: int) -> None:
-        in_note = False
+        in_note = in_attachment = False
         for i in range(start, end):
             t = self.text[i]
             if not t or self.roles[i] is not Role.UNKNOWN:
@@ -317,6 +330,18 @@ class _Classifier:
                 self.roles[i] = Role.ATTACHMENT_NOTE
                 continue
             in_note = False
+            if ATTACHMENT_LABEL_RE.match(t):
+                # An attachment placed inside the main text (GW108 reports the order).
+                self.roles[i] = Role.ATTACHMENT_LABEL
+                in_attachment = True
+                nxt = self._next(i)
+                if nxt is not None and nxt < end and len(self.text[nxt]) <= 40 and "。" not in self.text[nxt]:
+                    self.roles[nxt] = Role.ATTACHMENT_TITLE
+                continue
+            if in_attachment and not _CLOSING_RE.match(t):
+                self.roles[i] = Role.ATTACHMENT_BODY
+                continue
+            in_attachment = False
             if _WEB_JUNK_RE.search(t) and len(t) < 80:
                 continue  # stays UNKNOWN
             if CC_RE.match(t):
@@ -344,7 +369,7 @@ class _Classifier:
             elif ATTACHMENT_LABEL_RE.match(t):
                 self.roles[i] = Role.ATTACHMENT_LABEL
                 state, expect_title = "attachment", True
-            elif expect_title:
+            elif expect_title and len(t) <= 60 and "。" not in t:
                 self.roles[i] = Role.ATTACHMENT_TITLE
                 expect_title = False
                 # A two-line attachment title continues without punctuation.
@@ -354,10 +379,13 @@ class _Classifier:
                     self.roles[nxt] = Role.ATTACHMENT_TITLE
             elif state == "after_date" and NOTE_RE.match(t):
                 self.roles[i] = Role.NOTE
+            elif re.match(r"^主\s*送[：:]", t):
+                self.roles[i] = Role.ADDRESSEE  # 纪要 and long lists put the 主送 in the 版记
             elif state == "attachment":
                 self.roles[i] = Role.ATTACHMENT_BODY
             elif state == "imprint":
-                self.roles[i] = Role.CC if self.roles[i - 1] is Role.CC and "。" not in self.text[i - 1] else Role.UNKNOWN
+                continues = self.roles[i - 1] is Role.CC and "。" not in self.text[i - 1]
+                self.roles[i] = Role.CC if continues and not re.match(r"^\S{1,4}[：:]", t) else Role.UNKNOWN
             else:
                 self.roles[i] = _heading_role(t) or Role.BODY
 
