@@ -134,7 +134,7 @@ def parse_ordinal(text: str, label_len: int = 0) -> Ordinal | None:
 def _heading_like(after: str) -> bool:
     """A wrong mark only makes an ordinal when Chinese text follows (not ``1,000`` or ``一,二``)."""
     after = after.lstrip(_SPACE)
-    return bool(after) and is_cjk(after[0]) and after[0] not in CN_NUMERALS
+    return bool(after) and ((is_cjk(after[0]) and after[0] not in CN_NUMERALS) or after[0] in "“《（〔")
 
 
 def _make(level: int, value: int, start: int, end: int, written: str, label_len: int) -> Ordinal:
@@ -164,4 +164,4 @@ def is_attachment_label(text: str) -> bool:
 
 def is_cjkish(ch: str) -> bool:
     """A Han character or Chinese punctuation: its neighbour is in Chinese context."""
-    return is_cjk(ch) or ch in CJK_PUNCT
+    return bool(ch) and (is_cjk(ch) or ch in CJK_PUNCT)

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, TEXT_ROLES, Document, Paragraph, Role
-from ..text import compact, is_cjk
+from ..text import is_cjk, mask
 from ._ordinals import Ordinal, cn_ordinal, is_anchor, is_attachment_label, paragraph_ordinal
 from .context import Context
 from .registry import rule
@@ -23,6 +23,7 @@ WARNING = Severity.WARNING
 
 #: Roles after which heading numbering starts afresh (an attachment, a second embedded document).
 _RESET_ROLES = frozenset({Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE, Role.TITLE})
+_HALF_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 
@@ -102,8 +103,8 @@ def heading_ordinal_form(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     if p.in_table:
         return
     o = paragraph_ordinal(p)
-    if o is None or o.ok:
-        return
+    if o is None or o.ok or o.written.translate(_HALF_DIGITS) == o.standard:
+        return  # full-width digits alone are GW502's
     level = _LEVEL_NAMES[o.level]
     if o.in_label:
         yield ctx.report(p, 0, 0, f"{level}序数（自动编号）“{o.written}”应为“{o.standard}”")
@@ -147,24 +148,36 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         （一）加强监测
     """
     for segment in _segments(doc):
-        last: dict[int, int] = {}
+        # Per level, a stack of open lists: a list restarted at 1 may sit inside an outer list
+        # written in the same form (old reports number parts and sections both 一、二、), and the
+        # outer list resumes after it.
+        lists: dict[int, list[int]] = {}
         for h in segment:
             lv, v = h.o.level, h.o.value
-            for deeper in [k for k in last if k > lv]:
-                del last[deeper]
-            prev = last.get(lv)
-            last[lv] = v
+            for deeper in [k for k in lists if k > lv]:
+                del lists[deeper]
+            stack = lists.setdefault(lv, [])
             start, end = _span(h)
-            if prev is None:
-                if v > 1:
-                    yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”前缺少“{_show(lv, 1)}”：同级序数应从 1 开始")
+            if not stack:
+                stack.append(v)  # a list may open anywhere: the line before could hold its first item
                 continue
-            if v == prev:
+            prev = stack[-1]
+            if v == prev + 1:
+                stack[-1] = v
+            elif v == 1:
+                stack.append(1)  # a new list (or one nested in a list of the same form)
+            elif any(v == outer + 1 for outer in stack[:-1]):
+                k = max(i for i, outer in enumerate(stack[:-1]) if v == outer + 1)
+                del stack[k + 1:]
+                stack[k] = v
+            elif v == prev:
                 yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”重复")
             elif v > prev + 1:
+                stack[-1] = v
                 missing = "、".join(f"“{_show(lv, k)}”" for k in range(prev + 1, min(v, prev + 4)))
                 yield ctx.report(h.p, start, end, f"序数跳号：“{_show(lv, prev)}”之后是“{_show(lv, v)}”，缺少{missing}")
-            elif v < prev and v != 1:
+            else:
+                stack[-1] = v
                 yield ctx.report(h.p, start, end, f"序数顺序错误：“{_show(lv, prev)}”之后是“{_show(lv, v)}”")
 
 
@@ -265,7 +278,9 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     同一文稿中相同或几乎相同（如只改了一个词）的段落出现两次，常见于复制粘贴后忘记删改，
     如重复的条目带着重复的序号。只比较正文中汉字不少于 15 个的段落（可配置），
-    空行、短标签和只有数字不同的并列条款（2023年…/2024年…）不报。
+    空行、短标签和只有数字不同的并列条款（2023年…/2024年…）不报。带序号的条目和“第X条”
+    本来就是并列结构，彼此只差一两个词，所以只在几乎逐字相同（相似度 ≥95%、汉字 ≥30 个）时才报；
+    同一条目出现在法规的不同条文之下（“（三）法律、行政法规规定的其他情形”）不报。
 
     ## 依据
     公文写作实务；《党政机关公文处理工作条例》第十九条：文字精炼。
@@ -284,27 +299,40 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     min_chars = int(ctx.option("duplicate-paragraph-min-chars"))
     threshold = float(ctx.option("duplicate-paragraph-similarity"))
     seen: dict[str, Paragraph] = {}
-    candidates: list[tuple[str, Paragraph]] = []
+    candidates: list[tuple[str, Paragraph, bool]] = []  # (normalised, paragraph, is a list item)
     for p in doc.body:
         if p.role not in TEXT_ROLES or p.in_table:
             continue
-        norm = _normalise(p)
-        if sum(1 for c in norm if is_cjk(c)) < min_chars:
+        if is_anchor(p.text):
+            # 第X条 of a law or rule: articles are parallel by design and the same provision
+            # (“（三）法律、行政法规规定的其他情形”) recurs under several of them; compare within one.
+            seen.clear()
+            candidates.clear()
             continue
+        norm = _normalise(p)
+        cjk = sum(1 for c in mask(norm) if is_cjk(c))
+        if cjk < min_chars:
+            continue  # short lines, and lines that are only a quoted title
+        item = paragraph_ordinal(p) is not None
         first = seen.get(norm)
         if first is not None:
             yield ctx.report(p, 0, len(p.text), f"本段与第 {first.index} 段重复")
             continue
         seen[norm] = p
-        for other_norm, other in candidates:
-            la, lb = len(norm), len(other_norm)
-            if min(la, lb) < threshold * max(la, lb):
+        for other_norm, other, other_item in candidates:
+            # Sibling list items are parallel too: only a near-verbatim copy counts.
+            strict = item or other_item
+            need = max(threshold, 0.95) if strict else threshold
+            if strict and cjk < 30:
                 continue
-            score = Indel.normalized_similarity(norm, other_norm, score_cutoff=threshold)
-            if score >= threshold and not _only_numbers_differ(other_norm, norm):
+            la, lb = len(norm), len(other_norm)
+            if min(la, lb) < need * max(la, lb):
+                continue
+            score = Indel.normalized_similarity(norm, other_norm, score_cutoff=need)
+            if score >= need and not _only_numbers_differ(other_norm, norm):
                 yield ctx.report(p, 0, len(p.text), f"本段与第 {other.index} 段几乎相同（相似度 {score:.0%}），请删除或合并")
                 break
-        candidates.append((norm, p))
+        candidates.append((norm, p, item))
 
 
 # --------------------------------------------------------------------------------------------
@@ -318,7 +346,7 @@ _WEB_STRONG = re.compile(
 )
 _WEB_WEAK = re.compile(
     r"(?:信息)?来源\s*[：:]|发布(?:时间|日期)\s*[：:]|作者\s*[：:]|编辑\s*[：:]|www\.|https?://"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|[\u4e00-\u9fff]{1,8}网(?![\u4e00-\u9fff])"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?"
 )
 _STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
 

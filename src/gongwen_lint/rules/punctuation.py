@@ -191,6 +191,7 @@ def _unpaired(text: str) -> list[int]:
     return sorted(j for j in set(bad) if text[j] not in "()")
 
 
+_PARTNER = {"”": "“", "》": "《", "）": "（", "〕": "〔"}
 _MARK_NAMES = {"“": "引号", "”": "引号", "《": "书名号", "》": "书名号", "（": "括号", "）": "括号", "〔": "六角括号", "〕": "六角括号"}
 
 
@@ -222,21 +223,24 @@ def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     paragraphs = [p for p in doc.body if p.role in PUNCT_ROLES and not p.is_empty]
     found = {id(p): _unpaired(p.text) for p in paragraphs}
-    # Multi-paragraph quotations: an opening quote left open is closed in a later paragraph.
-    pending: tuple[Paragraph, int] | None = None
     suppressed: set[tuple[int, int]] = set()
+    # A pair split across paragraphs (a multi-paragraph quotation; a title broken by Enter):
+    # an opener left open is closed by the first unmatched closer of a later paragraph.
+    pending: dict[str, tuple[Paragraph, int]] = {}
     for n, p in enumerate(paragraphs):
         for i in found[id(p)]:
             ch = p.text[i]
-            if ch == "”" and pending is not None:
-                suppressed.add((id(pending[0]), pending[1]))
-                suppressed.add((id(p), i))
-                pending = None
-            elif ch == "“":
+            opener = _PARTNER.get(ch)
+            if opener is not None:  # a closer
+                if opener in pending:
+                    q, j = pending.pop(opener)
+                    suppressed.update({(id(q), j), (id(p), i)})
+                continue
+            if ch == "“":
                 nxt = paragraphs[n + 1].text.lstrip(" \u3000") if n + 1 < len(paragraphs) else ""
                 if p.text[:i].strip(" \u3000") == "" and nxt.startswith("“"):
                     suppressed.add((id(p), i))  # each paragraph of the quotation opens again
-                pending = (p, i)
+            pending[ch] = (p, i)
     for p in paragraphs:
         o = paragraph_ordinal(p)
         for i in found[id(p)]:
@@ -426,15 +430,21 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         s = mt.start() + 1
         if m[mt.start()] == MASK:
             continue
-        yield ctx.report(p, s, s + 1, f"标有引号或书名号的并列成分之间通常不用顿号：{mt.group(0)} → {mt.group(0)[0]}{mt.group(0)[2]}", replacement="")
+        yield ctx.report(
+            p, s, s + 1,
+            f"标有引号或书名号的并列成分之间通常不用顿号：{mt.group(0)} → {mt.group(0)[0]}{mt.group(0)[2]}",
+            replacement="", severity=Severity.INFO,
+        )
     for mt in _BEFORE_DENG.finditer(m):
         yield ctx.report(p, mt.start(), mt.end(), "“等”前不用顿号：、等 → 等", replacement="")
 
 
 # --------------------------------------------------------------------------------------------
 _SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
-_LABEL_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")
-_ARTICLE_BEFORE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
+_LABEL_AFTER = re.compile(
+    r"(?:联系人|联系电话|电话|手机|传真|邮编|邮箱|电子邮箱|地址|时间|地点|主持人?|记录人?|出席|列席|请假|签发人|附件)[：:]"
+)
+_ARTICLE_BEFORE = re.compile(r"^[ \u3000]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
 
 
 @rule(
@@ -443,7 +453,7 @@ _ARTICLE_BEFORE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,
     title="多余的空格",
     severity=WARNING,
     source="实务 公文排版：汉字之间不留空格",
-    roles=TEXT_ROLES,
+    roles=TEXT_ROLES | {Role.TITLE},
     fixable=True,
 )
 def stray_space(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -482,6 +492,12 @@ def stray_space(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if left in "：:" or (right in "“《（" and left in "：:，"):
             continue
+        if left in "。；！？" and "\u3000" in mt.group(0):
+            continue  # sentences set apart with a full-width space
+        if set(mt.group(0)) == {"\u3000"}:
+            continue  # full-width spaces are typed on purpose: alignment, 署名　日期, joint organs
+        if (s >= 2 and m[s - 2] in " \u3000") or (e + 1 < len(m) and m[e + 1] in " \u3000"):
+            continue  # letter-spaced words: 国 务 院, 通　知
         # Two-character names padded to align with three-character ones: 王　伟
         if is_cjk(left) and is_cjk(right) and (s < 2 or not is_cjk(m[s - 2])) and (e + 1 >= len(m) or not is_cjk(m[e + 1])):
             continue
