@@ -450,3 +450,12 @@ def refined(ctx) -> Document:
         cached = (ctx.doc, refine(ctx.doc))
         ctx._gw_refined = cached
     return cached[1]
+
+
+_PLACEHOLDER_RE = re.compile(r"[\[【［][^\]】］]{0,20}[\]】］]|[XＸ]{2,}|[×]{2,}|此处输入|□{2,}")
+
+
+def has_placeholder(text: str) -> bool:
+    """Template text not filled in (``[主送单位]``, ``XXXX``, ``此处输入``): GW306 reports it, and the
+    element rules do not judge the form of what is not written yet."""
+    return bool(_PLACEHOLDER_RE.search(text))

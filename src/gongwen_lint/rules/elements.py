@@ -22,6 +22,7 @@ from ._fields import (
     find_doc_numbers,
     first_index,
     format_of,
+    has_placeholder,
     genre_data,
     genre_of,
     has_header,
@@ -377,7 +378,7 @@ def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 def _check_addressee(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text.rstrip()
-    if not text or text.endswith("："):
+    if not text or text.endswith("：") or (has_placeholder(text) and text.endswith(("]", "】", "］"))):
         return
     m = _ADDR_END_RE.search(text)
     if m:
@@ -644,7 +645,7 @@ def imprint_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     补句号、改全角冒号为安全修复。
     """
     text = p.text.rstrip()
-    if not text:
+    if not text or has_placeholder(text):
         return
     if p.role is Role.CC:
         m = re.match(r"^(\s*抄\s*送\s*)(:?)", text)
@@ -720,14 +721,22 @@ def element_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     highest = 0
     highest_role: Role | None = None
     in_attachment = False
+    label: Paragraph | None = None
     for p in doc.body:
         if p.role is Role.ATTACHMENT_LABEL:
             in_attachment = True
+            label = label or p
         rank = _RANK.get(p.role)
         if rank is None:
             continue
+        if in_attachment and label is not None and p.role in (Role.SIGNATURE, Role.DATE, Role.NOTE, Role.ATTACHMENT_NOTE):
+            # The attachment was put inside the 主体: one finding, at the attachment.
+            yield ctx.report(label, 0, len(label.text.rstrip()), f"附件应在{p.role.label}之后（GB/T 9704 7.3.7：附件另面编排在版记之前）")
+            return
         if in_attachment and p.role in BODY_ROLES:
             continue  # an attachment's own text
+        if p.role is Role.ADDRESSEE and compact(p.text).startswith("主送"):
+            continue  # 主送 moved to the 版记 (GB/T 9704 7.4.2)
         if rank < highest and highest_role is not None:
             # Joint documents repeat 署名 lines; 版头 lines of one rank may come in either order.
             if not (p.role is Role.SIGNATURE and highest_role is Role.DATE and _joint_closing(doc, p)):

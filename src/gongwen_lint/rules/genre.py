@@ -19,6 +19,7 @@ from ._fields import (
     genre_data,
     genre_of,
     has_header,
+    has_placeholder,
     last_index,
     paragraph_at,
     person_in_addressee,
@@ -73,7 +74,7 @@ def unknown_genre(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     doc = refined(ctx)
     ps, title = _title_for_check(doc)
-    if not ps or not title:
+    if not ps or not title or has_placeholder(title):
         return
     title = title.rstrip("。．.，,；;：:！!？?")
     if genre_of(doc) is not None or re.search(r"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要)$", title):
