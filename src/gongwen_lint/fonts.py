@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Iterable, Mapping
+from typing import Mapping
 
 FANGSONG = "仿宋"
 XIAOBIAOSONG = "小标宋"
@@ -128,7 +128,3 @@ def invalid_aliases(extra: Mapping[str, object]) -> list[str]:
 
 def label(cls: str | None) -> str:
     return CLASS_LABELS.get(cls or "", cls or "未识别字体")
-
-
-def classes_in(names: Iterable[str | None], table: FontTable) -> set[str | None]:
-    return {table.font_class(n) for n in names}

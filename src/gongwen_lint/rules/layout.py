@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from .. import fonts
@@ -127,13 +127,6 @@ def _size_ok(found: float | None, expected: float, tol: float) -> bool:
 def _running(p: Paragraph) -> bool:
     """Running text, not a cell of a table or a text box (版头/版记 blocks, forms)."""
     return not p.in_table and not p.in_textbox and not p.is_empty
-
-
-@dataclass
-class _Cause:
-    """One cause and the paragraphs it affects (the first one anchors the finding)."""
-
-    paragraphs: list[Paragraph] = field(default_factory=list)
 
 
 def _group(items: Iterable[tuple[object, Paragraph]]) -> dict[object, list[Paragraph]]:
