@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import structure
+from . import structure, suppress
 from .config import Config, discover
-from .diagnostics import Diagnostic, Location, Severity
 from .engine import Report, run_rules
 from .errors import ReadError
 from .model import Document
@@ -52,12 +51,9 @@ class Linter:
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
         doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
         rules = self.config.enabled_rules(path_for_config or doc.path)
+        # Reader problems (doc.problems) are reported by the GW901 rule, so --ignore GW901 works.
         report = run_rules(doc, self.config, self.resources, rules)
-        for problem in doc.problems:
-            report.diagnostics.insert(
-                0,
-                Diagnostic("GW901", "unreadable-part", Severity.WARNING, problem, Location("body", 1, 0, 0), ""),
-            )
+        report.diagnostics = suppress.apply(doc, report.diagnostics)  # Word-comment directives
         return report
 
     def check_file(self, path: str | Path) -> Report:
