@@ -17,6 +17,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
 from ..text import compact
 from ._fields import (
+    GENRE_TAIL_RE,
     doc_number_year,
     find_dates,
     find_doc_numbers,
@@ -30,6 +31,7 @@ from ._fields import (
     paragraph_at,
     refined,
     title_paragraphs,
+    title_text,
 )
 from .context import Context
 from .registry import rule
@@ -372,8 +374,12 @@ def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     补上或改正为全角冒号（安全修复）。
     """
-    for p in refined(ctx).paragraphs(Role.ADDRESSEE):
-        yield from _check_addressee(p, ctx)
+    doc = refined(ctx)
+    # Without a colon, a line is only surely a 主送 under a title that names a 文种.
+    titled = bool(GENRE_TAIL_RE.search(title_text(doc).rstrip("。．.，,；;：:")))
+    for p in doc.paragraphs(Role.ADDRESSEE):
+        if titled or re.search(r"[：:。，；.,;]$", p.text.rstrip()):
+            yield from _check_addressee(p, ctx)
 
 
 def _check_addressee(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
