@@ -14,7 +14,8 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
-from ..text import MASK, is_cjk, mask
+from ..text import MASK, mask
+from ..text import is_cjk as _is_cjk
 from ._ordinals import CJK_PUNCT, is_cjkish, paragraph_ordinal
 from .context import Context
 from .registry import rule
@@ -52,6 +53,11 @@ def _right(m: str, i: int) -> str:
     while j < len(m) and m[j] in _SPACES:
         j += 1
     return m[j] if j < len(m) else ""
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character; False for the empty string (the edge of the paragraph)."""
+    return bool(ch) and _is_cjk(ch)
 
 
 def _latin(ch: str) -> bool:
@@ -372,7 +378,7 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _CN_DIGITS = "一二三四五六七八九"
-_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天年月日次人名岁倍成家项位周分秒小万千百十])")
+_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
 _QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
 _BEFORE_DENG = re.compile(r"、(?=等)")
 
@@ -391,7 +397,7 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     顿号的三种常见误用：相邻两数连用表示概数时加了顿号（“三、四天”→“三四天”）；
     标有引号或书名号的并列成分之间加了顿号（“《甲》、《乙》”）；“等”字前加了顿号（“…、等”）。
-    表示列举的“第3、4条”“3、4月份的数据”（非相邻数或带“第”）不报。
+    表示列举的“第3、4条”“3、4月份”“二、三年级”（带“第”、月日、年级）不报。
 
     ## 依据
     GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；
