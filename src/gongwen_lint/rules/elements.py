@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
-from ..text import compact
+from ..text import compact, mask
 from ._fields import (
     GENRE_TAIL_RE,
     doc_number_year,
@@ -161,7 +161,8 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # 主送机关
     need = data.get("addressee", "none")
     if title_ps and not has[Role.ADDRESSEE] and not order and not minutes and need != "none":
-        if header or need == "required":
+        # Without a 版头 a 报告 may be a speech (政府工作报告): only 请示 and 批复 always have one.
+        if header or genre in (Genre.REQUEST, Genre.REPLY):
             at = title_ps[-1].index + 1
             severity = ERROR if need == "required" else WARNING
             yield _missing(ctx, doc, at, f"缺少主送机关：{genre.value}应在标题下标注主送机关", severity)
@@ -804,7 +805,8 @@ def title_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     last = ps[-1]
     text = last.text.rstrip()
     m = _TITLE_END_PUNCT_RE.search(text)
-    if m and not text.endswith(("……",)):
+    core = compact(text[: m.start()]) if m else ""
+    if m and (GENRE_TAIL_RE.search(core) or "关于" in core):  # not a salutation (各位代表！)
         yield ctx.report(last, m.start(), m.end(), f"标题末尾不加标点符号：删去“{m.group(0)}”", replacement="")
     joined = "".join(compact(p.text) for p in ps)
     m2 = re.search(r"通知的通知$", joined)
@@ -812,7 +814,7 @@ def title_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         idx = text.rfind("的通知")
         if idx >= 0:
             yield ctx.report(last, idx, len(text), f"转发标题不应出现“{m2.group(0)}”：保留一个“通知”")
-    elif joined.count("关于") >= 2 and re.search(r"关于(转发|印发|批转)", joined):
+    elif mask(joined).count("关于") >= 2 and re.search(r"关于(转发|批转)", joined):
         first = ps[0]
         k = first.text.find("关于")
         if k >= 0:
