@@ -171,6 +171,14 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
         bad = sorted(set(d) - DICTIONARY_KEYS)
         if bad:
             raise ConfigError(f"未知的配置项 dictionaries.{bad[0]}{where}；可用：{', '.join(sorted(DICTIONARY_KEYS))}")
+        if "font-aliases" in d:
+            from .fonts import invalid_aliases
+
+            if not isinstance(d["font-aliases"], dict):
+                raise ConfigError(f"dictionaries.font-aliases 应为表：{{ \"某字体\" = \"仿宋\" }}{where}")
+            bad = invalid_aliases(d["font-aliases"])
+            if bad:
+                raise ConfigError(f"dictionaries.font-aliases 中的“{bad[0]}”无效：值应为字体类别（仿宋、楷体、黑体、宋体、小标宋）{where}")
         kwargs["dictionaries"] = dict(d)
     if "options" in data:
         opts = data["options"]

@@ -130,10 +130,17 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     from .model import Paragraph, Role
     from .textreader import document_from_text
 
+    import sys
+
     config = config or Config(select=(r.code,))
     resources = Resources(config)
+    # A family whose examples need formatting (layout) turns the example text into a formatted
+    # document itself: ``example_document(text) -> Document`` in the rule's module.
+    builder = getattr(sys.modules.get(r.func.__module__), "example_document", None)
     try:
-        if r.is_paragraph_rule and "\n" not in example.text:
+        if builder is not None:
+            doc = builder(example.text)
+        elif r.is_paragraph_rule and "\n" not in example.text:
             role = sorted(r.roles, key=lambda x: x.value)[0] if Role.BODY not in r.roles else Role.BODY
             p = Paragraph(part="body", index=1, text=example.text, role=role)
             doc = structure.analyse(document_from_text(example.text))
