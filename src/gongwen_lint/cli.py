@@ -69,9 +69,19 @@ def _fail(message: str) -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(), help="基线文件：只报告基线中没有的新问题")
 @click.option("--write-baseline", is_flag=True, help="把当前全部问题写入 --baseline 指定的文件")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为自动）")
+@click.option("--fix", is_flag=True, help="就地应用安全的自动修复（只改文字，保留格式；没有可修复的问题时不改写文件）")
+@click.option("--fix-to", "fix_to", type=click.Path(), help="把修复后的副本写到该文件，原文件不变（隐含 --fix；--fix -o 副本.docx 同义）")
+@click.option("--unsafe-fixes", is_flag=True, help="同时应用跨越多个格式片段、可能改变格式的修复（需与 --fix 一起使用）")
+@click.option("--annotate", "annotate", type=click.Path(), help="另存一份带批注的副本（.docx）：每个问题是一条 Word 批注，原文件不变")
 def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output, baseline_path,
-          write_baseline, jobs):
-    """检查公文草稿（.docx、.txt、.md 文件或文件夹）。"""
+          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate):
+    """检查公文草稿（.docx、.txt、.md 文件或文件夹）。
+
+    \b
+    -o 报告.txt            把报告写入文件
+    --fix                  就地修复；--fix -o 副本.docx 或 --fix-to 副本 写修复后的副本
+    --annotate 副本.docx   写带批注的副本，供在 Word/WPS 中查看
+    """
     try:
         config = _load_config(config_path)
         overrides = {}
@@ -99,9 +109,15 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     files, missing = collect_drafts(paths)
     if not files and not missing:
         _fail("没有找到可检查的草稿（.docx、.txt、.md）：请检查路径")
+    fix_to, output = _fix_target(fix, fix_to, output)
+    fix = fix or fix_to is not None
+    _check_write_options(files, fix, fix_to, unsafe_fixes, annotate)
 
     reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
-    reports += _check_all(config, files, fmt, jobs)
+    if fix:
+        reports += _fix_all(config, files, fix_to, unsafe_fixes)
+    else:
+        reports += _check_all(config, files, fmt, jobs)
     reports.sort(key=lambda r: r.path)
 
     if baseline_path:
@@ -116,6 +132,9 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
             reports = baseline.apply(reports, baseline_path)
         except ReadError as e:
             _fail(str(e))
+
+    if annotate:
+        _annotate(reports, fix_to or files[0], annotate)
 
     text = _render(reports, fmt)
     if output:
@@ -137,6 +156,91 @@ def _check_all(config: Config, files: list[str], fmt: str, jobs: int) -> list[Re
     with Progress(transient=True) as progress:
         task = progress.add_task("检查中", total=len(files))
         return check_files(config, files, jobs, on_done=lambda: progress.advance(task))
+
+
+_DRAFT_COPY_SUFFIXES = (".docx", ".docm", ".dotx")
+
+
+def _fix_target(fix: bool, fix_to: str | None, output: str | None) -> tuple[str | None, str | None]:
+    """Resolve ``-o``: the report file, except ``--fix -o OUT.docx``, which is the fixed copy
+    (SPEC §3.1 ``--fix [-o OUT]``; a report is never a .docx, so the suffix decides)."""
+    if output and Path(output).suffix.lower() in _DRAFT_COPY_SUFFIXES:
+        if not fix and not fix_to:
+            _fail("-o 用于写报告，不能写成 .docx：要写修复后的副本请加 --fix，要写带批注的副本请用 --annotate")
+        if fix_to:
+            _fail("--fix-to 与 -o 副本.docx 只能用一个")
+        return output, None
+    return fix_to, output
+
+
+def _check_write_options(files: list[str], fix: bool, fix_to, unsafe_fixes: bool, annotate) -> None:
+    if unsafe_fixes and not fix:
+        _fail("--unsafe-fixes 需与 --fix 一起使用")
+    if fix_to is not None:
+        if len(files) != 1:
+            _fail("写修复后的副本时只能检查一个文件（多个文件请用 --fix 就地修复）")
+        if Path(fix_to).suffix.lower() != Path(files[0]).suffix.lower():
+            _fail(f"修复后的副本应与原文件同一格式（{Path(files[0]).suffix}）：{fix_to}")
+    if annotate is not None:
+        if len(files) != 1:
+            _fail("--annotate 只能用于一个文件")
+        if Path(files[0]).suffix.lower() not in _DRAFT_COPY_SUFFIXES:
+            _fail("--annotate 只能为 .docx 草稿生成带批注的副本")
+        if Path(annotate).suffix.lower() != ".docx":
+            _fail("--annotate 的输出文件应以 .docx 结尾")
+        target = Path(annotate)
+        if target.exists() and target.resolve() == Path(fix_to or files[0]).resolve():
+            _fail("带批注的副本不能覆盖原文件：请另选输出文件名")
+
+
+def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool) -> list[Report]:
+    """Fix each file (one process: edits are written file by file); report on stderr in Chinese."""
+    from .api import Linter
+    from .fixes import fix_file, summary_line
+
+    linter = Linter(config)
+    out: list[Report] = []
+    total = 0
+    try:
+        for f in files:
+            report = linter.check_file(f)
+            if report.error:
+                out.append(report)
+                continue
+            try:
+                result = fix_file(linter, f, output=fix_to, unsafe=unsafe, report=report)
+            except OSError as e:
+                click.echo(f"gongwen-lint：{f}：无法写入修复结果（{e.strerror or e}），原文件未改动", err=True)
+                out.append(report)
+                continue
+            line = summary_line(result)
+            if line:
+                click.echo(line, err=True)
+            total += result.total
+            out.append(result.report)
+    finally:
+        linter.close()
+    if not total:
+        click.echo("没有可自动应用的修复", err=True)
+    return out
+
+
+def _annotate(reports: list[Report], source: str, target: str) -> None:
+    from .errors import ReadError
+    from .output.annotate import AnnotateError, annotate_file
+
+    report = next((r for r in reports if not r.error), None)
+    if report is None:
+        return  # the read error is in the report
+    try:
+        n = annotate_file(source, report.diagnostics, target)
+    except (AnnotateError, ReadError) as e:
+        _fail(f"{source}：{e}")
+        return
+    except OSError as e:
+        _fail(f"无法写入带批注的副本 {target}：{e.strerror or e}")
+        return
+    click.echo(f"已写入带批注的副本 {target}：{n} 条批注", err=True)
 
 
 def _render(reports: list[Report], fmt: str) -> str:

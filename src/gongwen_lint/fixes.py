@@ -1,0 +1,534 @@
+"""Applying fixes (``check --fix``) to .docx, .txt and .md drafts.
+
+Principles (references/linters.md §4.6):
+
+- An edit replaces text inside ``w:t`` elements and nothing else, so the run keeps its
+  formatting.  A fix whose span lies inside one run is *safe*; one spanning several runs puts the
+  replacement in the first run's text (taking its formatting) and is applied only with
+  ``--unsafe-fixes``.
+- Only the parts that hold an edit are re-serialised; every other zip entry is copied with the
+  same content, name, order, timestamp and compression.  A file where no edit applies is not
+  rewritten at all (re-running ``--fix`` is a no-op).
+- Edits that overlap are not applied together: the non-overlapping ones are applied, the draft
+  is linted again and the loop repeats (at most :data:`MAX_ROUNDS` rounds).
+- Every edited paragraph is read back with the reader's own walk and must have exactly the
+  expected text; a paragraph that does not is left as it was.  The fixed file must read back as
+  a draft before it replaces anything.
+- The file is replaced atomically: a temporary file in the same folder, then ``os.replace``.
+
+The package-writing helpers here (part lookup, a parser that keeps everything, serialisation,
+zip copy) are shared with :mod:`gongwen_lint.output.annotate`.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from lxml import etree
+
+from .diagnostics import Diagnostic
+from .docx.ns import STRICT_TO_TRANSITIONAL, W_T, XML_SPACE, w
+from .docx.walk import WalkedParagraph, walk_part
+from .errors import ReadError
+
+if TYPE_CHECKING:
+    from .api import Linter
+    from .docx.package import Package
+    from .engine import Report
+
+MAX_ROUNDS = 5
+TEXT_SUFFIXES = (".txt", ".md")
+FIXABLE_PARTS = re.compile(r"^(body|header\d*|footer\d*|footnotes|endnotes)$")
+W_BODY = w("body")
+
+# Parsing for writing: keep comments and processing instructions (the reader drops them), never
+# resolve entities or touch the network.
+WRITE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=False, remove_pis=False,
+    strip_cdata=False, huge_tree=True,
+)
+
+
+# -- planning -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``[start, end)`` of one paragraph with ``replacement``."""
+
+    part: str
+    paragraph: int
+    start: int
+    end: int
+    replacement: str
+    code: str
+    unsafe: bool = False
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    if a.part != b.part or a.paragraph != b.paragraph:
+        return False
+    lo, hi = max(a.start, b.start), min(a.end, b.end)
+    if a.start == a.end or b.start == b.end:  # an insertion conflicts with anything touching its point
+        return lo <= hi
+    return lo < hi
+
+
+def plan(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> tuple[list[Edit], Counter]:
+    """The edits to apply in one round, and per rule the unsafe fixes left out.
+
+    Identical edits offered by two rules are one edit.  Among overlapping edits the earliest
+    (then the safe one, then the lower code) wins; the others wait for the next round, when the
+    re-lint shows whether they are still needed.
+    """
+    skipped: Counter = Counter()
+    candidates: dict[tuple, Edit] = {}
+    for d in diagnostics:
+        if d.fix is None or not FIXABLE_PARTS.match(d.location.part):
+            continue
+        loc = d.location
+        if d.fix.replacement == d.excerpt:
+            continue
+        is_unsafe = d.fix.applicability != "safe"
+        if is_unsafe and not unsafe:
+            skipped[d.code] += 1
+            continue
+        e = Edit(loc.part, loc.paragraph, loc.start, loc.end, d.fix.replacement, d.code, is_unsafe)
+        key = (e.part, e.paragraph, e.start, e.end, e.replacement)
+        if key not in candidates:
+            candidates[key] = e
+    chosen: dict[tuple[str, int], list[Edit]] = {}
+    for e in sorted(candidates.values(), key=lambda e: (e.part, e.paragraph, e.start, e.end, e.unsafe, e.code)):
+        same = chosen.setdefault((e.part, e.paragraph), [])
+        if not any(_conflict(e, o) for o in same):
+            same.append(e)
+    return [e for es in chosen.values() for e in es], skipped
+
+
+def apply_to_text(text: str, edits: Iterable[Edit], shift: int = 0) -> str:
+    """``text`` with the (non-overlapping) edits applied; offsets are shifted by ``shift``."""
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: e.start + shift] + e.replacement + text[e.end + shift:]
+    return text
+
+
+# -- package helpers (shared with the annotated copy) -------------------------------------------
+
+
+def parse_part(data: bytes) -> tuple[etree._ElementTree, bool]:
+    """Parse a part for writing; Strict-OOXML namespaces are mapped (and mapped back on save)."""
+    strict = b"purl.oclc.org/ooxml" in data
+    if strict:
+        for s, t in STRICT_TO_TRANSITIONAL:
+            data = data.replace(s, t)
+    return etree.ElementTree(etree.fromstring(data, WRITE_PARSER)), strict
+
+
+def serialise(tree: etree._ElementTree, strict: bool = False) -> bytes:
+    standalone = tree.docinfo.standalone
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                          standalone=True if standalone else None)
+    if strict:
+        for s, t in STRICT_TO_TRANSITIONAL:
+            data = data.replace(t, s)
+    return data
+
+
+def walk_root(tree: etree._ElementTree, part_name: str, main: str):
+    """The element the reader walks for this part (``w:body`` for the main document)."""
+    root = tree.getroot()
+    if part_name == main:
+        body = root.find(W_BODY)
+        return body if body is not None else root
+    return root
+
+
+def zip_part_name(pkg: "Package", part: str) -> str | None:
+    """The zip entry of a model part name (``body``, ``header1``, ``footnotes``…)."""
+    if part == "body":
+        return pkg.main
+    if part in ("footnotes", "endnotes"):
+        found = pkg.related(part)
+        return found[0][1] if found else None
+    for rtype, name in pkg.rels.values():
+        if rtype in ("header", "footer") and posixpath.splitext(posixpath.basename(name))[0] == part:
+            return pkg.names.get(name.lower(), name)
+    return None
+
+
+def _plain_extra(extra: bytes) -> bytes:
+    """Extra fields without a ZIP64 record (zipfile writes its own when needed)."""
+    out, i = b"", 0
+    while i + 4 <= len(extra):
+        tag = int.from_bytes(extra[i:i + 2], "little")
+        size = int.from_bytes(extra[i + 2:i + 4], "little")
+        if tag != 0x0001:
+            out += extra[i:i + 4 + size]
+        i += 4 + size
+    return out
+
+
+def copy_zip(src: str | Path, dst: str | Path, replaced: dict[str, bytes], added: dict[str, bytes] | None = None) -> None:
+    """Write ``dst``: every entry of ``src`` in order with the same content, timestamp and
+    compression, except the ``replaced`` ones; ``added`` entries go at the end."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            data = replaced[info.filename] if info.filename in replaced else zin.read(info)
+            zi = zipfile.ZipInfo(info.filename, info.date_time)
+            zi.compress_type = info.compress_type
+            zi.external_attr = info.external_attr
+            zi.create_system = info.create_system
+            zi.comment = info.comment
+            zi.extra = _plain_extra(info.extra)
+            zout.writestr(zi, data)
+        for name, data in (added or {}).items():
+            zi = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+        zout.comment = zin.comment
+
+
+def temp_beside(target: Path) -> Path:
+    """A new temporary file in ``target``'s folder (so ``os.replace`` is atomic)."""
+    fd, name = tempfile.mkstemp(prefix=".~gwlint-", suffix=target.suffix, dir=str(target.parent))
+    os.close(fd)
+    return Path(name)
+
+
+def atomic_write(target: Path, write: Callable[[Path], None], mode_from: Path | None = None) -> None:
+    """Run ``write(tmp)`` on a temporary file beside ``target``, then replace ``target``."""
+    tmp = temp_beside(target)
+    try:
+        write(tmp)
+        _finish(tmp, target, mode_from)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _finish(tmp: Path, target: Path, mode_from: Path | None) -> None:
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    if mode_from is not None:
+        try:
+            os.chmod(tmp, mode_from.stat().st_mode & 0o7777)
+        except OSError:
+            pass
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)
+
+
+# -- editing a .docx ----------------------------------------------------------------------------
+
+
+class _Skip(Exception):
+    """This edit cannot be expressed by changing ``w:t`` text; leave the paragraph alone."""
+
+
+def _set_text(t: etree._Element, text: str) -> None:
+    t.text = text
+    if text != text.strip(" \u3000\t") or "  " in text:
+        t.set(XML_SPACE, "preserve")
+
+
+def _edit_paragraph(wp: WalkedParagraph, edits: list[Edit]) -> None:
+    # Right to left: an edit never moves the offsets of the text before it.
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        _edit(wp, e.start, e.end, e.replacement)
+
+
+def _edit(wp: WalkedParagraph, start: int, end: int, repl: str) -> None:
+    if "\t" in repl or "\n" in repl:
+        raise _Skip
+    texts = [pc for pc in wp.pieces if pc.element.tag == W_T]
+    if start == end:  # an insertion: append to the text before the point, else prepend to the one after
+        host = next((pc for pc in texts if pc.start < start <= pc.start + len(pc.text)), None)
+        host = host or next((pc for pc in texts if pc.start == start), None)
+        if host is None:
+            raise _Skip
+        cur = host.element.text or ""
+        at = start - host.start
+        _set_text(host.element, cur[:at] + repl + cur[at:])
+        return
+    hit = [pc for pc in wp.pieces if pc.start < end and start < pc.start + len(pc.text)]
+    if not hit or hit[0].start > start or hit[-1].start + len(hit[-1].text) < end:
+        raise _Skip
+    placed = not repl
+    emptied = []
+    for pc in hit:
+        a = max(start, pc.start) - pc.start
+        b = min(end, pc.start + len(pc.text)) - pc.start
+        el = pc.element
+        if el.tag == W_T:
+            cur = el.text or ""
+            new = cur[:a] + ("" if placed else repl) + cur[b:]
+            placed = True
+            _set_text(el, new)
+            if not new:
+                emptied.append(el)
+        else:  # a tab, break or symbol: one character, removed whole
+            if a != 0 or b != len(pc.text):
+                raise _Skip
+            if not placed:
+                t = etree.Element(W_T)
+                _set_text(t, repl)
+                el.addprevious(t)
+                placed = True
+            el.getparent().remove(el)
+    for el in emptied:
+        el.getparent().remove(el)
+
+
+def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tuple[bytes | None, list[Edit]]:
+    """Apply the edits of one part; return the new bytes (None if nothing applied) and the applied edits.
+
+    Each edited paragraph is read back with the walk; a paragraph whose text does not come out
+    exactly as expected (or whose edit cannot be expressed in ``w:t`` text) is dropped and the
+    part is edited again from the original bytes without it.
+    """
+    pending: dict[int, list[Edit]] = {}
+    for e in edits:
+        pending.setdefault(e.paragraph, []).append(e)
+    while pending:
+        tree, strict = parse_part(data)
+        paragraphs = walk_part(walk_root(tree, part_name, main)).paragraphs
+        expected: dict[int, str] = {}
+        failed: set[int] = set()
+        for n, es in pending.items():
+            if not 0 < n <= len(paragraphs) or any(e.end > len(paragraphs[n - 1].text) for e in es):
+                failed.add(n)
+                continue
+            wp = paragraphs[n - 1]
+            expected[n] = apply_to_text(wp.text, es)
+            try:
+                _edit_paragraph(wp, es)
+            except _Skip:
+                failed.add(n)
+        if not failed:
+            after = walk_part(walk_root(tree, part_name, main)).paragraphs
+            failed = {n for n, text in expected.items() if n > len(after) or after[n - 1].text != text}
+            if not failed:
+                return serialise(tree, strict), [e for es in pending.values() for e in es]
+        for n in failed:
+            del pending[n]
+    return None, []
+
+
+def apply_docx(src: Path, dst: Path, edits: list[Edit]) -> list[Edit]:
+    """Write ``dst`` = ``src`` with the edits; return the edits applied (none: ``dst`` not written)."""
+    from .docx.package import open_package
+
+    pkg = open_package(src)
+    try:
+        by_part: dict[str, list[Edit]] = {}
+        for e in edits:
+            by_part.setdefault(e.part, []).append(e)
+        replaced: dict[str, bytes] = {}
+        applied: list[Edit] = []
+        for part, es in by_part.items():
+            name = zip_part_name(pkg, part)
+            if name is None or name in replaced:
+                continue
+            new, done = _apply_part(pkg.read(name), name, pkg.main, es)
+            if new is not None:
+                replaced[pkg.names.get(name.lower(), name)] = new
+                applied += done
+    finally:
+        pkg.zf.close()
+    if applied:
+        copy_zip(src, dst, replaced)
+    return applied
+
+
+# -- editing a plain-text draft -----------------------------------------------------------------
+
+_LINE_SPLIT = re.compile(r"(\r\n|\r|\n)")
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """The text and the encoding to write it back with (textreader's order: UTF-8, then GB18030)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("gb18030"), "gb18030"
+
+
+def apply_text_file(src: Path, dst: Path, edits: list[Edit]) -> list[Edit]:
+    """Like :func:`apply_docx` for .txt/.md: one paragraph per line, line endings kept."""
+    from .textreader import _MD_PREFIX, paragraphs_from_text
+
+    raw = src.read_bytes()
+    try:
+        text, encoding = _decode(raw)
+    except UnicodeDecodeError:
+        return []
+    markdown = src.suffix.lower() == ".md"
+    chunks = _LINE_SPLIT.split(text)  # line, sep, line, sep, ..., line
+    by_line: dict[int, list[Edit]] = {}
+    for e in edits:
+        if e.part == "body":
+            by_line.setdefault(e.paragraph, []).append(e)
+    applied = []
+    for n, es in by_line.items():
+        i = 2 * (n - 1)
+        if i >= len(chunks):
+            continue
+        line = chunks[i]
+        if n == 1:
+            line_body = line.lstrip("\ufeff")
+            lead = len(line) - len(line_body)
+        else:
+            lead = 0
+        if markdown:
+            m = _MD_PREFIX.match(line[lead:])
+            lead += len(m.group(0)) if m else 0
+        shown = line[lead:]
+        if any(e.end > len(shown) for e in es):
+            continue
+        chunks[i] = line[:lead] + apply_to_text(shown, es)
+        applied += es
+    if not applied:
+        return []
+    new_text = "".join(chunks)
+    # Read back as the reader will, and insist on exactly the expected paragraphs.
+    before = paragraphs_from_text(text, markdown)
+    after = paragraphs_from_text(new_text, markdown)
+    lines = {e.paragraph for e in applied}
+    if len(after) != len(before) or any(
+        after[n - 1].text != apply_to_text(before[n - 1].text, by_line[n]) for n in lines
+    ):
+        return []
+    dst.write_bytes(new_text.encode(encoding))
+    return applied
+
+
+# -- the fix loop -------------------------------------------------------------------------------
+
+
+@dataclass
+class FixResult:
+    """What ``--fix`` did to one file."""
+
+    path: str
+    target: str
+    report: "Report"  # the findings that remain (of the written file, or of the input)
+    applied: Counter = field(default_factory=Counter)  # rule code -> edits applied
+    skipped_unsafe: Counter = field(default_factory=Counter)  # rule code -> unsafe fixes left out
+    rounds: int = 0
+    converged: bool = True
+    written: bool = False
+    error: str | None = None  # why the fix was abandoned (the input is untouched)
+
+    @property
+    def total(self) -> int:
+        return sum(self.applied.values())
+
+
+def _relint(linter: "Linter", tmp: Path, original: Path) -> "Report":
+    from .api import load_document
+
+    doc = load_document(tmp)
+    # Report (and match per-file-ignores) under the draft's own name, not the temporary one.
+    doc = replace(doc, path=str(original))
+    return linter.check_document(doc, str(original))
+
+
+def fix_file(
+    linter: "Linter",
+    path: str | Path,
+    output: str | Path | None = None,
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+    report: "Report | None" = None,
+) -> FixResult:
+    """Apply fixes to a draft in place, or to a copy at ``output``.
+
+    ``report`` may be the draft's current report (saves one lint).  The input is replaced only
+    when at least one edit was applied and the fixed file reads back as a draft; with
+    ``output`` the copy is written even when there is nothing to fix.
+    """
+    src = Path(path)
+    target = Path(output) if output is not None else src
+    if output is not None and target.resolve() == src.resolve():
+        output = None  # "a copy" onto the draft itself is a fix in place
+    if report is None:
+        report = linter.check_file(src)
+    result = FixResult(path=str(src), target=str(target), report=report)
+    if report.error:
+        return result
+    apply = apply_text_file if src.suffix.lower() in TEXT_SUFFIXES else apply_docx
+    current, tmp = src, None
+    try:
+        while True:
+            edits, skipped = plan(report.diagnostics, unsafe)
+            result.skipped_unsafe = skipped
+            if not edits:
+                break
+            if result.rounds >= max_rounds:
+                result.converged = False
+                break
+            new_tmp = temp_beside(target)
+            try:
+                done = apply(current, new_tmp, edits)
+            except (ReadError, OSError, etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError):
+                done = []
+            if not done:
+                new_tmp.unlink()
+                break
+            if tmp is not None:
+                tmp.unlink()
+            current = tmp = new_tmp
+            result.applied.update(e.code for e in done)
+            result.rounds += 1
+            report = _relint(linter, tmp, src)
+            if report.error:
+                result.error = f"修复后的文件无法读取（{report.error}），已放弃修复，原文件未改动；请报告此问题"
+                result.applied.clear()
+                result.report = linter.check_file(src)
+                return result
+            result.report = report
+        if tmp is not None:
+            _finish(tmp, target, target if target.exists() else None)
+            tmp = None
+            result.written = True
+        elif output is not None and target.resolve() != src.resolve():
+            atomic_write(target, lambda t: t.write_bytes(src.read_bytes()))
+            result.written = True
+    finally:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+    if output is not None:
+        result.report.path = str(target)
+    return result
+
+
+def summary_line(result: FixResult) -> str | None:
+    """The Chinese line for stderr: what was fixed, what was left, per rule."""
+    parts = []
+    where = result.path if result.target == result.path else f"{result.path} → {result.target}"
+    if result.error:
+        return f"{result.path}：{result.error}"
+    if result.total:
+        per_rule = "，".join(f"{code} ×{n}" for code, n in sorted(result.applied.items()))
+        parts.append(f"已修复 {where}：共 {result.total} 处（{per_rule}）")
+    if result.skipped_unsafe:
+        n = sum(result.skipped_unsafe.values())
+        codes = "、".join(sorted(result.skipped_unsafe))
+        parts.append(f"{result.path}：另有 {n} 处修复（{codes}）跨越多个格式片段，可能改变格式，"
+                     "未应用；确认后可加 --unsafe-fixes 应用")
+    if not result.converged:
+        parts.append(f"{result.path}：经过 {result.rounds} 轮修复仍有可修复的问题（修复未收敛），请人工复核")
+    return "\n".join(parts) or None

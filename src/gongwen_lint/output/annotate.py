@@ -1,0 +1,295 @@
+"""The annotated copy (``check --annotate OUT.docx``): each finding as a Word comment on its excerpt.
+
+For drafters who never open a terminal: they open the copy in Word/WPS and see the findings in
+the margin, where they already read reviewers' comments.  The draft itself is never written.
+
+How a comment is anchored: runs are split at the excerpt's boundaries (each half keeps the
+run's ``w:rPr``), then ``w:commentRangeStart`` goes before the first run of the excerpt,
+``w:commentRangeEnd`` after the last, followed by a run holding ``w:commentReference``.  A
+finding with an empty excerpt (a missing element) is anchored on its whole paragraph.  Word does
+not allow comments in headers, footers or notes, so findings there go on the first body
+paragraph with their location in the comment text.  The paragraph texts are read back with the
+reader's walk and must be unchanged; anchors therefore read back exactly (``Document.comments``).
+
+The XML is written directly (not with python-docx's ``add_comment``) so that the rest of the
+package is copied untouched and the import cost stays out of the check path.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic
+from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
+from ..docx.walk import WalkedParagraph, walk_part
+from ..fixes import atomic_write, copy_zip, parse_part, serialise, walk_root
+
+AUTHOR = "gongwen-lint"
+INITIALS = "GL"
+COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+COMMENTS_TYPE_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
+COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+
+W_COMMENTS = w("comments")
+W_COMMENT = w("comment")
+W_ID = w("id")
+W_RANGE_START = w("commentRangeStart")
+W_RANGE_END = w("commentRangeEnd")
+W_REFERENCE = w("commentReference")
+W_ANNOTATION_REF = w("annotationRef")
+W_P = w("p")
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class AnnotateError(Exception):
+    """The copy could not be written (Chinese message for the user)."""
+
+
+def comment_text(d: Diagnostic, where: str | None = None) -> list[str]:
+    """The comment's paragraphs: ``[GW102] message``, then the suggested fix if there is one."""
+    head = f"[{d.code}] {d.message}"
+    if where:
+        head = f"（{where}）{head}"
+    lines = [head]
+    if d.fix is not None:
+        lines.append(f"建议改为：{d.fix.replacement}" if d.fix.replacement else f"建议删除“{d.excerpt}”")
+    return [_CONTROL_RE.sub("", x) for x in lines]
+
+
+def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Path) -> int:
+    """Write ``out``: a copy of ``src`` with one comment per finding.  Returns the number written.
+
+    Raises :class:`AnnotateError` (or ``ReadError`` for an unreadable draft); ``src`` is only read.
+    """
+    from ..docx.package import open_package
+
+    src, out = Path(src), Path(out)
+    if out.exists() and out.resolve() == src.resolve():
+        raise AnnotateError("带批注的副本不能覆盖原文件：请另选输出文件名")
+    pkg = open_package(src)
+    try:
+        writer = _Annotator(pkg)
+        n = writer.add(diagnostics)
+        replaced, added = writer.parts()
+    finally:
+        pkg.zf.close()
+    atomic_write(out, lambda tmp: copy_zip(src, tmp, replaced, added))
+    return n
+
+
+class _Annotator:
+    def __init__(self, pkg):
+        self.pkg = pkg
+        self.main = pkg.main
+        self.doc_tree, self.doc_strict = parse_part(pkg.read(pkg.main))
+        found = pkg.related("comments")
+        self.comments_name = found[0][1] if found else None
+        if self.comments_name is not None:
+            self.comments_tree, self.comments_strict = parse_part(pkg.read(self.comments_name))
+        else:
+            root = etree.Element(W_COMMENTS, nsmap={"w": W_NS})
+            self.comments_tree, self.comments_strict = etree.ElementTree(root), self.doc_strict
+        self.next_id = self._max_id() + 1
+        self.stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _max_id(self) -> int:
+        ids = [-1]
+        for tree in (self.comments_tree, self.doc_tree):
+            for el in tree.getroot().iter(W_COMMENT, W_RANGE_START, W_RANGE_END, W_REFERENCE):
+                try:
+                    ids.append(int(el.get(W_ID, "")))
+                except ValueError:
+                    pass
+        return max(ids)
+
+    # -- anchoring -------------------------------------------------------------------------------
+
+    def add(self, diagnostics: list[Diagnostic]) -> int:
+        root = walk_root(self.doc_tree, self.main, self.main)
+        walk = walk_part(root)
+        paragraphs = walk.paragraphs
+        if not paragraphs:
+            return 0
+        before = [wp.text for wp in paragraphs]
+        fallback = next((wp.index for wp in paragraphs if wp.text.strip()), 1)
+        from .text_format import where as where_label
+
+        anchors = []  # (paragraph, start, end or None for the whole paragraph, lines)
+        for d in diagnostics:
+            loc = d.location
+            if loc.part == "body" and 0 < loc.paragraph <= len(paragraphs) and loc.end <= len(before[loc.paragraph - 1]):
+                if loc.start < loc.end:
+                    anchors.append((loc.paragraph, loc.start, loc.end, comment_text(d)))
+                else:
+                    anchors.append((loc.paragraph, 0, None, comment_text(d)))
+            else:
+                anchors.append((fallback, 0, None, comment_text(d, where_label(d))))
+
+        cuts: dict[int, set[int]] = {}
+        for n, s, e, _ in anchors:
+            if e is not None:
+                cuts.setdefault(n, set()).update((s, e))
+        for n, offsets in cuts.items():
+            wp = paragraphs[n - 1]
+            for off in sorted(offsets, reverse=True):
+                _split_at(wp, off)
+        paragraphs = walk_part(root).paragraphs
+
+        for n, s, e, lines in anchors:
+            cid = str(self.next_id)
+            self.next_id += 1
+            wp = paragraphs[n - 1]
+            if e is None:
+                _anchor_paragraph(wp.element, cid)
+            else:
+                first = next(pc for pc in wp.pieces if pc.start == s)
+                last = [pc for pc in wp.pieces if pc.start < e][-1]
+                first.run.addprevious(_marker(W_RANGE_START, cid))
+                end = _marker(W_RANGE_END, cid)
+                last.run.addnext(end)
+                end.addnext(_reference_run(cid))
+            self.comments_tree.getroot().append(self._comment(cid, lines))
+
+        after = [wp.text for wp in walk_part(root).paragraphs]
+        if after != before:  # never ship a copy whose text differs from the draft
+            raise AnnotateError("内部错误：加批注后正文文字发生了变化，已放弃写入；请把文件报告给维护者")
+        return len(anchors)
+
+    def _comment(self, cid: str, lines: list[str]) -> etree._Element:
+        c = etree.Element(W_COMMENT)
+        c.set(W_ID, cid)
+        c.set(w("author"), AUTHOR)
+        c.set(w("date"), self.stamp)
+        c.set(w("initials"), INITIALS)
+        for i, line in enumerate(lines):
+            p = etree.SubElement(c, W_P)
+            if i == 0:
+                etree.SubElement(etree.SubElement(p, W_R), W_ANNOTATION_REF)
+            t = etree.SubElement(etree.SubElement(p, W_R), W_T)
+            t.text = line
+            t.set(XML_SPACE, "preserve")
+        return c
+
+    # -- package ---------------------------------------------------------------------------------
+
+    def parts(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """(replaced entries, added entries) for :func:`copy_zip`."""
+        names = self.pkg.names
+        replaced = {names[self.main.lower()]: serialise(self.doc_tree, self.doc_strict)}
+        added: dict[str, bytes] = {}
+        comments = serialise(self.comments_tree, self.comments_strict)
+        if self.comments_name is not None:
+            replaced[names[self.comments_name.lower()]] = comments
+            return replaced, added
+        folder = posixpath.dirname(self.main)
+        name = posixpath.join(folder, "comments.xml")
+        k = 1
+        while name.lower() in names:
+            k += 1
+            name = posixpath.join(folder, f"comments{k}.xml")
+        added[name] = comments
+        rels_name = posixpath.join(folder, "_rels", posixpath.basename(self.main) + ".rels")
+        if rels_name.lower() in names:
+            rels_tree, _ = parse_part(self.pkg.read(rels_name))
+            entry = names[rels_name.lower()]
+        else:
+            rels_tree = etree.ElementTree(etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS}))
+            entry = None
+        rels = rels_tree.getroot()
+        used = {el.get("Id") for el in rels}
+        k = len(used) + 1
+        while f"rId{k}" in used:
+            k += 1
+        strict = any("purl.oclc.org" in (el.get("Type") or "") for el in rels)
+        rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
+        rel.set("Id", f"rId{k}")
+        rel.set("Type", COMMENTS_TYPE_STRICT if strict else COMMENTS_TYPE)
+        rel.set("Target", posixpath.basename(name))
+        data = etree.tostring(rels_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if entry is None:
+            added[rels_name] = data
+        else:
+            replaced[entry] = data
+        ct_entry = names.get("[content_types].xml")
+        if ct_entry is None:
+            raise AnnotateError("文件缺少 [Content_Types].xml，无法添加批注：请在 Word/WPS 中另存为 .docx 后再试")
+        ct_tree, _ = parse_part(self.pkg.read(ct_entry))
+        ct = ct_tree.getroot()
+        part_name = "/" + name
+        if not any(el.get("PartName", "").lower() == part_name.lower() for el in ct.iter("{%s}Override" % CT_NS)):
+            ov = etree.SubElement(ct, "{%s}Override" % CT_NS)
+            ov.set("PartName", part_name)
+            ov.set("ContentType", COMMENTS_CT)
+        replaced[ct_entry] = etree.tostring(ct_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return replaced, added
+
+
+def _marker(tag: str, cid: str) -> etree._Element:
+    el = etree.Element(tag)
+    el.set(W_ID, cid)
+    return el
+
+
+def _reference_run(cid: str) -> etree._Element:
+    r = etree.Element(W_R)
+    etree.SubElement(r, W_REFERENCE).set(W_ID, cid)
+    return r
+
+
+def _anchor_paragraph(p: etree._Element, cid: str) -> None:
+    """Anchor on the whole paragraph: start after ``w:pPr``, end and reference at the end."""
+    ppr = p.find(W_PPR)
+    start = _marker(W_RANGE_START, cid)
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(_marker(W_RANGE_END, cid))
+    p.append(_reference_run(cid))
+
+
+def _split_at(wp: WalkedParagraph, offset: int) -> None:
+    """Make ``offset`` a run boundary in the paragraph (both halves keep the run's formatting).
+
+    Called for offsets in descending order on one walk: a split only moves content at or after
+    its offset, so the pieces before it stay valid.
+    """
+    boundary = None
+    run = None
+    for i, pc in enumerate(wp.pieces):
+        end = pc.start + len(pc.text)
+        if pc.start < offset < end:
+            if pc.element.tag != W_T:
+                return
+            cur = pc.element.text or ""
+            k = offset - pc.start
+            pc.element.text = cur[:k]
+            pc.element.set(XML_SPACE, "preserve")
+            boundary = etree.Element(W_T)
+            boundary.text = cur[k:]
+            boundary.set(XML_SPACE, "preserve")
+            pc.element.addnext(boundary)
+            run = pc.run
+            break
+        if pc.start == offset:
+            if i == 0 or wp.pieces[i - 1].run is not pc.run:
+                return  # already a run boundary
+            boundary, run = pc.element, pc.run
+            break
+    if boundary is None or run is None or boundary.getparent() is not run:
+        return
+    new_run = etree.Element(run.tag, attrib=dict(run.attrib))
+    rpr = run.find(W_RPR)
+    if rpr is not None:
+        new_run.append(copy.deepcopy(rpr))
+    moving = [boundary] + list(boundary.itersiblings())
+    for el in moving:
+        new_run.append(el)  # append moves the element (and keeps its tail)
+    run.addnext(new_run)
