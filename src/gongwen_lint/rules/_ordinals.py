@@ -21,7 +21,6 @@ from ..model import Paragraph
 from ..text import is_cjk
 
 CN_NUMERALS = "一二三四五六七八九十"
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 #: Chinese punctuation and brackets: a neighbour from this set puts a mark in Chinese context.
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】…—～·「」『』〈〉［］｛｝〖〗")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import HEADING_ROLES, TEXT_ROLES, Document, Paragraph, Role
+from ..model import TEXT_ROLES, Document, Paragraph, Role
 from ..text import is_cjk, mask
 from ._ordinals import Ordinal, cn_ordinal, is_anchor, is_attachment_label, paragraph_ordinal
 from .context import Context
