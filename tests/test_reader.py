@@ -373,3 +373,23 @@ def test_walk_skips_xml_comments_written_by_other_tools():
         "<!-- c --><w:p><!-- c --><w:r><w:t>甲</w:t></w:r></w:p></w:body>")
     (wp,) = walk_part(root).paragraphs
     assert wp.text == "甲"
+
+
+def test_paragraph_borders_and_frames(tmp_path):
+    """The 版记 separator lines (paragraph borders) and page numbers placed in a frame (WPS)."""
+    from docxbuild import DocxBuilder, run
+
+    from gongwen_lint.docx.reader import read_docx_file
+
+    b = DocxBuilder()
+    b.body(
+        '<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="8" w:color="000000"/>'
+        '<w:bottom w:val="single" w:sz="4" w:color="auto"/></w:pBdr></w:pPr>' + run("抄送：市委办公室。") + "</w:p>"
+    )
+    b.footer('<w:p><w:pPr><w:framePr w:xAlign="center"/></w:pPr>' + run("— 1 —") + "</w:p>")
+    doc = read_docx_file(b.save(tmp_path / "x.docx"))
+    p = next(p for p in doc.body if p.text.startswith("抄送"))
+    assert p.format.border_top == ("single", 1.0, "000000")
+    assert p.format.border_bottom == ("single", 0.5, None)
+    footer = next(hf for hf in doc.headers_footers if hf.kind == "footer")
+    assert footer.paragraphs[0].format.frame_x_align == "center"

@@ -164,6 +164,10 @@ class ParagraphFormat:
     num_level: int | None = None
     numbering_text: str | None = None  # the visible label Word draws, e.g. "一、" (None if unknown)
     page_break_before: bool = False
+    frame_x_align: str | None = None  # w:framePr/@w:xAlign: page numbers placed in a frame
+    # Paragraph borders as (style, width in pt, colour or None): the 版记 separator lines.
+    border_top: tuple[str, float, str | None] | None = None
+    border_bottom: tuple[str, float, str | None] | None = None
 
 
 @dataclass(frozen=True)

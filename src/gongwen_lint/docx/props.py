@@ -148,4 +148,18 @@ def parse_ppr(ppr) -> dict:
                 out["ilvl"] = int(number(lvl.get(W_VAL)))
         elif tag == W_PAGEBREAKBEFORE:
             out["pageBreakBefore"] = on_off(child)
+        elif tag == w("framePr"):
+            if child.get(w("xAlign")):
+                out["frameXAlign"] = child.get(w("xAlign"))
+        elif tag == w("pBdr"):
+            for side in ("top", "bottom"):
+                b = child.find(w(side))
+                if b is not None:
+                    style = b.get(W_VAL) or "single"
+                    if style in ("nil", "none"):
+                        out["bdr_" + side] = None
+                    else:
+                        size = number(b.get(w("sz")))
+                        colour = b.get(w("color"))
+                        out["bdr_" + side] = (style, (size or 4) / 8.0, None if colour in (None, "auto") else colour.upper())
     return out

@@ -317,6 +317,9 @@ class Styles:
             num_id=num_id,
             num_level=ilvl if num_id else None,
             page_break_before=bool(merged.get("pageBreakBefore", False)),
+            frame_x_align=merged.get("frameXAlign"),
+            border_top=merged.get("bdr_top"),
+            border_bottom=merged.get("bdr_bottom"),
         )
         return fmt, pstyle, num_id, ilvl
 
