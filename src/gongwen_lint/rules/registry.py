@@ -11,8 +11,8 @@ example is written as ``错：`` followed by indented lines (one paragraph each)
 
 from __future__ import annotations
 
+import inspect
 import re
-import textwrap
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -47,7 +47,7 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return textwrap.dedent(self.func.__doc__ or "").strip()
+        return inspect.cleandoc(self.func.__doc__ or "")
 
     @property
     def is_paragraph_rule(self) -> bool:
