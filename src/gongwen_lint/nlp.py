@@ -14,8 +14,9 @@ is a candidate the dictionaries cannot decide), once per configuration via
   capital letters for a statistical sentencizer to learn from);
 - a ``Matcher``/``PhraseMatcher`` for measure sentences (:meth:`Pipeline.measure_parts`).
 
-jieba keeps a marshalled prefix dictionary (``jieba.cache``) in a cache folder; we point it to
-the user's cache directory so it survives /tmp clean-ups and is reused across runs.
+jieba keeps a marshalled prefix dictionary (``jieba.*.cache``) in a cache folder; we point it to
+the user's cache directory (``$XDG_CACHE_HOME/gongwen-lint``) so it survives /tmp clean-ups and
+is reused across runs, and load a pruned copy of jieba's dictionary (:func:`_prepare_jieba`).
 """
 
 from __future__ import annotations
@@ -51,18 +52,55 @@ _JIEBA_READY = False
 
 
 def _prepare_jieba():
-    """Import jieba quietly with a persistent dictionary cache, and build its prefix dictionary."""
+    """Import jieba quietly, with a pruned dictionary and a persistent cache, and initialise it.
+
+    jieba's full dictionary (349k words) takes about a second to load from its marshalled
+    cache; the words seen at least :data:`MIN_WORD_FREQ` times in jieba's own corpus (about
+    105k) segment official prose the same way for our purposes (the HMM still joins unknown
+    words) and load three to four times faster.  The pruned list is derived once from the
+    dictionary jieba ships and kept, with jieba's cache, in the user's cache folder.  This
+    sets jieba's process-wide default dictionary, unless something else initialised jieba first.
+    """
     global _JIEBA_READY
     import jieba
     import jieba.posseg  # noqa: F401 - loads the POS HMM tables
 
     if not _JIEBA_READY:
         jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict…" to stderr
-        if jieba.dt.tmp_dir is None:
-            jieba.dt.tmp_dir = _cache_dir()
-        jieba.initialize()
+        if not jieba.dt.initialized:
+            folder = _cache_dir()
+            if jieba.dt.tmp_dir is None:
+                jieba.dt.tmp_dir = folder
+            pruned = _pruned_dictionary(jieba, folder)
+            if pruned:
+                jieba.set_dictionary(pruned)
+            jieba.initialize()
         _JIEBA_READY = True
     return jieba
+
+
+#: Words of jieba's dictionary kept in the pruned copy (frequency in jieba's training corpus).
+MIN_WORD_FREQ = 10
+
+
+def _pruned_dictionary(jieba, folder: str) -> str | None:
+    path = Path(folder) / f"jieba-{jieba.__version__}-f{MIN_WORD_FREQ}.txt"
+    if path.exists():
+        return str(path)
+    source = Path(jieba.__file__).with_name("dict.txt")
+    try:
+        keep = []
+        with open(source, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split(" ")
+                if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_WORD_FREQ:
+                    keep.append(line)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("".join(keep), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: parallel workers never see half a file
+        return str(path)
+    except OSError:
+        return None  # read-only cache folder: the full dictionary works, only slower
 
 
 def _cache_dir() -> str:
@@ -135,6 +173,7 @@ class Pipeline:
         self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         self.nlp.add_pipe("gongwen_jieba_pos")
         self.nlp.add_pipe("gongwen_sentences")
+        self._docs: dict[str, object] = {}
         self.vague_verbs = frozenset(vague_verbs)
         self.generic = frozenset(generic_words)
         self.phrases = PhraseMatcher(self.nlp.vocab)
@@ -160,7 +199,14 @@ class Pipeline:
         )
 
     def __call__(self, text: str):
-        return self.nlp(text)
+        """The parsed ``text``; GW702 and GW703 often ask about the same sentence, so recent
+        results are kept."""
+        doc = self._docs.get(text)
+        if doc is None:
+            if len(self._docs) > 2000:
+                self._docs.clear()
+            doc = self._docs[text] = self.nlp(text)
+        return doc
 
     def pipe(self, texts: Iterable[str]):
         return self.nlp.pipe(texts)

@@ -65,7 +65,7 @@ class _Unit:
 
 def _heading_label(text: str) -> str:
     """The heading proper: up to its first full stop (a run-in heading carries its paragraph)."""
-    return re.split(r"[。；]", text, maxsplit=1)[0][:30]
+    return re.split(r"[。；：:]|(?<=.)[（(]", text, maxsplit=1)[0][:30]
 
 
 def _units(doc: Document) -> Iterator[_Unit]:
@@ -309,6 +309,9 @@ def vague_measure(doc: Document, ctx):
             stock = _phrase_matches(lex, sentence, frozenset({lexicon.BURDEN, "空泛程度", "口号", "背景意义套语"}))
             if len(stock) >= 2:
                 continue  # GW702's case
+            all_stock = _phrase_matches(lex, sentence)
+            if len(_residual(lex, masked, [(m.start, m.end) for m in all_stock])) >= _GW703_RESIDUAL:
+                continue  # words beyond the generic vocabulary are left: there is an object
             pipe = _pipeline(ctx)
             parts = pipe.measure_parts(pipe(masked), _covered(_phrase_matches(lex, sentence)))
             if parts.responsible or parts.quantity or parts.organs or parts.nouns:
@@ -326,6 +329,11 @@ def vague_measure(doc: Document, ctx):
                 f"措施空泛：只有“{verbs}”，没有责任单位、完成时限和数量——写明谁来做、何时完成、做到多少",
                 severity=sev,
             )
+
+
+#: Characters left after stripping stock phrases, function words and generic nouns/verbs above
+#: which a measure surely has a concrete object, so the NLP pipeline is not asked.
+_GW703_RESIDUAL = 6
 
 
 def _looks_imperative(lex, masked: str) -> bool:
