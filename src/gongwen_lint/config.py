@@ -179,6 +179,12 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
             bad = invalid_aliases(d["font-aliases"])
             if bad:
                 raise ConfigError(f"dictionaries.font-aliases 中的“{bad[0]}”无效：值应为字体类别（仿宋、楷体、黑体、宋体、小标宋）{where}")
+        from .lexicon import DictionaryError, validate
+
+        try:
+            validate(d)
+        except DictionaryError as e:
+            raise ConfigError(f"{e}{where}") from None
         kwargs["dictionaries"] = dict(d)
     if "options" in data:
         opts = data["options"]
