@@ -121,6 +121,7 @@ def test_a_failed_write_leaves_the_draft_untouched(tmp_path, linter, monkeypatch
     monkeypatch.setattr(fixes, "copy_zip", broken)
     result = fix_file(linter, path)
     assert not result.written and result.total == 0
+    assert "原文件未改动" in result.error and "原文件未改动" in fixes.summary_line(result)
     assert sha(path) == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
 

@@ -240,6 +240,9 @@ def _annotate(reports: list[Report], source: str, target: str) -> None:
     except OSError as e:
         _fail(f"无法写入带批注的副本 {target}：{e.strerror or e}")
         return
+    except Exception as e:  # noqa: BLE001 - never a traceback (SPEC §3.1)
+        _fail(f"生成带批注的副本时发生内部错误（{type(e).__name__}）：请把文件报告给维护者")
+        return
     click.echo(f"已写入带批注的副本 {target}：{n} 条批注", err=True)
 
 

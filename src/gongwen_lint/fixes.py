@@ -37,7 +37,6 @@ from lxml import etree
 from .diagnostics import Diagnostic
 from .docx.ns import STRICT_TO_TRANSITIONAL, W_T, XML_SPACE, w
 from .docx.walk import WalkedParagraph, walk_part
-from .errors import ReadError
 
 if TYPE_CHECKING:
     from .api import Linter
@@ -483,8 +482,13 @@ def fix_file(
             new_tmp = temp_beside(target)
             try:
                 done = apply(current, new_tmp, edits)
-            except (ReadError, OSError, etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError):
-                done = []
+            except OSError as e:
+                new_tmp.unlink(missing_ok=True)
+                return _abandon(result, linter, src, tmp, f"写入修复结果时出错（{e.strerror or e}），已放弃修复，原文件未改动")
+            except Exception as e:  # noqa: BLE001 - a bug here must not leave half a file or a traceback
+                new_tmp.unlink(missing_ok=True)
+                return _abandon(result, linter, src, tmp,
+                                f"修复时发生内部错误（{type(e).__name__}），已放弃修复，原文件未改动；请把文件报告给维护者")
             if not done:
                 new_tmp.unlink()
                 break
@@ -495,10 +499,8 @@ def fix_file(
             result.rounds += 1
             report = _relint(linter, tmp, src)
             if report.error:
-                result.error = f"修复后的文件无法读取（{report.error}），已放弃修复，原文件未改动；请报告此问题"
-                result.applied.clear()
-                result.report = linter.check_file(src)
-                return result
+                return _abandon(result, linter, src, tmp,
+                                f"修复后的文件无法读取（{report.error}），已放弃修复，原文件未改动；请把文件报告给维护者")
             result.report = report
         if tmp is not None:
             _finish(tmp, target, target if target.exists() else None)
@@ -512,6 +514,17 @@ def fix_file(
             tmp.unlink()
     if output is not None:
         result.report.path = str(target)
+    return result
+
+
+def _abandon(result: FixResult, linter: "Linter", src: Path, tmp: Path | None, message: str) -> FixResult:
+    """Give up: drop the temporary file, keep the input as it is, report on the input."""
+    if tmp is not None:
+        tmp.unlink(missing_ok=True)
+    result.error = message
+    result.applied.clear()
+    result.rounds = 0
+    result.report = linter.check_file(src)
     return result
 
 
