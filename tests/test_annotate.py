@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, run
+from docxbuild import DocxBuilder, para, run, textbox
 
 from gongwen_lint.api import Linter, read_docx
 from gongwen_lint.config import Config
@@ -146,6 +146,22 @@ def test_findings_outside_the_body_go_on_the_first_paragraph(tmp_path):
     (c,) = read_docx(out).comments
     assert c.part == "body" and c.start_paragraph == 1 and anchored_text(read_docx(out), c) == "关于召开会议的通知"
     assert "页脚" in c.text and "[GW206] 页码格式应为“— 1 —”" in c.text
+
+
+def test_findings_in_a_text_box_go_on_the_first_paragraph_outside_it(tmp_path):
+    b = DocxBuilder()
+    b.body("<w:p>" + textbox(para(run("XX市人民政府文件", color="FF0000"))) + "</w:p>")
+    b.p("关于召开会议的通知", align="center")
+    src = b.save(tmp_path / "a.docx")
+    doc = read_docx(src)
+    box = next(p for p in doc.body if p.in_textbox)
+    d = Diagnostic("GW203", "organ-mark", Severity.WARNING, "发文机关标志应使用小标宋体字",
+                   Location("body", box.index, 0, 8), box.text[:8])
+    out = tmp_path / "b.docx"
+    annotate_file(src, [d], out)
+    (c,) = read_docx(out).comments
+    assert c.start_paragraph == box.index + 1 and anchored_text(read_docx(out), c) == "关于召开会议的通知"
+    assert c.text.startswith(f"（文本框 第{box.index}段）[GW203]")
 
 
 def test_annotate_refuses_to_overwrite_the_draft(tmp_path, linter):

@@ -6,9 +6,9 @@ the margin, where they already read reviewers' comments.  The draft itself is ne
 How a comment is anchored: runs are split at the excerpt's boundaries (each half keeps the
 run's ``w:rPr``), then ``w:commentRangeStart`` goes before the first run of the excerpt,
 ``w:commentRangeEnd`` after the last, followed by a run holding ``w:commentReference``.  A
-finding with an empty excerpt (a missing element) is anchored on its whole paragraph.  Word does
-not allow comments in headers, footers or notes, so findings there go on the first body
-paragraph with their location in the comment text.  The paragraph texts are read back with the
+finding with an empty excerpt (a missing element) is anchored on its whole paragraph.  Comments
+cannot be anchored in headers, footers or notes (Word refuses them) nor, to be safe, in text
+boxes, so findings there go on the first body paragraph with their location in the comment text.  The paragraph texts are read back with the
 reader's walk and must be unchanged; anchors therefore read back exactly (``Document.comments``).
 
 The XML is written directly (not with python-docx's ``add_comment``) so that the rest of the
@@ -115,22 +115,28 @@ class _Annotator:
         root = walk_root(self.doc_tree, self.main, self.main)
         walk = walk_part(root)
         paragraphs = walk.paragraphs
-        if not paragraphs:
-            return 0
         before = [wp.text for wp in paragraphs]
-        fallback = next((wp.index for wp in paragraphs if wp.text.strip()), 1)
+        # Comments cannot go in headers, footers, notes or text boxes (where the 发文机关标志 often
+        # sits): those findings go on the first body paragraph with text outside a text box.
+        fallback = next((wp.index for wp in paragraphs if wp.text.strip() and not wp.in_textbox),
+                        next((wp.index for wp in paragraphs if not wp.in_textbox), None))
         from .text_format import where as where_label
 
         anchors = []  # (paragraph, start, end or None for the whole paragraph, lines)
         for d in diagnostics:
             loc = d.location
-            if loc.part == "body" and 0 < loc.paragraph <= len(paragraphs) and loc.end <= len(before[loc.paragraph - 1]):
+            n = loc.paragraph
+            if loc.part == "body" and 0 < n <= len(paragraphs) and loc.end <= len(before[n - 1]) \
+                    and not paragraphs[n - 1].in_textbox:
                 if loc.start < loc.end:
-                    anchors.append((loc.paragraph, loc.start, loc.end, comment_text(d)))
+                    anchors.append((n, loc.start, loc.end, comment_text(d)))
                 else:
-                    anchors.append((loc.paragraph, 0, None, comment_text(d)))
-            else:
-                anchors.append((fallback, 0, None, comment_text(d, where_label(d))))
+                    anchors.append((n, 0, None, comment_text(d)))
+            elif fallback is not None:
+                label = where_label(d)
+                if loc.part == "body" and 0 < n <= len(paragraphs) and paragraphs[n - 1].in_textbox:
+                    label = f"文本框 {label}"
+                anchors.append((fallback, 0, None, comment_text(d, label)))
 
         cuts: dict[int, set[int]] = {}
         for n, s, e, _ in anchors:
