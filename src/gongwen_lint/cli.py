@@ -65,7 +65,7 @@ def _fail(message: str) -> None:
 @click.option("--config", "config_path", type=click.Path(), help="配置文件（默认自动查找）")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到该级别的问题时退出码为 1")
 @click.option("--index", "index", help="参考文件索引（SQLite 文件或 postgresql:// 地址），启用重复发文检查")
-@click.option("-o", "--output", "output", type=click.Path(), help="把报告写入文件而不是标准输出")
+@click.option("-o", "--output", "output", type=click.Path(), help="把报告写入文件而不是标准输出（与 --fix 一起且以 .docx 结尾时，为修复后的副本）")
 @click.option("--baseline", "baseline_path", type=click.Path(), help="基线文件：只报告基线中没有的新问题")
 @click.option("--write-baseline", is_flag=True, help="把当前全部问题写入 --baseline 指定的文件")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, help="并行进程数（0 为自动）")
