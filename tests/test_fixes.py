@@ -250,3 +250,21 @@ def test_fixed_file_opens_in_libreoffice(tmp_path, linter):
                            str(path)], capture_output=True, text=True, timeout=180)
     text = (tmp_path / "out" / "a.txt").read_text(encoding="utf-8-sig")
     assert "经研究，决定召开会议。请准时参加。" in text and "2008年9月26日" in text, proc.stderr
+
+
+def test_text_box_edits_reach_the_fallback_copy_too(tmp_path, linter):
+    from docxbuild import para, textbox
+
+    b = DocxBuilder()
+    b.body("<w:p>" + textbox(para(run("XX市人民政府文件", color="FF0000")), para(run("X政发[2024]12号"))) + "</w:p>")
+    b.p("关于召开会议的通知", align="center")
+    b.p("各单位：")
+    b.p("经研究，决定召开会议。")
+    path = b.save(tmp_path / "a.docx")
+    result = fix_file(linter, path)
+    assert result.applied["GW102"] == 1
+    assert any(p.text == "X政发〔2024〕12号" and p.in_textbox for p in read_docx(path).body)
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    # Word's VML Fallback holds the same text box again: both copies say the same.
+    assert xml.count("X政发〔2024〕12号") == 2 and "[2024]" not in xml

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from lxml import etree
 
 from .diagnostics import Diagnostic
-from .docx.ns import STRICT_TO_TRANSITIONAL, W_T, XML_SPACE, w
+from .docx.ns import MC_CHOICE, MC_FALLBACK, STRICT_TO_TRANSITIONAL, W_P, W_T, W_TXBXCONTENT, XML_SPACE, w
 from .docx.walk import WalkedParagraph, walk_part
 
 if TYPE_CHECKING:
@@ -289,6 +289,30 @@ def _edit(wp: WalkedParagraph, start: int, end: int, repl: str) -> None:
         el.getparent().remove(el)
 
 
+def _fallback_twin(wp: WalkedParagraph) -> WalkedParagraph | None:
+    """The same text-box paragraph in the ``mc:Fallback`` copy (VML) Word writes for old readers.
+
+    The walk reads only the ``mc:Choice``; an edit there is repeated on the twin so both copies
+    keep the same text.  Best effort: the twin must be found at the same position with the same
+    text, else the Fallback is left as it was.
+    """
+    choice = next((a for a in wp.element.iterancestors() if a.tag == MC_CHOICE), None)
+    if choice is None:
+        return None
+    fallback = next((c for c in choice.getparent() if c.tag == MC_FALLBACK), None)
+    if fallback is None:
+        return None
+    ours, theirs = list(choice.iter(W_P)), list(fallback.iter(W_P))
+    if len(ours) != len(theirs):
+        return None
+    twin = theirs[ours.index(wp.element)]
+    box = next((a for a in twin.iterancestors() if a.tag == W_TXBXCONTENT), None)
+    if box is None:
+        return None
+    found = next((p for p in walk_part(box).paragraphs if p.element is twin), None)
+    return found if found is not None and found.text == wp.text else None
+
+
 def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tuple[bytes | None, list[Edit]]:
     """Apply the edits of one part; return the new bytes (None if nothing applied) and the applied edits.
 
@@ -311,7 +335,10 @@ def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tu
             wp = paragraphs[n - 1]
             expected[n] = apply_to_text(wp.text, es)
             try:
+                mirror = _fallback_twin(wp) if wp.in_textbox else None
                 _edit_paragraph(wp, es)
+                if mirror is not None:
+                    _edit_paragraph(mirror, es)
             except _Skip:
                 failed.add(n)
         if not failed:
