@@ -129,3 +129,24 @@ def test_bundled_layouts_match_their_hand_checked_roles():
         right += sum(got.get(i) == r for i, r in want.items())
     assert total > 250
     assert right / total >= 0.95
+
+
+# Defective drafts: the role says what the line is, however badly it is written.
+DEFECTIVE = [
+    ("关于召开会议的通知。\n各单位：\n正文。\n宜城市水利局\n2024年6月20日", {0: Role.TITLE}),
+    ("关于召开会议的通知\n各乡镇人民政府，市直各单位。\n正文。\n宜城市水利局\n2024年6月20日", {1: Role.ADDRESSEE}),
+    ("关于召开会议的通知\n市编制机构\n正文。\n宜城市水利局\n2024年6月20日", {1: Role.ADDRESSEE}),
+    ("关于召开会议的通知\n各单位：\n正文。\n宜城市水利局\n2013.11.18", {3: Role.SIGNATURE, 4: Role.DATE}),
+    ("关于召开会议的通知\n各单位：\n正文。\n宜城市水利局\n（此件公开发布）\n2024年6月20日", {3: Role.SIGNATURE, 4: Role.NOTE, 5: Role.DATE}),
+    ("关于召开会议的通知\n各单位：\n正文。\n附件如文\n宜城市水利局\n2024年6月20日", {3: Role.ATTACHMENT_NOTE}),
+    ("关于X的通知\n各单位：\n正文。\n附件：1.名单。\n2.日程表\n宜城市水利局\n2024年6月20日", {3: Role.ATTACHMENT_NOTE, 4: Role.ATTACHMENT_NOTE}),
+    ("关于召开会议的通知\n各单位：\n会议定于7月1日召开。\n特此通知。\n宜城市水利局", {4: Role.SIGNATURE}),
+    ("宜城市财政局\n关于商请提供预算执行情况的函\n市发展改革委：\n正文。\n宜城市财政局\n2024年9月2日", {0: Role.ORGAN_MARK, 1: Role.TITLE}),
+]
+
+
+def test_defective_elements_keep_their_roles():
+    for text, expected in DEFECTIVE:
+        doc = structure.analyse(document_from_text(text))
+        got = {i: doc.body[i].role for i in expected}
+        assert got == expected, text

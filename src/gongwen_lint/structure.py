@@ -46,11 +46,12 @@ DOC_NUMBER_LINE_RE = re.compile(r"^" + DOC_NUMBER_RE.pattern + r"(签发人[：:
 DATE_RE = re.compile(
     rf"^(\d{{2,4}}|[{_CN_NUM}{_ZERO}]{{2,4}}|[\dXx×Ｘ]{{4}})年([\d{_CN_NUM}Xx×Ｘ]{{1,3}})月([\d{_CN_NUM}Xx×Ｘ]{{1,3}})[日号]$"
     r"|^[\[［【]?(成文)?日期[\]］】]?$"
+    r"|^\d{4}[.．/\-]\d{1,2}[.．/\-]\d{1,2}$"  # 2013.11.18: a date all the same (GW103 says how to write it)
 )
 PRINTER_RE = re.compile(rf".+?(\d{{4}}|[{_CN_NUM}{_ZERO}]{{4}})年[\d{_CN_NUM}]{{1,3}}月[\d{_CN_NUM}]{{1,3}}日印发$")
 _ISSUER_DATE_RE = re.compile(rf"^\D{{2,30}}?(\d{{4}}|[Xx×Ｘ]{{4}}|20[Xx×Ｘ]{{2}})年[\d{_CN_NUM}Xx×Ｘ]{{1,3}}月[\d{_CN_NUM}Xx×Ｘ]{{1,3}}日$")
 CC_RE = re.compile(r"^抄\s*送[：:]")
-ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件[：:]")
+ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件[：:]|^附件(如文|见文|略|\d{1,2}件|[一二三四五六七八九十]件)$")
 ATTACHMENT_LABEL_RE = re.compile(rf"^附\s*件\s*[\d{_CN_NUM}]{{0,3}}([（(][^）)]{{0,8}}[）)])?[：:]?$")
 ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 NOTE_RE = re.compile(r"^[（(].+[）)]$")
@@ -75,9 +76,10 @@ _TITLE_END_RE = re.compile(
     r"要点|计划|总结|条例|章程|规则|制度|简报|讲话|汇报|情况|说明|答复|通讯录|名单|清单|目录|标准|指南|指引)$"
 )
 _SENTENCE_PUNCT = "。！？；，：:;,!?"
+_END_PUNCT = "。．.，,；;：:！!？?"
 _ORGAN_SUFFIX_RE = re.compile(
     r"(人民政府|政府|委员会|党委|党组|委|办公厅|办公室|厅|局|部|署|院|会|办|处|室|所|中心|站|队|公司|集团|学校|大学|学院|"
-    r"医院|银行|法院|检察院|单位|机关|部门|街道|乡|镇|村|社区|小组)$"
+    r"医院|银行|法院|检察院|单位|机关|部门|机构|街道|乡|镇|村|社区|小组|政协|人大|常委会)$"
 )
 _ORGAN_MARK_TAIL_RE = re.compile(r"(文件|命令|令|纪要|简报|公报)$")
 # Lines a drafter pasted from a web page: they belong to no element (GW305 reports them).
@@ -149,6 +151,7 @@ class _Classifier:
         self.roles: list[Role] = [Role.EMPTY if not t else Role.UNKNOWN for t in self.text]
         self.title_groups: list[int | None] = [None] * len(body)
         self.nonempty = [i for i, t in enumerate(self.text) if t]
+        self.letterheads: set[int] = set()  # organ names recognised by the title below them
 
     def _next(self, i: int) -> int | None:
         for j in self.nonempty:
@@ -197,7 +200,7 @@ class _Classifier:
         has_number = any(self.roles[j] in (Role.DOC_NUMBER, Role.SIGNER) for j in range(pos))
         for i in candidates:
             t, p = self.text[i], self.paras[i]
-            strong = _ORGAN_MARK_TAIL_RE.search(t) or _is_red(p) or (_max_size(p) or 0) >= 26
+            strong = _ORGAN_MARK_TAIL_RE.search(t) or _is_red(p) or (_max_size(p) or 0) >= 26 or i in self.letterheads
             if not (strong or has_number):
                 self.roles[i] = Role.UNKNOWN
                 pos = min(pos, i)
@@ -224,6 +227,13 @@ class _Classifier:
                 break
             j = self._next(j)
             steps += 1
+        # A bare organ name directly above a title (信函式 letterhead typed as plain text).
+        j = self._next(i)
+        if i == self.nonempty[0] and j is not None and _ORGAN_SUFFIX_RE.search(t) and len(t) <= 20:
+            u = self.text[j].rstrip(_END_PUNCT)
+            if len(u) <= 80 and "。" not in u and _GENRE_TAIL_RE.search(u) and not _GENRE_TAIL_RE.search(t):
+                self.letterheads.add(i)
+                return True
         return False
 
     # -- 标题 and 主送 -----------------------------------------------------------------------
@@ -233,6 +243,12 @@ class _Classifier:
         if first is None:
             return start
         t0 = self.text[first]
+        bare = t0.rstrip(_END_PUNCT)
+        if bare != t0 and "。" not in bare and len(bare) <= 80 and _GENRE_TAIL_RE.search(bare):
+            # A title with end punctuation (GW109 reports it) is still the title.
+            self.roles[first] = Role.TITLE
+            self.title_groups[first] = 1
+            return first + 1
         if t0.endswith(("：", ":")) or t0.endswith("。") or len(t0) > 80:
             return first  # no title: the draft starts with its addressee or body
         if _heading_role(t0) or ATTACHMENT_NOTE_RE.match(t0) or DATE_RE.match(t0):
@@ -273,13 +289,15 @@ class _Classifier:
         if i is None:
             return start
         t = self.text[i]
-        if _heading_role(t) or ATTACHMENT_NOTE_RE.match(t) or "。" in t or len(t) > 300:
+        if _heading_role(t) or ATTACHMENT_NOTE_RE.match(t) or "。" in t[:-1] or len(t) > 300:
             return i
         if t.endswith(("：", ":")) and not re.search(r"(如下|通知|报告|批复|决定|意见)[：:]$", t):
             self.roles[i] = Role.ADDRESSEE
             return i + 1
-        if not any(c in "；;!?！？" for c in t) and len(t) <= 150 and _ORGAN_SUFFIX_RE.search(t.rstrip("，,。.")):
-            if t.startswith("各") or "、" in t or "，" in t or len(t) <= 25:
+        core = re.sub(r"（[^（）]{1,20}）$", "", t.rstrip(_END_PUNCT))
+        if "。" not in t[:-1] and not any(c in "；;!?！？" for c in t) and len(t) <= 150 and _ORGAN_SUFFIX_RE.search(core) \
+                and not re.search(r"(如下|通知|报告|批复|决定)$", core):
+            if core.startswith("各") or "、" in core or "，" in core or len(core) <= 25:
                 self.roles[i] = Role.ADDRESSEE  # the colon is missing: GW104 says so
                 return i + 1
         return i
@@ -303,6 +321,10 @@ class _Classifier:
             if not t:
                 j -= 1
                 continue
+            if NOTE_RE.match(t) and "盖章" not in t:
+                self.roles[j] = Role.NOTE  # a 附注 above the date: GW108 reports the order
+                j -= 1
+                continue
             if not _short_plain(t.replace("（盖章）", "").replace("(盖章)", ""), 40) or _CLOSING_RE.match(t):
                 break
             if _heading_role(t) or ATTACHMENT_NOTE_RE.match(t) or ATTACHMENT_ITEM_RE.match(t):
@@ -315,6 +337,17 @@ class _Classifier:
             j -= 1
         return sig, date
 
+    def _signature_without_date(self, start: int, end: int) -> None:
+        """The date is missing (GW101 says so) but the organ line closing the text is the 署名."""
+        main = [i for i in self.nonempty if start <= i < end]
+        while main and NOTE_RE.match(self.text[main[-1]]) and "盖章" not in self.text[main[-1]]:
+            self.roles[main.pop()] = Role.NOTE
+        if len(main) >= 2:
+            last = main[-1]
+            t = self.text[last]
+            if self.roles[last] is Role.BODY and _short_plain(t, 30) and _ORGAN_SUFFIX_RE.search(t):
+                self.roles[last] = Role.SIGNATURE
+
     # -- 正文 --------------------------------------------------------------------------------
     def main_text(self, start: int, end: int) -> None:
         in_note = in_attachment = False
@@ -326,7 +359,7 @@ class _Classifier:
                 self.roles[i] = Role.ATTACHMENT_NOTE
                 in_note = True
                 continue
-            if in_note and ATTACHMENT_ITEM_RE.match(t) and "。" not in t and len(t) < 100:
+            if in_note and ATTACHMENT_ITEM_RE.match(t) and t.count("。") <= 1 and len(t) < 100:
                 self.roles[i] = Role.ATTACHMENT_NOTE
                 continue
             in_note = False
@@ -408,6 +441,7 @@ class _Classifier:
                     end = i
                     break
             self.main_text(after_addr, end)
+            self._signature_without_date(after_addr, end)
             self.tail(end)
         else:
             self.main_text(after_addr, date)

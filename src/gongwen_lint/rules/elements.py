@@ -29,7 +29,6 @@ from ._fields import (
     has_header,
     last_index,
     paragraph_at,
-    refined,
     title_paragraphs,
     title_text,
 )
@@ -126,7 +125,7 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         各县市区人民政府：
         现就有关事项通知如下。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     body = [p for p in doc.body if not p.is_empty]
     if not body:
         return
@@ -281,7 +280,7 @@ def date_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     汉字日期、虚位、“号”和点分日期可安全修复为标准写法：二〇〇八年九月二十六日 → 2008年9月26日。
     """
-    for p in refined(ctx).paragraphs(Role.DATE, Role.PRINTER):
+    for p in ctx.doc.paragraphs(Role.DATE, Role.PRINTER):
         yield from _check_date(p, ctx)
 
 
@@ -375,7 +374,7 @@ def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     补上或改正为全角冒号（安全修复）。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     # Without a colon, a line is only surely a 主送 under a title that names a 文种.
     titled = bool(GENRE_TAIL_RE.search(title_text(doc).rstrip("。．.，,；;：:")))
     for p in doc.paragraphs(Role.ADDRESSEE):
@@ -436,7 +435,7 @@ def attachment_note_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     序号改为“1.”、去掉名称后的标点、半角冒号改全角，均为安全修复。
     """
-    for p in refined(ctx).paragraphs(Role.ATTACHMENT_NOTE):
+    for p in ctx.doc.paragraphs(Role.ATTACHMENT_NOTE):
         yield from _check_attachment_note(p, ctx)
 
 
@@ -458,7 +457,7 @@ def _check_attachment_note(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         pos = head.end()
         rest = compact(text[pos:])
         if not rest:
-            if not _continues(p, refined(ctx)):
+            if not _continues(p, ctx.doc):
                 yield ctx.report(p, 0, len(stripped), "附件说明缺少附件名称")
             return
         if _VAGUE_ATT_RE.match(rest):
@@ -586,7 +585,7 @@ def attachment_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         防汛物资清单
         清单略。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     attachments = _attachments(doc)
     if not attachments:
         return
@@ -724,7 +723,7 @@ def element_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         宜昌市人民政府
         2012年7月1日
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     highest = 0
     highest_role: Role | None = None
     in_attachment = False
@@ -795,7 +794,7 @@ def title_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     删去标题末尾的标点（安全修复）。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     ps = title_paragraphs(doc)
     if not ps:
         if len(doc.body) == 1 and doc.body[0].role is Role.BODY:

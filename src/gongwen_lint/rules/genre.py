@@ -23,9 +23,7 @@ from ._fields import (
     last_index,
     paragraph_at,
     person_in_addressee,
-    refined,
     title_paragraphs,
-    title_text,
 )
 from .context import Context
 from .registry import rule
@@ -72,7 +70,7 @@ def unknown_genre(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     对：关于印发宜昌市2024年安全生产工作要点的通知
     对：宜昌市人民政府关于开展安全生产大检查的通知
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     ps, title = _title_for_check(doc)
     if not ps or not title or has_placeholder(title):
         return
@@ -138,7 +136,7 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         现将我局2023年安全生产工作情况报告如下。
         特此报告。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     genre = genre_of(doc)
     ps, title = _title_for_check(doc)
     if title.rstrip("。").endswith("请示报告"):
@@ -206,7 +204,7 @@ def multi_matter_request(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         申请道路维修专项经费50万元，用于购置养护车辆。
         妥否，请批示。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     if genre_of(doc) is not Genre.REQUEST:
         return
     ps, title = _title_for_check(doc)
@@ -270,7 +268,7 @@ def closing_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         我局拟对城区道路进行维修，需经费50万元。
         妥否，请批示。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     genre = genre_of(doc)
     if genre is None:
         return
@@ -318,7 +316,7 @@ def upward_addressees(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         我局拟对城区道路进行维修，需经费50万元。
         妥否，请批示。
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     if genre_of(doc) not in (Genre.REQUEST, Genre.REPORT):
         return
     genre = genre_of(doc)
@@ -365,7 +363,7 @@ def contact_note(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         2012年7月1日
         （联系人：张三，电话：0717-6221234）
     """
-    doc = refined(ctx)
+    doc = ctx.doc
     if genre_of(doc) is not Genre.REQUEST:
         return
     date = last_index(doc, Role.DATE)
