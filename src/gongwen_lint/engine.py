@@ -21,6 +21,10 @@ from .rules.context import Context, Resources
 
 log = logging.getLogger(__name__)
 
+#: Reviewers' Word comments (and our own annotations, and suppression directives) are not
+#: the draft's text: paragraph rules never check them.
+NOT_CHECKED_PARTS = frozenset({"comments"})
+
 
 @dataclass
 class Report:
@@ -68,7 +72,9 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
         severity = config.severity_of(r)
         try:
             if r.is_paragraph_rule:
-                for paragraphs in doc.parts.values():
+                for part, paragraphs in doc.parts.items():
+                    if part in NOT_CHECKED_PARTS:
+                        continue
                     for p in paragraphs:
                         if p.role in r.roles:
                             found.extend(_with_severity(r.func(p, ctx), r, severity))
