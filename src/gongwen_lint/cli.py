@@ -21,13 +21,30 @@ from .files import collect_drafts
 FORMATS = ("text", "json", "sarif", "github")
 
 
+# Sub-command groups that live with their feature, imported only when used: the index
+# machinery pulls in numpy, which a plain check must not pay for at start-up.
+_LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group")}
+
+
 class _DefaultToCheck(click.Group):
     """``gongwen-lint PATH...`` is ``gongwen-lint check PATH...``."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        known = set(self.commands) | set(_LAZY_COMMANDS) | {"--help", "-h", "--version"}
+        if args and args[0] not in known:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx, name):
+        if name in _LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attr = _LAZY_COMMANDS[name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -310,17 +327,6 @@ def rule(code):
         return
     click.echo(render_rule(r))
 
-
-def _register_optional_commands() -> None:
-    """Sub-command groups that live with their feature (the reference index)."""
-    try:
-        from .index.cli import index_group
-    except ImportError:
-        return
-    main.add_command(index_group)
-
-
-_register_optional_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()
