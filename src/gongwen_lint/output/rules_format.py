@@ -31,8 +31,7 @@ def render_reference() -> str:
         parts.append(f"\n## {r.code} {r.name}：{r.title}\n")
         parts.append(f"默认级别：{r.severity.label}；依据层级：{r.source}；默认{'启用' if r.default else '不启用'}"
                      + ("；可自动修复" if r.fixable else "") + "\n")
-        body = r.doc.replace("\n## ", "\n### ")
-        parts.append("\n" + (body[1:] if body.startswith("#") and not body.startswith("##") else body) + "\n")
+        parts.append(("\n" + r.doc).replace("\n## ", "\n### ") + "\n")
     return "".join(parts)
 
 
