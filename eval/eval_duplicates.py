@@ -115,8 +115,11 @@ def main() -> None:
     # the drafters' own text must really be new: no 16-character run found in the indexed
     # documents (checked exactly, independently of the index under test)
     seen16 = np.unique(np.concatenate([kgram_hashes(normalize("".join(text_of[p])), 16) for p in indexed]))
-    filler = [c for p in held for c in chunks(text_of[p])
-              if not np.isin(kgram_hashes(normalize(c), 16), seen16).any()]
+    candidates = [c for p in held for c in chunks(text_of[p])]
+    grams = [kgram_hashes(normalize(c), 16) for c in candidates]
+    known = np.isin(np.concatenate(grams), seen16)
+    bounds = np.cumsum([0] + [len(g) for g in grams])
+    filler = [c for c, a, b in zip(candidates, bounds[:-1], bounds[1:]) if not known[a:b].any()]
     vocab = [m.group() for c in filler for m in re.finditer(r"[\u4e00-\u9fff]{2}", c)][:20000]
     # formula sentences: short clauses found in many indexed documents
     seen: Counter[str] = Counter()

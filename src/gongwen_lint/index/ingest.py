@@ -1,0 +1,146 @@
+"""Reading reference documents for the index: files, folders, and the TSV manifest.
+
+Inputs are .docx (read with the same reader as drafts), .txt and .md; folders are searched
+recursively (Word lock files ``~$*.docx`` skipped).  The manifest (SPEC §3.6) is a
+tab-separated file with the header ``path title number issuer year level`` (more columns are
+allowed and ignored), ``path`` relative to the manifest's folder.  Without a manifest entry the
+title is the first non-empty line and the level comes from ``--level``.
+
+Documents are identified by their absolute path, so adding the same file again (from any
+working directory) replaces its entry.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import ReadError
+from .segment import PreparedDoc, RefMeta, prepare
+
+SUFFIXES = (".docx", ".txt", ".md")
+_LEVEL_ALIASES = {
+    "higher": "higher", "上级": "higher", "high": "higher",
+    "same": "same", "本级": "same", "同级": "same", "issued": "same",
+    "lower": "lower", "下级": "lower", "low": "lower",
+}
+
+
+class ManifestError(Exception):
+    """A manifest that cannot be used; ``str(e)`` is the Chinese message."""
+
+
+def normalize_level(value: str | None, default: str = "same") -> str | None:
+    if value is None or not value.strip():
+        return default
+    return _LEVEL_ALIASES.get(value.strip().lower())
+
+
+def key_path(path: str | Path) -> str:
+    """The identity of a document in the index."""
+    return Path(path).resolve().as_posix()
+
+
+def read_manifest(manifest: str | Path, default_level: str = "same") -> dict[str, RefMeta]:
+    """Manifest rows keyed by :func:`key_path`."""
+    manifest = Path(manifest)
+    try:
+        text = manifest.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ManifestError(f"无法读取清单文件 {manifest}：{e}") from None
+    rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or "path" not in [c.strip() for c in rows[0]]:
+        raise ManifestError(f"清单文件 {manifest} 的第一行应为表头：path	title	number	issuer	year	level")
+    header = [c.strip() for c in rows[0]]
+    out: dict[str, RefMeta] = {}
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        rec = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+        level = normalize_level(rec.get("level"), default_level)
+        if level is None:
+            raise ManifestError(f"清单文件 {manifest} 第 {lineno} 行：level“{rec.get('level')}”无效，应为 higher、same 或 lower")
+        year = rec.get("year") or ""
+        try:
+            year_int = int(year) if year else None
+        except ValueError:
+            raise ManifestError(f"清单文件 {manifest} 第 {lineno} 行：year“{year}”应为四位年份") from None
+        path = key_path(manifest.parent / rec["path"])
+        out[path] = RefMeta(
+            path=path,
+            title=rec.get("title") or None,
+            number=rec.get("number") or None,
+            issuer=rec.get("issuer") or None,
+            year=year_int,
+            level=level,
+        )
+    return out
+
+
+def find_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The reference files under ``paths`` (files as given, folders recursively, sorted)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$"):
+                    yield f
+        else:
+            yield p
+
+
+def read_reference(path: Path) -> tuple[list[tuple[int, str]], bytes]:
+    """``(paragraph number, text)`` of the non-empty body paragraphs, and the raw bytes."""
+    from ..api import load_document
+
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")
+    doc = load_document(path)
+    return [(p.index, p.text) for p in doc.body if p.text.strip()], raw
+
+
+@dataclass
+class Ingest:
+    """The documents to add and the files that could not be read."""
+
+    docs: list[PreparedDoc] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def iter_prepared(
+    paths: Iterable[str | Path],
+    k: int,
+    w: int,
+    manifest: str | Path | None = None,
+    level: str = "same",
+    errors: list[tuple[str, str]] | None = None,
+) -> Iterator[PreparedDoc]:
+    """Read and fingerprint every reference document; unreadable files go to ``errors``.
+
+    With a manifest and no paths, every file the manifest lists is read.
+    """
+    meta_by_path = read_manifest(manifest, level) if manifest else {}
+    paths = list(paths)
+    files = list(find_files(paths)) if paths else [Path(p) for p in meta_by_path]
+    manifest_key = key_path(manifest) if manifest else None
+    for f in files:
+        key = key_path(f)
+        if key == manifest_key:
+            continue
+        try:
+            paragraphs, raw = read_reference(f)
+        except ReadError as e:
+            if errors is not None:
+                errors.append((str(f), str(e)))
+            continue
+        meta = meta_by_path.get(key)
+        if meta is None:
+            title = next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
+            meta = RefMeta(path=key, title=title, level=level)
+        yield prepare(meta, paragraphs, raw, k, w)

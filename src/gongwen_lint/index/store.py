@@ -1,0 +1,439 @@
+"""The reference index on disk: one schema, two engines (SQLite file, PostgreSQL database).
+
+Tables (prefixed ``gw_`` so the index can share a PostgreSQL database with other things)::
+
+    gw_meta(key, value)            -- parameters: schema, normalisation, hash, k, w, DF cut-off
+    gw_docs(id, path, title, number, issuer, year, level, sha256, chars, first_unit, units)
+    gw_doctext(doc_id, z, paras)   -- zlib of the document's normalised text (for alignment) and
+                                   -- of its paragraph starts (int32 pairs: offset, paragraph)
+    gw_units(id, doc_id, para, start, stop)   -- slices of that text, with the source paragraph;
+                                   -- a document's units have consecutive ids from first_unit
+    gw_fp(h, u)                    -- winnowed fingerprint postings, primary key (h, u)
+
+No pickles: every value is an integer, text or zlib bytes, so another implementation can read
+the index.  The parameters live in ``gw_meta`` and are checked on open, so an index is never
+queried with fingerprints it was not built with.  Postings have no index on ``u``: removing a
+document recomputes its fingerprints from its stored text and deletes exactly those rows.
+
+The SQL is shared (``?`` placeholders; the PostgreSQL backend rewrites them), so both engines
+return the same rows for the same content.
+"""
+
+from __future__ import annotations
+
+
+
+import bisect
+import zlib
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+
+from .fingerprint import HASH_NAME, K, W
+from .normalize import NORM_VERSION
+from .segment import PreparedDoc, decode_para_starts, doc_postings, encode_para_starts
+
+SCHEMA_VERSION = "1"
+LEVELS = ("higher", "same", "lower")
+
+
+class IndexError_(Exception):
+    """An index that cannot be opened or used; ``str(e)`` is a Chinese message for the user."""
+
+
+@dataclass(frozen=True)
+class Params:
+    """Fingerprinting parameters, stored in the index at creation."""
+
+    k: int = K
+    w: int = W
+    # A fingerprint in more units than this (or max_df_ratio of all units) is ignored.  Not
+    # lower: one notice sent to many addressees puts its paragraphs in ~60 documents, and a
+    # draft copying them still copies (formulae are handled by the stock list and the
+    # formula filter of the search instead).
+    max_df: int = 100
+    max_df_ratio: float = 0.0002
+
+    def as_meta(self) -> dict[str, str]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "norm_version": NORM_VERSION,
+            "hash": HASH_NAME,
+            "k": str(self.k),
+            "w": str(self.w),
+            "max_df": str(self.max_df),
+            "max_df_ratio": repr(self.max_df_ratio),
+        }
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    id: int
+    path: str
+    title: str | None
+    number: str | None
+    issuer: str | None
+    year: int | None
+    level: str
+    chars: int
+    units: int
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    doc_id: int
+    para: int
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class DocText:
+    text: str
+    para_offsets: list[int]
+    para_numbers: list[int]
+
+    def paragraph_at(self, offset: int) -> int:
+        """The source paragraph number of a normalised offset."""
+        i = bisect.bisect_right(self.para_offsets, offset) - 1
+        return self.para_numbers[i] if i >= 0 else (self.para_numbers[0] if self.para_numbers else 1)
+
+
+@dataclass
+class AddResult:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS gw_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS gw_docs (id {id} PRIMARY KEY, path TEXT NOT NULL UNIQUE, title TEXT,"
+    " number TEXT, issuer TEXT, year INTEGER, level TEXT NOT NULL, sha256 TEXT NOT NULL,"
+    " chars INTEGER NOT NULL, first_unit BIGINT NOT NULL, units INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS gw_doctext (doc_id {id} PRIMARY KEY, z {blob} NOT NULL, paras {blob} NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS gw_units (id {id} PRIMARY KEY, doc_id BIGINT NOT NULL, para INTEGER NOT NULL,"
+    " start INTEGER NOT NULL, stop INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS gw_fp (h BIGINT NOT NULL, u BIGINT NOT NULL, PRIMARY KEY (h, u)){without_rowid}",
+)
+
+_DOC_COLS = "id, path, title, number, issuer, year, level, chars, units"
+
+
+class Store:
+    """Common logic; subclasses supply the connection and a few engine-specific statements."""
+
+    blob = "BLOB"
+    id_type = "BIGINT"
+    without_rowid = ""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.conn = None
+        self.params = Params()
+        self.unit_count = 0
+
+    # -- engine hooks ------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _begin_write(self, cur) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        self.conn.commit()
+
+    def _rollback(self) -> None:
+        self.conn.rollback()
+
+    def _insert_postings(self, cur, rows: list[tuple[int, int]]) -> None:
+        cur.executemany(self._sql("INSERT INTO gw_fp (h, u) VALUES (?, ?)"), rows)
+
+    def _postings_sql(self) -> str:
+        raise NotImplementedError
+
+    def _hash_param(self, hashes: Sequence[int]):
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _q(self, sql: str, args: Sequence = ()) -> list[tuple]:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), tuple(args))
+        rows = cur.fetchall()
+        cur.close()
+        return rows
+
+    def _init_schema(self, create: bool, params: Params | None) -> None:
+        cur = self.conn.cursor()
+        exists = self._table_exists(cur, "gw_meta")
+        if not exists:
+            if not create:
+                raise IndexError_(f"索引不存在或不是 gongwen-lint 索引：{self.url}（请先用 gongwen-lint index add 建立）")
+            for ddl in _DDL:
+                cur.execute(ddl.format(blob=self.blob, id=self.id_type, without_rowid=self.without_rowid))
+            meta = (params or Params()).as_meta()
+            meta["units"] = "0"
+            cur.executemany(self._sql("INSERT INTO gw_meta (key, value) VALUES (?, ?)"), sorted(meta.items()))
+            self._commit()
+        cur.close()
+        meta = dict(self._q("SELECT key, value FROM gw_meta"))
+        expected = {"schema_version": SCHEMA_VERSION, "norm_version": NORM_VERSION, "hash": HASH_NAME}
+        for key, value in expected.items():
+            if meta.get(key) != value:
+                raise IndexError_(
+                    f"索引 {self.url} 由另一版本的 gongwen-lint 建立（{key}={meta.get(key)}，本版本为 {value}）："
+                    "请重新建立索引"
+                )
+        self.params = Params(
+            k=int(meta["k"]), w=int(meta["w"]), max_df=int(meta["max_df"]), max_df_ratio=float(meta["max_df_ratio"])
+        )
+        self.unit_count = int(meta.get("units", "0"))
+
+    def _table_exists(self, cur, name: str) -> bool:
+        raise NotImplementedError
+
+    # -- reading -------------------------------------------------------------------------------
+    @property
+    def df_cap(self) -> int:
+        """Fingerprints found in more units than this are formulae, not evidence of copying."""
+        return max(self.params.max_df, int(self.params.max_df_ratio * self.unit_count))
+
+    def postings(self, hashes: Iterable[int]) -> list[tuple[int, int]]:
+        """``(hash, unit)`` for each query hash found in at most :attr:`df_cap` units."""
+        hs = sorted({int(h) for h in hashes})
+        if not hs:
+            return []
+        cap = self.df_cap
+        out: list[tuple[int, int]] = []
+        for i in range(0, len(hs), 5000):
+            out += self._q(self._postings_sql(), (self._hash_param(hs[i : i + 5000]), cap + 1, cap))
+        return out
+
+    def units(self, ids: Iterable[int]) -> dict[int, UnitRow]:
+        ids = sorted(set(ids))
+        out: dict[int, UnitRow] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._q(f"SELECT id, doc_id, para, start, stop FROM gw_units WHERE id IN ({marks})", chunk):
+                out[row[0]] = UnitRow(*row)
+        return out
+
+    def doc_infos(self, ids: Iterable[int]) -> dict[int, DocInfo]:
+        ids = sorted(set(ids))
+        out: dict[int, DocInfo] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._q(f"SELECT {_DOC_COLS} FROM gw_docs WHERE id IN ({marks})", chunk):
+                out[row[0]] = DocInfo(*row)
+        return out
+
+    def doc_texts(self, ids: Iterable[int]) -> dict[int, "DocText"]:
+        """Normalised text and paragraph starts of documents."""
+        ids = sorted(set(ids))
+        out: dict[int, DocText] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, z, paras in self._q(f"SELECT doc_id, z, paras FROM gw_doctext WHERE doc_id IN ({marks})", chunk):
+                offsets, numbers = decode_para_starts(bytes(paras))
+                out[doc_id] = DocText(zlib.decompress(bytes(z)).decode("utf-8"), offsets, numbers)
+        return out
+
+    def documents(self) -> list[DocInfo]:
+        return [DocInfo(*row) for row in self._q(f"SELECT {_DOC_COLS} FROM gw_docs ORDER BY path")]
+
+    def stats(self) -> dict:
+        docs, chars = self._q("SELECT count(*), coalesce(sum(chars), 0) FROM gw_docs")[0]
+        postings = self._q("SELECT count(*) FROM gw_fp")[0][0]
+        levels = dict(self._q("SELECT level, count(*) FROM gw_docs GROUP BY level ORDER BY level"))
+        size = self.size_bytes()
+        return {
+            "documents": int(docs),
+            "units": self.unit_count,
+            "postings": int(postings),
+            "chars": int(chars),
+            "levels": {k: int(v) for k, v in levels.items()},
+            "size_bytes": size,
+            "bytes_per_document": round(size / docs) if docs else 0,
+            "params": self.params.as_meta(),
+            "df_cap": self.df_cap,
+        }
+
+    # -- writing -------------------------------------------------------------------------------
+    def add(self, prepared: Iterable[PreparedDoc], batch: int = 400) -> AddResult:
+        """Store documents; a path already in the index is replaced unless nothing changed."""
+        result = AddResult()
+        buf: list[PreparedDoc] = []
+        for doc in prepared:
+            buf.append(doc)
+            if len(buf) >= batch:
+                self._add_batch(buf, result)
+                buf = []
+        if buf:
+            self._add_batch(buf, result)
+        return result
+
+    def _add_batch(self, docs: list[PreparedDoc], result: AddResult) -> None:
+        # the last entry wins when one batch holds the same path twice
+        docs = list({d.meta.path: d for d in docs}.values())
+        cur = self.conn.cursor()
+        try:
+            self._begin_write(cur)
+            existing: dict[str, tuple] = {}
+            paths = [d.meta.path for d in docs]
+            for i in range(0, len(paths), 500):
+                chunk = paths[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                cur.execute(
+                    self._sql(f"SELECT path, id, sha256, title, number, issuer, year, level FROM gw_docs WHERE path IN ({marks})"),
+                    chunk,
+                )
+                for row in cur.fetchall():
+                    existing[row[0]] = row[1:]
+            cur.execute("SELECT coalesce(max(id), 0) FROM gw_docs")
+            next_doc = cur.fetchone()[0] + 1
+            cur.execute("SELECT coalesce(max(id), 0) FROM gw_units")
+            next_unit = cur.fetchone()[0] + 1
+            doc_rows, text_rows, unit_rows, posting_rows = [], [], [], []
+            delta_units = 0
+            for d in docs:
+                m = d.meta
+                old = existing.get(m.path)
+                if old is not None:
+                    if tuple(old[1:]) == (d.sha256, m.title, m.number, m.issuer, m.year, m.level):
+                        result.unchanged += 1
+                        continue
+                    delta_units -= self._delete_doc(cur, old[0])
+                    result.replaced += 1
+                else:
+                    result.added += 1
+                doc_id = next_doc
+                next_doc += 1
+                doc_rows.append(
+                    (doc_id, m.path, m.title, m.number, m.issuer, m.year, m.level, d.sha256, len(d.text), next_unit, len(d.units))
+                )
+                text_rows.append((doc_id, zlib.compress(d.text.encode("utf-8"), 9), encode_para_starts(d.para_starts)))
+                for i, (para, start, stop) in enumerate(d.units):
+                    unit_rows.append((next_unit + i, doc_id, para, start, stop))
+                posting_rows.extend(zip(d.hashes.tolist(), (d.unit_of + next_unit).tolist()))
+                next_unit += len(d.units)
+                delta_units += len(d.units)
+            if doc_rows:
+                cur.executemany(
+                    self._sql(
+                        "INSERT INTO gw_docs (id, path, title, number, issuer, year, level, sha256, chars, first_unit, units)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    ),
+                    doc_rows,
+                )
+                cur.executemany(self._sql("INSERT INTO gw_doctext (doc_id, z, paras) VALUES (?, ?, ?)"), text_rows)
+                cur.executemany(self._sql("INSERT INTO gw_units (id, doc_id, para, start, stop) VALUES (?, ?, ?, ?, ?)"), unit_rows)
+                posting_rows.sort()  # B-tree friendly: fewer page splits, a compact file
+                self._insert_postings(cur, posting_rows)
+            self._bump_units(cur, delta_units)
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            cur.close()
+
+    def _bump_units(self, cur, delta: int) -> None:
+        if delta:
+            self.unit_count += delta
+            cur.execute(self._sql("UPDATE gw_meta SET value = ? WHERE key = 'units'"), (str(self.unit_count),))
+
+    def _delete_doc(self, cur, doc_id: int) -> int:
+        """Delete one document and its postings; returns its unit count."""
+        cur.execute(self._sql("SELECT z FROM gw_doctext WHERE doc_id = ?"), (doc_id,))
+        row = cur.fetchone()
+        text = zlib.decompress(bytes(row[0])).decode("utf-8") if row else ""
+        cur.execute(self._sql("SELECT first_unit, units FROM gw_docs WHERE id = ?"), (doc_id,))
+        first, count = cur.fetchone()
+        cur.execute(
+            self._sql("SELECT id, start FROM gw_units WHERE id >= ? AND id < ? ORDER BY id"), (first, first + count)
+        )
+        units = cur.fetchall()
+        hashes, unit_of = doc_postings(text, [s for _, s in units], self.params.k, self.params.w)
+        ids = [u for u, _ in units]
+        cur.executemany(
+            self._sql("DELETE FROM gw_fp WHERE h = ? AND u = ?"), [(h, ids[i]) for h, i in zip(hashes.tolist(), unit_of.tolist())]
+        )
+        cur.execute(self._sql("DELETE FROM gw_units WHERE id >= ? AND id < ?"), (first, first + count))
+        for table, col in (("gw_doctext", "doc_id"), ("gw_docs", "id")):
+            cur.execute(self._sql(f"DELETE FROM {table} WHERE {col} = ?"), (doc_id,))
+        return count
+
+    def remove(self, paths: Iterable[str]) -> int:
+        """Remove documents by exact path or by folder prefix; returns how many were removed."""
+        cur = self.conn.cursor()
+        removed = 0
+        try:
+            self._begin_write(cur)
+            ids: set[int] = set()
+            for p in paths:
+                prefix = p.rstrip("/") + "/"
+                cur.execute(
+                    self._sql("SELECT id FROM gw_docs WHERE path = ? OR substr(path, 1, ?) = ?"), (p, len(prefix), prefix)
+                )
+                ids.update(r[0] for r in cur.fetchall())
+            delta = 0
+            for doc_id in sorted(ids):
+                delta -= self._delete_doc(cur, doc_id)
+                removed += 1
+            self._bump_units(cur, delta)
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            cur.close()
+        return removed
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def open_index(url: str, create: bool = False, params: Params | None = None) -> Store:
+    """Open the index at ``url``: a SQLite file path or ``postgresql://…``.
+
+    ``create`` makes a new empty index (with ``params``) when there is none; otherwise a
+    missing index is an :class:`IndexError_`.
+    """
+    if is_postgres_url(url):
+        from .postgres_store import PostgresStore
+
+        return PostgresStore.open(url, create, params)
+    from .sqlite_store import SQLiteStore
+
+    return SQLiteStore.open(url, create, params)
+
+
+def check_index_url(url: str) -> str | None:
+    """``None`` when the index at ``url`` can be opened for checking, else the Chinese reason."""
+    try:
+        open_index(url).close()
+    except IndexError_ as e:
+        return str(e)
+    return None
+
+
+__all__ = ["Store", "Params", "DocInfo", "UnitRow", "AddResult", "IndexError_", "open_index", "check_index_url", "LEVELS"]
