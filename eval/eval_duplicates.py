@@ -12,7 +12,7 @@ documents are indexed, the rest are held out and supply the drafters' "own" text
 * ``negative``  — held-out paragraphs only.
 
 Measured: source document named (strictly, and counting a document with the same text, e.g. a
-templated sibling, as a correct naming), copied passages located, character recall/precision,
+templated sibling whose text matches the copied passages at ≥ 90 %, as a correct naming), copied passages located, character recall/precision,
 GW8 error/warning findings on ``stock`` and ``negative`` drafts, and the extra check time with
 the index.  ``--pg URL`` builds the same index in PostgreSQL and compares every finding.
 
@@ -182,7 +182,7 @@ def main() -> None:
         if named == d["source"]:
             return True
         ref = norm_by_path.get(named, "")
-        return all(fuzz.partial_ratio(normalize(o), ref) >= 95 for o in d["orig"][:3])
+        return all(fuzz.partial_ratio(normalize(o), ref) >= 90 for o in d["orig"][:3])
 
     by_case: dict[str, list] = {}
     for d, diags in zip(drafts, results):
@@ -238,6 +238,9 @@ def main() -> None:
               f"{ew / n:14.2f} {info / n:6.2f}")
         for f in fails:
             print("   miss:", f)
+    for case in by_case:
+        ex = [a - b for d, a, b in zip(drafts, t_with, t_without) if d["case"] == case]
+        print(f"  {case}: added ms median {statistics.median(ex) * 1e3:.1f}, max {max(ex) * 1e3:.1f}")
     extra = [a - b for a, b in zip(t_with, t_without)]
     q = statistics.quantiles(extra, n=20)
     print(f"\ncheck time added by the index (ms): median {statistics.median(extra) * 1e3:.1f}, p95 {q[18] * 1e3:.1f}; "

@@ -50,10 +50,19 @@ class PostgresStore(Store):
             for row in rows:
                 copy.write_row(row)
 
-    def _postings_sql(self) -> str:
+    def _common_sql(self) -> str:
         return (
-            "SELECT q.h, f.u FROM unnest(?::bigint[]) AS q(h) JOIN gw_fp AS f ON f.h = q.h"
-            " WHERE (SELECT count(*) FROM (SELECT 1 FROM gw_fp AS g WHERE g.h = q.h LIMIT ?) AS s) <= ?"
+            "SELECT q.h FROM unnest(?::bigint[]) AS q(h) WHERE EXISTS"
+            " (SELECT 1 FROM gw_fp AS g WHERE g.h = q.h ORDER BY g.u LIMIT 1 OFFSET ?)"
+        )
+
+    def _postings_sql(self) -> str:
+        return "SELECT q.h, f.u FROM unnest(?::bigint[]) AS q(h) JOIN gw_fp AS f ON f.h = q.h"
+
+    def _sample_sql(self) -> str:
+        return (
+            "SELECT q.h, f.u FROM unnest(?::bigint[]) AS q(h)"
+            " CROSS JOIN LATERAL (SELECT g.u FROM gw_fp AS g WHERE g.h = q.h ORDER BY g.u LIMIT ? + 1) AS f"
         )
 
     def _hash_param(self, hashes):

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .align import align
+from .align import Span, align
 from .fingerprint import kgram_hashes, winnow
 from .normalize import normalize_with_map, original_span
 from .stock import stock_hashes, stock_mask
@@ -40,6 +40,7 @@ class Passage:
     chars: int  # normalised characters of the draft span
     ref_start: int  # normalised offsets in the reference document
     ref_end: int
+    matched: int = 0  # characters equal in both (ranks documents sharing a span with edits)
 
 
 @dataclass
@@ -51,6 +52,10 @@ class DocumentMatch:
     draft_chars: int = 0  # normalised draft characters covered by the passages
     draft_total: int = 0  # normalised characters of all query paragraphs
     ref_chars: int = 0  # normalised reference characters covered
+    # whole-text alignment, computed for documents that cover much of the draft: it also
+    # counts the short lines (章 headings, list items) that are too short to be passages
+    whole_draft_coverage: float | None = None
+    whole_ref_coverage: float | None = None
 
     @property
     def draft_coverage(self) -> float:
@@ -66,8 +71,12 @@ class DocumentMatch:
         total = sum(p.chars for p in self.passages)
         return sum(p.similarity * p.chars for p in self.passages) / total if total else 0.0
 
+    @property
+    def matched(self) -> int:
+        return sum(p.matched for p in self.passages)
+
     def sort_key(self) -> tuple:
-        return (-self.draft_chars, LEVEL_RANK.get(self.doc.level, 3), -self.ref_coverage, self.doc.path)
+        return (-self.draft_chars, -self.matched, LEVEL_RANK.get(self.doc.level, 3), -self.ref_coverage, self.doc.path)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class SearchOptions:
     exclude_paths: tuple[str, ...] = ()  # e.g. the draft itself when it is indexed
     formula_chars: int = 60  # a passage shorter than this ...
     formula_docs: int = 3  # ... found in this many documents is a formula, not a copy
+    whole_min_coverage: float = 0.2  # align whole texts for documents covering this much of the draft
 
 
 def _union_length(spans: list[tuple[int, int]]) -> int:
@@ -98,31 +108,54 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
     k, w = index.params.k, index.params.w
     stop = stock_hashes(k, opt.extra_stock)
     norms: list[tuple[str, list[int]]] = []
-    query: list[set[int]] = []
+    query: list[dict[int, int]] = []  # per paragraph: fingerprint -> its position
     for text in paragraphs:
         norm, offsets = normalize_with_map(text)
         norms.append((norm, offsets))
         if len(norm) < opt.min_chars:
-            query.append(set())
+            query.append({})
             continue
-        fps = winnow(kgram_hashes(norm, k), w)[1]
+        pos, fps = winnow(kgram_hashes(norm, k), w)
         if len(stop):
-            fps = fps[~np.isin(fps, stop)]
-        query.append(set(fps.tolist()))
+            keep = ~np.isin(fps, stop)
+            pos, fps = pos[keep], fps[keep]
+        query.append(dict(zip(fps.tolist(), pos.tolist())))
     draft_total = sum(len(n) for n, _ in norms)
     all_hashes = set().union(*query) if query else set()
     if not all_hashes:
         return []
     by_hash: dict[int, list[int]] = defaultdict(list)
-    for h, u in index.postings(all_hashes):
+    postings, common = index.postings(all_hashes)
+    for h, u in postings:
         by_hash[h].append(u)
 
     wanted: dict[int, list[int]] = {}  # paragraph -> candidate units
+    where: dict[tuple[int, int], list[int]] = {}  # (paragraph, unit) -> [first, last] shared position
     for i, hs in enumerate(query):
         counts: Counter[int] = Counter()
-        for h in hs:
-            counts.update(by_hash.get(h, ()))
-        best = [u for u, c in counts.most_common() if c >= opt.min_shared][: opt.max_candidates]
+        rare: Counter[int] = Counter()
+        n_common = 0
+        for h, at in hs.items():
+            is_common = h in common
+            n_common += is_common
+            for u in by_hash.get(h, ()):
+                counts[u] += 1
+                if not is_common:
+                    rare[u] += 1
+                span = where.get((i, u))
+                if span is None:
+                    where[(i, u)] = [at, at]
+                elif at < span[0]:
+                    span[0] = at
+                elif at > span[1]:
+                    span[1] = at
+        limit = opt.max_candidates + len(norms[i][0]) // 100  # long paragraphs span many units
+        # A paragraph of template text (one notice sent to many addressees) has mostly common
+        # fingerprints, of which only a sample of postings is read: there, one shared rare
+        # fingerprint (a name, a number) is enough to make a unit a candidate.
+        need_rare = 1 if n_common >= 5 else opt.min_shared
+        ranked = sorted(counts.items(), key=lambda x: (-rare[x[0]], -x[1], x[0]))
+        best = [u for u, c in ranked if c >= opt.min_shared or rare[u] >= need_rare][:limit]
         if best:
             wanted[i] = best
     if not wanted:
@@ -143,7 +176,12 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
                 continue
             dt = texts[unit.doc_id]
             ref = dt.text[unit.start : unit.stop]
-            for span in align(norm, ref):
+            # a long paragraph is aligned only around the fingerprints it shares with the unit
+            lo, hi = where[(i, u)]
+            a0 = max(0, lo - len(ref))
+            a1 = min(len(norm), hi + k + len(ref))
+            for span in align(norm[a0:a1], ref):
+                span = Span(span.a_start + a0, span.a_end + a0, span.b_start, span.b_end, span.matched)
                 length = span.a_end - span.a_start
                 if length < opt.min_chars or span.similarity < opt.min_similarity:
                     continue
@@ -160,6 +198,7 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
                         chars=length,
                         ref_start=unit.start + span.b_start,
                         ref_end=unit.start + span.b_end,
+                        matched=span.matched,
                     )
                 )
     _drop_formulae(found, opt.formula_chars, opt.formula_docs)
@@ -181,6 +220,13 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
                 ref_chars=_union_length([(p.ref_start, p.ref_end) for p in passages]),
             )
         )
+    whole = "".join(n for n, _ in norms)
+    for m in sorted(matches, key=DocumentMatch.sort_key)[:3]:
+        if m.draft_coverage >= opt.whole_min_coverage and texts[m.doc.id].text:
+            ref = texts[m.doc.id].text
+            spans = [x for x in align(whole, ref) if x.a_end - x.a_start >= 10 and x.similarity >= opt.min_similarity]
+            m.whole_draft_coverage = sum(x.a_end - x.a_start for x in spans) / len(whole)
+            m.whole_ref_coverage = sum(x.b_end - x.b_start for x in spans) / len(ref)
     matches.sort(key=DocumentMatch.sort_key)
     return matches
 

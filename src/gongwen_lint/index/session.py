@@ -77,19 +77,20 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
         for p in m.passages:
             per.setdefault(p.paragraph, []).append(p)
         for i, ps in per.items():
-            key = (sum(p.chars for p in ps), -LEVEL_RANK.get(m.doc.level, 3), m.draft_chars)
+            key = (sum(p.matched for p in ps), -LEVEL_RANK.get(m.doc.level, 3), m.matched)
             best = v.by_paragraph.get(i)
-            if best is None or key > (sum(p.chars for p in best[1]), -LEVEL_RANK.get(best[0].doc.level, 3), best[0].draft_chars):
+            if best is None or key > (sum(p.matched for p in best[1]), -LEVEL_RANK.get(best[0].doc.level, 3), best[0].matched):
                 v.by_paragraph[i] = (m, ps)
 
     # GW801/802/804: documents the draft repeats substantially.  Templated siblings (the same
     # text sent to many addressees) explain the same draft text: report the first, count the rest.
-    order = sorted(matches, key=lambda m: (LEVEL_RANK.get(m.doc.level, 3), -m.draft_chars, -m.ref_coverage, m.doc.path))
-    order = sorted(order, key=lambda m: -m.draft_chars)  # stable: most copied first, higher level on ties
+    order = sorted(matches, key=lambda m: (-m.matched, LEVEL_RANK.get(m.doc.level, 3), -m.ref_coverage, m.doc.path))
     reported: list[tuple[DocumentMatch, set, list]] = []
     for m in order:
         covered = _covered(m)
-        reissue = m.draft_coverage >= th.reissue_coverage and m.ref_coverage >= th.reissue_coverage
+        draft_cov = max(m.draft_coverage, m.whole_draft_coverage or 0.0)
+        ref_cov = max(m.ref_coverage, m.whole_ref_coverage or 0.0)
+        reissue = draft_cov >= th.reissue_coverage and ref_cov >= th.reissue_coverage
         repeat = m.draft_coverage >= th.min_coverage or (
             m.ref_coverage >= th.min_ref_coverage and m.draft_chars >= MIN_REF_COVERAGE_CHARS
         )

@@ -54,10 +54,19 @@ class SQLiteStore(Store):
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
+    def _common_sql(self) -> str:
+        return (
+            "SELECT q.value FROM json_each(?) AS q WHERE EXISTS"
+            " (SELECT 1 FROM gw_fp AS g WHERE g.h = q.value ORDER BY g.u LIMIT 1 OFFSET ?)"
+        )
+
     def _postings_sql(self) -> str:
+        return "SELECT q.value, f.u FROM json_each(?) AS q JOIN gw_fp AS f ON f.h = q.value"
+
+    def _sample_sql(self) -> str:
         return (
             "SELECT q.value, f.u FROM json_each(?) AS q JOIN gw_fp AS f ON f.h = q.value"
-            " WHERE (SELECT count(*) FROM (SELECT 1 FROM gw_fp AS g WHERE g.h = q.value LIMIT ?)) <= ?"
+            " AND f.u <= (SELECT g.u FROM gw_fp AS g WHERE g.h = q.value ORDER BY g.u LIMIT 1 OFFSET ?)"
         )
 
     def _hash_param(self, hashes):

@@ -150,7 +150,16 @@ class Store:
     def _insert_postings(self, cur, rows: list[tuple[int, int]]) -> None:
         cur.executemany(self._sql("INSERT INTO gw_fp (h, u) VALUES (?, ?)"), rows)
 
+    def _common_sql(self) -> str:
+        """Query hashes found in more than ``?`` units (params: hashes, cap)."""
+        raise NotImplementedError
+
     def _postings_sql(self) -> str:
+        """All postings of the query hashes (params: hashes)."""
+        raise NotImplementedError
+
+    def _sample_sql(self) -> str:
+        """The postings with the ``? + 1`` smallest unit ids of each hash (params: hashes, n - 1)."""
         raise NotImplementedError
 
     def _hash_param(self, hashes: Sequence[int]):
@@ -202,16 +211,28 @@ class Store:
         """Fingerprints found in more units than this are formulae, not evidence of copying."""
         return max(self.params.max_df, int(self.params.max_df_ratio * self.unit_count))
 
-    def postings(self, hashes: Iterable[int]) -> list[tuple[int, int]]:
-        """``(hash, unit)`` for each query hash found in at most :attr:`df_cap` units."""
+    def postings(self, hashes: Iterable[int], sample: int = 20) -> tuple[list[tuple[int, int]], set[int]]:
+        """``(hash, unit)`` postings of the query hashes, and the set of common hashes.
+
+        A hash found in more than :attr:`df_cap` units is *common*: only its ``sample`` postings
+        with the smallest unit ids are returned (deterministic, the same in every engine).  The
+        engine never reads more than ``df_cap + 1`` postings per hash, however large the index.
+        """
         hs = sorted({int(h) for h in hashes})
         if not hs:
-            return []
+            return [], set()
         cap = self.df_cap
-        out: list[tuple[int, int]] = []
+        common: set[int] = set()
         for i in range(0, len(hs), 5000):
-            out += self._q(self._postings_sql(), (self._hash_param(hs[i : i + 5000]), cap + 1, cap))
-        return out
+            common.update(h for (h,) in self._q(self._common_sql(), (self._hash_param(hs[i : i + 5000]), cap)))
+        rare = [h for h in hs if h not in common]
+        rows: list[tuple[int, int]] = []
+        for i in range(0, len(rare), 5000):
+            rows += self._q(self._postings_sql(), (self._hash_param(rare[i : i + 5000]),))
+        frequent = sorted(common)
+        for i in range(0, len(frequent), 5000):
+            rows += self._q(self._sample_sql(), (self._hash_param(frequent[i : i + 5000]), sample - 1))
+        return rows, common
 
     def units(self, ids: Iterable[int]) -> dict[int, UnitRow]:
         ids = sorted(set(ids))
