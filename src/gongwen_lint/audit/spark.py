@@ -1,0 +1,313 @@
+"""The Spark executor: the same audit as :mod:`.local`, as a PySpark job over any file system.
+
+Stages (every per-document step is a :mod:`.pipeline` function, i.e. the index's own code):
+
+1. ``binaryFiles`` reads .docx/.txt/.md from local paths or any URI Spark reads (hdfs://,
+   s3a://, …); ``mapPartitions`` reads and fingerprints each document with
+   :func:`~.pipeline.prepare_file` (normalisation, units, winnowed postings) and computes the
+   fingerprints its paragraphs will look up (:func:`~.pipeline.query_hashes`, stock-phrase
+   k-grams of the 套话 dictionary removed).
+2. Documents are sorted by path and numbered (per-partition counts, no collect of the
+   archive): ids and unit ids are those of the local SQLite index.
+3. Postings are grouped by fingerprint keeping the count and the ``cap + 1`` smallest units:
+   the document-frequency cut-off of the index (:func:`~.pipeline.cut_postings`).
+4. Query fingerprints are joined with the postings; a dry run of ``find_copies`` per document
+   (:class:`~.pipeline.MemoryIndex` with ``probe``) names its candidate documents; their
+   texts are joined in and ``find_copies`` runs for real: alignment, passages, coverage.
+5. The two directions of each pair are reduced to one (:func:`~.pipeline.better`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import ReadError
+from ..index.search import SearchOptions
+from ..index.segment import PreparedDoc, RefMeta
+from ..index.store import Params
+from .local import AuditResult
+from .pipeline import (
+    MemoryIndex,
+    audit_one,
+    better,
+    cut_postings,
+    df_cap,
+    keep_pair,
+    local_path,
+    oriented,
+    pair_key,
+    prepare_file,
+    query_hashes,
+    ref_doc,
+    search_options,
+    sort_pairs,
+    wanted_file,
+)
+
+_SCHEME = ("file:", "hdfs:", "s3a:", "s3:", "s3n:", "gs:", "abfs:", "abfss:", "wasb:", "wasbs:", "viewfs:", "webhdfs:", "oss:", "cosn:", "obs:")
+
+
+class SparkUnavailable(Exception):
+    """pyspark is not installed; ``str(e)`` is the Chinese message."""
+
+
+def _pyspark():
+    try:
+        import pyspark  # noqa: F401
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable("使用 Spark 需要安装 pyspark：pip install 'gongwen-lint[spark]'（并需要 Java 17）") from None
+    return SparkSession
+
+
+def session(master: str | None = None, app: str = "gongwen-lint audit", shuffle_partitions: int | None = None):
+    """A SparkSession (the active one when already running, e.g. under spark-submit).
+
+    In local mode the Python workers run this interpreter, so they import this package.
+    """
+    SparkSession = _pyspark()
+    if master is None or master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        builder = builder.master("local[*]")
+    if shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def input_uris(paths: Iterable[str | Path]) -> list[str]:
+    """Local paths as absolute ``file:`` URIs (resolved as the index resolves them); URIs as given."""
+    out = []
+    for p in paths:
+        s = str(p)
+        if s.startswith(_SCHEME) or "://" in s:
+            out.append(s)
+        else:
+            out.append(Path(s).resolve().as_uri())
+    return list(dict.fromkeys(out))
+
+
+def read_files(sc, paths: Iterable[str | Path], partitions: int):
+    """``(path, bytes)`` of the input files: folders recursively, Word lock files skipped."""
+    uris = input_uris(paths)
+    conf = sc._jsc.hadoopConfiguration()
+    conf.set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    explicit = {local_path(u) for u in uris}
+    rdds = [sc.binaryFiles(u, minPartitions=partitions) for u in uris]
+    rdd = rdds[0] if len(rdds) == 1 else sc.union(rdds)
+    rdd = rdd.map(lambda kv: (local_path(kv[0]), kv[1])).filter(lambda kv: wanted_file(kv[0]) or kv[0] in explicit)
+    if len(uris) > 1:  # overlapping inputs name a file twice
+        rdd = rdd.reduceByKey(lambda a, b: a)
+    return rdd
+
+
+def _prepare_partition(params: Params, options: SearchOptions, level: str, metas: dict | None):
+    def run(records):
+        for path, raw in records:
+            meta = metas.get(path) if metas else None
+            try:
+                doc, paragraphs = prepare_file(path, bytes(raw), params, level, meta)
+            except ReadError as e:
+                yield (path, None, str(e))
+                continue
+            texts = [t for _, t in paragraphs]
+            yield (path, (doc, texts, sorted(query_hashes(texts, params, options))), None)
+
+    return run
+
+
+def prepared_sorted(sc, paths, params: Params, options: SearchOptions, partitions: int, level: str = "same",
+                    metas: dict | None = None):
+    """Read, fingerprint and sort by path; returns ``(rdd of (path, (doc, texts, qhashes)), errors)``."""
+    files = read_files(sc, paths, partitions)
+    prepped = files.mapPartitions(_prepare_partition(params, options, level, metas)).persist()
+    errors = sorted(prepped.filter(lambda r: r[1] is None).map(lambda r: (r[0], r[2])).collect())
+    ok = prepped.filter(lambda r: r[1] is not None).map(lambda r: (r[0], r[1]))
+    return ok.sortByKey(numPartitions=partitions), errors
+
+
+def _number(ok):
+    """Doc ids 1, 2, … and unit ids in path order, as ``Store.add`` assigns them in a new index."""
+    ok = ok.persist()
+
+    def count(i, it):
+        n = units = 0
+        for _, (doc, _, _) in it:
+            n += 1
+            units += len(doc.units)
+        yield (i, n, units)
+
+    counts = {i: (n, units) for i, n, units in ok.mapPartitionsWithIndex(count).collect()}
+    doc_off, unit_off, d, u = {}, {}, 1, 1
+    for i in sorted(counts):
+        doc_off[i], unit_off[i] = d, u
+        d += counts[i][0]
+        u += counts[i][1]
+    total_units = u - 1
+
+    def assign(i, it):
+        d, u = doc_off[i], unit_off[i]
+        for path, (doc, texts, qh) in it:
+            yield (d, u, path, doc, texts, qh)
+            d += 1
+            u += len(doc.units)
+
+    return ok.mapPartitionsWithIndex(assign), total_units, d - 1
+
+
+def _postings_table(numbered, cap: int):
+    """``(hash, (((unit, doc), ...), common))``: what ``Store.postings`` returns per fingerprint.
+
+    Per fingerprint only the count and the ``cap + 1`` smallest units are kept (a bounded
+    max-heap), so a fingerprint in millions of documents costs no more than a rare one.
+    """
+    keep = cap + 1
+
+    def emit(rec):
+        d, u, _, doc, _, _ = rec
+        for h, unit in zip(doc.hashes.tolist(), doc.unit_of.tolist()):
+            yield h, (u + unit, d)
+
+    def create(v):
+        return (1, [(-v[0], v[1])])
+
+    def add(c, v):
+        n, heap = c
+        item = (-v[0], v[1])
+        if len(heap) < keep:
+            heapq.heappush(heap, item)
+        elif item > heap[0]:
+            heapq.heapreplace(heap, item)
+        return (n + 1, heap)
+
+    def merge(a, b):
+        heap = heapq.nlargest(keep, a[1] + b[1])
+        heapq.heapify(heap)
+        return (a[0] + b[0], heap)
+
+    def finish(c):
+        n, heap = c
+        return cut_postings(n, sorted((-nu, d) for nu, d in heap), cap)
+
+    return numbered.flatMap(emit).combineByKey(create, add, merge).mapValues(finish)
+
+
+def _search_partition(params: Params, options: SearchOptions, probe: bool):
+    def run(records):
+        for qid, ((path, texts, postings), refs) in records:
+            index = MemoryIndex(params, dict(postings or ()), refs or (), probe=probe)
+            if probe:
+                audit_one(index, path, texts, options)
+                for d in sorted(index.asked_docs):
+                    yield (d, qid)
+            else:
+                for p in audit_one(index, path, texts, options):
+                    yield p
+
+    return run
+
+
+def audit_spark(
+    paths: Iterable[str | Path],
+    options: SearchOptions | None = None,
+    min_coverage: float = 0.0,
+    master: str | None = None,
+    spark=None,
+    partitions: int | None = None,
+) -> AuditResult:
+    """Audit the files under ``paths`` (local paths or URIs) with Spark; same result as :func:`.local.audit_local`."""
+    opt = options or search_options()
+    spark = spark or session(master)
+    sc = spark.sparkContext
+    parts = partitions or max(2, sc.defaultParallelism * 2)
+    params = Params()
+
+    ok, errors = prepared_sorted(sc, paths, params, opt, parts)
+    numbered, total_units, n_docs = _number(ok)
+    numbered = numbered.persist()
+    if n_docs == 0:
+        return AuditResult([], 0, errors)
+    cap = df_cap(params, total_units)
+    table = _postings_table(numbered, cap)
+
+    queries = numbered.flatMap(lambda r: ((h, r[0]) for h in r[5]))
+    per_query = queries.join(table, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(parts)
+    qdocs = numbered.map(lambda r: (r[0], (r[2], r[4])))
+    qfull = qdocs.leftOuterJoin(per_query, parts).mapValues(lambda v: (v[0][0], v[0][1], list(v[1] or ()))).persist()
+
+    asked = qfull.map(lambda kv: (kv[0], (kv[1], None))).mapPartitions(_search_partition(params, opt, probe=True))
+    refs = numbered.map(lambda r: (r[0], ref_doc(r[0], r[1], r[3])))
+    shipped = asked.join(refs, parts).map(lambda kv: (kv[1][0], kv[1][1])).groupByKey(parts)
+    full = qfull.leftOuterJoin(shipped, parts).mapValues(lambda v: (v[0], list(v[1] or ())))
+    directed = full.mapPartitions(_search_partition(params, opt, probe=False))
+    merged = (
+        directed.map(lambda p: (pair_key(p), p))
+        .reduceByKey(better, parts)
+        .map(lambda kv: oriented(kv[1]))
+        .filter(lambda p: keep_pair(p, min_coverage))
+        .collect()
+    )
+    for rdd in (qfull, numbered, ok):
+        rdd.unpersist()
+    return AuditResult(sort_pairs(merged), n_docs, errors)
+
+
+def iter_prepared_spark(
+    paths: Iterable[str | Path],
+    k: int,
+    w: int,
+    manifest: str | Path | None = None,
+    level: str = "same",
+    errors: list[tuple[str, str]] | None = None,
+    master: str | None = None,
+    partitions: int | None = None,
+) -> Iterable[PreparedDoc]:
+    """``index add --engine spark``: fingerprint in parallel, stream the documents in path order.
+
+    The same :class:`PreparedDoc` objects as :func:`gongwen_lint.index.ingest.iter_prepared`
+    (manifest metadata included), computed on the executors; the caller's ``Store.add``
+    writes them (one writer, as the index requires) while later partitions are fetched.
+    """
+    from ..index.ingest import read_manifest
+
+    metas = read_manifest(manifest, level) if manifest else {}
+    paths = list(paths) or sorted(metas)
+    spark = session(master, app="gongwen-lint index add")
+    sc = spark.sparkContext
+    parts = partitions or max(2, sc.defaultParallelism * 2)
+    params = Params(k=k, w=w)
+    metas_b = sc.broadcast(metas) if metas else None
+    manifest_key = Path(manifest).resolve().as_posix() if manifest else None
+
+    def prep(records):
+        m = metas_b.value if metas_b is not None else None
+        for path, raw in records:
+            if path == manifest_key:
+                continue
+            try:
+                doc, _ = prepare_file(path, bytes(raw), params, level, m.get(path) if m else None)
+            except ReadError as e:
+                yield (path, None, str(e))
+                continue
+            yield (path, doc, None)
+
+    rdd = read_files(sc, paths, parts).mapPartitions(prep).persist()
+    if errors is not None:
+        errors.extend(sorted(rdd.filter(lambda r: r[1] is None).map(lambda r: (r[0], r[2])).collect()))
+    for _, doc, _ in rdd.filter(lambda r: r[1] is not None).sortBy(lambda r: r[0], numPartitions=parts).toLocalIterator():
+        yield doc
+    rdd.unpersist()
+
+
+__all__ = ["audit_spark", "iter_prepared_spark", "session", "SparkUnavailable", "RefMeta"]
