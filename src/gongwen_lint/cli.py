@@ -23,7 +23,7 @@ FORMATS = ("text", "json", "sarif", "github")
 
 # Sub-command groups that live with their feature, imported only when used: the index
 # machinery pulls in numpy, which a plain check must not pay for at start-up.
-_LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group")}
+_LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group"), "audit": ("gongwen_lint.audit.cli", "audit_command")}
 
 
 class _DefaultToCheck(click.Group):
@@ -120,6 +120,12 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
         _fail(str(e))
         return
 
+    if config.index:
+        from .index.store import check_index_url
+
+        problem = check_index_url(config.index)
+        if problem:
+            _fail(f"参考索引无法使用：{problem}")
     baseline_path = baseline_path or config.baseline
     if write_baseline and not baseline_path:
         _fail("--write-baseline 需要用 --baseline 指定基线文件")

@@ -138,11 +138,14 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
 
     import sys
 
-    config = config or Config(select=(r.code,))
+    module = sys.modules.get(r.func.__module__)
+    # A family whose examples need more than text builds it itself: a formatted document for
+    # layout rules (``example_document(text)``), a reference index for the duplicate rules
+    # (``example_config(rule)``).
+    config_builder = getattr(module, "example_config", None)
+    config = config or (config_builder(r) if config_builder else Config(select=(r.code,)))
     resources = Resources(config)
-    # A family whose examples need formatting (layout) turns the example text into a formatted
-    # document itself: ``example_document(text) -> Document`` in the rule's module.
-    builder = getattr(sys.modules.get(r.func.__module__), "example_document", None)
+    builder = getattr(module, "example_document", None)
     try:
         if builder is not None:
             doc = builder(example.text)

@@ -9,15 +9,17 @@ configuration) they report nothing.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity
 from ..model import Document
-from ..index.search import DocumentMatch, SearchOptions
-from ..index.session import IndexSession, Thresholds, Verdict
 from .context import Context
 from .registry import rule
+
+if TYPE_CHECKING:  # the index machinery (numpy) is imported only when an index is configured
+    from ..index.search import DocumentMatch
+    from ..index.session import Verdict
 
 LEVEL_LABEL = {"higher": "上级", "same": "已发", "lower": "下级"}
 
@@ -26,6 +28,9 @@ def _verdict(doc: Document, ctx: Context) -> Verdict | None:
     url = ctx.config.index
     if not url:
         return None
+    from ..index.search import SearchOptions
+    from ..index.session import IndexSession, Thresholds
+
     session: IndexSession = ctx.resources.get("index", lambda: IndexSession(url))
     th = Thresholds(
         search=SearchOptions(
