@@ -13,22 +13,23 @@ from functools import lru_cache
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
-_CJK_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x2FA1F),
-)
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f〇"
+_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
 
 
 def is_cjk(ch: str) -> bool:
     """A Han character (not CJK punctuation)."""
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _CJK_RANGES) or ch == "〇"
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F or o == 0x3007
+
+
+def count_cjk(text: str) -> int:
+    """Number of Han characters in ``text`` (one regex pass, not a Python loop)."""
+    return len(_CJK_RE.findall(text))
 
 
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(c) for c in text)
+    return _CJK_RE.search(text) is not None
 
 
 # A document number as drafters write it, right or wrong: 代字 + bracketed year + number + 号.

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
-from ..text import is_cjk, mask
+from ..text import count_cjk, mask
 from ._ordinals import Ordinal, cn_ordinal, is_anchor, is_attachment_label, paragraph_ordinal
 from .context import Context
 from .registry import rule
@@ -310,7 +310,7 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             candidates.clear()
             continue
         norm = _normalise(p)
-        cjk = sum(1 for c in mask(norm) if is_cjk(c))
+        cjk = count_cjk(mask(norm))
         if cjk < min_chars:
             continue  # short lines, and lines that are only a quoted title
         item = paragraph_ordinal(p) is not None

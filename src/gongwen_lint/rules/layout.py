@@ -38,7 +38,7 @@ from ..model import (
     RunFormat,
     Section,
 )
-from ..text import is_cjk
+from ..text import count_cjk
 from .context import Context
 from .registry import rule
 
@@ -89,8 +89,8 @@ def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
         if lo >= hi:
             continue
         piece = p.text[lo:hi]
-        n_cjk = sum(1 for ch in piece if is_cjk(ch))
-        n_vis = sum(1 for ch in piece if not ch.isspace())
+        n_cjk = count_cjk(piece)
+        n_vis = len("".join(piece.split()))
         if n_cjk:
             font_w[run.format.font_east_asia] += n_cjk
             color_w[run.format.color] += n_cjk
@@ -270,7 +270,7 @@ def _body_candidates(doc: Document) -> list[Paragraph]:
         if p.format.alignment in ("center", "right"):
             continue  # a centred or right-aligned line is not prose: a misrecognised title or signature
         text = p.text.strip()
-        if sum(1 for ch in text if is_cjk(ch)) < 4 or p.text.startswith("\t"):
+        if count_cjk(text) < 4 or p.text.startswith("\t"):
             continue
         if _ADDRESSEE_LIKE.match(text) or (_LABEL_LIKE.match(text) and len(text) <= 20):
             continue
