@@ -41,12 +41,14 @@ def audit_local(
     paths: Iterable[str | Path],
     options: SearchOptions | None = None,
     min_coverage: float = 0.0,
+    params: Params | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> AuditResult:
     """Audit the files under ``paths`` on this machine.
 
     ``min_coverage``: report a pair only when its copied passages cover at least this share
-    of one of the two documents.
+    of one of the two documents.  ``params``: fingerprinting and cut-off (tests lower the
+    cut-off to exercise common fingerprints on a small archive).
     """
     opt = options or search_options()
     files = input_files(paths)
@@ -68,8 +70,7 @@ def audit_local(
 
     with tempfile.TemporaryDirectory(prefix="gw-audit-") as tmp:
         url = str(Path(tmp) / "audit.gwidx")
-        params = Params()
-        with open_index(url, create=True, params=params) as store:
+        with open_index(url, create=True, params=params or Params()) as store:
             params = store.params
             store.add(prepared())  # in path order: ids as the Spark executor assigns them
             directed: list[Pair] = []

@@ -25,12 +25,15 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
+import click
+
 from ..errors import ReadError
 from ..index.search import SearchOptions
 from ..index.segment import PreparedDoc, RefMeta
 from ..index.store import Params
 from .local import AuditResult
 from .pipeline import (
+    COMMON_SAMPLE,
     MemoryIndex,
     audit_one,
     better,
@@ -51,8 +54,13 @@ from .pipeline import (
 _SCHEME = ("file:", "hdfs:", "s3a:", "s3:", "s3n:", "gs:", "abfs:", "abfss:", "wasb:", "wasbs:", "viewfs:", "webhdfs:", "oss:", "cosn:", "obs:")
 
 
-class SparkUnavailable(Exception):
-    """pyspark is not installed; ``str(e)`` is the Chinese message."""
+class SparkUnavailable(click.ClickException):
+    """pyspark is not installed; ``str(e)`` is the Chinese message (exit code 2 on the CLI)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
 
 
 def _pyspark():
@@ -172,7 +180,7 @@ def _postings_table(numbered, cap: int):
     Per fingerprint only the count and the ``cap + 1`` smallest units are kept (a bounded
     max-heap), so a fingerprint in millions of documents costs no more than a rare one.
     """
-    keep = cap + 1
+    keep = max(cap + 1, COMMON_SAMPLE)
 
     def emit(rec):
         d, u, _, doc, _, _ = rec
@@ -225,13 +233,14 @@ def audit_spark(
     master: str | None = None,
     spark=None,
     partitions: int | None = None,
+    params: Params | None = None,
 ) -> AuditResult:
     """Audit the files under ``paths`` (local paths or URIs) with Spark; same result as :func:`.local.audit_local`."""
     opt = options or search_options()
     spark = spark or session(master)
     sc = spark.sparkContext
     parts = partitions or max(2, sc.defaultParallelism * 2)
-    params = Params()
+    params = params or Params()
 
     ok, errors = prepared_sorted(sc, paths, params, opt, parts)
     numbered, total_units, n_docs = _number(ok)

@@ -62,8 +62,12 @@ def index_group() -> None:
 @_INDEX_OPTION
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="清单 TSV：path title number issuer year level")
 @click.option("--level", default="same", show_default=True, help="没有清单条目的文件的层级：higher（上级）、same（本级）、lower（下级）")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark：用 Apache Spark 并行读取和计算指纹（大规模档案），再写入索引")
+@click.option("--spark-master", metavar="URL", help="Spark 主节点，如 local[4]、spark://主机:7077、yarn")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-def add_command(index: str | None, manifest: str | None, level: str, paths: tuple[str, ...]) -> None:
+def add_command(index: str | None, manifest: str | None, level: str, engine: str, spark_master: str | None,
+                paths: tuple[str, ...]) -> None:
     """收录文件（.docx/.txt/.md，文件夹递归查找）；再次收录同一文件会替换原条目。"""
     url = _index_url(index)
     lvl = normalize_level(level)
@@ -75,7 +79,12 @@ def add_command(index: str | None, manifest: str | None, level: str, paths: tupl
     errors: list[tuple[str, str]] = []
     t0 = time.perf_counter()
     try:
-        docs = iter_prepared([Path(p) for p in paths], store.params.k, store.params.w, manifest, lvl, errors)
+        if engine == "spark":  # the parallel part lives with the audit (issue 10)
+            from ..audit.spark import iter_prepared_spark
+
+            docs = iter_prepared_spark(paths, store.params.k, store.params.w, manifest, lvl, errors, spark_master)
+        else:
+            docs = iter_prepared([Path(p) for p in paths], store.params.k, store.params.w, manifest, lvl, errors)
         result = store.add(docs)
     except ManifestError as e:
         click.echo(f"错误：{e}", err=True)
