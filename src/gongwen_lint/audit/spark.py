@@ -84,7 +84,8 @@ def session(master: str | None = None, app: str = "gongwen-lint audit", shuffle_
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)
-    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+    elif not (os.environ.get("PYSPARK_GATEWAY_PORT") or os.environ.get("SPARK_HOME")
+              or "--master" in os.environ.get("PYSPARK_SUBMIT_ARGS", "")):  # not under spark-submit
         builder = builder.master("local[*]")
     if shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
@@ -116,8 +117,9 @@ def read_files(sc, paths: Iterable[str | Path], partitions: int):
     rdd = rdds[0] if len(rdds) == 1 else sc.union(rdds)
     rdd = rdd.map(lambda kv: (local_path(kv[0]), kv[1])).filter(lambda kv: wanted_file(kv[0]) or kv[0] in explicit)
     if len(uris) > 1:  # overlapping inputs name a file twice
-        rdd = rdd.reduceByKey(lambda a, b: a)
-    return rdd
+        return rdd.reduceByKey(lambda a, b: a, partitions)
+    # binaryFiles packs many small files into one split: spread them before the CPU work
+    return rdd.repartition(partitions)
 
 
 def _prepare_partition(params: Params, options: SearchOptions, level: str, metas: dict | None):
