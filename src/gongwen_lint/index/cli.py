@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -58,6 +59,27 @@ def index_group() -> None:
     """管理参照索引（上级文件、已发文件），供 check --index 查重。"""
 
 
+@contextmanager
+def _progress(label: str):
+    """A running count on the terminal while a long index build goes on (nothing when piped)."""
+    if not sys.stderr.isatty():
+        yield lambda items: items
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn(f"{label}：{{task.completed}} 份"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def counted(items):
+            for item in items:
+                yield item
+                progress.advance(task)
+
+        yield counted
+
+
 @index_group.command("add")
 @_INDEX_OPTION
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="清单 TSV：path title number issuer year level")
@@ -85,7 +107,8 @@ def add_command(index: str | None, manifest: str | None, level: str, engine: str
             docs = iter_prepared_spark(paths, store.params.k, store.params.w, manifest, lvl, errors, spark_master)
         else:
             docs = iter_prepared([Path(p) for p in paths], store.params.k, store.params.w, manifest, lvl, errors)
-        result = store.add(docs)
+        with _progress("收录中") as counted:
+            result = store.add(counted(docs))
     except ManifestError as e:
         click.echo(f"错误：{e}", err=True)
         sys.exit(2)
