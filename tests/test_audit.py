@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -204,20 +205,32 @@ def test_spark_matches_local_with_common_fingerprints(spark, mixed_slice):
     assert local.as_json() != audit_local([mixed_slice], min_coverage=0.0).as_json()  # the cut-off did bite
 
 
-def test_index_add_with_spark_writes_the_same_index(spark, mixed_slice, tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_index_add_with_spark_writes_the_same_index(spark, mixed_slice, tmp_path, backend):
+    pg = os.environ.get("GONGWEN_TEST_PG")
+    if backend == "postgres" and not pg:
+        pytest.skip("GONGWEN_TEST_PG is not set: no PostgreSQL server for this run (.ci/postgres.sh starts one)")
+    urls = {"local": str(tmp_path / "local.gwidx"), "spark": pg if backend == "postgres" else str(tmp_path / "spark.gwidx")}
+    if backend == "postgres":
+        with open_index(pg, create=True) as s:
+            s.drop()
     runner = CliRunner()
-    urls = {"local": str(tmp_path / "local.gwidx"), "spark": str(tmp_path / "spark.gwidx")}
-    for engine, url in urls.items():
-        args = ["index", "add", "--index", url, "--level", "higher", str(mixed_slice)]
-        if engine == "spark":
-            args += ["--engine", "spark", "--spark-master", "local[2]"]
-        r = runner.invoke(main, args)
-        assert r.exit_code == 0, r.output
-    stats, docs = {}, {}
-    for engine, url in urls.items():
-        with open_index(url) as store:
-            s = store.stats()
-            stats[engine] = (s["documents"], s["units"], s["postings"], s["chars"], s["levels"])
-            docs[engine] = store.documents()
-    assert stats["spark"] == stats["local"] and stats["local"][0] == len(list(mixed_slice.rglob("*.*")))
-    assert docs["spark"] == docs["local"]
+    try:
+        for engine, url in urls.items():
+            args = ["index", "add", "--index", url, "--level", "higher", str(mixed_slice)]
+            if engine == "spark":
+                args += ["--engine", "spark", "--spark-master", "local[2]"]
+            r = runner.invoke(main, args)
+            assert r.exit_code == 0, r.output
+        stats, docs = {}, {}
+        for engine, url in urls.items():
+            with open_index(url) as store:
+                st = store.stats()
+                stats[engine] = (st["documents"], st["units"], st["postings"], st["chars"], st["levels"])
+                docs[engine] = store.documents()
+        assert stats["spark"] == stats["local"] and stats["local"][0] == len(list(mixed_slice.rglob("*.*")))
+        assert docs["spark"] == docs["local"]
+    finally:
+        if backend == "postgres":
+            with open_index(pg, create=True) as s:
+                s.drop()
