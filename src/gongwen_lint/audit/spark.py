@@ -29,7 +29,7 @@ import click
 
 from ..errors import ReadError
 from ..index.search import SearchOptions
-from ..index.segment import PreparedDoc, RefMeta
+from ..index.segment import PreparedDoc
 from ..index.store import Params
 from .local import AuditResult
 from .pipeline import (
@@ -321,4 +321,4 @@ def iter_prepared_spark(
     rdd.unpersist()
 
 
-__all__ = ["audit_spark", "iter_prepared_spark", "session", "SparkUnavailable", "RefMeta"]
+__all__ = ["audit_spark", "iter_prepared_spark", "session", "SparkUnavailable"]
