@@ -157,6 +157,8 @@ HAVE_SPARK = importlib.util.find_spec("pyspark") is not None
 def spark():
     if not HAVE_SPARK:
         pytest.skip("pyspark not installed (pip install -e '.[spark]'): Spark tests skipped")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("no Java runtime (Spark needs Java 17): Spark tests skipped")
     from gongwen_lint.audit.spark import session
 
     s = session("local[2]", app="gongwen-lint tests", shuffle_partitions=4)
