@@ -1,0 +1,51 @@
+"""Offset-preserving helpers: properties that every rule relies on."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongwen_lint.text import MASK, chinese_number, count_cjk, is_cjk, mask, sentences
+
+ALPHABET = st.sampled_from(list("国务院关于通知，。；“”《》〔〕[]（）()0123456789年月日号发宜 \u3000abc"))
+TEXTS = st.text(ALPHABET, max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_mask_keeps_every_offset(text):
+    masked = mask(text)
+    assert len(masked) == len(text)
+    for a, b in zip(text, masked):
+        assert b == a or b == MASK
+    # Outside any quotation or title nothing is masked but document numbers.
+    if not any(c in text for c in "“”《》") and "[" not in text and "〔" not in text and "（" not in text and "(" not in text:
+        assert masked == text
+
+
+def test_mask_hides_quotes_titles_and_document_numbers():
+    text = "根据《国家行政机关公文处理办法》和“高度重视”的要求，按宜发[2008]13号执行"
+    masked = mask(text)
+    assert "公文处理办法" not in masked and "高度重视" not in masked and "2008" not in masked
+    assert masked.startswith("根据《") and "的要求，按宜发" in masked
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_sentences_are_ordered_disjoint_spans(text):
+    last = 0
+    for start, end in sentences(text):
+        assert last <= start < end <= len(text)
+        last = end
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_count_cjk_agrees_with_is_cjk(text):
+    assert count_cjk(text) == sum(1 for c in text if is_cjk(c))
+
+
+def test_chinese_numbers():
+    assert chinese_number("十二") == 12
+    assert chinese_number("二十三") == 23
+    assert chinese_number("一百零五") == 105
+    assert chinese_number("二〇〇八") == 2008
+    assert chinese_number("年") is None
