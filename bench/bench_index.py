@@ -26,7 +26,7 @@ from gongwen_lint.index.ingest import iter_prepared, read_manifest, read_referen
 from gongwen_lint.index.segment import RefMeta, prepare
 from gongwen_lint.index.store import open_index
 
-ARCHIVE = Path("/work/shared/corpus/archive")
+ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 
 
 def shifted(text: str, r: int) -> str:

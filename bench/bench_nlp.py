@@ -8,7 +8,7 @@ Prints (seconds / milliseconds, median of several runs):
   (dictionary-only rules; GW702+GW703 which call the pipeline only for sentences in doubt);
 - the CLI end to end in a fresh process: default rule set, and all rules (``--select ALL``).
 
-Usage: python bench/bench_nlp.py [--runs 5] [--corpus /work/shared/corpus/archive]
+Usage: python bench/bench_nlp.py [--runs 5] [--corpus ../shared/corpus/archive]
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def timed(fn, runs: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--corpus", default="/work/shared/corpus/archive")
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "archive"))
     args = ap.parse_args()
     draft = make_draft(Path(args.corpus))
     print(f"draft: {len(draft)} characters, {draft.count(chr(10))} paragraphs")

@@ -20,7 +20,7 @@ from docxbuild import PAGE_FIELD, DocxBuilder, para, run  # noqa: E402
 
 from gongwen_lint.docx.reader import read_docx_file  # noqa: E402
 
-LAW = Path("/work/shared/corpus/archive/laws")
+LAW = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive/laws")
 
 
 def source_lines() -> list[str]:

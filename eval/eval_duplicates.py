@@ -1,6 +1,6 @@
 """Recall and precision of the GW8 duplicate rules on planted drafts (issue 7 targets).
 
-The shared archive (``/work/shared/corpus/archive`` with its manifest) is split: ~90 % of the
+The shared archive (``../shared/corpus/archive`` with its manifest) is split: ~90 % of the
 documents are indexed, the rest are held out and supply the drafters' "own" text.  Drafts:
 
 * ``verbatim``  — 8 held-out paragraphs + 2 consecutive passages copied from one indexed document;
@@ -42,7 +42,7 @@ from gongwen_lint.index.normalize import normalize
 from gongwen_lint.index.store import open_index
 from gongwen_lint.textreader import document_from_text
 
-ARCHIVE = Path("/work/shared/corpus/archive")
+ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 _SENT = re.compile(r"(?<=[。；！？])")
 
 

@@ -42,7 +42,7 @@ from make_documents import drafts_from_corpus, write_docx  # noqa: E402
 from gongwen_lint.api import Linter  # noqa: E402
 from gongwen_lint.config import Config  # noqa: E402
 
-TEMPLATES = Path("/work/shared/corpus/docx")
+TEMPLATES = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/docx")
 
 
 def _qn(tag: str) -> str:

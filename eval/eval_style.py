@@ -14,7 +14,7 @@
 3. **Density.**  Distribution of ``boilerplate_ratio`` / ``substance_score`` (GW704's summary)
    on those documents, used to set the default threshold ``style-max-boilerplate-ratio``.
 
-Usage: python eval/eval_style.py [--corpus /work/shared/corpus/archive] [--plants 200] [--show 5]
+Usage: python eval/eval_style.py [--corpus ../shared/corpus/archive] [--plants 200] [--show 5]
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def precision(linter: Linter, corpus: Path, show: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/shared/corpus/archive")
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "archive"))
     ap.add_argument("--plants", type=int, default=200)
     ap.add_argument("--show", type=int, default=5)
     args = ap.parse_args()

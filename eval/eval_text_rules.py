@@ -35,7 +35,7 @@ from gongwen_lint.textreader import document_from_text
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-ARCHIVE = Path("/work/shared/corpus/archive")
+ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 CODES = ["GW901", "GW301", "GW302", "GW303", "GW304", "GW305", "GW306", "GW401", "GW402", "GW403", "GW404", "GW405",
          "GW406", "GW407", "GW501", "GW502", "GW503", "GW504"]
 

@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus/archive")
+CORPUS = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 
 GENRES = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要")
 

@@ -15,7 +15,7 @@ Method (recorded as the ``source`` of the dictionary entries it justified):
    the entries that read as 套话 and records them with source
    ``corpus-ngram:eval/mine_boilerplate.py(df_mee/df_gov)``.
 
-Usage: python eval/mine_boilerplate.py [--corpus /work/shared/corpus/archive] [--min-share 0.02]
+Usage: python eval/mine_boilerplate.py [--corpus ../shared/corpus/archive] [--min-share 0.02]
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def sequences(text: str) -> set[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/shared/corpus/archive")
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "archive"))
     ap.add_argument("--min-share", type=float, default=0.02)
     ap.add_argument("--top", type=int, default=200)
     args = ap.parse_args()

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # make tests/docxbuild.py import
 
 from docxbuild import DocxBuilder  # noqa: E402
 
-CORPUS_DOCX = Path("/work/shared/corpus/docx")
+CORPUS_DOCX = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/docx")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from gongwen_lint.rules.context import Resources
 from gongwen_lint.rules.layout import estimated_pages, example_document
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = Path("/work/shared/corpus/docx")
+TEMPLATES = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/docx")
 LAYOUT = [r for r in registry.all_rules() if r.code.startswith("GW2")]
 
 
