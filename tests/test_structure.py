@@ -150,3 +150,9 @@ def test_defective_elements_keep_their_roles():
         doc = structure.analyse(document_from_text(text))
         got = {i: doc.body[i].role for i in expected}
         assert got == expected, text
+
+
+def test_a_sentence_starting_with_ge_is_not_an_addressee():
+    for line in ("各地区各部门要加强对农村饮用水安全工作的领导，落实责任单位。", "各县（市、区）要在6月底前完成排查，并报市应急管理局"):
+        doc = structure.analyse(document_from_text(f"关于X的通知\n{line}\n正文。"))
+        assert doc.body[1].role is Role.BODY, line

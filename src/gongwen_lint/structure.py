@@ -86,6 +86,9 @@ _ORGAN_MARK_TAIL_RE = re.compile(r"(文件|命令|令|纪要|简报|公报)$")
 _WEB_JUNK_RE = re.compile(
     r"(浏览次数|阅读次数|点击数|打印本页|关闭窗口|【字体|字号[：:]\s*[大中小]|分享到|扫一扫|责任编辑|来源[：:].{0,20}(网|报|发布)|发布时间[：:])"
 )
+# A 主送 line is a list of organ names; a sentence with a predicate is body text that happens
+# to start with 各… and end with an organ word ("各地区要……落实责任单位。").
+_PREDICATE_RE = re.compile(r"(要|应当|应该|必须|加强|落实|开展|做好|按照|根据|为了|进一步|认真|切实|确保|完成|报送|负责)")
 _CLOSING_RE = re.compile(r"^(特此|此复|此致|专此|以上|妥否|当否|是否妥当|请予|请批|敬礼)")
 
 
@@ -296,7 +299,7 @@ class _Classifier:
             return i + 1
         core = re.sub(r"（[^（）]{1,20}）$", "", t.rstrip(_END_PUNCT))
         if "。" not in t[:-1] and not any(c in "；;!?！？" for c in t) and len(t) <= 150 and _ORGAN_SUFFIX_RE.search(core) \
-                and not re.search(r"(如下|通知|报告|批复|决定)$", core):
+                and not re.search(r"(如下|通知|报告|批复|决定)$", core) and not _PREDICATE_RE.search(core):
             if core.startswith("各") or "、" in core or "，" in core or len(core) <= 25:
                 self.roles[i] = Role.ADDRESSEE  # the colon is missing: GW104 says so
                 return i + 1
