@@ -45,15 +45,11 @@ BUILTIN = (
 
 
 def _dictionary_phrases() -> tuple[str, ...]:
-    """套话 from the shared dictionaries, when that package provides a loader."""
-    try:
-        from .. import dictionaries  # noqa: F401
-        from ..dictionaries import boilerplate  # type: ignore[attr-defined]
+    """The 套话 of the packaged boilerplate dictionary (dictionaries/boilerplate.tsv), the same
+    list the GW7 rules use: a stock phrase shared with an indexed document is never copying."""
+    from ..lexicon import packaged_entries
 
-        phrases = getattr(boilerplate, "phrases", None)
-        return tuple(phrases()) if callable(phrases) else ()
-    except Exception:  # noqa: BLE001 - the dictionary is optional here
-        return ()
+    return tuple(e.phrase for e in packaged_entries())
 
 
 @lru_cache(maxsize=8)
