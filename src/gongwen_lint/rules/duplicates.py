@@ -36,6 +36,12 @@ def _verdict(doc: Document, ctx: Context) -> Verdict | None:
         search=SearchOptions(
             min_chars=int(ctx.option("duplicates-min-chars")),
             min_similarity=float(ctx.option("duplicates-min-similarity")),
+            # The user's own 套话 (dictionaries.boilerplate-add) never count as copying either.
+            extra_stock=tuple(
+                phrase
+                for phrases in ctx.config.dictionaries.get("boilerplate-add", {}).values()
+                for phrase in phrases
+            ),
         ),
         min_coverage=float(ctx.option("duplicates-min-coverage")),
         min_ref_coverage=float(ctx.option("duplicates-min-reference-coverage")),
