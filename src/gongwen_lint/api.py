@@ -17,7 +17,6 @@ from .model import Document
 from .rules.context import Resources
 from .textreader import document_from_text, read_text_file
 
-DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 TEXT_SUFFIXES = (".txt", ".md")
 
 

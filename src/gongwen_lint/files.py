@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DRAFT_SUFFIXES = (".docx", ".txt", ".md")
-
 
 def is_lock_file(path: Path) -> bool:
     """Word's owner files ``~$草稿.docx`` are not drafts."""

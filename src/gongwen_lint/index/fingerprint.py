@@ -65,7 +65,3 @@ def winnow(hashes: np.ndarray, w: int = W) -> tuple[np.ndarray, np.ndarray]:
     pos = np.unique(windows.argmin(axis=1) + np.arange(n - w + 1))
     return pos, hashes[pos]
 
-
-def fingerprints(text: str, k: int = K, w: int = W) -> np.ndarray:
-    """The set of winnowed fingerprint hashes of normalised ``text`` (sorted, unique, int64)."""
-    return np.unique(winnow(kgram_hashes(text, k), w)[1])

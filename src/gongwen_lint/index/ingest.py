@@ -13,7 +13,6 @@ working directory) replaces its entry.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -103,14 +102,6 @@ def read_reference(path: Path) -> tuple[list[tuple[int, str]], bytes]:
         raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")
     doc = load_document(path)
     return [(p.index, p.text) for p in doc.body if p.text.strip()], raw
-
-
-@dataclass
-class Ingest:
-    """The documents to add and the files that could not be read."""
-
-    docs: list[PreparedDoc] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 def iter_prepared(

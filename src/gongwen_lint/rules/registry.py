@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Role
@@ -211,6 +211,3 @@ def parse_examples(doc: str) -> list[Example]:
             examples.append(Example("\n".join(block), fires))
     return examples
 
-
-def iter_paragraph_rules(rules: Iterable[Rule]) -> Iterator[Rule]:
-    return (r for r in rules if r.is_paragraph_rule)
