@@ -78,6 +78,47 @@ def test_gw703_who_when_how_much_anchor_a_measure():
         assert found == [], body
 
 
+MEASURES_DRAFT = "关于X的通知\n各单位：\n二、主要措施\n{}\n宜城市人民政府\n2024年1月1日\n"
+
+
+def empty_findings(sentence: str):
+    report = lint_text(MEASURES_DRAFT.format(sentence), Config(select=("GW702", "GW703")))
+    return [(d.code, d.severity, d.excerpt) for d in report.diagnostics]
+
+
+def test_gw703_generic_subject_and_domain_objects_are_still_vague():
+    # 各区县 only names the addressees; 监管 and 安全水平 name a field, not an object.
+    for sentence in (
+        "各区县要进一步加强监管，不断完善工作机制，全面提升安全水平。",
+        "要进一步加强监管，不断完善工作机制，全面提升安全水平。",
+        "各部门、各乡镇（街道）要加强监管，完善工作机制。",
+    ):
+        found = empty_findings(sentence)
+        assert ("GW703", Severity.WARNING, sentence) in found, (sentence, found)
+
+
+def test_gw703_responsible_party_deadline_or_object_is_not_vague():
+    for sentence in (
+        "市应急管理局牵头，2025年6月底前完成全市1260家企业排查。",
+        "各区县要在6月底前完成排查，并将结果报市应急管理局。",
+        "由属地区县人民政府负责督促企业在15个工作日内整改到位。",
+        "各区县要加强危化品企业监管，完善隐患排查机制。",
+        "各区县人民政府要进一步加强监管，不断完善工作机制。",
+        "要进一步加强安全生产监管，完善工作机制。",
+    ):
+        assert empty_findings(sentence) == [], sentence
+
+
+def test_gw703_leaves_a_stacked_sentence_to_gw702_only_when_gw702_warns():
+    sentence = "各区县要高度重视，狠抓落实，进一步加强监管，全面提升安全水平。"
+    assert empty_findings(sentence) == [("GW702", Severity.WARNING, sentence)]
+
+
+def test_gw702_generic_subject_is_not_substance():
+    found, _ = check("各区县要高度重视，狠抓落实。", "GW702")
+    assert [d.severity for d in found] == [Severity.WARNING]
+
+
 def test_gw703_descriptive_sentences_outside_task_sections_are_not_measures():
     found, _ = check("一、基本情况\n去年全县汛情平稳，各项工作有序推进。", "GW703")
     assert found == []
@@ -148,3 +189,20 @@ def test_only_running_text_roles_are_checked():
     report = linter.check_document(doc)
     linter.close()
     assert {d.location.paragraph for d in report.diagnostics} == {4}
+
+
+def test_gw702_gw703_decide_anchored_measures_without_spacy():
+    # A fresh interpreter: other tests in this process may already have loaded spaCy.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gongwen_lint.api import lint_text\n"
+        "from gongwen_lint.config import Config\n"
+        f"text = {MEASURES_DRAFT!r}.format('各区县要在6月底前完成排查，并将结果报市应急管理局。')\n"
+        "assert lint_text(text, Config(select=('GW702', 'GW703'))).diagnostics == []\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -48,6 +48,9 @@ RESPONSIBLE_RE = re.compile(
 _DIGIT_OR_LATIN = re.compile(r"[0-9０-９A-Za-z]")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
 _IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
+# A generic plural subject before the modal — 各区县、各部门要…, 全市上下必须…, 有关单位要… — names
+# the addressees in general, not a unit made responsible for a task (compare 市应急管理局牵头).
+_GENERIC_SUBJECT_PART = re.compile(r"(?:各(?:级|有关)?|全|所有|有关|广大)[\u4e00-\u9fff（）()]{0,10}|我们|大家")
 _NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 
 
@@ -102,6 +105,26 @@ def _has_concrete_marker(lex: lexicon.StyleLexicon, text: str, masked: str) -> b
     )
 
 
+def _generic_subject(lex: lexicon.StyleLexicon, masked: str) -> tuple[int, int] | None:
+    """The span of a leading generic plural subject (各区县要…), which says nothing of who acts.
+
+    Only a subject of determiner-led parts joined by 、/和/及 counts; one naming an organ
+    (各区县人民政府) or a responsible party is left alone, so it still anchors the measure.
+    """
+    lead = len(masked) - len(masked.lstrip("　 "))
+    m = _IMPERATIVE_RE.match(masked, lead)
+    if not m:
+        return None
+    modal = re.search(r"(?:要|必须|务必|应当|须|需要)$", m.group())
+    subject = m.group()[: modal.start()] if modal else ""
+    parts = [x for x in re.split(r"[、和及与]", subject) if x]
+    if not parts or not all(_GENERIC_SUBJECT_PART.fullmatch(x) for x in parts):
+        return None
+    if lex.organs(subject) or RESPONSIBLE_RE.search(subject):
+        return None
+    return lead, lead + len(subject)
+
+
 def _residual(lex: lexicon.StyleLexicon, text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence without stock phrases, punctuation, function words and generic nouns."""
     chars = list(text)
@@ -110,6 +133,10 @@ def _residual(lex: lexicon.StyleLexicon, text: str, spans: list[tuple[int, int]]
             chars[k] = " "
     rest = _NOT_HAN.sub(" ", "".join(chars))
     return lex.strip_re.sub("", rest).replace(" ", "")
+
+
+def _spans_chars(spans: list[tuple[int, int]]) -> set[int]:
+    return {k for a, b in spans for k in range(a, b)}
 
 
 def _covered(matches) -> set[int]:
@@ -190,12 +217,16 @@ def _is_empty_sentence(ctx, lex, sentence: str, min_residual: int) -> tuple[bool
     masked = mask(sentence)
     if len(_HAN.findall(masked)) < 6 or _has_concrete_marker(lex, sentence, masked):
         return False, matches
-    residual = _residual(lex, masked, [(m.start, m.end) for m in matches])
+    spans = [(m.start, m.end) for m in matches]
+    subject = _generic_subject(lex, masked)
+    if subject:
+        spans.append(subject)
+    residual = _residual(lex, masked, spans)
     if len(residual) >= min_residual:
         return False, matches
     # In doubt: is any content word (not a stock phrase, not generic) left?
     pipe = _pipeline(ctx)
-    parts = pipe.measure_parts(pipe(masked), _covered(matches))
+    parts = pipe.measure_parts(pipe(masked), _spans_chars(spans))
     concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words and len(v) > 1]
     if parts.nouns or parts.organs or concrete_verbs or parts.quantity or parts.responsible:
         return False, matches
@@ -272,9 +303,11 @@ def vague_measure(doc: Document, ctx):
     ## 检查内容
     任务、措施部分（标题含“任务”“措施”“举措”“重点工作”等）的句子，以及无标题正文中的祈使句
     （“各地要…”“必须…”），只用“加强、完善、推进、提升”之类的动词，宾语也只是“工作机制、服务水平”
-    之类的泛指词，并且本句和本段都没有责任主体（牵头单位、由…负责、机关名称）、时限（2025年6月底前、
-    年底前、10个工作日内）和数量（数字加单位、百分比）：这是没有可操作内容的空泛措施。
-    两个以上分句都是这样的为 warning，只有一个分句的为 info。已由 GW702 报告的叠用套话句不再重复报告。
+    之类的泛指词（“监管、安全水平”这类只说领域、不说对象的词也算泛指），并且本句和本段都没有责任主体
+    （牵头单位、由…负责、机关名称）、时限（2025年6月底前、年底前、10个工作日内）和数量（数字加单位、百分比）：
+    这是没有可操作内容的空泛措施。“各区县、各部门、各单位要…”这类泛指的主语只是点名受文对象，不算责任主体。
+    两个以上分句都是这样的为 warning，只有一个分句的为 info。GW702 已报为 warning 的叠用套话句
+    （高度重视、狠抓落实……）不再重复报告。
 
     ## 依据
     《党政机关公文处理工作条例》第十三条“注重针对性和可操作性”、第十九条第二项“所提政策措施和办法切实可行”；
@@ -282,7 +315,9 @@ def vague_measure(doc: Document, ctx):
 
     ## 示例
     错：加强组织领导，完善工作机制，推进各项工作，全面提升服务水平。
+    错：各区县要进一步加强监管，不断完善工作机制，全面提升安全水平。
     对：市教育局牵头，2025年6月底前完成30所学校的校舍改造。
+    对：各区县要在6月底前完成排查，并将结果报市应急管理局。
     对：要加强农村饮水安全工程建设，完善水价形成机制。
 
     ## 修复
@@ -290,6 +325,7 @@ def vague_measure(doc: Document, ctx):
     """
     lex = lexicon.get(ctx)
     min_verbs = int(ctx.option("style-vague-min-verbs"))
+    gw702_residual = int(ctx.option("style-empty-min-residual"))
     measure_keys = lex.words("sections", "measure") + lex.words("sections", "guarantee")
     for unit in _units(doc):
         p = unit.p
@@ -306,14 +342,21 @@ def vague_measure(doc: Document, ctx):
                 continue
             if not in_section and not _looks_imperative(lex, masked):
                 continue
-            stock = _phrase_matches(lex, sentence, frozenset({lexicon.BURDEN, "空泛程度", "口号", "背景意义套语"}))
-            if len(stock) >= 2:
-                continue  # GW702's case
             all_stock = _phrase_matches(lex, sentence)
-            if len(_residual(lex, masked, [(m.start, m.end) for m in all_stock])) >= _GW703_RESIDUAL:
+            spans = [(m.start, m.end) for m in all_stock]
+            subject = _generic_subject(lex, masked)
+            if subject:
+                spans.append(subject)  # 各区县要…: addressees in general, not a responsible unit
+            if len(_residual(lex, masked, spans)) >= _GW703_RESIDUAL:
                 continue  # words beyond the generic vocabulary are left: there is an object
+            stock = _phrase_matches(lex, sentence, frozenset({lexicon.BURDEN, "空泛程度", "口号", "背景意义套语"}))
+            if len(stock) >= 2 and _is_empty_sentence(ctx, lex, sentence, gw702_residual)[0]:
+                # A stack of 高度重视/狠抓落实 that GW702 reports as a warning (≥2 phrases): one
+                # finding is enough.  Only when GW702 really fires — a stacked sentence it finds
+                # substance in, or one it reports as mere info, is still checked here.
+                continue
             pipe = _pipeline(ctx)
-            parts = pipe.measure_parts(pipe(masked), _covered(_phrase_matches(lex, sentence)))
+            parts = pipe.measure_parts(pipe(masked), _spans_chars(spans))
             if parts.responsible or parts.quantity or parts.organs or parts.nouns:
                 continue
             concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words]
