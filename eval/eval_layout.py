@@ -20,6 +20,7 @@ page-hyphen    page number written ``-1-``                                 GW206
 page-missing   footers emptied                                             GW206
 page-typed     page number typed as text, no PAGE field                    GW206
 imprint-16     版记 in 3号 (16 pt)                                          GW207
+imprint-lines  版记 paragraph borders removed (no separator lines)          GW207
 =============  ==========================================================  ========
 
 Run: ``python eval/eval_layout.py [--count 40]``; prints findings per correct document, recall
@@ -165,6 +166,15 @@ def plant(defect: str, src: Path, dst: Path, roles: list[str]) -> int | None:
         for i in imp:
             _set_font(paras[i], size_pt=16)
         where = imp[0] + 1
+    elif defect == "imprint-lines":
+        imp = [i for i, r in enumerate(roles) if r in ("cc", "printer")]
+        if not imp:
+            return -1
+        for i in imp:
+            ppr = paras[i]._element.pPr
+            for bdr in (ppr.findall(_qn("w:pBdr")) if ppr is not None else []):
+                ppr.remove(bdr)
+        where = imp[0] + 1
     else:
         raise ValueError(defect)
     d.save(str(dst))
@@ -175,9 +185,10 @@ EXPECTED = {
     "margins": "GW201", "paper-a5": "GW201", "body-songti": "GW202", "body-indent": "GW202",
     "title-heiti": "GW203", "title-left": "GW203", "heading-fs": "GW204", "mark-black": "GW205",
     "page-hyphen": "GW206", "page-missing": "GW206", "page-typed": "GW206", "imprint-16": "GW207",
+    "imprint-lines": "GW207",
 }
 # Defects whose finding must be anchored at the planted paragraph.
-ANCHORED = {"body-songti", "title-heiti", "heading-fs"}
+ANCHORED = {"body-songti", "title-heiti", "heading-fs", "imprint-lines"}
 
 
 def main(argv: list[str] | None = None) -> int:

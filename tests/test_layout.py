@@ -9,6 +9,7 @@ import pytest
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config, parse
 from gongwen_lint.engine import run_rules
+from gongwen_lint.model import Role
 from gongwen_lint.rules import registry
 from gongwen_lint.rules.context import Resources
 from gongwen_lint.rules.layout import estimated_pages, example_document
@@ -248,3 +249,47 @@ def test_generated_draft_with_centred_fangsong_page_number(linter):
     page = [d for d in linter.check_file(TEMPLATES / "zy_工作方案.docx").diagnostics if d.code == "GW206"]
     assert {d.excerpt for d in page} == {"— 1 —"}
     assert any("居中" in d.message for d in page) and any("仿宋" in d.message for d in page)
+
+
+# -- GW207 版记 separator lines ----------------------------------------------------------------
+
+IMPRINT = ("{标题}关于做好有关工作的通知", "{正文}" + BODY)
+
+
+def lines_found(doc):
+    return [d for d in check(doc, codes=("GW207",)) if "分隔线" in d.message]
+
+
+def test_imprint_without_lines_is_one_warning_at_the_first_imprint_line():
+    doc = draft(*IMPRINT, "{抄送 无线}抄送：市委办公室。", "{印发 无线}市人民政府办公室  2024年3月1日印发")
+    [d] = lines_found(doc)
+    assert d.severity.value == "warning" and "缺分隔线" in d.message and d.location.paragraph == 3
+
+
+def test_thin_first_and_last_lines_are_info_and_correct_lines_are_quiet():
+    thin = draft(*IMPRINT, "{抄送 上线0.5磅 下线0.75磅}抄送：市委办公室。", "{印发 下线0.5磅}市人民政府办公室  2024年3月1日印发")
+    [d] = lines_found(thin)
+    assert d.severity.value == "info" and "首条和末条" in d.message and "0.5 磅" in d.message
+    assert lines_found(draft(*IMPRINT, "{抄送}抄送：市委办公室。", "{印发}市人民政府办公室  2024年3月1日印发")) == []
+
+
+def _with(doc, i, **changes):
+    body = list(doc.body)
+    body[i] = replace(body[i], **changes)
+    return replace(doc, parts={**doc.parts, "body": tuple(body)})
+
+
+def test_lines_drawn_otherwise_keep_the_rule_quiet():
+    bare = draft(*IMPRINT, "{正文}", "{抄送 无线}抄送：市委办公室。", "{印发 无线}市人民政府办公室  2024年3月1日印发")
+    assert lines_found(bare)
+    assert lines_found(_with(bare, 2, shapes=1)) == []  # a line shape anchored just above
+    assert lines_found(_with(bare, 2, text="——————————", role=Role.EMPTY)) == []  # typed as a line
+    assert lines_found(_with(bare, 3, in_textbox=True)) == []
+    edge = ("single", 1.0, None)
+    assert lines_found(_with(bare, 3, format=replace(bare.body[3].format, cell_border_top=edge))) == []
+    assert lines_found(_with(bare, 1, format=replace(bare.body[1].format, border_bottom=edge))) == []
+
+
+def test_imprint_followed_by_body_text_is_not_judged():
+    doc = draft(*IMPRINT, "{抄送 无线}抄送：市委办公室。", "{正文}" + BODY)
+    assert lines_found(doc) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from docxbuild import PAGE_FIELD, DocxBuilder, para, ppr, replace_part, rpr, run, textbox
+from docxbuild import PAGE_FIELD, DocxBuilder, W, fragment, para, ppr, replace_part, rpr, run, textbox
 from gongwen_lint.docx.numbering import chinese_counting, format_number
 from gongwen_lint.docx.package import open_package
 from gongwen_lint.docx.reader import read_docx_file
@@ -393,3 +393,62 @@ def test_paragraph_borders_and_frames(tmp_path):
     assert p.format.border_bottom == ("single", 0.5, None)
     footer = next(hf for hf in doc.headers_footers if hf.kind == "footer")
     assert footer.paragraphs[0].format.frame_x_align == "center"
+
+
+# -- 版记 separator lines: table-cell edges and drawn shapes ---------------------------------
+
+
+def test_cell_edges_from_tcborders_table_borders_and_table_style(tmp_path):
+    b = DocxBuilder()
+    b.style("GwLines", "版记表", type="table")
+    b.table([["抄送：甲\n抄送续"], ["印发行"]], style="GwLines")
+    b.table([["单格"]])  # default table style: no borders
+    path = b.save(tmp_path / "d.docx")
+
+    def edit(root):
+        styles_el = root  # styles.xml root
+        st = next(s for s in styles_el.iter(W("style")) if s.get(W("styleId")) == "GwLines")
+        st.append(fragment('<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8"/>'
+                           '<w:bottom w:val="single" w:sz="8"/><w:insideH w:val="single" w:sz="4"/>'
+                           "</w:tblBorders></w:tblPr>")[0])
+    _rewrite(path, "word/styles.xml", edit)
+
+    def edit_doc(root):
+        tbl = next(root.iter(W("tbl")))
+        tblpr = tbl.find(W("tblPr"))
+        tblpr.append(fragment('<w:tblBorders><w:insideH w:val="single" w:sz="6" w:color="000000"/></w:tblBorders>')[0])
+        tc = list(tbl.iter(W("tc")))[1]  # 印发 cell: no bottom line of its own
+        tc.insert(0, fragment('<w:tcPr><w:tcBorders><w:bottom w:val="nil"/></w:tcBorders></w:tcPr>')[0])
+    _rewrite(path, "word/document.xml", edit_doc)
+    doc = read_docx_file(path)
+    cells = {p.text: (p.format.cell_border_top, p.format.cell_border_bottom) for p in doc.body if p.in_table}
+    # first row: top from the style (1 pt), bottom edge is the table's own insideH (0.75 pt, black)
+    assert cells["抄送：甲"] == (("single", 1.0, None), None)  # the bottom edge belongs to the cell's last paragraph
+    assert cells["抄送续"] == (None, ("single", 0.75, "000000"))
+    assert cells["印发行"] == (("single", 0.75, "000000"), None)  # tcBorders bottom nil wins over the style
+    assert cells["单格"] == (None, None)
+
+
+def test_shapes_without_text_are_counted_once_text_boxes_not(tmp_path):
+    line = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:spPr><a:prstGeom prst="line"/></wps:spPr><wps:bodyPr/></wps:wsp>'
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+            '<mc:Fallback><w:pict><v:line from="0,0" to="100,0"/></w:pict></mc:Fallback>'
+            "</mc:AlternateContent></w:r>")
+    vml_only = '<w:r><w:pict><v:line from="0,0" to="100,0"/></w:pict></w:r>'
+    b = DocxBuilder()
+    b.body("<w:p>" + run("线") + line + "</w:p>")
+    b.body("<w:p>" + run("旧线") + vml_only + "</w:p>")
+    b.body("<w:p>" + run("框") + textbox(para(run("框内"))) + "</w:p>")
+    doc = read_docx_file(b.save(tmp_path / "d.docx"))
+    assert [(p.text, p.shapes) for p in doc.body] == [("线", 1), ("旧线", 1), ("框", 0), ("框内", 0)]
+
+
+def _rewrite(path, name, change):
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read(name))
+    change(root)
+    replace_part(path, path, name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

@@ -168,6 +168,11 @@ class ParagraphFormat:
     # Paragraph borders as (style, width in pt, colour or None): the 版记 separator lines.
     border_top: tuple[str, float, str | None] | None = None
     border_bottom: tuple[str, float, str | None] | None = None
+    # The enclosing table cell's top/bottom edge, same shape, on the cell's first/last paragraph
+    # only (where the line is drawn): tcBorders, else the table's (or table style's) top/insideH/
+    # bottom by row.  A 版记 typeset as a table draws its separator lines this way.
+    cell_border_top: tuple[str, float, str | None] | None = None
+    cell_border_bottom: tuple[str, float, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,9 @@ class Paragraph:
     page_break_before: bool = False  # an explicit page break precedes (w:br type=page or lastRenderedPageBreak not counted)
     fields: tuple[str, ...] = ()  # field instructions in this paragraph, e.g. ("PAGE",)
     title_group: int | None = None  # paragraphs of one multi-line title share this number
+    # Drawn objects without text anchored in this paragraph (lines, shapes, pictures; not text
+    # boxes): a separator line drawn as a shape, which rules cannot place, so they stay quiet.
+    shapes: int = 0
 
     @property
     def is_empty(self) -> bool:

@@ -152,14 +152,31 @@ def parse_ppr(ppr) -> dict:
             if child.get(w("xAlign")):
                 out["frameXAlign"] = child.get(w("xAlign"))
         elif tag == w("pBdr"):
-            for side in ("top", "bottom"):
-                b = child.find(w(side))
-                if b is not None:
-                    style = b.get(W_VAL) or "single"
-                    if style in ("nil", "none"):
-                        out["bdr_" + side] = None
-                    else:
-                        size = number(b.get(w("sz")))
-                        colour = b.get(w("color"))
-                        out["bdr_" + side] = (style, (size or 4) / 8.0, None if colour in (None, "auto") else colour.upper())
+            for side, value in parse_borders(child, ("top", "bottom")).items():
+                out["bdr_" + side] = value
+    return out
+
+
+def parse_border(el) -> tuple[str, float, str | None] | None:
+    """One border element (``w:top``, ``w:insideH`` …) → (style, width in pt, colour); None for nil/none.
+
+    ``w:sz`` is in eighths of a point (Word writes 4 for its default ½ pt line).
+    """
+    style = el.get(W_VAL) or "single"
+    if style in ("nil", "none"):
+        return None
+    size = number(el.get(w("sz")))
+    colour = el.get(w("color"))
+    return (style, (size or 4) / 8.0, None if colour in (None, "auto") else colour.upper())
+
+
+def parse_borders(el, sides: tuple[str, ...]) -> dict:
+    """The stated sides of ``w:pBdr``/``w:tblBorders``/``w:tcBorders``; absent side = inherit."""
+    out: dict = {}
+    if el is None:
+        return out
+    for side in sides:
+        b = el.find(w(side))
+        if b is not None:
+            out[side] = parse_border(b)
     return out

@@ -18,11 +18,11 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
 from .numbering import Numbering
-from .ns import R_ID, W_PPR, W_RPR, W_SECTPR, w
+from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
 from .package import MSG_RESAVE, Package, open_package
-from .props import number, twips
-from .styles import Styles, style_num_ids
-from .walk import PartWalk, walk_part
+from .props import number, parse_borders, twips
+from .styles import TABLE_SIDES, Styles, style_num_ids
+from .walk import PartWalk, _children_of, choose_branch, walk_part
 
 W_DOCUMENT = w("document")
 W_BODY = w("body")
@@ -32,6 +32,19 @@ W_ID = w("id")
 W_HEADERREF = w("headerReference")
 W_FOOTERREF = w("footerReference")
 W_EVEN_ODD = w("evenAndOddHeaders")
+W_TBLBORDERS = w("tblBorders")
+W_TCBORDERS = w("tcBorders")
+
+_WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_V_NS = "urn:schemas-microsoft-com:vml"
+WPS_WSP = "{%s}wsp" % _WPS_NS
+WPS_TXBX = "{%s}txbx" % _WPS_NS
+PIC_PIC = "{%s}pic" % _PIC_NS
+V_TEXTBOX = "{%s}textbox" % _V_NS
+# VML shapes that draw something (a v:group is only their container).
+_V_SHAPES = frozenset("{%s}%s" % (_V_NS, t) for t in
+                      ("line", "shape", "rect", "roundrect", "polyline", "oval", "arc", "curve", "image"))
 
 TWIPS_PER_MM = 1440 / 25.4  # 56.6929
 _PART_LABELS = {
@@ -229,6 +242,7 @@ class _DocxReader:
         out = []
         current = section
         section_ended = False
+        cells = _CellEdges(walk, styles)
         for wp in walk.paragraphs:
             starts_page = False
             if section_ended and not wp.in_textbox:
@@ -242,6 +256,10 @@ class _DocxReader:
                 label = self.numbering.label(num_id, ilvl or 0)
                 if label is not None:
                     fmt = replace(fmt, numbering_text=label)
+            if wp.in_table:
+                top, bottom = cells.edges(wp)
+                if top is not None or bottom is not None:
+                    fmt = replace(fmt, cell_border_top=top, cell_border_bottom=bottom)
             runs = []
             group: list = []
             for piece in wp.pieces:
@@ -264,6 +282,7 @@ class _DocxReader:
                     section=current,
                     page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
                     fields=tuple(wp.fields),
+                    shapes=_count_shapes(wp.element),
                 )
             )
             if sect_ends is not None and wp.index in sect_ends:
@@ -301,6 +320,119 @@ class _DocxReader:
                 )
             )
         return tuple(out)
+
+
+class _CellEdges:
+    """The top/bottom border of the table cell around a paragraph, resolved as Word draws it.
+
+    Per edge, the first level that states it wins: the cell's ``w:tcBorders``, the row's
+    ``w:tblPrEx/w:tblBorders``, the table's ``w:tblPr/w:tblBorders``, the table style (cell, then
+    table level, ``basedOn`` chain).  Table-level borders are ``top`` for the first row's top edge,
+    ``bottom`` for the last row's bottom edge and ``insideH`` between rows.  Not resolved: the
+    conflict with a neighbouring cell's own border on a shared edge, vertical merges and
+    conditional (first-row …) table-style formats.  The top edge goes on the cell's first
+    paragraph, the bottom edge on its last, since that is where the line is drawn.
+    """
+
+    def __init__(self, walk: PartWalk, styles: Styles):
+        self.styles = styles
+        self.cell_of: dict[int, object] = {}  # paragraph index → its own w:tc
+        self.first: dict = {}  # w:tc → index of its first paragraph
+        self.last: dict = {}
+        for wp in walk.paragraphs:
+            if not wp.in_table:
+                continue
+            tc = _own_cell(wp.element)
+            if tc is None:
+                continue
+            self.cell_of[wp.index] = tc
+            self.first.setdefault(tc, wp.index)
+            self.last[tc] = wp.index
+        self._rows: dict = {}
+
+    def edges(self, wp) -> tuple:
+        tc = self.cell_of.get(wp.index)
+        if tc is None:
+            return None, None
+        want_top, want_bottom = self.first.get(tc) == wp.index, self.last.get(tc) == wp.index
+        if not (want_top or want_bottom):
+            return None, None
+        tr = tc.getparent()
+        while tr is not None and tr.tag != W_TR:
+            tr = tr.getparent()
+        tbl = tr.getparent() if tr is not None else None
+        while tbl is not None and tbl.tag != W_TBL:
+            tbl = tbl.getparent()
+        if tr is None or tbl is None:
+            return None, None
+        rows = self._rows.get(tbl)
+        if rows is None:
+            rows = self._rows[tbl] = list(_children_of(tbl, W_TR))
+        r = rows.index(tr) if tr in rows else 0
+        levels = [_borders(tc.find(w("tcPr")), W_TCBORDERS), _borders(tr.find(w("tblPrEx")), W_TBLBORDERS),
+                  _borders(tbl.find(w("tblPr")), W_TBLBORDERS),
+                  self.styles.table_style_borders(self.styles.table_style(tbl))]
+
+        def resolve(own: str, table_side: str):
+            for i, level in enumerate(levels):
+                side = own if i == 0 else table_side  # a cell states its own edges
+                if side in level:
+                    return level[side]
+            return None
+
+        top = resolve("top", "top" if r == 0 else "insideH") if want_top else None
+        bottom = resolve("bottom", "bottom" if r == len(rows) - 1 else "insideH") if want_bottom else None
+        return top, bottom
+
+
+def _own_cell(p):
+    """The ``w:tc`` a paragraph sits in directly (None inside a text box anchored in a cell)."""
+    el = p.getparent()
+    while el is not None:
+        if el.tag == W_TC:
+            return el
+        if el.tag == W_TXBXCONTENT:
+            return None
+        el = el.getparent()
+    return None
+
+
+def _borders(pr, tag) -> dict:
+    el = pr.find(tag) if pr is not None else None
+    return parse_borders(el, TABLE_SIDES) if el is not None else {}
+
+
+def _count_shapes(p) -> int:
+    """Drawn objects without text anchored in ``p``: DrawingML shapes and pictures, VML shapes.
+
+    Text boxes (and the paragraphs inside them) are not counted; of ``mc:AlternateContent`` only
+    the branch the walk reads is looked at, so a shape is not counted twice.
+    """
+    n = 0
+    stack = [p]
+    while stack:
+        el = stack.pop()
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag == W_TXBXCONTENT or tag == MC_FALLBACK:
+                continue
+            if tag == MC_ALTERNATE:
+                branch = choose_branch(child)
+                if branch is not None:
+                    stack.append(branch)
+                continue
+            if tag == WPS_WSP:
+                n += child.find(WPS_TXBX) is None
+                continue
+            if tag == PIC_PIC:
+                n += 1
+                continue
+            if tag in _V_SHAPES:
+                if child.find(V_TEXTBOX) is None:
+                    n += 1
+                continue
+            stack.append(child)
+    return n
 
 
 def _run(pieces, styles: Styles, pstyle, tstyle) -> Run:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..model import ParagraphFormat, RunFormat
 from .numbering import Numbering
-from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_ppr, parse_rpr
+from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_borders, parse_ppr, parse_rpr
 from .ns import A_NS, W_PPR, W_RPR, w
 
 W_STYLE = w("style")
@@ -36,6 +36,8 @@ W_EASTASIA = w("eastAsia")
 
 _SCRIPT_BY_LANG = {"zh-cn": "Hans", "zh-sg": "Hans", "zh-tw": "Hant", "zh-hk": "Hant", "zh-mo": "Hant",
                    "ja-jp": "Jpan", "ko-kr": "Hang"}
+TABLE_SIDES = ("top", "bottom", "insideH")
+
 _ALIGN = {"start": "left", "left": "left", "end": "right", "right": "right", "center": "center",
           "both": "both", "distribute": "distribute", "thaiDistribute": "distribute",
           "lowKashida": "both", "mediumKashida": "both", "highKashida": "both", "justify": "both"}
@@ -44,7 +46,7 @@ TWIPS_PER_PT = 20.0
 
 
 class _Style:
-    __slots__ = ("id", "type", "name", "based_on", "ppr", "rpr", "default")
+    __slots__ = ("id", "type", "name", "based_on", "ppr", "rpr", "default", "borders")
 
     def __init__(self, el):
         self.id = el.get(W_STYLEID, "")
@@ -56,6 +58,12 @@ class _Style:
         self.ppr = parse_ppr(el.find(W_PPR))
         self.rpr = parse_rpr(el.find(W_RPR))
         self.default = el.get(w("default"), "").lower() in ("1", "true", "on")
+        # Table styles: w:tblPr/w:tblBorders, then w:tcPr/w:tcBorders (cell level wins).
+        self.borders: dict = {}
+        if self.type == "table":
+            tblpr, tcpr = el.find(w("tblPr")), el.find(w("tcPr"))
+            self.borders = parse_borders(tblpr.find(w("tblBorders")) if tblpr is not None else None, TABLE_SIDES)
+            self.borders.update(parse_borders(tcpr.find(w("tcBorders")) if tcpr is not None else None, TABLE_SIDES))
 
 
 class _LazyStyles(dict):
@@ -114,6 +122,7 @@ class Styles:
         self._style_elements = self.styles.elements
         self.default_para: str | None = None
         self.default_char: str | None = None
+        self.default_table: str | None = None
         self.dd_rpr: dict = {}
         self.dd_ppr: dict = {}
         lang = None
@@ -139,6 +148,8 @@ class Styles:
                         self.default_para = sid
                     elif kind == "character" and self.default_char is None:
                         self.default_char = sid
+                    elif kind == "table" and self.default_table is None:
+                        self.default_table = sid
         if settings_root is not None:
             tfl = settings_root.find(W_THEMEFONTLANG)
             if tfl is not None and tfl.get(W_EASTASIA):
@@ -150,6 +161,7 @@ class Styles:
         self._run_base_cache: dict = {}
         self._char_cache: dict = {}
         self._fmt_cache: dict = {}
+        self._table_border_cache: dict = {}
 
     # -- style chains ----------------------------------------------------------------------------
 
@@ -185,6 +197,20 @@ class Styles:
         tblpr = tbl.find(w("tblPr"))
         el = tblpr.find(W_TBLSTYLE) if tblpr is not None else None
         return el.get(W_VAL) if el is not None else None
+
+    def table_style_borders(self, tstyle: str | None) -> dict:
+        """Top/bottom/insideH borders a table style states (``basedOn`` chain merged), by side.
+
+        A table without ``w:tblStyle`` uses the document's default table style (Word's "Normal
+        Table", normally without borders).  Conditional formats (first row …) are not applied.
+        """
+        hit = self._table_border_cache.get(tstyle)
+        if hit is None:
+            hit = {}
+            for st in self.chain(tstyle or self.default_table):
+                hit.update(st.borders)
+            self._table_border_cache[tstyle] = hit
+        return hit
 
     def _para_props(self, pstyle, tstyle) -> dict:
         key = (pstyle, tstyle)
