@@ -366,9 +366,9 @@ class _CellEdges:
         if tr is None or tbl is None:
             return None, None
         rows = self._rows.get(tbl)
-        if rows is None:
-            rows = self._rows[tbl] = list(_children_of(tbl, W_TR))
-        r = rows.index(tr) if tr in rows else 0
+        if rows is None:  # row element → position, once per table (long forms have many rows)
+            rows = self._rows[tbl] = {row: i for i, row in enumerate(_children_of(tbl, W_TR))}
+        r = rows.get(tr, 0)
         levels = [_borders(tc.find(w("tcPr")), W_TCBORDERS), _borders(tr.find(w("tblPrEx")), W_TBLBORDERS),
                   _borders(tbl.find(w("tblPr")), W_TBLBORDERS),
                   self.styles.table_style_borders(self.styles.table_style(tbl))]
