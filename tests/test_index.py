@@ -144,6 +144,42 @@ def test_stock_phrases_are_not_copies(store):
     assert find_copies(store, draft) == []
 
 
+def _postings_by_content(store) -> list[tuple]:
+    """Every posting as (hash, document path, paragraph, start, stop): comparable across builds."""
+    return store._q(
+        "SELECT f.h, d.path, n.para, n.start, n.stop FROM gw_fp AS f JOIN gw_units AS n ON n.id = f.u"
+        " JOIN gw_docs AS d ON d.id = n.doc_id ORDER BY f.h, d.path, n.start"
+    )
+
+
+def test_one_add_over_several_transactions_replacing_pending_documents(store, tmp_path):
+    # batch=2 and max_postings=50: postings are held back across batches and committed in
+    # several transactions; "b.txt" comes twice, the second time after its first version's
+    # postings were still pending, and must leave exactly the postings of its last version.
+    k, w = store.params.k, store.params.w
+    changed_b = REF_B + ["食堂从业人员每年进行一次健康检查，持有效健康证明上岗，患有有碍食品安全疾病的人员一律调离岗位。"]
+    versions = [("a.txt", REF_A), ("b.txt", REF_B), ("c.txt", REF_A[:1] + REF_B[1:]), ("b.txt", changed_b), ("a.txt", REF_A)]
+    docs = [
+        prepare(RefMeta(path=f"/archive/{n}", title=p[0], level="same"), list(enumerate(p, start=1)), "\n".join(p).encode(), k, w)
+        for n, p in versions
+    ]
+    result = store.add(docs, batch=2, max_postings=50)
+    assert (result.added, result.replaced, result.unchanged) == (3, 1, 1)
+    fresh = open_index(str(tmp_path / "fresh.gwidx"), create=True)
+    try:
+        for d in (docs[0], docs[2], docs[3]):
+            fresh.add([d])
+        assert _postings_by_content(store) == _postings_by_content(fresh)
+        assert store.stats()["postings"] == fresh.stats()["postings"]  # and none of a replaced version
+        assert store.stats()["units"] == fresh.stats()["units"] == store._q("SELECT count(*) FROM gw_units")[0][0]
+    finally:
+        fresh.close()
+    # the unit count is persisted, not only kept in memory
+    reopened = open_index(store.url)
+    assert reopened.unit_count == store.unit_count
+    reopened.close()
+
+
 @pytest.mark.skipif(not PG, reason="GONGWEN_TEST_PG is not set: no PostgreSQL server for this run")
 def test_sqlite_and_postgres_give_the_same_matches(tmp_path):
     lite = open_index(str(tmp_path / "s.gwidx"), create=True)
