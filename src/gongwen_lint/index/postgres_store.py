@@ -45,6 +45,25 @@ class PostgresStore(Store):
         # one writer at a time: ids are allocated from max(id) + 1
         cur.execute("LOCK TABLE gw_docs IN SHARE ROW EXCLUSIVE MODE")
 
+    def add(self, prepared, **kw):
+        result = super().add(prepared, **kw)
+        if result.added or result.replaced:
+            self._analyze()
+        return result
+
+    def _analyze(self) -> None:
+        """Refresh the planner's statistics after a load.
+
+        Without them a freshly loaded gw_fp gets a bad plan for the lookups until autovacuum
+        happens to analyze it: measured at 5,271 documents, median lookup 63 ms before
+        ``ANALYZE``, 6.7 ms after (the SQLite index: 6 ms).  It samples a bounded number of
+        rows, so it costs well under a second at any size (0.17 s here).
+        """
+        cur = self.conn.cursor()
+        cur.execute("ANALYZE gw_docs, gw_units, gw_fp")
+        self.conn.commit()
+        cur.close()
+
     def _insert_postings(self, cur, rows) -> None:
         with cur.copy("COPY gw_fp (h, u) FROM STDIN") as copy:
             for row in rows:
