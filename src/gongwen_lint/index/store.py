@@ -244,36 +244,28 @@ class Store:
             rows += self._q(self._sample_sql(), (self._hash_param(frequent[i : i + 5000]), sample - 1))
         return rows, common
 
-    def units(self, ids: Iterable[int]) -> dict[int, UnitRow]:
+    def _rows_by_id(self, select: str, ids: Iterable[int]):
+        """Rows of ``select … WHERE <id column> IN ({marks})`` for ``ids``, 500 ids per query."""
         ids = sorted(set(ids))
-        out: dict[int, UnitRow] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._q(f"SELECT id, doc_id, para, start, stop FROM gw_units WHERE id IN ({marks})", chunk):
-                out[row[0]] = UnitRow(*row)
-        return out
+            yield from self._q(select.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def units(self, ids: Iterable[int]) -> dict[int, UnitRow]:
+        sql = "SELECT id, doc_id, para, start, stop FROM gw_units WHERE id IN ({marks})"
+        return {row[0]: UnitRow(*row) for row in self._rows_by_id(sql, ids)}
 
     def doc_infos(self, ids: Iterable[int]) -> dict[int, DocInfo]:
-        ids = sorted(set(ids))
-        out: dict[int, DocInfo] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._q(f"SELECT {_DOC_COLS} FROM gw_docs WHERE id IN ({marks})", chunk):
-                out[row[0]] = DocInfo(*row)
-        return out
+        sql = f"SELECT {_DOC_COLS} FROM gw_docs WHERE id IN ({{marks}})"
+        return {row[0]: DocInfo(*row) for row in self._rows_by_id(sql, ids)}
 
     def doc_texts(self, ids: Iterable[int]) -> dict[int, "DocText"]:
         """Normalised text and paragraph starts of documents."""
-        ids = sorted(set(ids))
         out: dict[int, DocText] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for doc_id, z, paras in self._q(f"SELECT doc_id, z, paras FROM gw_doctext WHERE doc_id IN ({marks})", chunk):
-                offsets, numbers = decode_para_starts(bytes(paras))
-                out[doc_id] = DocText(zlib.decompress(bytes(z)).decode("utf-8"), offsets, numbers)
+        sql = "SELECT doc_id, z, paras FROM gw_doctext WHERE doc_id IN ({marks})"
+        for doc_id, z, paras in self._rows_by_id(sql, ids):
+            offsets, numbers = decode_para_starts(bytes(paras))
+            out[doc_id] = DocText(zlib.decompress(bytes(z)).decode("utf-8"), offsets, numbers)
         return out
 
     def documents(self) -> list[DocInfo]:
