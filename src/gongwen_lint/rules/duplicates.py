@@ -80,6 +80,24 @@ def _others(n: int) -> str:
     return f"（另有 {n} 份已收录文件内容相同）" if n else ""
 
 
+def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator[Diagnostic]:
+    """GW801 (higher-level references) and GW802 (the others): one finding per repeated document,
+    anchored on the first copied passage."""
+    v = _verdict(doc, ctx)
+    if v is None:
+        return
+    for m, twins in v.repeats:
+        if (m.doc.level == "higher") != higher:
+            continue
+        p, first = _first_passage(v, m)
+        label = LEVEL_LABEL.get(m.doc.level, "已发")
+        yield ctx.report(
+            p, first.start, first.end,
+            f"草稿约 {m.draft_coverage:.0%} 的内容与{label}文件{_cite(m)}重复{_others(twins)}：{advice}",
+            reference=_reference(m, first.ref_paragraph, m.similarity),
+        )
+
+
 @rule(
     "GW801",
     "duplicates-higher-level",
@@ -121,19 +139,8 @@ def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     ## 修复
     删去照抄的内容，改为“请认真贯彻落实《……》（文号）”并只写本地新的具体措施；没有新措施的，不再发文。
     """
-    v = _verdict(doc, ctx)
-    if v is None:
-        return
-    for m, twins in v.repeats:
-        if m.doc.level != "higher":
-            continue
-        p, first = _first_passage(v, m)
-        yield ctx.report(
-            p, first.start, first.end,
-            f"草稿约 {m.draft_coverage:.0%} 的内容与上级文件{_cite(m)}重复{_others(twins)}："
-            "上级已发的文件不再转发，政策已经明确的不再重复行文；请改为贯彻落实意见或直接引用原文件",
-            reference=_reference(m, first.ref_paragraph, m.similarity),
-        )
+    yield from _repeats(doc, ctx, higher=True,
+                        advice="上级已发的文件不再转发，政策已经明确的不再重复行文；请改为贯彻落实意见或直接引用原文件")
 
 
 @rule(
@@ -173,20 +180,7 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     已发文件仍然有效的，不再重复发文；确有新措施的，只写新措施，并注明原文件文号。
     """
-    v = _verdict(doc, ctx)
-    if v is None:
-        return
-    for m, twins in v.repeats:
-        if m.doc.level == "higher":
-            continue
-        p, first = _first_passage(v, m)
-        label = LEVEL_LABEL.get(m.doc.level, "已发")
-        yield ctx.report(
-            p, first.start, first.end,
-            f"草稿约 {m.draft_coverage:.0%} 的内容与{label}文件{_cite(m)}重复{_others(twins)}："
-            "政策已经明确、未提出新措施的，不再重复行文",
-            reference=_reference(m, first.ref_paragraph, m.similarity),
-        )
+    yield from _repeats(doc, ctx, higher=False, advice="政策已经明确、未提出新措施的，不再重复行文")
 
 
 @rule(
