@@ -9,7 +9,6 @@ default; a quoted law title is not the drafter's wording.)
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
@@ -41,35 +40,64 @@ DOC_NUMBER_RE = re.compile(
 )
 
 _PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_TITLES = {"《": "》"}
+_DELIMITERS = {
+    (q, t): re.compile("[" + "".join(k + v for k, v in {**(_QUOTES if q else {}), **(_TITLES if t else {})}.items()) + "]")
+    for q in (True, False) for t in (True, False) if q or t
+}
+
+#: Masked texts by (text, quotes, titles, doc_numbers).  Every rule masks the same paragraphs,
+#: one rule after another, so the cache must hold a whole document: a fixed number of entries
+#: (an LRU of 4,096) hits nothing once a draft has more paragraphs than that (~150 pages).  It is
+#: bounded by characters instead — about 6,000 pages — and emptied when full.
+_MASKED: dict[tuple[str, bool, bool, bool], str] = {}
+_MASKED_CHARS = 0
+MASK_CACHE_CHARS = 4_000_000
 
 
-@lru_cache(maxsize=4096)
 def mask(text: str, quotes: bool = True, titles: bool = True, doc_numbers: bool = True) -> str:
     """Return ``text`` with quoted spans, 书名号 titles and document numbers masked.
 
     The delimiters themselves stay (rules about pairing need them); only the content is
-    replaced, with :data:`MASK`, keeping every offset.
+    replaced, with :data:`MASK`, keeping every offset.  Quotes nest: only the outermost pair's
+    content is masked, and an unclosed opener masks nothing.
     """
-    chars = list(text)
+    global _MASKED_CHARS
+    key = (text, quotes, titles, doc_numbers)
+    hit = _MASKED.get(key)
+    if hit is not None:
+        return hit
+    out = _mask(text, quotes, titles, doc_numbers)
+    if _MASKED_CHARS + len(text) > MASK_CACHE_CHARS:
+        _MASKED.clear()
+        _MASKED_CHARS = 0
+    _MASKED[key] = out
+    _MASKED_CHARS += len(text)
+    return out
+
+
+def _mask(text: str, quotes: bool, titles: bool, doc_numbers: bool) -> str:
+    spans: list[tuple[int, int]] = []
     if quotes or titles:
-        openers = {}
-        if quotes:
-            openers.update({"“": "”", "‘": "’", "「": "」", "『": "』"})
-        if titles:
-            openers["《"] = "》"
+        openers = _PAIRS if quotes and titles else _QUOTES if quotes else _TITLES
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        # Only the delimiters matter: visit them, not every character.
+        for m in _DELIMITERS[(quotes, titles)].finditer(text):
+            ch, i = m.group(), m.start()
             if ch in openers:
                 stack.append((ch, i))
             elif stack and ch == openers[stack[-1][0]]:
                 _, j = stack.pop()
-                if not stack:
-                    for k in range(j + 1, i):
-                        chars[k] = MASK
-    if doc_numbers:
-        for m in DOC_NUMBER_RE.finditer(text):
-            for k in range(m.start("open"), m.end()):
-                chars[k] = MASK
+                if not stack and i > j + 1:
+                    spans.append((j + 1, i))
+    if doc_numbers and "号" in text:  # every document number ends in 号
+        spans += [(m.start("open"), m.end()) for m in DOC_NUMBER_RE.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
     return "".join(chars)
 
 

@@ -8,9 +8,11 @@ these rules exist for.  Paragraphs in tables are skipped (a table's numbering is
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
@@ -294,45 +296,161 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         一、加强组织领导，各级政府要把安全生产工作摆上重要议事日程。
         二、落实工作责任，各部门要按照职责分工抓好落实。
     """
-    from rapidfuzz.distance import Indel
-
     min_chars = int(ctx.option("duplicate-paragraph-min-chars"))
     threshold = float(ctx.option("duplicate-paragraph-similarity"))
+    for segment in _duplicate_segments(doc, min_chars):
+        yield from _segment_duplicates(segment, threshold, ctx)
+
+
+@dataclass
+class _Entry:
+    """A paragraph GW304 compares: its normalised text, CJK count, whether it is a list item,
+    and (when it is an exact repeat) the paragraph it repeats."""
+
+    p: Paragraph
+    norm: str
+    cjk: int
+    item: bool
+    repeats: Paragraph | None = None
+
+
+def _duplicate_segments(doc: Document, min_chars: int) -> list[list[_Entry]]:
+    """The compared paragraphs, split at 第X条 anchors.
+
+    Articles of a law or rule are parallel by design and the same provision (“（三）法律、行政法规
+    规定的其他情形”) recurs under several of them: paragraphs are compared within one article.
+    """
+    segments: list[list[_Entry]] = [[]]
     seen: dict[str, Paragraph] = {}
-    candidates: list[tuple[str, Paragraph, bool]] = []  # (normalised, paragraph, is a list item)
     for p in doc.body:
         if p.role not in TEXT_ROLES or p.in_table:
             continue
         if is_anchor(p.text):
-            # 第X条 of a law or rule: articles are parallel by design and the same provision
-            # (“（三）法律、行政法规规定的其他情形”) recurs under several of them; compare within one.
             seen.clear()
-            candidates.clear()
+            segments.append([])
             continue
         norm = _normalise(p)
         cjk = count_cjk(mask(norm))
         if cjk < min_chars:
             continue  # short lines, and lines that are only a quoted title
-        item = paragraph_ordinal(p) is not None
+        entry = _Entry(p, norm, cjk, paragraph_ordinal(p) is not None)
         first = seen.get(norm)
         if first is not None:
-            yield ctx.report(p, 0, len(p.text), f"本段与第 {first.index} 段重复")
+            entry.repeats = first
+        else:
+            seen[norm] = p
+        segments[-1].append(entry)
+    return [s for s in segments if s]
+
+
+def _segment_duplicates(segment: list[_Entry], threshold: float, ctx: Context) -> Iterator[Diagnostic]:
+    """Exact repeats, then per paragraph the first earlier one it nearly repeats.
+
+    Comparing every pair is quadratic (1.7 s of a 500-page draft), so a paragraph is compared
+    only with the earlier paragraphs that :func:`_candidate_pairs` names: a superset of those that
+    can pass.  Each candidate is compared as the full scan compared it, earlier paragraphs first,
+    the first match winning, so the findings are the same (tests/test_duplicate_paragraph.py
+    and eval/eval_duplicate_paragraph.py compare the two on generated drafts and the archive).
+    """
+    from rapidfuzz.distance import Indel
+
+    candidates = [e for e in segment if e.repeats is None]
+    earlier = _candidate_pairs(candidates, threshold)
+    position = {id(e): i for i, e in enumerate(candidates)}
+    for entry in segment:
+        if entry.repeats is not None:
+            yield ctx.report(entry.p, 0, len(entry.p.text), f"本段与第 {entry.repeats.index} 段重复")
             continue
-        seen[norm] = p
-        for other_norm, other, other_item in candidates:
+        norm, cjk, item = entry.norm, entry.cjk, entry.item
+        for j in earlier(position[id(entry)]):
+            other = candidates[j]
             # Sibling list items are parallel too: only a near-verbatim copy counts.
-            strict = item or other_item
+            strict = item or other.item
             need = max(threshold, 0.95) if strict else threshold
             if strict and cjk < 30:
                 continue
-            la, lb = len(norm), len(other_norm)
+            la, lb = len(norm), len(other.norm)
             if min(la, lb) < need * max(la, lb):
                 continue
-            score = Indel.normalized_similarity(norm, other_norm, score_cutoff=need)
-            if score >= need and not _only_numbers_differ(other_norm, norm):
-                yield ctx.report(p, 0, len(p.text), f"本段与第 {other.index} 段几乎相同（相似度 {score:.0%}），请删除或合并")
+            score = Indel.normalized_similarity(norm, other.norm, score_cutoff=need)
+            if score >= need and not _only_numbers_differ(other.norm, norm):
+                yield ctx.report(entry.p, 0, len(entry.p.text),
+                                 f"本段与第 {other.p.index} 段几乎相同（相似度 {score:.0%}），请删除或合并")
                 break
-        candidates.append((norm, p, item))
+
+
+def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int], list[int]]:
+    """``earlier(i)``: the positions before ``i`` that may pass the comparison with entry ``i``,
+    in increasing order — every one that passes, and few that do not.
+
+    Prefix filtering (Chaudhuri et al. 2006; Xiao et al., PPJoin, 2008): if two token sets share
+    at least α tokens, then under one total order of tokens the first ``size − α + 1`` tokens of
+    each share one.  So each paragraph is indexed by its prefix only, the rarest tokens of the
+    segment first, and meets the earlier paragraphs its prefix shares a token with.
+
+    The tokens are the set of a paragraph's character bigrams.  A pair that passes has
+    2·LCS/(la+lb) ≥ t, t the lowest threshold in use, and lb ≥ t·la.  Along an LCS, each gap
+    between consecutive matched characters, in either text, breaks one common bigram, so the
+    texts hold ≥ 3·LCS − la − lb − 1 ≥ (1.5t − 1)(1 + t)·la − 1 bigrams in common, as a set
+    that many less the paragraph's own repeated bigrams.  For t ≤ 2/3 that bound is void and the
+    tokens are characters: the LCS is a common sub-multiset, ≥ t(1 + t)/2·la.  A paragraph so
+    short that the bound is below one token is compared with every earlier such paragraph, and
+    indexed by all its tokens.
+    """
+    t = threshold
+    if t <= 0:  # every pair passes a threshold of 0: compare them all
+        return lambda i: list(range(i))
+    if t > 2 / 3:
+        tokens = [_bigrams(e.norm) for e in entries]
+        factor, less, size = (1.5 * t - 1) * (1 + t), 1.0, [max(0, len(e.norm) - 1) for e in entries]
+    else:
+        tokens = [set(e.norm) for e in entries]
+        factor, less, size = t * (1 + t) / 2, 0.0, [len(e.norm) for e in entries]
+    frequency: Counter[object] = Counter()
+    for toks in tokens:
+        frequency.update(toks)
+    # One total order of tokens: rarest in the segment first, ties by the token's text.  A token
+    # held by one paragraph alone pairs it with nothing and is not indexed.
+    order = sorted(sorted(frequency), key=frequency.__getitem__)
+    rank = {tok: r for r, tok in enumerate(order)}
+    single = {tok for tok in order if frequency[tok] == 1}
+    lengths = [len(e.norm) for e in entries]
+    postings: dict[int, list[int]] = {}
+    unbounded: list[int] = []  # entries so short that a partner may share no token with them
+    found: list[list[int]] = []
+    for i, toks in enumerate(tokens):
+        n = lengths[i]
+        # Tokens any passing partner shares (a whole number, so the bound rounded up; the 1e-9
+        # covers float rounding of the bound and of the comparison), less this text's repeats.
+        alpha = math.ceil(factor * n - less - 1e-9) - (size[i] - len(toks))
+        hits: set[int] = set()
+        if alpha < 1:
+            hits.update(unbounded)
+            unbounded.append(i)
+            prefix = sorted(map(rank.__getitem__, toks))  # all: a partner finds this entry by any
+        else:
+            left = len(toks) - alpha + 1 - len(toks & single)  # prefix length after the singles
+            prefix = sorted(map(rank.__getitem__, toks - single))[:left] if left > 0 else []
+        for r in prefix:
+            posting = postings.get(r)
+            if posting is None:
+                postings[r] = [i]
+            else:
+                hits.update(posting)
+                posting.append(i)
+        # The length filter of the comparison, at the lowest threshold: within a factor t.
+        lo, hi = t * n - 1e-6, n / t + 1e-6
+        found.append(sorted(j for j in hits if lo <= lengths[j] <= hi))
+    return found.__getitem__
+
+
+def _bigrams(text: str) -> set[int]:
+    """The set of ``text``'s overlapping character pairs, each as one integer (the two code
+    points' UTF-32 units read as one 64-bit number: made in C, no string per pair)."""
+    data, n = text.encode("utf-32-le"), len(text)
+    pairs = set(memoryview(data[: 8 * (n // 2)]).cast("Q"))  # pairs starting at even offsets
+    pairs.update(memoryview(data[4: 4 + 8 * ((n - 1) // 2)]).cast("Q"))  # at odd offsets
+    return pairs
 
 
 # --------------------------------------------------------------------------------------------
