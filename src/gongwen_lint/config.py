@@ -59,6 +59,17 @@ class Config:
 
     # -- rule selection -------------------------------------------------------------------
     def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
+        """The rules to run on ``path``.  Without per-file ignores the answer is the same for
+        every file, so it is worked out once per configuration (twice per document otherwise)."""
+        if self.per_file_ignores:
+            return self._enabled_rules(path)
+        cached = self.__dict__.get("_enabled")
+        if cached is None:
+            cached = tuple(self._enabled_rules(None))
+            object.__setattr__(self, "_enabled", cached)  # a memo, not a field: frozen stays frozen
+        return list(cached)
+
+    def _enabled_rules(self, path: str | None) -> list[registry.Rule]:
         rules = registry.all_rules()
         if self.select:
             chosen = [

@@ -12,6 +12,7 @@ suffix after it (tab/space) is not part of the label.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from .props import W_ILVL, W_PSTYLE, W_VAL, number, parse_ppr
@@ -118,6 +119,13 @@ class Numbering:
                 if lvl is not None:
                     overrides[int(ilvl)] = _parse_level(lvl)
             self.nums[int(nid)] = (aid, overrides, starts)
+
+    def fresh(self) -> "Numbering":
+        """The same definitions with counters of their own: definitions parsed once serve every
+        document with the same numbering.xml (see :func:`.styles.shared_definitions`)."""
+        other = copy.copy(self)
+        other.reset()
+        return other
 
     def reset(self) -> None:
         """Start counting afresh (each part counts on its own)."""

@@ -15,13 +15,14 @@ import posixpath
 from dataclasses import replace
 from pathlib import Path
 
+from lxml import etree
+
 from ..errors import ReadError
 from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
-from .numbering import Numbering
 from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
-from .package import MSG_RESAVE, Package, open_package
+from .package import MSG_RESAVE, Package, open_package, parse_xml
 from .props import number, parse_borders, twips
-from .styles import TABLE_SIDES, Styles, style_num_ids
+from .styles import TABLE_SIDES, Styles, shared_definitions
 from .walk import PartWalk, _children_of, choose_branch, walk_part
 
 W_DOCUMENT = w("document")
@@ -45,6 +46,7 @@ V_TEXTBOX = "{%s}textbox" % _V_NS
 # VML shapes that draw something (a v:group is only their container).
 _V_SHAPES = frozenset("{%s}%s" % (_V_NS, t) for t in
                       ("line", "shape", "rect", "roundrect", "polyline", "oval", "arc", "curve", "image"))
+_COUNTED = (WPS_WSP, PIC_PIC, *sorted(_V_SHAPES))  # every element _count_shapes may count
 
 TWIPS_PER_MM = 1440 / 25.4  # 56.6929
 _PART_LABELS = {
@@ -89,11 +91,42 @@ class _DocxReader:
         try:
             return self.pkg.xml(name)
         except (ReadError, KeyError, ValueError) as e:
-            label = _PART_LABELS.get(label_key, label_key)
-            who = f"{label} {shown}" if shown else label
-            reason = "已损坏或格式错误" if not isinstance(e, ReadError) or "过大" not in str(e) else "过大"
-            self.problems.append(f"{who}（{name}）{reason}，未能读取，其内容未检查")
+            self.problems.append(_unread(name, label_key, e, shown))
             return None
+
+    def _definitions(self) -> None:
+        """Styles, numbering, theme and settings: the first three shared with earlier documents
+        of the run whose parts have the same bytes (:func:`.styles.shared_definitions`)."""
+        notes: dict[str, str] = {}
+        parts = {}
+        for rtype in ("styles", "numbering", "theme"):
+            found = self.pkg.related(rtype)
+            parts[rtype] = None
+            if found:
+                name = found[0][1]
+                try:
+                    parts[rtype] = (name, self.pkg.read(name))
+                except (ReadError, KeyError, ValueError) as e:
+                    notes[rtype] = _unread(name, rtype, e)
+        self.settings_root = None
+        found = self.pkg.related("settings")
+        if found:
+            try:
+                self.settings_root = self.pkg.xml(found[0][1])
+            except (ReadError, KeyError, ValueError) as e:
+                notes["settings"] = _unread(found[0][1], "settings", e)
+
+        def parse(kind: str, name: str, data: bytes):
+            try:
+                return parse_xml(data)
+            except (etree.XMLSyntaxError, ValueError):
+                return None
+
+        self.styles, self.numbering, failed = shared_definitions(
+            parts["styles"], parts["numbering"], parts["theme"], self.settings_root, parse)
+        for kind in failed:
+            notes[kind] = _unread(parts[kind][0], kind, ValueError())
+        self.problems += [notes[k] for k in ("styles", "numbering", "theme", "settings") if k in notes]
 
     def _related_xml(self, rtype: str):
         found = self.pkg.related(rtype)
@@ -108,13 +141,8 @@ class _DocxReader:
         root = pkg.xml(pkg.main)
         if root.tag != W_DOCUMENT:
             raise ReadError("不是 Word 文档（正文部件不是 WordprocessingML 文档）：请提供 .docx 格式的草稿")
-        styles_root = self._related_xml("styles")
-        numbering_root = self._related_xml("numbering")
-        theme_root = self._related_xml("theme")
-        settings_root = self._related_xml("settings")
-        numbering = Numbering(numbering_root, style_num_ids(styles_root))
-        self.styles = Styles(styles_root, theme_root, settings_root, numbering)
-        self.numbering = numbering
+        self._definitions()
+        settings_root = self.settings_root
 
         body = root.find(W_BODY)
         walk = walk_part(body if body is not None else root)
@@ -408,6 +436,8 @@ def _count_shapes(p) -> int:
     Text boxes (and the paragraphs inside them) are not counted; of ``mc:AlternateContent`` only
     the branch the walk reads is looked at, so a shape is not counted twice.
     """
+    if next(p.iter(_COUNTED), None) is None:
+        return 0  # most paragraphs hold no shape at all: one search in C instead of a walk
     n = 0
     stack = [p]
     while stack:
@@ -433,6 +463,14 @@ def _count_shapes(p) -> int:
                 continue
             stack.append(child)
     return n
+
+
+def _unread(name: str, label_key: str, e: Exception, shown: str | None = None) -> str:
+    """The note for a secondary part that could not be read."""
+    label = _PART_LABELS.get(label_key, label_key)
+    who = f"{label} {shown}" if shown else label
+    reason = "已损坏或格式错误" if not isinstance(e, ReadError) or "过大" not in str(e) else "过大"
+    return f"{who}（{name}）{reason}，未能读取，其内容未检查"
 
 
 def _run(pieces, styles: Styles, pstyle, tstyle) -> Run:

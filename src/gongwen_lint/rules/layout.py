@@ -105,6 +105,20 @@ def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
     )
 
 
+def _dominant_size(p: Paragraph) -> float | None:
+    """``_profile(p).size`` alone: the size of most visible characters (first such on a tie)."""
+    text, size_w = p.text, Counter()
+    for run in p.runs:
+        if run.format.size_pt is None:
+            continue
+        lo, hi = max(run.start, 0), min(run.end, len(text))
+        if lo < hi:
+            n_vis = len("".join(text[lo:hi].split()))
+            if n_vis:
+                size_w[run.format.size_pt] += n_vis
+    return size_w.most_common(1)[0][0] if size_w else None
+
+
 def _excerpt(p: Paragraph, limit: int = 20) -> tuple[int, int]:
     """A short span at the start of ``p`` (leading blanks skipped) for the finding's excerpt."""
     text = p.text
@@ -715,13 +729,14 @@ def estimated_pages(doc: Document) -> float:
             continue
         if p.page_break_before or p.format.page_break_before:
             breaks += 1
-        size = _profile(p).size or 16.0
+        size = _dominant_size(p) or 16.0
         f = p.format
         if f.line_rule in ("exact", "atLeast") and f.line_spacing:
             line_h = max(f.line_spacing, size if f.line_rule == "atLeast" else 0.0)
         else:
             line_h = size * 1.3 * (f.line_spacing or 1.0)
-        width = sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in p.text)
+        # Characters below U+2E80 (Latin, digits, half-width marks) take half a square.
+        width = len(p.text) - 0.5 * len(re.findall("[\x00-\u2e7f]", p.text))
         lines = max(1, math.ceil(width * size / width_pt)) if p.text else 1
         used += lines * line_h + (f.space_before_pt or 0.0) + (f.space_after_pt or 0.0)
     return breaks + used / height_pt
@@ -782,7 +797,8 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     tol = float(ctx.option("layout-size-tolerance-pt"))
     policy = str(ctx.option("layout-page-number-position")).strip().lower()
     footers = [hf for hf in _used_footers(doc) if hf.kind == "footer"]
-    if estimated_pages(doc) < _MULTI_PAGE:
+    one_page = estimated_pages(doc) < _MULTI_PAGE
+    if one_page:
         footers = [hf for hf in footers if hf.type != "even"]  # a one-page draft never shows its even footer
     numbered = [(hf, p) for hf in footers for p in _page_paragraphs(hf)]
     if not numbered:
@@ -814,7 +830,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         p, r = size_bad[0]
         yield _anchor_report(ctx, p, f"页码一般用{_size(want_size)}字：现为{_size(r.format.size_pt or 0)}",
                              span=_stripped(p))
-    yield from _page_positions(doc, ctx, footers, policy)
+    yield from _page_positions(doc, ctx, footers, policy, one_page)
 
 
 def _stripped(p: Paragraph) -> tuple[int, int]:
@@ -840,7 +856,8 @@ def _missing_page_number(doc: Document, ctx: Context, footers: list[HeaderFooter
         yield ctx.report(anchor, 0, 0, "缺少页码：应在页脚插入 PAGE 域页码，形式为“— 1 —”")
 
 
-def _page_positions(doc: Document, ctx: Context, footers: list[HeaderFooter], policy: str) -> Iterator[Diagnostic]:
+def _page_positions(doc: Document, ctx: Context, footers: list[HeaderFooter], policy: str,
+                    one_page: bool) -> Iterator[Diagnostic]:
     if policy == "any":
         return
     default = [p for hf in footers if hf.type == "default" for p in _page_paragraphs(hf)]
@@ -860,7 +877,7 @@ def _page_positions(doc: Document, ctx: Context, footers: list[HeaderFooter], po
         return
     if odd_pos == "outside":
         return
-    if estimated_pages(doc) < _MULTI_PAGE:
+    if one_page:
         return  # one page: there is no even page to put on the left
     if not doc.even_and_odd_headers or not even:
         if default and odd_pos == "right":
