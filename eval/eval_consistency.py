@@ -10,6 +10,7 @@
     - ``mee``       the ministry's 1,260 documents, whose line breaks the archive lost, rebuilt at
                      their 署名 + 成文日期 (title, 主送, 正文 cut into paragraphs, 署名, 成文日期,
                      附注, 抄送, 印发);
+    - ``raw``       the archive documents that could not be rebuilt, checked as they are (one line);
     - ``laws``      行政法规 and local regulations (Markdown, paragraph structure kept);
     - ``gwr``       government work reports, with the date they were delivered as 成文日期;
     - ``docx``      the 32 Word/WPS layouts, the 6 real third-party files and the 宜春 .docx.
@@ -124,14 +125,23 @@ def corpus(limit: int | None) -> list[Sample]:
     from make_documents import drafts_from_corpus, load_manifest
 
     out: list[Sample] = []
-    for d in drafts_from_corpus(count=None)[: limit or None]:
+    rebuilt = drafts_from_corpus(count=None)[: limit or None]
+    for d in rebuilt:
         out.append(Sample("gov_prc", d.name, "\n".join(d.texts), dev=True))
-    mee = [m for m in load_manifest(ARCHIVE) if m["path"].startswith("mee/")][: limit or None]
-    for meta in mee:
-        lines = rebuild_mee((ARCHIVE / meta["path"]).read_text("utf-8"), meta["title"].strip(), meta["issuer"].strip())
+    manifest = load_manifest(ARCHIVE)
+    names = {d.name for d in rebuilt}
+    for meta in [m for m in manifest if m["path"].startswith("gov_prc/")][: limit or None]:
+        if Path(meta["path"]).stem not in names:  # not rebuilt (or a duplicate): checked as it is, one line
+            out.append(Sample("raw", Path(meta["path"]).stem, (ARCHIVE / meta["path"]).read_text("utf-8"), dev=True))
+    for meta in [m for m in manifest if m["path"].startswith("mee/")][: limit or None]:
+        raw = (ARCHIVE / meta["path"]).read_text("utf-8")
+        lines = rebuild_mee(raw, meta["title"].strip(), meta["issuer"].strip())
         n = int(re.sub(r"\D", "", meta["path"]))
-        if lines:  # mee_0001–0400 were read while tuning; mee_0401–1260 are held out
+        # mee_0001–0400 were read while tuning; mee_0401–1260 are held out
+        if lines:
             out.append(Sample("mee", Path(meta["path"]).stem, "\n".join(lines), dev=n <= 400))
+        else:
+            out.append(Sample("raw", Path(meta["path"]).stem, raw, dev=n <= 400))
     for p in sorted((ARCHIVE / "laws").glob("*.txt"))[: limit or None]:
         text = p.read_text("utf-8")
         text = text.split("<!-- INFO END -->", 1)[-1].strip("\n")
@@ -209,6 +219,29 @@ def false_alarms(samples: list[Sample], codes: list[str], show: bool, config: Co
     print("\n(rate = share of documents with at least one error/warning of these rules; rule columns: findings)")
 
 
+def index_of_higher(tmp: Path) -> str:
+    """A SQLite index of the archive's higher-level documents (State Council documents, laws)."""
+    from gongwen_lint.index.ingest import iter_prepared, read_manifest
+    from gongwen_lint.index.store import open_index
+
+    manifest = ARCHIVE / "manifest.tsv"
+    higher = [ARCHIVE / k for k, meta in read_manifest(manifest).items() if meta.level == "higher"]
+    url = str(tmp / "higher.gwidx")
+    store = open_index(url, create=True)
+    store.add(iter_prepared(higher, store.params.k, store.params.w, manifest=manifest))
+    store.close()
+    return url
+
+
+def restatements(samples: list[Sample], show: bool, tmp: Path) -> None:
+    """GW641/GW642 on the ministry's documents against the index of the higher-level ones they
+    restate (State Council documents, laws): every finding printed with ``--show``."""
+    url = index_of_higher(tmp)
+    sets = [s for s in samples if s.set in ("mee", "docx")]
+    print(f"\n## GW641/GW642 against an index of the archive's higher-level documents ({len(sets)} documents)\n")
+    false_alarms(sets, INDEX_CODES, show, Config(select=tuple(INDEX_CODES), index=url))
+
+
 # ---------------------------------------------------------------------------------------------
 # main
 
@@ -227,6 +260,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             samples = corpus(args.limit) + [yichun(Path(tmp))]
             false_alarms(samples, codes, args.show)
+            restatements(samples, args.show, Path(tmp))
     if args.part in ("plant", "both"):
         from eval_consistency_plants import planted
 

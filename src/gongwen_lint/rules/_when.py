@@ -87,6 +87,7 @@ def resolve(m: re.Match, reference: datetime.date | None, context_year: int | No
                 has_year = True
         elif g["m"]:
             mo = _n(g["m"])
+            day = g["d"] is not None  # precise to the day even when the year is not known
             if year is None and context_year is not None:
                 year = context_year
             elif year is None and reference is not None and not has_year:

@@ -46,6 +46,7 @@ _INLINE = (
     re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_HEADING1 = re.compile(r"(?:^|[。；：！？])[一二三四五六七八九十]{1,3}、")
 
 
 def _value(s: str) -> int | None:
@@ -59,10 +60,12 @@ def _value(s: str) -> int | None:
 def _inline_count(m: str) -> tuple[int, int] | None:
     """Items enumerated in ``m`` from 1 on (``一是…二是…三是…``): how many, and how many sentences
     follow the last item's marker (more than one: the list may go on in other words)."""
-    for pattern in _INLINE:
+    for k, pattern in enumerate(_INLINE):
         expected, count, last = 1, 0, 0
         for mt in pattern.finditer(m):
             v = _value(mt.group("n"))
+            if count and (v is not None and v <= count or (k and _HEADING1.search(m, last, mt.start()))):
+                break  # the list restarts, or a new 一、 section begins: its items are not ours
             if v == expected:
                 count, expected, last = v, expected + 1, mt.end()
         if count >= 2:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the index machinery (numpy) is imported only when an index 
 WARNING, INFO = Severity.WARNING, Severity.INFO
 WIDEN = 12  # normalised characters of context added on each side of an aligned passage
 ANCHOR = 2  # unchanged characters a change needs on each side to be a change, not an edge
+CONTEXT = 24  # characters on each side that must still be alike (the same provision)
 
 
 def example_config(r) -> Config:
@@ -58,9 +59,12 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
 
 
 def _words(kind: str, text: str, lo: int, hi: int) -> list[str]:
-    """Words of ``kind`` in ``text`` overlapping ``[lo, hi)`` (not inside a 应急/重要-like word)."""
+    """Words of ``kind`` in ``text`` overlapping ``[lo, hi)`` (not inside a 应急/重要-like word, and
+    an obligation word not inside a condition: 需要 in 根据需要)."""
     lex = _lexicon()
     blocked = [m.span() for m in lex["not_modal"].finditer(text)]
+    if kind == "mandatory":
+        blocked += [m.span() for m in lex["conditional"].finditer(text) if len(m.group()) > 2]
     out = []
     for m in lex[kind].finditer(text):
         s, e = m.span()
@@ -69,20 +73,26 @@ def _words(kind: str, text: str, lo: int, hi: int) -> list[str]:
     return out
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万亿]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?|[〇零一二两三四五六七八九十百千万亿]+")
+#: 第十三条, 第二款: the numbering of articles moves when a text is restated, its substance does not.
+_ORDINAL_AFTER = re.compile(r"[条款项章节目编]")
 
 
 def _number_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """The whole number overlapping ``[lo, hi)`` (a changed digit grown to its number)."""
+    """The whole number overlapping ``[lo, hi)`` (a changed digit grown to its number), unless it
+    numbers an article (第十三条)."""
     for m in _NUMBER.finditer(text):
         if m.start() < max(hi, lo + 1) and m.end() > lo:
+            if text[m.start() - 1:m.start()] == "第" and _ORDINAL_AFTER.match(text, m.end()):
+                return None
             return m.start(), m.end(), m.group()
     return None
 
 
 def _value(s: str) -> float | None:
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
-        return float(s)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)?", s)
+    if m:
+        return float(m.group(1)) * {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1}[m.group(2)]
     v = cn_numeral(s)
     return float(v) if v is not None else None
 
@@ -119,10 +129,26 @@ def judge(draft: str, ref: str) -> list[Change]:
         anchored = all(x is not None and x.src_end - x.src_start >= ANCHOR for x in (before, after))
         if not anchored:
             continue
+        if not _same_provision(ref, draft, r0, r1, d0, d1):
+            continue
         change = _judge_one(ref, draft, r0, r1, d0, d1)
         if change is not None:
             out.append(change)
     return out
+
+
+def _same_provision(ref: str, draft: str, r0: int, r1: int, d0: int, d1: int, width: int = CONTEXT) -> bool:
+    """The change sits inside one restated provision: the text on both sides of it is still alike
+    (主席团应当定期组织代表向选民报告 and 主席团可以组织代表视察 share a start, not a provision)."""
+    from rapidfuzz.distance import Indel
+
+    # At a paragraph's start or end one side has less context (第二十一条 kept in the reference,
+    # dropped in the draft): compare as much as both have.
+    left = min(width, r0, d0)
+    right = min(width, len(ref) - r1, len(draft) - d1)
+    before = Indel.normalized_similarity(ref[r0 - left:r0], draft[d0 - left:d0]) if left else 1.0
+    after = Indel.normalized_similarity(ref[r1:r1 + right], draft[d1:d1 + right]) if right else 1.0
+    return min(before, after) >= 0.75
 
 
 def _judge_one(ref: str, draft: str, r0: int, r1: int, d0: int, d1: int) -> Change | None:
@@ -131,10 +157,11 @@ def _judge_one(ref: str, draft: str, r0: int, r1: int, d0: int, d1: int) -> Chan
     if old_m and new_c and not new_m:
         return Change("weaker", f"“{old_m[0]}”改成了“{new_c[0]}”", d0, d1, r0, r1)
     old_p = _words("prohibitive", ref, r0, r1)
-    if old_p and not _words("prohibitive", draft, d0, d1) and not new_m:
+    # A prohibition moved a few words along (不得利用执行代表职务干涉 → 执行代表职务时，不得干涉) is still there.
+    if old_p and not _words("prohibitive", draft, max(0, d0 - 10), d1 + 10) and not new_m:
         return Change("weaker", f"删去了“{old_p[0]}”", d0, max(d1, d0), r0, r1)
-    if new_c and not old_c and not old_m and r1 == r0 and _words("mandatory", ref, max(0, r0 - 6), r0 + 6):
-        return Change("weaker", f"加上了“{new_c[0]}”", d0, d1, r0, r1)
+    if new_c and not old_c and not old_m and r1 == r0 and d1 - d0 <= 5 and _words("mandatory", ref, max(0, r0 - 4), r0 + 4):
+        return Change("weaker", f"加上了“{new_c[0]}”", d0, d1, r0, r1)  # a short hedge before an obligation
     old_b, new_n = _words("broad", ref, r0, r1), _words("narrow", draft, d0, d1)
     if old_b and new_n and not _words("broad", draft, d0, d1):
         return Change("weaker", f"范围由“{old_b[0]}”缩小为“{new_n[0]}”", d0, d1, r0, r1)
@@ -142,8 +169,13 @@ def _judge_one(ref: str, draft: str, r0: int, r1: int, d0: int, d1: int) -> Chan
     if a and b and a[2] != b[2]:
         va, vb = _value(a[2]), _value(b[2])
         if va is not None and vb is not None and va != vb:
-            if _is_year(ref, a) and _is_year(draft, b) and vb > va and _deadline(draft, b[1]):
-                return Change("weaker", f"期限由{a[2]}年推迟到{b[2]}年", b[0], b[1], a[0], a[1])
+            if _is_year(ref, a) and _is_year(draft, b):
+                # A year matters as a deadline or a target (2025年底前, 到2025年); elsewhere it
+                # only says when something was written (2013年是……开局之年).
+                if not (_deadline(ref, a) and _deadline(draft, b)):
+                    return None
+                if vb > va:
+                    return Change("weaker", f"期限由{a[2]}年推迟到{b[2]}年", b[0], b[1], a[0], a[1])
             return Change("figure", f"“{a[2]}”改成了“{b[2]}”", b[0], b[1], a[0], a[1])
     return None
 
@@ -152,8 +184,12 @@ def _is_year(text: str, num: tuple[int, int, str]) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", num[2])) and text[num[1]:num[1] + 1] == "年"
 
 
-def _deadline(text: str, end: int) -> bool:
-    return bool(re.match(r"年(底|末|[^前]{0,6}?)前|年", text[end:end + 8]))
+_BY_YEAR = re.compile(r"年(?:底|末|年底)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?)?(?:之前|以前|前)")
+
+
+def _deadline(text: str, num: tuple[int, int, str]) -> bool:
+    """``2025年底前``, ``2025年6月30日前``, ``到2025年``: the year bounds a requirement."""
+    return bool(_BY_YEAR.match(text, num[1])) or text[max(0, num[0] - 1):num[0]] in ("到", "至")
 
 
 # --------------------------------------------------------------------------------------------

@@ -68,10 +68,10 @@ def _rounding(doc: Document) -> bool:
 def _tolerance(total: Quantity, items: Sequence[Quantity], rounding: bool) -> Decimal:
     """How far a sum of written figures may honestly be from the written total.
 
-    Exact counts (integers in 个/项/人 without a scale) must add up exactly.  Figures written
-    with decimals, in 万/亿, or under a 四舍五入 note are rounded: each may be off by half a unit
-    of its last place."""
-    rounded = rounding or any(q.decimals or q.step > 1 for q in (total, *items))
+    Whole figures (120, 120万元, 36个) must add up exactly: an allocation in 万元 is allocated in
+    whole 万元.  Figures written with decimals, or under a 四舍五入 note, are rounded: each may
+    be off by half a unit of its last place."""
+    rounded = rounding or any(q.decimals for q in (total, *items))
     if not rounded:
         return Decimal(0)
     return (total.step + sum((q.step for q in items), Decimal(0))) / 2
@@ -106,8 +106,11 @@ def _candidates(i: int, kinds: list[str | None], labels: list[str], figs: list) 
 
     above = list(reversed(run(range(i - 1, -1, -1))))
     below = run(range(i + 1, n))
+    # A total closes the rows above it; only a total printed first (nothing above it but group
+    # header lines) sums the rows below.
+    has_figures = [j for j in above if figs[j][0] is not None]
     readings: list[list[int]] = []
-    for rows in (above, below):
+    for rows in ([above] if has_figures else [below]):
         if kind == "subtotal":
             # A 小计 closes the rows since its group's header line (a label without figures).
             group = []
@@ -168,10 +171,15 @@ def _table_findings(table: Table, ctx: Context, rounding: bool) -> Iterator[Diag
                 if any(figs[j][0] is None and not figs[j][1] for j in rows):
                     continue  # a text cell among the items: not a column of figures there
                 items = [figs[j][0] for j in rows if figs[j][0] is not None]
-                if len(items) < 2 or any(q.unit != total.unit for q in items):
+                if not items or any(q.unit != total.unit for q in items):
                     continue
                 readings.append((rows, items))
-            if not readings or any(_adds_up(total, items, rounding) for _, items in readings):
+            if any(_adds_up(total, items, rounding) for _, items in readings):
+                continue
+            # One figure is a sum to report only under a 小计 (a group of one); a 合计 over one row
+            # is more likely a table read wrong.
+            readings = [r for r in readings if len(r[1]) >= (1 if kind == "subtotal" else 2)]
+            if not readings:
                 continue
             rows, items = readings[0]
             yield _report_total(ctx, cell, column, labels[i], total, rows, items, figs)
@@ -207,8 +215,8 @@ def table_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     表格中标为“合计”“总计”“小计”的行，其每一列数字应等于所合计各行之和：合计对应其上（合计
     排在最前时为其下）的各行，小计对应本组各行。万元、亿元等单位按表头或单元格换算；比率、
     百分比、平均数、单价、序号、年份等列不相加。只要有一种合理的读法能加得上（全部行、各小计行、
-    分级表格的一级行、去掉“其中”行）就不报告；带小数或以万元计的数字允许四舍五入的尾差，
-    整数的个数、项数必须相等。
+    分级表格的一级行、去掉“其中”行）就不报告；带小数的数字（或表下注明四舍五入的）允许每项半个
+    末位的尾差，整数必须相等。
 
     ## 依据
     《党政机关公文处理工作条例》第二十条第四项：公文文稿签发前审核“人名、地名、时间、数字、
@@ -244,7 +252,8 @@ def table_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # GW622: totals stated in the text
 
 _TOTAL_WORD = r"(?:合计|总计|共计|总共|共需|共安排|共下达|共拨付|共有|共|累计|总额为?|总投资|总金额|总经费|总预算)"
-_STATED_RE = re.compile(r"(?<![公总])" + _TOTAL_WORD + r"(?![同享建治识性赢产谋商担青])[为达约]?")
+# 共 of 共同、共享、共建共治 is not a total; 共建成 is (an approximation like 约 is left to the quantity).
+_STATED_RE = re.compile(r"(?<![公总])" + _TOTAL_WORD + r"(?!同|享|建(?![成设])|治|识|性|赢|产|谋|商|担|青)[为达]?")
 _BREAK_WORDS = re.compile(r"其中|等|约|主要|部分|以上|以下|左右|余|多|近|超过|含|包括|如|例如|分别|另|此外|平均|人均|每")
 _FUNDS = re.compile(r"经费|资金|投资|预算|费用|补助|补贴|金额|奖励|奖金|拨款|款项|专项")
 _SEGMENT_SPLIT = re.compile(r"[、，,；;]")

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import HEADING_ROLES, Document, Paragraph, Role
+from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
 from ..text import mask, sentences
 from ._amounts import cn_numeral
 from ._data import load_toml
-from ._fields import dated_paragraph, find_dates, signing_date, title_text
+from ._fields import dated_paragraph, find_dates, genre_of, signing_date, title_text
 from ._when import WEEKDAY_NAMES, When, find_whens, weekday_after
 from .context import Context
 from .registry import rule
@@ -62,12 +62,20 @@ def _past(w: When, ref: datetime.date) -> bool:
     return True
 
 
-def _deadlines(p: Paragraph, ref: datetime.date) -> Iterator[tuple[When, str]]:
+_CITING = re.compile(r"(?:按照|根据|依据|依照|按)[^，。；]{0,40}?(?:要求|安排|规定|部署|计划|方案)")
+_REQUEST = re.compile(r"请")
+#: Genres that recount: a deadline in a 通报 is mostly one an earlier notice set, unless 请 asks it anew.
+_NARRATIVE = frozenset({Genre.BULLETIN, Genre.REPORT, Genre.MINUTES, Genre.COMMUNIQUE})
+
+
+def _deadlines(p: Paragraph, ref: datetime.date, narrative: bool = False) -> Iterator[tuple[When, str]]:
     m = mask(p.text)
     for s0, e0 in sentences(m):
         sent = m[s0:e0]
         if _PAST.search(sent):
             continue
+        if not _REQUEST.search(sent) and (narrative or _CITING.search(sent)):
+            continue  # 按照……要求，……前要完成: what an earlier document required
         whens = find_whens(sent, ref)
         for k, w in enumerate(whens):
             after = sent[w.end:]
@@ -107,7 +115,8 @@ def past_deadline(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     起止时间（“申报时间：2023年5月1日至5月31日”、阶段标题“（一）动员部署阶段（2023年6月—7月）”）
     早于成文日期：文件印发时期限已过。“今年”“本月”按成文日期推算；没写年份的“6月30日前”按成文日期
     当年计，只有在成文日期前一个月之内才报告（更早的可能指下一年）。句中有“已”“曾”“了”“截至目前”
-    等表示已经发生的，是回顾而非要求，不报告；转发的文件保留原文日期，其附件不检查。没有成文日期的
+    等表示已经发生的，或是“按照……要求”转述以前的要求（句中没有“请”），是回顾而非要求，不报告；
+    通报、报告、纪要、公报只检查带“请”的句子。转发的文件保留原文日期，其附件不检查。没有成文日期的
     草稿不检查。
 
     ## 依据
@@ -139,8 +148,9 @@ def past_deadline(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ref = signing_date(doc)
     if ref is None:
         return
+    narrative = genre_of(doc) in _NARRATIVE
     for p in _text_paragraphs(doc):
-        for w, kind in _deadlines(p, ref):
+        for w, kind in _deadlines(p, ref, narrative):
             yield ctx.report(p, w.start, w.end, f"{kind}“{w.text}”早于成文日期{_fmt(ref)}")
 
 
