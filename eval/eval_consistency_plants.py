@@ -29,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 from eval_consistency import ARCHIVE, Sample, corpus, document
+
 from gongwen_lint import structure
 from gongwen_lint.api import Linter, load_document
 from gongwen_lint.config import Config

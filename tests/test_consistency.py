@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from docxbuild import DocxBuilder
+
 from gongwen_lint import lexicon
 from gongwen_lint.api import Linter, load_document, read_docx
 from gongwen_lint.config import Config
@@ -193,7 +193,12 @@ def test_no_index_no_finding():
 
 
 def test_amounts_in_base_units():
-    from gongwen_lint.rules._amounts import cell_quantity, cn_numeral, find_quantities, header_unit
+    from gongwen_lint.rules._amounts import (
+        cell_quantity,
+        cn_numeral,
+        find_quantities,
+        header_unit,
+    )
 
     q = find_quantities("所需经费合计120万元，其中设备3.5亿元，约30余万元")
     assert [x.value for x in q] == [Decimal(1200000), Decimal(350000000), Decimal(300000)]
@@ -276,7 +281,7 @@ def test_when_resolution():
     got = {w.text: w.date for w in find_whens("请于2023年6月底前、今年三季度、本月15日前、年底前、统一月度", ref)}
     assert got == {"2023年6月底": datetime.date(2023, 6, 30), "今年三季度": datetime.date(2024, 9, 30),
                    "本月15日": datetime.date(2024, 3, 15), "年底": datetime.date(2024, 12, 31)}
-    (a, b) = find_whens("2023年5月1日至5月31日", ref)
+    (_, b) = find_whens("2023年5月1日至5月31日", ref)
     assert b.date == datetime.date(2023, 5, 31)  # the year of the period's start
 
 
@@ -298,7 +303,7 @@ def test_deadline_family(sentence, date, fires):
 
 
 def test_deadline_in_a_bulletin_needs_a_request():
-    bulletin = dict(title="关于安全生产大检查情况的通报")
+    bulletin = {"title": "关于安全生产大检查情况的通报"}
     assert findings(draft("各地要在2023年底前全面完成改造。", **bulletin), ("GW631",)) == []
     assert findings(draft("请各地于2023年底前报送整改情况。", **bulletin), ("GW631",))
 

@@ -30,6 +30,7 @@ WHEN_RE = re.compile(
     r"|(?P<month_rel>本月|当月|下月|下个月)(?:(?P<md>\d{1,2})[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
     r")"
 )
+_HINT = re.compile(r"月|季度|半年|年底|年末|\d年底")
 _WORD_MONTH = re.compile(r"[一二三四五六七八九十]")
 _BARE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![度初底末])")
 _WEEKDAY_RE = re.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
@@ -121,6 +122,8 @@ def _first_day(part: str | None) -> int:
 
 def find_whens(text: str, reference: datetime.date | None) -> list[When]:
     """Every point in time in ``text`` (bare years alone, 2023年, are not points in time)."""
+    if not _HINT.search(text):
+        return []  # most sentences name no month, quarter or year end: skip the long pattern
     out = []
     context_year: int | None = None
     years = [(y.start(), int(y.group(1))) for y in _BARE_YEAR_RE.finditer(text)]

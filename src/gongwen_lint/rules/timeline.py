@@ -224,24 +224,30 @@ _ANNIV_RE = re.compile(
 )
 
 
-def _plan_year(m: re.Match) -> int | None:
+_YEAR_HINT = re.compile(rf"{_REL_WORD}|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
+
+
+def _plan_year(m: re.Match) -> tuple[int, str] | None:
+    """The year a 五年规划 phrase names (“十四五”开局之年 → 2021) and the phrase."""
     start = load_toml("calendar.toml")["plans"].get(m.group("plan"))
     if start is None:
         return None
     which = m.group("which")
+    label = f"“{m.group('plan')}”{which}"
     if which in ("收官之年", "收官年", "最后一年"):
-        return start + 4
+        return start + 4, label
     if m.group("n"):
-        return start + (cn_numeral(m.group("n")) or 1) - 1
-    return start
+        return start + (cn_numeral(m.group("n")) or 1) - 1, label
+    return start, label
 
 
-def _anniversary_year(m: re.Match) -> int | None:
+def _anniversary_year(m: re.Match) -> tuple[int, str] | None:
+    """The year an anniversary falls in (新中国成立75周年 → 2024) and the phrase."""
     events = load_toml("calendar.toml")["anniversaries"]
     event = m.group("event")
-    base = next((y for name, y in sorted(events.items(), key=lambda x: -len(x[0])) if event.endswith(name)), None)
+    name, base = next(((k, y) for k, y in sorted(events.items(), key=lambda x: -len(x[0])) if event.endswith(k)), ("", None))
     n = int(m.group("n")) if m.group("n").isdigit() else cn_numeral(m.group("n"))
-    return base + n if base is not None and n else None
+    return (base + n, f"{name}{m.group('n')}周年") if base is not None and n else None
 
 
 def _subject_year(m: re.Match, ref: datetime.date | None) -> tuple[int, str] | None:
@@ -291,6 +297,8 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     ref = signing_date(doc)
     for p in _text_paragraphs(doc, attachments=False):
+        if not _YEAR_HINT.search(p.text):
+            continue
         m = mask(p.text, quotes=False)
         if ref is not None:
             for mt in _APPOSITION.finditer(m):
@@ -302,16 +310,19 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         for pattern, implied in ((_PLAN_RE, _plan_year), (_ANNIV_RE, _anniversary_year)):
             for mt in pattern.finditer(m):
                 subject = _subject_year(mt, ref)
-                year = implied(mt)
-                if subject is None or year is None or subject[0] == year:
+                found = implied(mt)
+                if subject is None or found is None or subject[0] == found[0]:
                     continue
-                said = p.text[mt.start():mt.end()]
-                basis = f"按成文日期{_fmt(ref)}，“{subject[1]}”是{subject[0]}年" if mt.group("rel") else f"写的是{subject[1]}"
-                yield ctx.report(p, mt.start(), mt.end(), f"“{said}”应是{year}年，{basis}")
+                year, label = found
+                basis = f"按成文日期{_fmt(ref)}，“{subject[1]}”是{subject[0]}年" if mt.group("rel") else f"这里写的是{subject[1]}"
+                yield ctx.report(p, mt.start(), mt.end(), f"{label}是{year}年，{basis}")
 
 
 # --------------------------------------------------------------------------------------------
 # GW634
+
+
+_WEEKDAY_HINT = re.compile(r"星期|礼拜|周[一二三四五六日天]")
 
 
 def _candidate_years(d_month: int, ref: datetime.date | None, context: int | None) -> list[int]:
@@ -350,6 +361,8 @@ def weekday_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if p.role not in MAIN | {Role.ATTACHMENT_BODY, Role.NOTE} or p.is_empty:
             continue
         text = p.text
+        if not _WEEKDAY_HINT.search(text):
+            continue
         for w in find_whens(text, None):
             if not w.day:
                 continue
