@@ -255,6 +255,8 @@ def test_stated_total_family(sentence, fires):
     (["本办法第十八条所称重大问题是指：", "（一）甲。", "（二）乙。"], False),  # an article number
     (["处3个月至6个月的停业整顿：", "（一）甲。", "（二）乙。"], False),  # a duration
     (["主要包括3个方面12项任务：", "一、甲", "（一）a", "（二）b", "二、乙", "（一）c", "三、丙", "（一）d"], True),
+    (["共计3个方面4项：", "一、甲", "（一）a", "（二）b", "二、乙", "（一）c", "三、丙", "（一）d"], False),
+    (["共计3个方面5项：", "一、甲", "（一）a", "（二）b", "二、乙", "（一）c", "三、丙", "（一）d"], True),
 ])
 def test_item_count_family(body, fires):
     assert bool(findings(draft(*body), ("GW623",))) is fires
@@ -325,6 +327,9 @@ def test_printed_before_dated():
     ("明年（2025年）将全面完成。", "2024年3月1日", False),
     ("2021年是建党100周年。", "2024年3月1日", False),
     ("2022年是建党100周年。", "2024年3月1日", True),
+    ("近日，市政府于2023年5月10日召开专题会议。", "2024年3月1日", True),
+    ("近日，市政府于2024年2月10日召开专题会议。", "2024年3月1日", False),
+    ("近日，市政府印发方案，2024年6月起在全市推开。", "2024年3月1日", False),
 ])
 def test_year_family(sentence, date, fires):
     assert bool(findings(draft(sentence, date=date), ("GW633",))) is fires

@@ -61,6 +61,8 @@ def issuers(doc: Document, ctx: Context, signature: bool = True) -> list[Named]:
     if out:
         return out
     t = title_text(doc)
+    if "关于" not in t and re.search(r"[^命]令$|命令$", t):
+        t = re.sub(r"命?令$", "关于", t)  # 宜春市教育局令 typed as a title line: the organ and 令
     if "关于" in t and not t.startswith("关于"):
         name = t.split("关于", 1)[0]
         ps = title_paragraphs(doc)

@@ -32,7 +32,7 @@ COUNT_RE = re.compile(
     rf"(?:(?P<n2>{_NUM})(?P<unit2>项|条|点|个|件|类))?"
     r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<end>[：:]|(?=[。；;，,]|$))"
 )
-_COUNT_VERB = re.compile(r"包括|分为|有|提出|做好|抓好|抓住|开展|实施|采取|落实|从|明确|突出|围绕|把握|坚持|实现|推进|强化|聚焦|涉及|含")
+_COUNT_VERB = re.compile(r"共计|共|包括|分为|有|提出|做好|抓好|抓住|开展|实施|采取|落实|从|明确|突出|围绕|把握|坚持|实现|推进|强化|聚焦|涉及|含")
 #: Sections a draft adds after its announced items: not one of them.
 _CLOSING_SECTION = re.compile(r"^(组织领导|组织保障|保障措施|组织实施|工作要求|有关要求|其他|其他事项|附则|工作保障|实施保障|加强领导)")
 

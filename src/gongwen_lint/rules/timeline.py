@@ -224,7 +224,7 @@ _ANNIV_RE = re.compile(
 )
 
 
-_YEAR_HINT = re.compile(rf"{_REL_WORD}|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
+_YEAR_HINT = re.compile(rf"{_REL_WORD}|近日|日前|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
 
 
 def _plan_year(m: re.Match) -> tuple[int, str] | None:
@@ -270,8 +270,9 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     按成文日期推算的“今年”“明年”“去年”与文中写明的年份不符：“今年（2023年）”写在2024年的文件里；
     “今年是‘十四五’规划开局之年”“今年是新中国成立75周年”推出的年份与成文日期的年份不同（多是照搬
-    往年文件）。“2022年是‘十四五’规划开局之年”这样写明年份的，直接按规划期核对。规划期和纪念年份
-    见 `dictionaries/calendar.toml`。没有成文日期时只核对写明年份的说法。
+    往年文件）。“2022年是‘十四五’规划开局之年”这样写明年份的，直接按规划期核对。“近日”“日前”所在的句子
+    写明的日期早于成文日期三个月以上的，也报告（“近日”不近）。规划期和纪念年份见
+    `dictionaries/calendar.toml`。没有成文日期时只核对写明年份的说法。
 
     ## 依据
     《党政机关公文处理工作条例》第二十条第四项：审核“时间……是否准确”。
@@ -307,6 +308,8 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if ref.year + _REL[rel] != year:
                     yield ctx.report(p, mt.start(), mt.end(),
                                      f"按成文日期{_fmt(ref)}，“{rel}”是{ref.year + _REL[rel]}年，不是{year}年")
+        if ref is not None:
+            yield from _recently(p, m, ref, ctx)
         for pattern, implied in ((_PLAN_RE, _plan_year), (_ANNIV_RE, _anniversary_year)):
             for mt in pattern.finditer(m):
                 subject = _subject_year(mt, ref)
@@ -316,6 +319,26 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 year, label = found
                 basis = f"按成文日期{_fmt(ref)}，“{subject[1]}”是{subject[0]}年" if mt.group("rel") else f"这里写的是{subject[1]}"
                 yield ctx.report(p, mt.start(), mt.end(), f"{label}是{year}年，{basis}")
+
+
+_RECENT = re.compile(r"近日|日前")
+_RECENT_DAYS = 92  # 近日 of a 成文日期 is within about a quarter before it
+
+
+def _recently(p: Paragraph, m: str, ref: datetime.date, ctx: Context) -> Iterator[Diagnostic]:
+    """``近日，……于2023年5月10日……`` in a draft signed in 2024: the event is not recent."""
+    for s0, e0 in sentences(m):
+        sent = m[s0:e0]
+        r = _RECENT.search(sent)
+        if r is None:
+            continue
+        for w in find_whens(sent, ref):
+            if not w.explicit_year or w.date is None or w.date >= ref:
+                continue  # a plan for later (近日印发方案，2024年6月起实施) is not the event
+            if (ref - w.date).days > _RECENT_DAYS:
+                a, b = s0 + w.start, s0 + w.end
+                yield ctx.report(p, a, b, f"“{r.group()}”与“{p.text[a:b]}”不符：距成文日期{_fmt(ref)}已有{(ref - w.date).days}天")
+                break
 
 
 # --------------------------------------------------------------------------------------------
