@@ -375,3 +375,13 @@ def test_openapi_and_offline_docs(server):
         assert r.status_code == 200 and len(r.content) > 1000, asset
     assert httpx.get(server.url + "static/../../pyproject.toml").status_code == 404
     assert httpx.get(server.url + "static/index.html").status_code == 404
+
+
+def test_the_page_and_its_assets_are_local_and_chinese(server):
+    r = httpx.get(server.url)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert '<html lang="zh-CN">' in r.text and "公文草稿检查" in r.text
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    for text in (r.text, httpx.get(server.url + "static/app.js").text, httpx.get(server.url + "static/app.css").text):
+        assert "http://" not in text and "https://" not in text and "//cdn" not in text
+

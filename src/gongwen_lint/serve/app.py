@@ -85,7 +85,6 @@ def create_app(settings: Settings, pool: WorkerPool | None = None) -> FastAPI:
         description="检查党政机关公文草稿（.docx）：要素、格式、空话套话、重复发文。JSON 约定见 docs/json.md，部署见 docs/serve.md。",
         docs_url=None,
         redoc_url=None,
-        root_path=settings.root_path,
         lifespan=lifespan,
     )
     app.state.settings = settings

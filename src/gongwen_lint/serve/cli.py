@@ -80,13 +80,13 @@ def serve_command(host, port, workers, queue, max_upload_mb, timeout, upload_tim
     gongwen-lint serve --index 参考.sqlite       同时检查重复发文
     GONGWEN_LINT_TOKEN=… gongwen-lint serve --host 0.0.0.0    对外服务时设访问令牌
     """
-    try:
-        import fastapi  # noqa: F401
-        import multipart  # noqa: F401 - python-multipart, for uploads
-        import uvicorn
-    except ImportError:
+    from importlib.util import find_spec
+
+    # python-multipart (uploads) is importable as python_multipart, or as multipart before 0.0.13.
+    if not (find_spec("fastapi") and find_spec("uvicorn") and (find_spec("python_multipart") or find_spec("multipart"))):
         _fail("启动检查服务需要安装 serve 扩展：pip install 'gongwen-lint[serve]'")
         return
+    import uvicorn
 
     from ..cli import _load_config
     from ..config import ConfigError
@@ -129,12 +129,14 @@ def serve_command(host, port, workers, queue, max_upload_mb, timeout, upload_tim
         sock.close()
         _fail(str(e))
         return
-    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}{settings.root_path}/"
+    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     click.echo(f"gongwen-lint：检查服务已就绪：网页 {where}，接口文档 {where}docs"
-               + (f"，参考索引 {'、'.join(named)}" if named else ""), err=True)
+               + (f"，参考索引 {'、'.join(named)}" if named else "")
+               + (f"（经 nginx 访问时路径前缀为 {settings.root_path}）" if settings.root_path else ""), err=True)
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings, pool),
         log_level=log_level,
+        root_path=settings.root_path,  # the prefix nginx strips (docs and openapi.json links carry it)
         timeout_keep_alive=5,
         limit_concurrency=settings.workers + settings.queue + 64,  # beyond it: 503 before parsing
         server_header=False,
@@ -149,8 +151,10 @@ def _bind(host: str, port: int) -> socket.socket:
     except socket.gaierror:
         _fail(f"无法解析监听地址 {host}")
         raise
-    family, _, _, _, address = infos[0]
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    family, kind, proto, _, address = infos[0]
+    # proto must say TCP: asyncio sets TCP_NODELAY only on sockets that do, and without it every
+    # keep-alive answer waits 40 ms for the client's delayed ACK (headers and body are two writes).
+    sock = socket.socket(family, kind, proto or socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(address)
