@@ -9,7 +9,9 @@ draft:
   what an OA system pays without the service;
 * the service, one request at a time: latency median (min–max);
 * the service under load: ``--rounds`` bursts of ``--concurrency`` simultaneous uploads; per
-  burst p50 and p95 latency, throughput and errors; medians over the bursts with min–max.
+  burst p50 and p95 latency, throughput and errors; medians over the bursts with min–max; and
+  the CPU time the server's processes spent per draft (from /proc), which other programs on a
+  shared machine inflate far less than they inflate latency.
 
 Bounded in count (rounds × concurrency requests per draft) and in time (``--max-seconds``: the
 run stops sending when it is over and says so).  Every request goes to 127.0.0.1.
@@ -61,6 +63,26 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def tree_cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of ``pid`` and all its descendants, from /proc (Linux)."""
+    stats: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        stats[int(entry.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    if pid not in stats:
+        return None
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, (parent, _) in stats.items() if parent in tree} - tree
+        grew = bool(more)
+        tree |= more
+    return sum(stats[p][1] for p in tree)
+
+
 def floor_in_process(path: Path, repeat: int) -> list[float]:
     from gongwen_lint import Linter
 
@@ -97,7 +119,8 @@ async def one(client: httpx.AsyncClient, data: bytes, name: str) -> tuple[float,
     return time.perf_counter() - t0, status
 
 
-async def load(url: str, path: Path, concurrency: int, rounds: int, sequential: int, deadline: float) -> dict:
+async def load(url: str, path: Path, concurrency: int, rounds: int, sequential: int, deadline: float,
+               server_pid: int) -> dict:
     data = path.read_bytes()
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
@@ -109,6 +132,7 @@ async def load(url: str, path: Path, concurrency: int, rounds: int, sequential: 
         await one(client, data, path.name)  # the workers' first look at this file
         single = [(await one(client, data, path.name))[0] for _ in range(sequential)]
         bursts = []
+        cpu_before = tree_cpu_seconds(server_pid)
         for _ in range(rounds):
             if time.monotonic() > deadline:
                 break
@@ -120,7 +144,10 @@ async def load(url: str, path: Path, concurrency: int, rounds: int, sequential: 
                 "p50": statistics.median(latencies), "p95": p95(latencies), "throughput": concurrency / wall,
                 "errors": sum(s != 200 for _, s in answers), "statuses": sorted({s for _, s in answers}),
             })
-    return {"health": health, "single": single, "bursts": bursts}
+        cpu_after = tree_cpu_seconds(server_pid)
+    sent = len(bursts) * concurrency
+    cpu = (cpu_after - cpu_before) / sent if sent and cpu_before is not None and cpu_after is not None else None
+    return {"health": health, "single": single, "bursts": bursts, "cpu_per_draft": cpu}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (1 <= args.concurrency <= 200 and 1 <= args.rounds <= 50):
         ap.error("--concurrency 1..200 and --rounds 1..50 keep the load bounded")
     deadline = time.monotonic() + args.max_seconds
+    load_start = os.getloadavg()
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
@@ -150,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in drafts:
                 floor = floor_in_process(path, args.sequential)
                 peer = peer_cli(path, 3)
-                result = asyncio.run(load(server.url, path, args.concurrency, args.rounds, args.sequential, deadline))
+                result = asyncio.run(load(server.url, path, args.concurrency, args.rounds, args.sequential, deadline,
+                                          server.process.pid))
                 bursts = result["bursts"]
                 print(f"\n{path.name}  ({path.stat().st_size // 1024} KB)")
                 print(f"  floor: library in-process, warm     {spread(floor)} ms")
@@ -168,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
                       f"{spread([b['throughput'] for b in bursts], unit=1, fmt='{:.1f}')} drafts/s")
                 print(f"  serve: errors                        {errors} of {len(bursts) * args.concurrency} (HTTP {statuses})"
                       + (f"; stopped after {len(bursts)} bursts (--max-seconds)" if len(bursts) < args.rounds else ""))
+                if result["cpu_per_draft"] is not None:
+                    print(f"  serve: CPU per draft under load      {result['cpu_per_draft'] * 1000:.0f} ms "
+                          "(server and workers, user + system: little affected by other load on the machine)")
+            print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+                  f"(at the start: {' '.join(f'{x:.1f}' for x in load_start)})")
     return 0
 
 

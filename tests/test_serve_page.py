@@ -236,3 +236,18 @@ def test_a_dropped_bad_file_gets_the_cli_message_and_the_page_goes_on(page, work
     assert page.locator("#status").get_attribute("role") == "alert"
     upload(page)  # the same page checks the next draft
     assert page.locator("#status").inner_text().startswith("检查完成")
+
+
+def test_a_missing_element_flags_its_paragraph(page, work):
+    draft = work / "缺日期.txt"
+    draft.write_text("关于召开全市防汛工作会议的通知\n各乡镇人民政府：\n定于7月1日召开会议，请准时参加。\n特此通知。\n宜城市水利局\n",
+                     encoding="utf-8")
+    upload(page, draft)
+    finding = page.locator("li.finding")
+    assert finding.count() == 1 and "缺少成文日期" in finding.inner_text()
+    flagged = page.locator("#doc .para.flag")
+    assert flagged.count() == 1 and flagged.locator(".role").inner_text() == "发文机关署名"
+    flagged.locator("button.flag-mark").click()
+    assert "selected" in finding.get_attribute("class")
+    assert page.locator("#download-annotated").is_disabled()  # a .txt draft has no Word comments
+    assert page.locator("#download-fixed").is_disabled()  # and nothing here can be fixed automatically

@@ -44,7 +44,7 @@ async def require_token(
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)], tags=["检查"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "缺少或错误的访问令牌（仅在设置了令牌时）"},
@@ -176,12 +176,12 @@ def rule_list() -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/rules", summary="规则目录，每条附 gongwen-lint rule CODE 的说明")
+@router.get("/rules", tags=["规则"], summary="规则目录，每条附 gongwen-lint rule CODE 的说明")
 async def rules() -> list[dict[str, Any]]:
     return rule_list()
 
 
-@router.get("/rules/{code}", summary="一条规则（代码或名称）", responses={404: {"description": "没有这条规则"}})
+@router.get("/rules/{code}", tags=["规则"], summary="一条规则（代码或名称）", responses={404: {"description": "没有这条规则"}})
 async def one_rule(code: str) -> dict[str, Any]:
     from ..rules.registry import get_rule
 
