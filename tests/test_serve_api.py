@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -167,6 +168,29 @@ def test_check_with_the_configured_index_equals_the_cli(strict, work, index):
         r = post(strict, "api/v1/check", work / "复制.txt", data=data, headers=auth())
         assert r.status_code == 200, r.text
         assert r.json() == expected
+
+
+@pytest.mark.skipif(not os.environ.get("GONGWEN_TEST_PG"), reason="GONGWEN_TEST_PG is not set: no PostgreSQL server for this run (.ci/postgres.sh starts one)")
+def test_check_with_a_postgresql_index_equals_the_cli(work):
+    from gongwen_lint.index.store import open_index
+
+    url = os.environ["GONGWEN_TEST_PG"]
+    store = open_index(url, create=True)
+    store.drop()
+    store.close()
+    try:
+        assert run_cli(work, "index", "add", "--index", url, "--level", "higher", "上级.txt").returncode == 0
+        expected = cli_json(work, "复制.txt", "--index", url)
+        assert any(d["code"].startswith("GW8") for d in expected["files"][0]["diagnostics"])
+        with Server("--workers", "1", "--index", url, cwd=work) as pg_server:
+            for _ in range(2):  # the second check reuses the worker's open connection
+                r = post(pg_server, "api/v1/check", work / "复制.txt")
+                assert r.status_code == 200, r.text
+                assert r.json() == expected
+    finally:
+        store = open_index(url, create=True)
+        store.drop()
+        store.close()
 
 
 def test_review_bundles_the_cli_json_and_the_structure(server, work):
