@@ -53,6 +53,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "文件无法读取（与命令行相同的中文说明），或选项无效"},
     503: {"description": "服务繁忙（检查进程都在工作且排队已满），请稍后重试"},
     504: {"description": "检查超时"},
+    507: {"description": "服务器无法保存上传的文件（如磁盘已满）"},
 }
 
 FileField = Annotated[UploadFile, File(description="草稿：.docx（也可 .txt、.md）")]
@@ -87,7 +88,10 @@ async def _run(request: Request, kind: str, file: UploadFile, select, ignore, ex
                copy_label: str | None = None, unsafe: bool = False) -> Outcome:
     settings = _settings(request)
     pool: WorkerPool = request.app.state.pool
-    upload = Upload(file.filename)
+    try:
+        upload = Upload(file.filename)
+    except OSError as e:
+        raise HTTPException(507, detail=f"服务器无法保存上传的文件（{e.strerror or e}）") from None
     try:
         output = str(upload.output(copy_label)) if copy_label else None
         job = _job(kind, upload, settings, select, ignore, extend_select, index, output, unsafe)
