@@ -15,8 +15,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # make tests/docxbuild.py importable
 
-from corpus_paths import CORPUS_DOCX, SKIP_REASON, have_shared  # noqa: E402
-from docxbuild import DocxBuilder  # noqa: E402
+from corpus_paths import CORPUS_DOCX, SKIP_REASON, have_shared
+from docxbuild import DocxBuilder
 
 
 def pytest_collection_modifyitems(config, items):

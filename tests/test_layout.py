@@ -5,6 +5,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from corpus_paths import CORPUS_DOCX as TEMPLATES
+from corpus_paths import FIXTURE_ARCHIVE
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config, parse
@@ -13,9 +15,6 @@ from gongwen_lint.model import Role
 from gongwen_lint.rules import registry
 from gongwen_lint.rules.context import Resources
 from gongwen_lint.rules.layout import estimated_pages, example_document
-
-from corpus_paths import CORPUS_DOCX as TEMPLATES
-from corpus_paths import FIXTURE_ARCHIVE
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = [r for r in registry.all_rules() if r.code.startswith("GW2")]
