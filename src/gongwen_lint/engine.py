@@ -103,7 +103,8 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
 
 
 def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
-    """Give each diagnostic a fingerprint from its content, not its paragraph number."""
+    """Give each diagnostic a fingerprint from its content, not its paragraph number, and mark
+    the ones about their whole paragraph (for grouping, :func:`diagnostics.group`)."""
     texts = {(name, p.index): p.text for name, ps in doc.parts.items() for p in ps}
     seen: dict[str, int] = {}
     out = []
@@ -113,7 +114,8 @@ def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
         n = seen.get(key, 0)
         seen[key] = n + 1
         digest = hashlib.sha256(f"{key}\x1f{n}".encode("utf-8")).hexdigest()[:24]
-        out.append(replace(d, fingerprint=digest))
+        whole = bool(d.excerpt) and d.location.start == 0 and d.excerpt == text
+        out.append(replace(d, fingerprint=digest, whole_paragraph=whole))
     return out
 
 

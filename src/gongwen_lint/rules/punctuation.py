@@ -70,6 +70,7 @@ def _latin(ch: str) -> bool:
 
 # --------------------------------------------------------------------------------------------
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_KIND = "中文中应使用全角标点"  # one finding per paragraph for all the marks (issue 14)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 
 
@@ -165,7 +166,8 @@ def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     for i in _halfwidth_marks(p.text):
         ch = p.text[i]
-        yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch])
+        yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch],
+                         kind=_KIND)
 
 
 # --------------------------------------------------------------------------------------------
