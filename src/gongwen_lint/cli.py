@@ -253,7 +253,7 @@ def _check_all(config: Config, files: list[str], fmt: str, jobs: int, out: list[
     def notify(message: str) -> None:
         click.echo(f"gongwen-lint：{message}", err=True)
 
-    show_progress = fmt == "text" and len(files) > 5 and sys.stderr.isatty()
+    show_progress = len(files) > 5 and sys.stderr.isatty()  # on stderr: any format can show it
     if not show_progress:
         for _, report in iter_check(config, files, jobs, notify):
             out.append(report)

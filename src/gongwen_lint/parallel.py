@@ -107,7 +107,15 @@ class _Pool:
 
     def run(self, files: list[tuple[int, str]]) -> Iterator[tuple[tuple[int, str], Report | None]]:
         """``(file, report)`` as they finish; ``report`` is None for the files of a broken pool."""
-        futures: dict[Future, tuple[int, str]] = {self.executor.submit(_check_in_worker, f[1]): f for f in files}
+        futures: dict[Future, tuple[int, str]] = {}
+        unsent: list[tuple[int, str]] = []
+        for f in files:
+            try:
+                futures[self.executor.submit(_check_in_worker, f[1])] = f
+            except BrokenProcessPool:  # a worker died before the file could be sent
+                unsent.append(f)
+        for f in unsent:
+            yield f, None
         pending = set(futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
