@@ -19,8 +19,8 @@ from gongwen_lint.cli import main
 #: click strings that only a programmer defining commands can see (raised at definition time).
 DEVELOPER_ONLY = {
     "Could not determine name for option with declarations {decls!r}",
-    "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? "
-    "Did you mean to pass '--{name}'?",
+    ("No options defined but a name was passed ({name}). Did you mean to declare an argument instead? "
+     "Did you mean to pass '--{name}'?"),
     "Arguments take exactly one parameter declaration, got {length}: {decls}.",
     "Name '{name}' defined twice",
     "Boolean option {decl!r} cannot use the same flag for true/false.",
@@ -99,7 +99,7 @@ def test_help_columns_align_by_display_width():
 
 def cli(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "gongwen_lint.cli", *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+                          timeout=120, cwd=cwd, check=False)
 
 
 @pytest.mark.parametrize("args, says", [

@@ -103,7 +103,8 @@ def test_baseline_keys_are_per_span_and_survive_grouping(tmp_path, monkeypatch):
 def test_a_suppression_silences_only_the_spans_it_covers(tmp_path):
     """A reviewer's ``gwlint: ignore`` comment on part of a paragraph: the finding keeps the
     spans outside it (suppressions are applied per span, before grouping)."""
-    from docxbuild import DocxBuilder, run as r
+    from docxbuild import DocxBuilder
+    from docxbuild import run as r
 
     b = DocxBuilder()
     b.p("关于召开会议的通知")
