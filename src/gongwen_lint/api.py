@@ -1,4 +1,4 @@
-"""The library entry points (SPEC §3.5).
+"""The library entry points (docs/library.md).
 
 A :class:`Linter` holds one configuration and the resources built for it (dictionary automata,
 the NLP pipeline, an index connection), so checking many files pays for them once.  The

@@ -282,7 +282,7 @@ _DRAFT_COPY_SUFFIXES = (".docx", ".docm", ".dotx")
 
 def _fix_target(fix: bool, fix_to: str | None, output: str | None) -> tuple[str | None, str | None]:
     """Resolve ``-o``: the report file, except ``--fix -o OUT.docx``, which is the fixed copy
-    (SPEC §3.1 ``--fix [-o OUT]``; a report is never a .docx, so the suffix decides)."""
+    (docs/usage.md ``--fix [-o OUT]``; a report is never a .docx, so the suffix decides)."""
     if output and Path(output).suffix.lower() in _DRAFT_COPY_SUFFIXES:
         if not fix and not fix_to:
             _fail("-o 用于写报告，不能写成 .docx：要写修复后的副本请加 --fix，要写带批注的副本请用 --annotate")
@@ -358,7 +358,7 @@ def _annotate(reports: list[Report], source: str, target: str) -> None:
     except OSError as e:
         _fail(f"无法写入带批注的副本 {target}：{e.strerror or e}")
         return
-    except Exception as e:  # noqa: BLE001 - never a traceback (SPEC §3.1)
+    except Exception as e:  # noqa: BLE001 - never a traceback (docs/usage.md, exit codes)
         _fail(f"生成带批注的副本时发生内部错误（{type(e).__name__}）：请把文件报告给维护者")
         return
     click.echo(f"已写入带批注的副本 {target}：{n} 条批注", err=True)

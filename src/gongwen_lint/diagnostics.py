@@ -57,7 +57,7 @@ class Fix:
 
 @dataclass(frozen=True)
 class Reference:
-    """The indexed document a duplicate finding points to (SPEC §3.2 ``reference``)."""
+    """The indexed document a duplicate finding points to (docs/json.md ``reference``)."""
 
     path: str
     title: str | None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .config import Config
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import Diagnostic, Finding, Location, Severity, group
 from .model import Document
 from .rules import registry
 from .rules.context import Context, Resources
@@ -53,10 +53,14 @@ class Report:
         return d
 
     def to_json(self) -> str:
-        """This file's record as the JSON contract of SPEC §3.2 (wrapped as a one-file run)."""
+        """This file's record as the JSON contract of docs/json.md (wrapped as a one-file run)."""
         from .output.json_format import render
 
         return render([self])
+
+    def findings(self) -> list[Finding]:
+        """The diagnostics grouped as people read them (:func:`diagnostics.group`)."""
+        return group(self.diagnostics)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
