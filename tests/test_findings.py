@@ -45,6 +45,14 @@ def test_a_rules_own_kind_merges_different_messages_and_lists_each_specific():
     assert f.message == "中文中应使用全角标点 ×3：, → ， ×2；: → ："
 
 
+def test_the_same_advice_after_each_specific_is_said_once():
+    k = "套话（空喊落实）"
+    ds = [diag(1, 0, f"{k}：“狠抓落实”——删去或换成具体措施", excerpt="狠抓落实", fix=None),
+          diag(1, 9, f"{k}：“确保取得实效”——删去或换成具体措施", excerpt="确保取得实效", fix=None)]
+    (f,) = group(ds)
+    assert f.message == "套话（空喊落实） ×2：“狠抓落实”、“确保取得实效”——删去或换成具体措施"
+
+
 def test_severities_and_rules_are_never_mixed():
     ds = [diag(1, 0, COMMA), diag(1, 3, COMMA, severity=Severity.ERROR), diag(1, 6, COMMA, code="GW999")]
     assert len(group(ds)) == 3

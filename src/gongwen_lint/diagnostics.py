@@ -127,6 +127,8 @@ class Diagnostic:
 #: Messages read "what：specifics → correction" (docs/developing.md); the part before the first
 #: full-width colon is the kind of the finding.
 KIND_SEPARATOR = "："
+#: What separates a specific from the advice in messages like “落实到位”——删去或换成具体措施.
+_ADVICE = "——"
 
 
 def kind_of(message: str) -> str:
@@ -211,6 +213,11 @@ class Finding:
         details = self.details()  # one kind: either all have specifics or all are the same message
         if details == [("", self.count)]:
             return f"{self.first.message} ×{self.count}"
+        tails = {d.partition(_ADVICE)[2] for d, _ in details}
+        if len(details) > 1 and len(tails) == 1 and all(_ADVICE in d for d, _ in details):
+            # the same advice after each specific: say it once (“狠抓落实”、“确保取得实效”——删去…)
+            heads = "、".join(d.partition(_ADVICE)[0] + (f" ×{n}" if n > 1 else "") for d, n in details)
+            return f"{self.kind} ×{self.count}{KIND_SEPARATOR}{heads}{_ADVICE}{tails.pop()}"
         body = "；".join(f"{d} ×{n}" if n > 1 and len(details) > 1 else d for d, n in details)
         return f"{self.kind} ×{self.count}{KIND_SEPARATOR}{body}"
 
