@@ -210,3 +210,32 @@ def test_workers_give_the_same_reports_as_one_process(tmp_path):
     pooled = check_files(Config(), files, jobs=2)
     assert [r.to_dict() for r in serial] == [r.to_dict() for r in pooled]
     assert all(r.diagnostics for r in serial)
+
+
+# -- --fix stopped half-way ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_fix_stopped_half_way_leaves_no_temporary_file_and_no_torn_draft(tmp_path, sig, code):
+    """issue 19 D4: the temporary copy --fix writes beside each draft is removed on Ctrl-C and
+    SIGTERM; every draft is either fixed or exactly as it was."""
+    files = batch(tmp_path / "drafts", 40)
+    originals = {f: f.read_bytes() for f in files}
+    proc = subprocess.Popen(command(str(tmp_path / "drafts"), "--fix"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, text=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if sum(f.read_bytes() != originals[f] for f in files if f.exists()) >= 3:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the batch ended before it could be stopped"
+    os.killpg(proc.pid, sig)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == code and "Traceback" not in stderr
+    assert ("已中断（Ctrl-C）" if sig == signal.SIGINT else "已终止（SIGTERM）") in stderr
+    assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == sorted(f.name for f in files)  # no .~gwlint-*
+    from gongwen_lint.api import read_docx
+
+    changed = [f for f in files if f.read_bytes() != originals[f]]
+    assert 3 <= len(changed) < len(files)
+    for f in changed:  # a fixed draft is a whole, readable draft without the half-width commas
+        assert "," not in "".join(p.text for p in read_docx(f).body)

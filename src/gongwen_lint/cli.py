@@ -26,6 +26,22 @@ FORMATS = ("text", "json", "sarif", "github")
 EXIT_INTERRUPTED = 130
 INTERRUPTED = "已中断（Ctrl-C）"
 
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a CI timeout), raised like Ctrl-C so that the same clean-up runs:
+    temporary files of ``--fix`` are removed, the reports made so far are printed."""
+
+    exit_code = 143  # 128 + SIGTERM
+    note = "已终止（SIGTERM）"
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
+def _stop_note(e: KeyboardInterrupt) -> tuple[str, int]:
+    return (e.note, e.exit_code) if isinstance(e, Terminated) else (INTERRUPTED, EXIT_INTERRUPTED)
+
 # Sub-command groups that live with their feature, imported only when used: the index
 # machinery pulls in numpy, which a plain check must not pay for at start-up.
 _LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group"), "audit": ("gongwen_lint.audit.cli", "audit_command")}
@@ -84,11 +100,17 @@ class _DefaultToCheck(click.Group):
         cli_zh.install()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _on_sigterm)
         try:
             rv = super().main(args, prog_name or "gongwen-lint", complete_var, standalone_mode=False, **extra)
-        except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
-            click.echo(f"gongwen-lint：{INTERRUPTED}", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Abort, KeyboardInterrupt, EOFError) as e:
+            note, code = _stop_note(e) if isinstance(e, KeyboardInterrupt) else (INTERRUPTED, EXIT_INTERRUPTED)
+            click.echo(f"gongwen-lint：{note}", err=True)
+            sys.exit(code)
         except click.ClickException as e:
             cli_zh.show(e)
             sys.exit(2)  # a usage error (click's other errors would exit 1, the code for findings)
@@ -163,18 +185,19 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     _check_write_options(files, fix, fix_to, unsafe_fixes, annotate)
 
     reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
-    interrupted = False
+    stopped: tuple[str, int] | None = None  # (note, exit code) after Ctrl-C or SIGTERM
     try:
         if fix:
             _fix_all(config, files, fix_to, unsafe_fixes, reports)
         else:
             _check_all(config, files, fmt, jobs, reports)
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as e:
+        stopped = _stop_note(e)
     reports.sort(key=lambda r: r.path)
-    if interrupted:
+    interrupted = stopped is not None
+    if stopped is not None:
         done = len(reports) - len(missing)
-        click.echo(f"gongwen-lint：{INTERRUPTED}，已检查 {done}/{len(files)} 个文件，其余未检查", err=True)
+        click.echo(f"gongwen-lint：{stopped[0]}，已检查 {done}/{len(files)} 个文件，其余未检查", err=True)
 
     if baseline_path:
         if write_baseline and interrupted:
@@ -184,9 +207,9 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     if annotate and not interrupted:
         _annotate(reports, fix_to or files[0], annotate)
 
-    note = f"{INTERRUPTED}：共 {len(files) + len(missing)} 个文件，其余未检查" if interrupted else None
+    note = f"{stopped[0]}：共 {len(files) + len(missing)} 个文件，其余未检查" if stopped else None
     _emit(render(reports, fmt, statistics=statistics, interrupted=note), output)
-    sys.exit(EXIT_INTERRUPTED if interrupted else exit_code(reports, config.fail_on))
+    sys.exit(stopped[1] if stopped else exit_code(reports, config.fail_on))
 
 
 def _config_from_options(config_path, select, ignore, extend_select, fail_on, index) -> Config:

@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -63,6 +64,7 @@ def cores() -> int:
 
 def _init_worker(config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler: just stop
     global _worker_linter
     if _worker_linter is None:  # spawned, not forked: build our own
         from .api import Linter
@@ -93,7 +95,10 @@ class _Pool:
     """A process pool whose workers start with SIGINT ignored and can be stopped at once."""
 
     def __init__(self, config: Config, workers: int):
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the forked workers
+        # SIGINT ignored while forking, so that the workers inherit it (signals can only be set
+        # from the main thread: a library caller's thread leaves it to the initializer).
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         # Objects that exist now move to a generation the collector never scans: a worker's
         # collections would otherwise write to (and so copy) every page of the shared NLP data.
         gc.freeze()
@@ -103,7 +108,8 @@ class _Pool:
             self.executor.submit(os.getpid)  # fork the workers now, with SIGINT ignored
         finally:
             gc.unfreeze()
-            signal.signal(signal.SIGINT, previous)
+            if main:
+                signal.signal(signal.SIGINT, previous)
 
     def run(self, files: list[tuple[int, str]]) -> Iterator[tuple[tuple[int, str], Report | None]]:
         """``(file, report)`` as they finish; ``report`` is None for the files of a broken pool."""
