@@ -200,8 +200,9 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
         click.echo(f"gongwen-lint：{stopped[0]}，已检查 {done}/{len(files)} 个文件，其余未检查", err=True)
 
     if baseline_path:
-        if write_baseline and interrupted:
-            _fail("已中断：基线没有写入（只检查了部分文件，写入会丢掉其余文件的条目）")
+        if write_baseline and stopped is not None:
+            click.echo("gongwen-lint：基线没有写入（只检查了部分文件，写入会丢掉其余文件的条目）", err=True)
+            sys.exit(stopped[1])
         reports = _apply_baseline(reports, baseline_path, write_baseline)
 
     if annotate and not interrupted:
