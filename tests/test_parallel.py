@@ -229,7 +229,7 @@ def test_fix_stopped_half_way_leaves_no_temporary_file_and_no_torn_draft(tmp_pat
         time.sleep(0.01)
     assert proc.poll() is None, "the batch ended before it could be stopped"
     os.killpg(proc.pid, sig)
-    stdout, stderr = proc.communicate(timeout=120)
+    _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == code and "Traceback" not in stderr
     assert ("已中断（Ctrl-C）" if sig == signal.SIGINT else "已终止（SIGTERM）") in stderr
     assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == sorted(f.name for f in files)  # no .~gwlint-*
