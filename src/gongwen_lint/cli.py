@@ -42,9 +42,11 @@ def _on_sigterm(signum, frame):
 def _stop_note(e: KeyboardInterrupt) -> tuple[str, int]:
     return (e.note, e.exit_code) if isinstance(e, Terminated) else (INTERRUPTED, EXIT_INTERRUPTED)
 
+
 # Sub-command groups that live with their feature, imported only when used: the index
 # machinery pulls in numpy, which a plain check must not pay for at start-up.
 _LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group"), "audit": ("gongwen_lint.audit.cli", "audit_command")}
+_LAZY_COMMANDS["serve"] = ("gongwen_lint.serve.cli", "serve_command")  # FastAPI/uvicorn: the serve extra
 # What a draft's path looks like, so that ``gongwen-lint 草稿`` is not mistaken for a sub-command.
 _PATH_HINTS = ("/", "\\", ".docx", ".docm", ".dotx", ".txt", ".md")
 
