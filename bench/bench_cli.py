@@ -1,4 +1,4 @@
-"""Speed of the command line (SPEC §5), side by side with the peer tool and the floor, in one run.
+"""Speed of the command line (docs/benchmarks.md), side by side with the peer tool and the floor, in one run.
 
 Per round (rounds alternate the tools, so each ratio pairs measurements of the same moment):
 
