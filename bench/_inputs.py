@@ -104,7 +104,7 @@ def long_draft(path: Path, pages: int, pool_pages: int = 500) -> int:
 
 
 def typical_draft(path: Path, drafts=None) -> None:
-    """The "typical draft" of SPEC §5: one document's head and closing around ~6,500 characters
+    """The "typical draft" of docs/benchmarks.md: one document's head and closing around ~6,500 characters
     of body paragraphs taken in turn from the State Council documents (about ten pages)."""
     from make_documents import Draft, Line, drafts_from_corpus, write_docx
 
