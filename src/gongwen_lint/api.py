@@ -22,11 +22,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 
 def load_document(path: str | Path) -> Document:
     """Read a draft (.docx, .txt, .md) into the model, without roles.  Raises :class:`ReadError`."""
-    path = Path(path)
-    if not path.exists():
-        raise ReadError("文件不存在：请检查路径是否正确")
-    if path.is_dir():
-        raise ReadError("这是一个文件夹，不是文件")
+    path = Path(path)  # missing files, folders, FIFOs, permissions: fileio.open_regular says which
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path)
@@ -68,7 +64,11 @@ class Linter:
         return self.check_document(doc)
 
     def check_text(self, text: str, path: str = "<text>") -> Report:
-        return self.check_document(document_from_text(text, path))
+        try:
+            doc = document_from_text(text, path)
+        except ReadError as e:  # over the caps of limits.py
+            return Report(path=path, error=str(e))
+        return self.check_document(doc)
 
     def close(self) -> None:
         self.resources.close()

@@ -19,6 +19,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .diagnostics import Severity
+from .errors import ReadError
+from .fileio import read_capped
 from .rules import registry
 
 CONFIG_FILES = ("gongwen-lint.toml", ".gongwen-lint.toml", "pyproject.toml")
@@ -36,6 +38,7 @@ TOP_KEYS = {
     "baseline",
 }
 DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "organ-suffixes-add", "font-aliases"}
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -206,9 +209,9 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
 def load_file(path: str | Path) -> Config:
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ConfigError(f"无法读取配置文件 {path}：{e.strerror or e}") from None
+        raw = read_capped(path, MAX_CONFIG_BYTES, lambda size: f"文件过大（{size:,} 字节），不像是配置文件")
+    except ReadError as e:
+        raise ConfigError(f"无法读取配置文件 {path}：{e}") from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:

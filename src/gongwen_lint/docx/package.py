@@ -5,7 +5,7 @@ it raises opaque exceptions on damaged files.  A .docx is a zip of XML parts; ``
 is all the reader needs, and owning this layer lets every failure become a Chinese message
 (SPEC §3.1) instead of a traceback.
 
-Safety: the file is opened read-only and never written; parts are read with a byte budget (zip
+Safety: the file is opened read-only (regular files only, one descriptor) and never written; parts are read with a byte budget (zip
 bombs are refused before they fill memory); XML is parsed without DTDs, entities or network.
 """
 
@@ -16,20 +16,17 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote
 
 from lxml import etree
 
 from ..errors import ReadError
+from ..fileio import open_regular, os_reason, size_of
+from ..limits import MAX_ENTRIES, MAX_PART_BYTES, MAX_TAGS, MAX_TOTAL_BYTES, part_too_big, too_much_markup
 from .ns import CT_NS, PKG_REL_NS, REL_TYPE_BASES, STRICT_TO_TRANSITIONAL
 
-#: One XML part larger than this (uncompressed) is refused: a 500-page draft's document.xml is
-#: ~20 MB, so this leaves a wide margin while keeping memory bounded.
-MAX_PART_BYTES = 120 * 1024 * 1024
-#: All parts the reader parses together (media are never read).
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-#: More zip entries than this is not a Word document anyone typed.
-MAX_ENTRIES = 20000
+# The caps (one XML part, all parts together, zip entries, markup per part) and why: limits.py.
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIN_CONTENT_TYPES = (
@@ -55,10 +52,10 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
-def sniff_non_zip(head: bytes, path: Path) -> str:
+def sniff_non_zip(head: bytes, f: BinaryIO) -> str:
     """The Chinese message for a file that is not a zip package, from its first bytes."""
     if head.startswith(OLE2_MAGIC):
-        return _ole2_message(path)
+        return _ole2_message(f)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = stripped[:64].lower()
     if stripped.startswith(b"{\\rtf"):
@@ -72,7 +69,7 @@ def sniff_non_zip(head: bytes, path: Path) -> str:
     return "不是有效的 .docx 文件（可能是 .doc、WPS 或其他格式，也可能已损坏）：" + MSG_RESAVE
 
 
-def _ole2_message(path: Path) -> str:
+def _ole2_message(f: BinaryIO) -> str:
     """Tell an encrypted .docx from a legacy .doc/.wps: both are OLE2 (CFB) containers.
 
     Best effort without a CFB parser: directory entries store stream names in UTF-16LE, so the
@@ -80,8 +77,8 @@ def _ole2_message(path: Path) -> str:
     ``EncryptedPackage`` streams; Word 97–2003 (and WPS 文字's .wps) has ``WordDocument``.
     """
     try:
-        with path.open("rb") as f:
-            data = f.read(64 * 1024 * 1024)
+        f.seek(0)
+        data = f.read(64 * 1024 * 1024)
     except OSError:
         data = b""
     if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
@@ -113,6 +110,12 @@ class Package:
     rels: dict[str, tuple[str, str]] = field(default_factory=dict)  # rId → (type suffix, part name)
     bytes_read: int = 0
     notes: list[str] = field(default_factory=list)  # problems found while opening (Chinese)
+    file: BinaryIO | None = None  # the open file the zip reads from
+
+    def close(self) -> None:
+        self.zf.close()
+        if self.file is not None:
+            self.file.close()
 
     # -- low level ---------------------------------------------------------------------------
 
@@ -126,7 +129,7 @@ class Package:
             raise KeyError(name)
         info = self.zf.getinfo(real)
         if info.file_size > MAX_PART_BYTES or self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
-            raise ReadError(_too_big_message(info.file_size))
+            raise ReadError(part_too_big(info.file_size))
         budget = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.bytes_read)
         try:
             with self.zf.open(real) as f:
@@ -138,12 +141,15 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
             raise ReadError(f"文件已损坏（{real} 无法解压，文件可能不完整）：" + MSG_RESAVE) from None
         if len(data) > budget:  # the declared size lied
-            raise ReadError(_too_big_message(len(data)))
+            raise ReadError(part_too_big(len(data)))
         self.bytes_read += len(data)
         return data
 
     def xml(self, name: str) -> etree._Element:
         data = self.read(name)
+        tags = data.count(b"<")  # C speed; the parsed tree costs memory per element
+        if tags > MAX_TAGS:
+            raise ReadError(too_much_markup(name, tags))
         try:
             return parse_xml(data)
         except etree.XMLSyntaxError as e:
@@ -183,51 +189,24 @@ class Package:
         return sorted(found, key=lambda x: (len(x[0]), x[0]))
 
 
-def _too_big_message(size: int) -> str:
-    mb = size / 1024 / 1024
-    limit = MAX_TOTAL_BYTES // 1024 // 1024
-    return (
-        f"文件内容过大（解压后约 {mb:.0f} MB，超过 {limit} MB 的上限，可能是异常或被构造的压缩包）：不予读取，"
-        "请确认文件来源，或删去其中的大段内容后再检查"
-    )
-
-
 def open_package(path: str | Path) -> Package:
     """Open the file read-only and find its main document part.  Raises :class:`ReadError`."""
     path = Path(path)
+    f = open_regular(path)  # one descriptor for the whole read: the path cannot be swapped
     try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ReadError("文件不存在：请检查路径是否正确") from None
-    except IsADirectoryError:
-        raise ReadError("这是一个文件夹，不是文件") from None
-    except PermissionError:
-        raise ReadError("没有读取该文件的权限：请检查文件权限或先关闭占用它的程序") from None
-    except OSError as e:
-        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
-    if size == 0:
-        raise ReadError("文件为空（0 字节）：可能保存或拷贝未完成，请重新获取文件")
-    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        raise ReadError(sniff_non_zip(head, path))
-    try:
-        zf = zipfile.ZipFile(path, "r")
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-        raise ReadError(
-            "文件已损坏（.docx 压缩包不完整，可能下载或拷贝时中断）：请重新获取文件，"
-            "或在 Word/WPS 中打开并另存为 .docx 后再检查"
-        ) from None
+        zf = _open_zip(f, path)
+    except BaseException:
+        f.close()
+        raise
     infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        zf.close()
-        raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
     names = {i.filename.lower().lstrip("/"): i.filename for i in infos}
-    pkg = Package(path=path, zf=zf, names=names)
+    pkg = Package(path=path, zf=zf, names=names, file=f)
     try:
+        if len(infos) > MAX_ENTRIES:
+            raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
         pkg.main = _find_main_part(pkg)
     except BaseException:
-        zf.close()
+        pkg.close()
         raise
     try:
         pkg.rels = pkg.relationships(pkg.main)
@@ -236,6 +215,26 @@ def open_package(path: str | Path) -> Package:
         # text can still be checked.
         pkg.notes.append("正文的关系表（_rels）已损坏：样式、页眉页脚等未能读取，只检查了正文文字")
     return pkg
+
+
+def _open_zip(f: BinaryIO, path: Path) -> zipfile.ZipFile:
+    try:
+        head = f.read(4096)
+        size = size_of(f)
+    except OSError as e:
+        raise ReadError(f"无法读取文件（{os_reason(e)}）：请检查文件") from None
+    if size == 0:
+        raise ReadError("文件为空（0 字节）：可能保存或拷贝未完成，请重新获取文件")
+    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        raise ReadError(sniff_non_zip(head, f))
+    try:
+        f.seek(0)
+        return zipfile.ZipFile(f, "r")
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        raise ReadError(
+            "文件已损坏（.docx 压缩包不完整，可能下载或拷贝时中断）：请重新获取文件，"
+            "或在 Word/WPS 中打开并另存为 .docx 后再检查"
+        ) from None
 
 
 def _find_main_part(pkg: Package) -> str:

@@ -74,7 +74,7 @@ def read_docx_file(path: str | Path) -> Document:
             f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
         ) from None
     finally:
-        pkg.zf.close()
+        pkg.close()
 
 
 class _DocxReader:

@@ -79,7 +79,7 @@ def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Pat
         n = writer.add(diagnostics)
         replaced, added = writer.parts()
     finally:
-        pkg.zf.close()
+        pkg.close()
     atomic_write(out, lambda tmp: copy_zip(src, tmp, replaced, added))
     return n
 

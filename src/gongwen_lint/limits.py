@@ -1,0 +1,93 @@
+"""How much one document may hold: the caps that bound the memory and time of one check.
+
+Why caps: a checker that reads anything sent to it can be stopped by one file (a 3.8 MB .docx
+whose document.xml inflates to 110 MB took 4.7 GB and 431 s before these caps).  Each cap is
+far above any real draft and low enough that the worst file just under every cap stays within
+about 300 MB and 15 s (``bench/bench_hostile.py`` builds those files and prints the figures).
+
+Real sizes, for scale: the longest of the 1,757 documents of the archive has 57,591 characters
+(the 1955 government work report; the median has 1,542); the Civil Code has about 107,000.
+A file over a cap is refused with a Chinese message (ReadError), like any unreadable file.
+"""
+
+from __future__ import annotations
+
+#: Characters of text in all parts of a document (body, headers, footers, notes, comments).
+MAX_CHARS = 400_000
+#: Paragraphs in all parts (a 3,000-row roster of 8 columns has 24,000 cell paragraphs).
+MAX_PARAGRAPHS = 60_000
+#: One XML part, uncompressed.
+MAX_PART_BYTES = 48 * 1024 * 1024
+#: All XML parts read together (media are never read).
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+#: Markup in one part (counted as ``<`` before parsing: the parsed tree costs memory per
+#: element, whatever the bytes).
+MAX_TAGS = 2_500_000
+#: Zip entries of a package.
+MAX_ENTRIES = 20_000
+#: A .txt/.md draft (bytes); its text is then held to :data:`MAX_CHARS` like a .docx.
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+#: A whole file read into memory (the audit passes file contents around; a .docx with this
+#: much media is not a draft).
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+ADVICE = "请确认文件来源；确是草稿的，请拆分后再检查"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def too_many_chars(chars: int) -> str:
+    return f"文件文字过多（至少 {chars:,} 字，上限 {MAX_CHARS:,} 字）：不予检查，{ADVICE}"
+
+
+def too_many_paragraphs(paragraphs: int) -> str:
+    return f"文件段落过多（至少 {paragraphs:,} 段，上限 {MAX_PARAGRAPHS:,} 段）：不予检查，{ADVICE}"
+
+
+def part_too_big(size: int) -> str:
+    return (
+        f"文件内容过大（解压后约 {_mb(size)}，超过 {_mb(MAX_TOTAL_BYTES)} 的上限，可能是异常或被构造的压缩包）：不予读取，"
+        "请确认文件来源，或删去其中的大段内容后再检查"
+    )
+
+
+def too_much_markup(name: str, tags: int) -> str:
+    return (f"文件内容过于复杂（{name} 含约 {tags:,} 个标记，上限 {MAX_TAGS:,} 个，可能是异常或被构造的文件）：不予读取，"
+            f"{ADVICE}")
+
+
+def text_too_big(size: int) -> str:
+    return f"文件过大（{_mb(size)}，文本草稿上限 {_mb(MAX_TEXT_BYTES)}）：不像是一份公文草稿，{ADVICE}"
+
+
+def file_too_big(size: int) -> str:
+    return f"文件过大（{_mb(size)}，上限 {_mb(MAX_FILE_BYTES)}）：不予读取，{ADVICE}"
+
+
+def input_cap(name: str):
+    """``(limit, message)`` for reading the whole file ``name`` into memory."""
+    if name.lower().endswith((".txt", ".md")):
+        return MAX_TEXT_BYTES, text_too_big
+    return MAX_FILE_BYTES, file_too_big
+
+
+class Budget:
+    """Characters and paragraphs spent so far on one document; raises ReadError past a cap."""
+
+    __slots__ = ("chars", "paragraphs")
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.paragraphs = 0
+
+    def spend(self, chars: int, paragraphs: int) -> None:
+        from .errors import ReadError
+
+        self.chars += chars
+        self.paragraphs += paragraphs
+        if self.chars > MAX_CHARS:
+            raise ReadError(too_many_chars(self.chars))
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise ReadError(too_many_paragraphs(self.paragraphs))
