@@ -7,6 +7,7 @@ A dict holds only what the element states, so merging "docDefaults â†’ styles â†
 
 from __future__ import annotations
 
+import math
 import re
 
 from .ns import w
@@ -33,8 +34,20 @@ _FONT_SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 _THEME_ATTRS = {"ascii": "asciiTheme", "eastAsia": "eastAsiaTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
 _W_SLOT = {slot: (w(slot), w(_THEME_ATTRS[slot])) for slot in _FONT_SLOTS}
 
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
 _MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
 _TWIPS_PER = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "pi": 240.0}
+
+
+#: No measure or count in a Word document comes near this (a page is at most 31,680 twips, a
+#: font at most 3,276 half-points); beyond it a value is junk, read as "not stated".
+MAX_MAGNITUDE = 1e7
+
+
+def _sane(v: float) -> float | None:
+    """Numbers are validated where they are read: nan, inf (``1e400`` overflows to it) and
+    absurd magnitudes become None ("unknown"), so no rule ever computes with them."""
+    return v if math.isfinite(v) and abs(v) <= MAX_MAGNITUDE else None
 
 
 def twips(value: str | None) -> float | None:
@@ -44,17 +57,24 @@ def twips(value: str | None) -> float | None:
     m = _MEASURE.match(value)
     if not m:
         return None
-    return float(m.group(1)) * _TWIPS_PER[m.group(2)]
+    return _sane(float(m.group(1)) * _TWIPS_PER[m.group(2)])
 
 
 def number(value: str | None) -> float | None:
     if value is None:
         return None
-    try:
-        return float(value)
-    except ValueError:
+    m = _NUMBER.match(value)
+    if m is None:
         m = _MEASURE.match(value)
-        return float(m.group(1)) if m else None
+        if m is None:
+            return None
+    return _sane(float(m.group(1)))
+
+
+def integer(value: str | None) -> int | None:
+    """A whole number (ids, levels), or None."""
+    v = number(value)
+    return int(v) if v is not None else None
 
 
 def on_off(el) -> bool:
@@ -136,16 +156,18 @@ def parse_ppr(ppr) -> dict:
             elif child.get(w("line")) is not None:
                 out["sp_lineRule"] = "auto"
         elif tag == W_OUTLINELVL:
-            v = number(child.get(W_VAL))
+            v = integer(child.get(W_VAL))
             if v is not None:
-                out["outlineLvl"] = int(v)
+                out["outlineLvl"] = v
         elif tag == W_NUMPR:
             num = child.find(W_NUMID)
             lvl = child.find(W_ILVL)
-            if num is not None and number(num.get(W_VAL)) is not None:
-                out["numId"] = int(number(num.get(W_VAL)))
-            if lvl is not None and number(lvl.get(W_VAL)) is not None:
-                out["ilvl"] = int(number(lvl.get(W_VAL)))
+            num_id = integer(num.get(W_VAL)) if num is not None else None
+            ilvl = integer(lvl.get(W_VAL)) if lvl is not None else None
+            if num_id is not None:
+                out["numId"] = num_id
+            if ilvl is not None:
+                out["ilvl"] = ilvl
         elif tag == W_PAGEBREAKBEFORE:
             out["pageBreakBefore"] = on_off(child)
         elif tag == w("framePr"):

@@ -739,6 +739,7 @@ def estimated_pages(doc: Document) -> float:
         "layout-page-number-size-pt": 14.0,
         "layout-page-number-position": "outside",
     },
+    option_choices={"layout-page-number-position": ("outside", "center", "any")},
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
