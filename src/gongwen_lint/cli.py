@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, console
 from .config import Config, ConfigError, check_selectors, discover, load_file
 from .diagnostics import Severity
 from .engine import Report
@@ -90,8 +90,9 @@ def _fail(message: str) -> None:
 @click.option("--fix-to", "fix_to", type=click.Path(), help="把修复后的副本写到该文件，原文件不变（隐含 --fix；--fix -o 副本.docx 同义）")
 @click.option("--unsafe-fixes", is_flag=True, help="同时应用跨越多个格式片段、可能改变格式的修复（需与 --fix 一起使用）")
 @click.option("--annotate", "annotate", type=click.Path(), help="另存一份带批注的副本（.docx）：每个问题是一条 Word 批注，原文件不变")
+@click.option("--force", is_flag=True, help="允许覆盖已存在、但不是 gongwen-lint 写出的副本文件（--annotate、--fix-to）")
 def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output, baseline_path,
-          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate):
+          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate, force):
     """检查公文草稿（.docx、.txt、.md 文件或文件夹）。
 
     \b
@@ -135,10 +136,13 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     fix_to, output = _fix_target(fix, fix_to, output)
     fix = fix or fix_to is not None
     _check_write_options(files, fix, fix_to, unsafe_fixes, annotate)
+    _check_outputs(output, [t for t in (fix_to, annotate) if t], force, files)
 
     reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
+    fix_failed = False
     if fix:
-        reports += _fix_all(config, files, fix_to, unsafe_fixes)
+        fixed, fix_failed = _fix_all(config, files, fix_to, unsafe_fixes)
+        reports += fixed
     else:
         reports += _check_all(config, files, fmt, jobs)
     reports.sort(key=lambda r: r.path)
@@ -148,7 +152,12 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
         from .errors import ReadError
 
         if write_baseline:
-            n = baseline.write(reports, baseline_path)
+            try:
+                n = baseline.write(reports, baseline_path)
+            except OSError as e:
+                from .fileio import os_reason
+
+                _fail(f"无法写入基线文件 {baseline_path}：{os_reason(e)}")
             click.echo(f"已把 {n} 个问题写入基线 {baseline_path}", err=True)
             sys.exit(2 if any(r.error for r in reports) else 0)
         try:
@@ -161,10 +170,28 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
 
     text = _render(reports, fmt)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        console.write_report(output, text)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
-    sys.exit(exit_code(reports, config.fail_on))
+        console.emit(text)
+    sys.exit(2 if fix_failed else exit_code(reports, config.fail_on))
+
+
+def _check_outputs(report: str | None, copies: list[str], force: bool, drafts: list[str]) -> None:
+    """Before any work: outputs that cannot be written, a report over a draft, and copies that
+    would replace a file gongwen-lint did not write (``--force`` allows it)."""
+    from .fileio import OutputError, check_output_path, check_overwrite, same_file
+
+    try:
+        if report:
+            check_output_path(report)
+            if any(same_file(report, d) for d in drafts):
+                raise OutputError(f"报告文件 {report} 就是要检查的草稿：写入报告会覆盖草稿，请另选文件名")
+        for target in copies:
+            check_output_path(target)
+            if not any(same_file(target, d) for d in drafts):  # onto the draft itself: a fix in place
+                check_overwrite(target, force)
+    except OutputError as e:
+        _fail(str(e))
 
 
 def _check_all(config: Config, files: list[str], fmt: str, jobs: int) -> list[Report]:
@@ -216,26 +243,26 @@ def _check_write_options(files: list[str], fix: bool, fix_to, unsafe_fixes: bool
             _fail("带批注的副本不能覆盖原文件：请另选输出文件名")
 
 
-def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool) -> list[Report]:
-    """Fix each file (one process: edits are written file by file); report on stderr in Chinese."""
+def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool) -> tuple[list[Report], bool]:
+    """Fix each file (one process: edits are written file by file); report on stderr in Chinese.
+
+    Returns the reports and whether some fix could not be written (exit code 2).
+    """
     from .api import Linter
     from .fixes import fix_file, summary_line
 
     linter = Linter(config)
     out: list[Report] = []
     total = 0
+    failed = False
     try:
         for f in files:
             report = linter.check_file(f)
             if report.error:
                 out.append(report)
                 continue
-            try:
-                result = fix_file(linter, f, output=fix_to, unsafe=unsafe, report=report)
-            except OSError as e:
-                click.echo(f"gongwen-lint：{f}：无法写入修复结果（{e.strerror or e}），原文件未改动", err=True)
-                out.append(report)
-                continue
+            result = fix_file(linter, f, output=fix_to, unsafe=unsafe, report=report)
+            failed = failed or result.error is not None
             line = summary_line(result)
             if line:
                 click.echo(line, err=True)
@@ -243,9 +270,9 @@ def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool)
             out.append(result.report)
     finally:
         linter.close()
-    if not total:
+    if not total and not failed:
         click.echo("没有可自动应用的修复", err=True)
-    return out
+    return out, failed
 
 
 def _annotate(reports: list[Report], source: str, target: str) -> None:
@@ -255,18 +282,23 @@ def _annotate(reports: list[Report], source: str, target: str) -> None:
     report = next((r for r in reports if not r.error), None)
     if report is None:
         return  # the read error is in the report
+    notes: list[str] = []
     try:
-        n = annotate_file(source, report.diagnostics, target)
+        n = annotate_file(source, report.diagnostics, target, notes=notes)
     except (AnnotateError, ReadError) as e:
         _fail(f"{source}：{e}")
         return
     except OSError as e:
-        _fail(f"无法写入带批注的副本 {target}：{e.strerror or e}")
+        from .fileio import os_reason
+
+        _fail(f"无法写入带批注的副本 {target}：{os_reason(e)}")
         return
     except Exception as e:  # noqa: BLE001 - never a traceback (SPEC §3.1)
         _fail(f"生成带批注的副本时发生内部错误（{type(e).__name__}）：请把文件报告给维护者")
         return
     click.echo(f"已写入带批注的副本 {target}：{n} 条批注", err=True)
+    for note in notes:
+        click.echo(note, err=True)
 
 
 def _render(reports: list[Report], fmt: str) -> str:
@@ -309,7 +341,7 @@ def inspect(path, fmt):
     except ReadError as e:
         _fail(f"{path}：{e}")
         return
-    click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+    console.emit(render_json(doc) if fmt == "json" else render_text(doc))
 
 
 @main.command()
@@ -317,7 +349,7 @@ def rules():
     """列出全部规则。"""
     from .output.rules_format import render_catalogue
 
-    click.echo(render_catalogue())
+    console.emit(render_catalogue())
 
 
 @main.command()
@@ -331,7 +363,7 @@ def rule(code):
     if r is None:
         _fail(f"没有规则“{code}”：请用 gongwen-lint rules 查看规则目录")
         return
-    click.echo(render_rule(r))
+    console.emit(render_rule(r))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity
+from .fileio import printable
 from .model import Document
 from .rules import registry
 from .rules.context import Context, Resources
@@ -42,7 +43,7 @@ class Report:
 
     def to_dict(self) -> dict:
         d = {
-            "path": self.path,
+            "path": printable(self.path),  # a non-UTF-8 file name must not make invalid JSON
             "genre": self.genre,
             "format": self.format,
             "error": self.error,

@@ -148,9 +148,23 @@ def write_stdout(text: str) -> None:
     After a failure stdout is pointed at /dev/null, so the interpreter's final flush does not
     print a second error in English.
     """
+    out = sys.stdout
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            # File names that are not valid UTF-8 go out as the bytes they were (like ls does)
+            # instead of failing on a strict stdout.
+            out.flush()
+            encoding = out.encoding or "utf-8"
+            try:
+                data = text.encode(encoding, "surrogateescape")
+            except UnicodeEncodeError:  # a console that cannot show some character
+                data = text.encode(encoding, "replace")
+            buffer.write(data)
+            buffer.flush()
+        else:
+            out.write(text)
+            out.flush()
     except BrokenPipeError:
         _silence_stdout()
         raise OutputError("") from None
@@ -299,6 +313,14 @@ def check_overwrite(target: str | Path, force: bool) -> None:
         return
     raise OutputError(f"输出文件 {target} 已存在，且不是 gongwen-lint 写出的副本：为免覆盖他人文件未写入；"
                       "请另选文件名，或加 --force 覆盖")
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one existing file (links and ``..`` resolved)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def check_writable(path: Path) -> str | None:

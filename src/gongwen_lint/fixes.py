@@ -125,13 +125,23 @@ def apply_to_text(text: str, edits: Iterable[Edit], shift: int = 0) -> str:
 # -- package helpers (shared with the annotated copy) -------------------------------------------
 
 
-def parse_part(data: bytes) -> tuple[etree._ElementTree, bool]:
-    """Parse a part for writing; Strict-OOXML namespaces are mapped (and mapped back on save)."""
+def parse_part(data: bytes, name: str = "") -> tuple[etree._ElementTree, bool]:
+    """Parse a part for writing; Strict-OOXML namespaces are mapped (and mapped back on save).
+
+    Raises ReadError (the reader's messages) for a part that does not parse or declares a DTD;
+    a UTF-16 part is written back as UTF-8.
+    """
+    from .docx.package import as_utf8, dtd_message, strict_to_transitional, xml_error_message
+
+    data = as_utf8(data)
     strict = b"purl.oclc.org/ooxml" in data
-    if strict:
-        for s, t in STRICT_TO_TRANSITIONAL:
-            data = data.replace(s, t)
-    return etree.ElementTree(etree.fromstring(data, WRITE_PARSER)), strict
+    try:
+        tree = etree.ElementTree(etree.fromstring(strict_to_transitional(data), WRITE_PARSER))
+    except etree.XMLSyntaxError as e:
+        raise ReadError(xml_error_message(name or "XML 部件", e)) from None
+    if tree.docinfo.internalDTD is not None:
+        raise ReadError(dtd_message(name or "XML 部件"))
+    return tree, strict
 
 
 def serialise(tree: etree._ElementTree, strict: bool = False) -> bytes:
@@ -317,7 +327,7 @@ def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tu
     for e in edits:
         pending.setdefault(e.paragraph, []).append(e)
     while pending:
-        tree, strict = parse_part(data)
+        tree, strict = parse_part(data, part_name)
         paragraphs = walk_part(walk_root(tree, part_name, main)).paragraphs
         expected: dict[int, str] = {}
         failed: set[int] = set()

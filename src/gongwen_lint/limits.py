@@ -46,9 +46,11 @@ def too_many_paragraphs(paragraphs: int) -> str:
     return f"文件段落过多（至少 {paragraphs:,} 段，上限 {MAX_PARAGRAPHS:,} 段）：不予检查，{ADVICE}"
 
 
-def part_too_big(size: int) -> str:
+def part_too_big(size: int, limit: int = MAX_PART_BYTES) -> str:
+    """``size``: the part's size, or all parts read so far; ``limit``: the cap it passes."""
+    what = "单个部件" if limit == MAX_PART_BYTES else "全部部件合计"
     return (
-        f"文件内容过大（解压后约 {_mb(size)}，超过 {_mb(MAX_TOTAL_BYTES)} 的上限，可能是异常或被构造的压缩包）：不予读取，"
+        f"文件内容过大（解压后约 {_mb(size)}，超过{what} {_mb(limit)} 的上限，可能是异常或被构造的压缩包）：不予读取，"
         "请确认文件来源，或删去其中的大段内容后再检查"
     )
 
@@ -56,6 +58,17 @@ def part_too_big(size: int) -> str:
 def too_much_markup(name: str, tags: int) -> str:
     return (f"文件内容过于复杂（{name} 含约 {tags:,} 个标记，上限 {MAX_TAGS:,} 个，可能是异常或被构造的文件）：不予读取，"
             f"{ADVICE}")
+
+
+def parser_size_message(name: str) -> str:
+    # libxml2 without XML_PARSE_HUGE: one text node or attribute value of at most 10,000,000 bytes.
+    return (f"文件中有一段文字过长（{name} 中单段文字超过约 1000 万字节，即三百多万字），可能是异常或被构造的文件："
+            f"不予读取，{ADVICE}")
+
+
+def parser_depth_message(name: str) -> str:
+    # libxml2 without XML_PARSE_HUGE: at most 256 levels of nested elements.
+    return f"文件结构嵌套过深（{name} 超过 256 层），可能是异常或被构造的文件：不予读取，{ADVICE}"
 
 
 def text_too_big(size: int) -> str:

@@ -12,6 +12,7 @@ bombs are refused before they fill memory); XML is parsed without DTDs, entities
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -23,7 +24,16 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..fileio import open_regular, os_reason, size_of
-from ..limits import MAX_ENTRIES, MAX_PART_BYTES, MAX_TAGS, MAX_TOTAL_BYTES, part_too_big, too_much_markup
+from ..limits import (
+    MAX_ENTRIES,
+    MAX_PART_BYTES,
+    MAX_TAGS,
+    MAX_TOTAL_BYTES,
+    parser_depth_message,
+    parser_size_message,
+    part_too_big,
+    too_much_markup,
+)
 from .ns import CT_NS, PKG_REL_NS, REL_TYPE_BASES, STRICT_TO_TRANSITIONAL
 
 # The caps (one XML part, all parts together, zip entries, markup per part) and why: limits.py.
@@ -92,11 +102,48 @@ def _ole2_message(f: BinaryIO) -> str:
 
 
 def parse_xml(data: bytes) -> etree._Element:
-    """Parse one part; Strict-OOXML namespaces are mapped to transitional ones first."""
+    """Parse one part; Strict-OOXML namespaces are mapped to transitional ones first.
+
+    Refuses a DTD: Word never writes one (OOXML forbids DTD declarations), and with entities
+    left unexpanded the text after ``&org;`` would silently go missing.
+    """
+    root = etree.fromstring(strict_to_transitional(as_utf8(data)), _PARSER)
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise DTDError
+    return root
+
+
+class DTDError(ValueError):
+    """A part declares a DTD."""
+
+
+def strict_to_transitional(data: bytes) -> bytes:
     if b"purl.oclc.org/ooxml" in data:
         for strict, transitional in STRICT_TO_TRANSITIONAL:
             data = data.replace(strict, transitional)
-    return etree.fromstring(data, _PARSER)
+    return data
+
+
+_UTF16_HEADS = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 part re-encoded as UTF-8 (everything else as it is), so that byte-level work on
+    the XML (the Strict namespace map, counting tags) sees ASCII markup."""
+    if not data.startswith(_UTF16_HEADS):
+        return data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        codec = "utf-16-le" if data[0] == 0x3C else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # the parser says what is wrong
+    m = _DECLARATION.match(text)
+    standalone = ' standalone="yes"' if m and re.search(r"standalone\s*=\s*[\"']yes", m.group(0)) else ""
+    return f'<?xml version="1.0" encoding="UTF-8"{standalone}?>'.encode() + text[m.end() if m else 0:].encode("utf-8")
 
 
 @dataclass
@@ -128,8 +175,10 @@ class Package:
         if real is None:
             raise KeyError(name)
         info = self.zf.getinfo(real)
-        if info.file_size > MAX_PART_BYTES or self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
+        if info.file_size > MAX_PART_BYTES:
             raise ReadError(part_too_big(info.file_size))
+        if self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
+            raise ReadError(part_too_big(self.bytes_read + info.file_size, MAX_TOTAL_BYTES))
         budget = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.bytes_read)
         try:
             with self.zf.open(real) as f:
@@ -141,7 +190,7 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
             raise ReadError(f"文件已损坏（{real} 无法解压，文件可能不完整）：" + MSG_RESAVE) from None
         if len(data) > budget:  # the declared size lied
-            raise ReadError(part_too_big(len(data)))
+            raise ReadError(part_too_big(self.bytes_read + len(data), min(MAX_PART_BYTES, MAX_TOTAL_BYTES)))
         self.bytes_read += len(data)
         return data
 
@@ -152,10 +201,10 @@ class Package:
             raise ReadError(too_much_markup(name, tags))
         try:
             return parse_xml(data)
+        except DTDError:
+            raise ReadError(dtd_message(name)) from None
         except etree.XMLSyntaxError as e:
-            line = getattr(e, "lineno", None) or (e.position[0] if getattr(e, "position", None) else None)
-            where = f"，第 {line} 行" if line else ""
-            raise ReadError(f"文档内容已损坏（{name} 不是合法的 XML{where}）：" + MSG_RESAVE) from None
+            raise ReadError(xml_error_message(name, e)) from None
 
     # -- relationships -----------------------------------------------------------------------
 
@@ -204,6 +253,11 @@ def open_package(path: str | Path) -> Package:
     try:
         if len(infos) > MAX_ENTRIES:
             raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
+        if len(names) < len(infos):
+            seen: set[str] = set()
+            dupe = next(i.filename for i in infos if i.filename.lower() in seen or seen.add(i.filename.lower()))
+            pkg.notes.append(f"压缩包中有重名的部件（{dupe}）：只检查了其中最后一个；这种文件可能被改动过，"
+                             "修复和带批注的副本不予生成，请在 Word/WPS 中另存为 .docx")
         pkg.main = _find_main_part(pkg)
     except BaseException:
         pkg.close()
@@ -235,6 +289,23 @@ def _open_zip(f: BinaryIO, path: Path) -> zipfile.ZipFile:
             "文件已损坏（.docx 压缩包不完整，可能下载或拷贝时中断）：请重新获取文件，"
             "或在 Word/WPS 中打开并另存为 .docx 后再检查"
         ) from None
+
+
+def dtd_message(name: str) -> str:
+    return (f"文档内容含有 DTD 声明（{name}）：Word 不会写出这种内容，文件可能被改动或构造，不予读取；"
+            + MSG_RESAVE)
+
+
+def xml_error_message(name: str, e: etree.XMLSyntaxError) -> str:
+    """The Chinese message for a part that does not parse: over the parser's limits, or damaged."""
+    text = str(e)
+    if "depth" in text.lower():
+        return parser_depth_message(name)
+    if "XML_PARSE_HUGE" in text or "too big" in text or "Resource limit" in text:
+        return parser_size_message(name)
+    line = getattr(e, "lineno", None) or (e.position[0] if getattr(e, "position", None) else None)
+    where = f"，第 {line} 行" if line else ""
+    return f"文档内容已损坏（{name} 不是合法的 XML{where}）：" + MSG_RESAVE
 
 
 def _find_main_part(pkg: Package) -> str:

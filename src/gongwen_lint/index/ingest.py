@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ReadError
-from ..fileio import open_regular, os_reason, read_capped, size_of
+from ..fileio import open_regular, os_reason, printable, read_capped, size_of
 from ..files import is_skipped_name, walk_files
 from ..limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, file_too_big, text_too_big
 from .segment import PreparedDoc, RefMeta, prepare
@@ -42,8 +42,9 @@ def normalize_level(value: str | None, default: str = "same") -> str | None:
 
 
 def key_path(path: str | Path) -> str:
-    """The identity of a document in the index."""
-    return Path(path).resolve().as_posix()
+    """The identity of a document in the index (valid Unicode: a file name that is not UTF-8
+    cannot be stored as text, so its odd bytes are written ``\\xNN``)."""
+    return printable(Path(path).resolve().as_posix())
 
 
 def read_manifest(manifest: str | Path, default_level: str = "same") -> dict[str, RefMeta]:

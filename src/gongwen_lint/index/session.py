@@ -7,7 +7,6 @@ GW804 for a whole re-issue), so it is computed once per document and kept until 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..model import TEXT_ROLES, Document, Paragraph
 from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, find_copies
@@ -57,8 +56,10 @@ class IndexSession:
 def _draft_key(doc: Document) -> tuple[str, ...]:
     if doc.path.startswith("<"):
         return ()
+    from .ingest import key_path
+
     try:
-        return (Path(doc.path).resolve().as_posix(),)
+        return (key_path(doc.path),)
     except OSError:
         return ()
 

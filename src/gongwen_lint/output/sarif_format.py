@@ -8,13 +8,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..diagnostics import Severity
+from ..fileio import printable
 from ..rules.registry import all_rules
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:
-    p = Path(path)
+    p = Path(printable(path))
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
