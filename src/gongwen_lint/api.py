@@ -12,7 +12,7 @@ from pathlib import Path
 from . import structure, suppress
 from .config import Config, discover
 from .engine import Report, run_rules
-from .errors import ReadError
+from .errors import ReadError, ResourceError
 from .model import Document
 from .rules.context import Resources
 from .textreader import document_from_text, read_text_file
@@ -47,7 +47,10 @@ class Linter:
         doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
         rules = self.config.enabled_rules(path_for_config or doc.path)
         # Reader problems (doc.problems) are reported by the GW901 rule, so --ignore GW901 works.
-        report = run_rules(doc, self.config, self.resources, rules)
+        try:
+            report = run_rules(doc, self.config, self.resources, rules)
+        except ResourceError as e:  # e.g. the reference index went away: say so, do not skip it
+            return Report(path=doc.path, error=str(e))
         report.diagnostics = suppress.apply(doc, report.diagnostics)  # Word-comment directives
         return report
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic, Location, Severity
+from .errors import ResourceError
 from .fileio import printable
 from .model import Document
 from .rules import registry
@@ -81,6 +82,8 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
                             found.extend(_with_severity(r.func(p, ctx), r, severity))
             else:
                 found.extend(_with_severity(r.func(doc, ctx), r, severity))
+        except ResourceError:
+            raise  # the index went away: the whole check of this file is incomplete
         except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others
             log.exception("rule %s failed", r.code)
             found.append(

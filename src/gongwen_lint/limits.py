@@ -14,8 +14,9 @@ from __future__ import annotations
 
 #: Characters of text in all parts of a document (body, headers, footers, notes, comments).
 MAX_CHARS = 400_000
-#: Paragraphs in all parts (a 3,000-row roster of 8 columns has 24,000 cell paragraphs).
-MAX_PARAGRAPHS = 60_000
+#: Paragraphs in all parts (a 2,000-row roster of 8 columns has 16,000 cell paragraphs); each
+#: costs the reader and the rules far more than its characters (about 5 KB of model objects).
+MAX_PARAGRAPHS = 20_000
 #: One XML part, uncompressed.
 MAX_PART_BYTES = 48 * 1024 * 1024
 #: All XML parts read together (media are never read).

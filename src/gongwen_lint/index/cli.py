@@ -36,12 +36,16 @@ def _index_url(index: str | None) -> str:
     return configured
 
 
-def _open(url: str, create: bool = False):
+def _open(url: str, create: bool = False, readonly: bool = False):
     try:
-        return open_index(url, create=create)
+        return open_index(url, create=create, readonly=readonly)
     except IndexError_ as e:
-        click.echo(f"错误：{e}", err=True)
-        sys.exit(2)
+        _error(e)
+
+
+def _error(e: Exception) -> None:
+    click.echo(f"错误：{e}", err=True)
+    sys.exit(2)
 
 
 def _human(n: float) -> str:
@@ -110,9 +114,8 @@ def add_command(index: str | None, manifest: str | None, level: str, engine: str
             docs = iter_prepared([Path(p) for p in paths], store.params.k, store.params.w, manifest, lvl, errors)
         with _progress("收录中") as counted:
             result = store.add(counted(docs))
-    except ManifestError as e:
-        click.echo(f"错误：{e}", err=True)
-        sys.exit(2)
+    except (ManifestError, IndexError_) as e:
+        _error(e)
     finally:
         store.close()
     elapsed = time.perf_counter() - t0
@@ -132,9 +135,11 @@ def add_command(index: str | None, manifest: str | None, level: str, engine: str
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(index: str | None, fmt: str) -> None:
     """列出索引中的文件。"""
-    store = _open(_index_url(index))
+    store = _open(_index_url(index), readonly=True)
     try:
         docs = store.documents()
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
     if fmt == "json":
@@ -164,9 +169,11 @@ def list_command(index: str | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats_command(index: str | None, fmt: str) -> None:
     """索引的规模：文件数、段落数、占用空间、参数。"""
-    store = _open(_index_url(index))
+    store = _open(_index_url(index), readonly=True)
     try:
         s = store.stats()
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
     if fmt == "json":
@@ -190,6 +197,8 @@ def remove_command(index: str | None, paths: tuple[str, ...]) -> None:
     try:
         keys = [key_path(p) for p in paths] + [p for p in paths if p.startswith("/")]
         n = store.remove(dict.fromkeys(keys))
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
     emit(f"已删除 {n} 份")

@@ -56,6 +56,9 @@ def read_manifest(manifest: str | Path, default_level: str = "same") -> dict[str
         raise ManifestError(f"无法读取清单文件 {manifest}：{e}") from None
     except UnicodeDecodeError:
         raise ManifestError(f"清单文件 {manifest} 不是 UTF-8 编码：请另存为 UTF-8 后再试") from None
+    if "\x00" in text:  # PostgreSQL cannot store it, and no title or 文号 holds one
+        lineno = text[: text.index("\x00")].count("\n") + 1
+        raise ManifestError(f"清单文件 {manifest} 第 {lineno} 行含有 NUL 字符（二进制内容）：请检查并另存为纯文本")
     rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or "path" not in [c.strip() for c in rows[0]]:
         raise ManifestError(f"清单文件 {manifest} 的第一行应为表头：path	title	number	issuer	year	level")
