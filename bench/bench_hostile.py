@@ -139,8 +139,8 @@ def case_paragraphs_at_cap(d: Path, lines) -> Path:
 
 
 def case_one_char_runs(d: Path, lines) -> Path:
-    """Every character its own formatted run (the most Run objects the caps allow)."""
-    text = "".join(_lines_until(lines, limits.MAX_CHARS - 2000))
+    """Every character its own formatted run (the most Run objects the caps allow: a run is 8 tags)."""
+    text = "".join(_lines_until(lines, min(limits.MAX_CHARS - 2000, limits.MAX_TAGS // 8 - 10_000)))
     size = 600
 
     def chunks():
@@ -151,16 +151,23 @@ def case_one_char_runs(d: Path, lines) -> Path:
 
 
 def case_markup_at_cap(d: Path, lines) -> Path:
-    """Markup without text up to the tag cap (bookmarks in a few paragraphs)."""
+    """Markup without text up to the tag cap (empty runs in a few paragraphs)."""
     per_para = 20_000
     budget = limits.MAX_TAGS - 50_000
     n_paras = budget // per_para
 
     def chunks():
         for j in range(n_paras):
-            marks = "".join(f'<w:bookmarkStart w:id="{j * per_para + i}" w:name="b{i}"/>' for i in range(per_para))
-            yield f"<w:p>{marks}<w:r><w:t>{escape(lines[j % len(lines)][:20])}</w:t></w:r></w:p>"
+            yield f"<w:p>{'<w:r/>' * per_para}<w:r><w:t>{escape(lines[j % len(lines)][:20])}</w:t></w:r></w:p>"
     return docx(d / "markup_at_cap.docx", chunks())
+
+
+def case_attributes_at_cap(d: Path, lines) -> Path:
+    """The part-size cap spent on attributes: paragraphs carrying long rsid-like attribute lists."""
+    attrs = " ".join(f'w14:a{i}="{i:08X}"' for i in range(60))
+    p_xml = f'<w:p xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" {attrs}/>'
+    n = min(limits.MAX_PARAGRAPHS - 200, (limits.MAX_PART_BYTES - (1 << 20)) // len(p_xml))
+    return docx(d / "attributes_at_cap.docx", (p_xml for _ in range(n)))
 
 
 def case_giant_run(d: Path, lines) -> Path:

@@ -19,7 +19,7 @@ from clirun import gwlint, no_traceback
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import IndexError_, is_postgres_url, open_index, redact
+from gongwen_lint.index.store import IndexError_, is_postgres_url, open_index
 
 PG = os.environ.get("GONGWEN_TEST_PG")
 needs_pg = pytest.mark.skipif(not PG, reason="GONGWEN_TEST_PG is not set: no PostgreSQL server (.ci/postgres.sh starts one)")
@@ -75,6 +75,8 @@ SECRET = "s3cret"
     f"postgresql://gw:p@ss{SECRET}@db.example/archive",
 ])
 def test_redact_hides_every_password_form(text):
+    from gongwen_lint.index.store import redact
+
     out = redact(text)
     assert SECRET not in out and "***" in out
     assert "db.example" in out or "h/d" in out

@@ -46,7 +46,8 @@ def test_report_to_dev_full(tmp_path, txt):
 
 
 @needs_dev_full
-@pytest.mark.parametrize("command", [["check", "草稿.txt"], ["rules"], ["inspect", "草稿.txt"]])
+@pytest.mark.parametrize("command", [["check", "草稿.txt"], ["rules"], ["rule", "GW101"], ["inspect", "草稿.txt"],
+                                     ["--help"], ["--version"], ["index", "--help"]])
 def test_stdout_to_dev_full(tmp_path, txt, command):
     with open(FULL, "w") as full:
         import subprocess

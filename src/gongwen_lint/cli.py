@@ -35,6 +35,12 @@ class _DefaultToCheck(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as e:
+            console.output_failed(e)  # click's own output (--help, --version) to a full disk
+
     def list_commands(self, ctx):
         return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
 

@@ -7,6 +7,7 @@ Shared by ``check``, ``inspect``, ``rules``, ``index`` and ``audit``; the writin
 
 from __future__ import annotations
 
+import errno
 import sys
 
 import click
@@ -27,6 +28,23 @@ def emit(text: str) -> None:
         if str(e):  # empty: the reader of a pipe went away, nothing to say
             click.echo(f"gongwen-lint：{e}", err=True)
         sys.exit(2)
+
+
+#: errno values that mean "the output cannot be written", not a bug elsewhere.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+
+
+def output_failed(e: OSError) -> None:
+    """For an OSError that escaped while printing (click's --help, --version): a Chinese line and
+    exit code 2 when it is an output failure; anything else is re-raised."""
+    if e.errno not in _OUTPUT_ERRNOS:
+        raise e
+    from .fileio import os_reason, silence_stdout
+
+    silence_stdout()
+    if e.errno != errno.EPIPE:
+        click.echo(f"gongwen-lint：无法写出结果（标准输出：{os_reason(e)}）", err=True)
+    sys.exit(2)
 
 
 def write_report(path: str, text: str) -> None:

@@ -166,14 +166,14 @@ def write_stdout(text: str) -> None:
             out.write(text)
             out.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         raise OutputError("") from None
     except OSError as e:
-        _silence_stdout()
+        silence_stdout()
         raise OutputError(f"无法写出结果（标准输出：{os_reason(e)}）") from None
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

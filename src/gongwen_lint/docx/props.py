@@ -34,7 +34,6 @@ _FONT_SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 _THEME_ATTRS = {"ascii": "asciiTheme", "eastAsia": "eastAsiaTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
 _W_SLOT = {slot: (w(slot), w(_THEME_ATTRS[slot])) for slot in _FONT_SLOTS}
 
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
 _MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
 _TWIPS_PER = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "pi": 240.0}
 
@@ -63,12 +62,14 @@ def twips(value: str | None) -> float | None:
 def number(value: str | None) -> float | None:
     if value is None:
         return None
-    m = _NUMBER.match(value)
-    if m is None:
+    try:
+        v = float(value)  # the fast path; float() also takes nan/inf, which _sane drops
+    except ValueError:
         m = _MEASURE.match(value)
         if m is None:
             return None
-    return _sane(float(m.group(1)))
+        v = float(m.group(1))
+    return _sane(v)
 
 
 def integer(value: str | None) -> int | None:
