@@ -139,8 +139,8 @@ def case_paragraphs_at_cap(d: Path, lines) -> Path:
 
 
 def case_one_char_runs(d: Path, lines) -> Path:
-    """Every character its own formatted run (the most Run objects the caps allow: a run is 8 tags)."""
-    text = "".join(_lines_until(lines, min(limits.MAX_CHARS - 2000, limits.MAX_TAGS // 8 - 10_000)))
+    """Every character its own formatted run (the most Run objects the caps allow: a run is 8 tags and 3 attributes)."""
+    text = "".join(_lines_until(lines, min(limits.MAX_CHARS - 2000, limits.MAX_MARKUP // 11 - 10_000)))
     size = 600
 
     def chunks():
@@ -151,9 +151,9 @@ def case_one_char_runs(d: Path, lines) -> Path:
 
 
 def case_markup_at_cap(d: Path, lines) -> Path:
-    """Markup without text up to the tag cap (empty runs in a few paragraphs)."""
+    """Markup without text up to the markup cap (empty runs in a few paragraphs)."""
     per_para = 20_000
-    budget = limits.MAX_TAGS - 50_000
+    budget = limits.MAX_MARKUP - 50_000
     n_paras = budget // per_para
 
     def chunks():
@@ -166,7 +166,8 @@ def case_attributes_at_cap(d: Path, lines) -> Path:
     """The part-size cap spent on attributes: paragraphs carrying long rsid-like attribute lists."""
     attrs = " ".join(f'w14:a{i}="{i:08X}"' for i in range(60))
     p_xml = f'<w:p xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" {attrs}/>'
-    n = min(limits.MAX_PARAGRAPHS - 200, (limits.MAX_PART_BYTES - (1 << 20)) // len(p_xml))
+    n = min(limits.MAX_PARAGRAPHS - 200, (limits.MAX_PART_BYTES - (1 << 20)) // len(p_xml),
+            (limits.MAX_MARKUP - 10_000) // 62)
     return docx(d / "attributes_at_cap.docx", (p_xml for _ in range(n)))
 
 
@@ -303,8 +304,10 @@ def main() -> None:
     names = [n for n in CASES if not args.only or n in args.only.split(",")]
     lines = archive_lines()
     print(f"caps: {limits.MAX_CHARS:,} chars, {limits.MAX_PARAGRAPHS:,} paragraphs, part {limits.MAX_PART_BYTES >> 20} MB, "
-          f"all parts {limits.MAX_TOTAL_BYTES >> 20} MB, {limits.MAX_TAGS:,} tags, .txt {limits.MAX_TEXT_BYTES >> 20} MB; "
+          f"all parts {limits.MAX_TOTAL_BYTES >> 20} MB, {limits.MAX_MARKUP:,} tags+attributes, .txt {limits.MAX_TEXT_BYTES >> 20} MB; "
           f"rules: {args.select or 'default'}; {args.runs} runs each, fresh process per run")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores "
+          "(times scale with it; compare with the floor rows of the same run)")
     print(f"{'case':24} {'file MB':>8} {'XML MB':>7}  {'check s: median (min–max)':27} {'peak RSS MB: median (min–max)':30} outcome")
     with tempfile.TemporaryDirectory(prefix="gw-hostile-") as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
@@ -323,6 +326,7 @@ def main() -> None:
                   flush=True)
             if not args.keep:
                 path.unlink()
+    print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

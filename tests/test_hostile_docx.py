@@ -176,9 +176,17 @@ def test_too_many_paragraphs(good, tmp_path):
     assert message and "段落过多" in message
 
 
+def test_too_many_attributes_are_refused_before_parsing(good, tmp_path):
+    attrs = " ".join(f'w:a{i}="1"' for i in range(100))
+    path = replace_part(good, tmp_path / "attrs.docx", "word/document.xml",
+                        body(f"<w:p {attrs}/>" * (limits.MAX_MARKUP // 100 + 1)))
+    message = Linter().check_file(path).error
+    assert message and "过于复杂" in message
+
+
 def test_too_much_markup_is_refused_before_parsing(good, tmp_path):
     path = replace_part(good, tmp_path / "tags.docx", "word/document.xml",
-                        body("<w:p/>" * (limits.MAX_TAGS + 1)))
+                        body("<w:p/>" * (limits.MAX_MARKUP + 1)))
     message = Linter().check_file(path).error
     assert message and "过于复杂" in message
 

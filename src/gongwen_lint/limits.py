@@ -14,16 +14,18 @@ from __future__ import annotations
 
 #: Characters of text in all parts of a document (body, headers, footers, notes, comments).
 MAX_CHARS = 400_000
-#: Paragraphs in all parts (a 2,000-row roster of 8 columns has 16,000 cell paragraphs); each
-#: costs the reader and the rules far more than its characters (about 5 KB of model objects).
-MAX_PARAGRAPHS = 20_000
+#: Paragraphs in all parts (a 1,200-row roster of 8 columns has 9,600 cell paragraphs; the
+#: 500-page bench draft about 4,500); each costs the reader and the rules far more than its
+#: characters (about 5 KB of model objects and a pass of every paragraph rule).
+MAX_PARAGRAPHS = 10_000
 #: One XML part, uncompressed.
 MAX_PART_BYTES = 48 * 1024 * 1024
 #: All XML parts read together (media are never read).
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
-#: Markup in one part (counted as ``<`` before parsing: the parsed tree costs memory per
-#: element, whatever the bytes).
-MAX_TAGS = 2_500_000
+#: Markup in one part: tags and attributes, counted as ``<`` and ``="`` before parsing (the
+#: parsed tree costs about 170 bytes per element or attribute, whatever the bytes).  Real
+#: drafts have about one per 50 bytes of XML: 2,600 in a 10-page document.xml.
+MAX_MARKUP = 1_000_000
 #: Zip entries of a package.
 MAX_ENTRIES = 20_000
 #: A .txt/.md draft (bytes); its text is then held to :data:`MAX_CHARS` like a .docx.
@@ -56,9 +58,14 @@ def part_too_big(size: int, limit: int = MAX_PART_BYTES) -> str:
     )
 
 
-def too_much_markup(name: str, tags: int) -> str:
-    return (f"文件内容过于复杂（{name} 含约 {tags:,} 个标记，上限 {MAX_TAGS:,} 个，可能是异常或被构造的文件）：不予读取，"
-            f"{ADVICE}")
+def markup_count(data: bytes) -> int:
+    """Tags and attributes of an XML part (UTF-8), at C speed."""
+    return data.count(b"<") + data.count(b'="')
+
+
+def too_much_markup(name: str, items: int) -> str:
+    return (f"文件内容过于复杂（{name} 含约 {items:,} 个标记和属性，上限 {MAX_MARKUP:,} 个，可能是异常或被构造的文件）："
+            f"不予读取，{ADVICE}")
 
 
 def parser_size_message(name: str) -> str:

@@ -27,10 +27,11 @@ from ..fileio import open_regular, os_reason, size_of
 from ..limits import (
     MAX_ENTRIES,
     MAX_PART_BYTES,
-    MAX_TAGS,
+    MAX_MARKUP,
     MAX_TOTAL_BYTES,
     parser_depth_message,
     parser_size_message,
+    markup_count,
     part_too_big,
     too_much_markup,
 )
@@ -195,10 +196,10 @@ class Package:
         return data
 
     def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
-        tags = data.count(b"<")  # C speed; the parsed tree costs memory per element
-        if tags > MAX_TAGS:
-            raise ReadError(too_much_markup(name, tags))
+        data = as_utf8(self.read(name))
+        items = markup_count(data)  # C speed; the parsed tree costs memory per element and attribute
+        if items > MAX_MARKUP:
+            raise ReadError(too_much_markup(name, items))
         try:
             return parse_xml(data)
         except DTDError:
