@@ -191,6 +191,21 @@ def test_too_much_markup_is_refused_before_parsing(good, tmp_path):
     assert message and "过于复杂" in message
 
 
+def test_the_markup_cap_covers_every_part(tmp_path):
+    """Each part under the cap, the parts together over it (the reader keeps several alive)."""
+    half = limits.MAX_MARKUP // 2 + 1000
+    b = DocxBuilder()
+    b.p("关于召开会议的通知")
+    b.header("<w:p>" + "<w:r/>" * half + "<w:r><w:t>页眉</w:t></w:r></w:p>")
+    path = b.save(tmp_path / "h.docx")
+    with zipfile.ZipFile(path) as z:
+        document = z.read("word/document.xml")
+    crowded = document.replace(b"<w:body>", b"<w:body><w:p>" + b"<w:r/>" * half + b"</w:p>", 1)
+    path = replace_part(path, tmp_path / "both.docx", "word/document.xml", crowded)
+    message = Linter().check_file(path).error
+    assert message and "过于复杂" in message
+
+
 def test_a_part_over_the_size_cap(good, tmp_path):
     path = replace_part(good, tmp_path / "big.docx", "word/document.xml",
                         body(paras(["x"]) + " " * (limits.MAX_PART_BYTES + 1)))

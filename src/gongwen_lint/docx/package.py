@@ -157,6 +157,7 @@ class Package:
     main: str = ""  # part name of the main document, e.g. "word/document.xml"
     rels: dict[str, tuple[str, str]] = field(default_factory=dict)  # rId → (type suffix, part name)
     bytes_read: int = 0
+    markup: int = 0  # tags and attributes of the parts parsed so far
     notes: list[str] = field(default_factory=list)  # problems found while opening (Chinese)
     file: BinaryIO | None = None  # the open file the zip reads from
 
@@ -197,9 +198,11 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         data = as_utf8(self.read(name))
-        items = markup_count(data)  # C speed; the parsed tree costs memory per element and attribute
-        if items > MAX_MARKUP:
-            raise ReadError(too_much_markup(name, items))
+        # C speed; the parsed trees cost memory per element and attribute, and the reader keeps
+        # several parts alive at once: the cap is on all parts together.
+        self.markup += markup_count(data)
+        if self.markup > MAX_MARKUP:
+            raise ReadError(too_much_markup(name, self.markup))
         try:
             return parse_xml(data)
         except DTDError:
