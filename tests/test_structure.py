@@ -93,9 +93,9 @@ def test_order_format_with_order_number():
     assert doc.format is DocFormat.ORDER
 
 
-def test_pasted_web_line_is_left_unknown():
+def test_pasted_web_line_is_a_stray_line():
     _, got = roles("来源：宜城市政府网 浏览次数：123\n关于X的通知\n各单位：\n正文。")
-    assert got[0] is Role.UNKNOWN
+    assert got[0] is Role.STRAY
     assert got[1] is Role.TITLE
 
 

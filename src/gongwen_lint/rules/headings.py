@@ -336,18 +336,6 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-# A line pasted from a web page along with the document: counters, print/close buttons, etc.
-_WEB_STRONG = re.compile(
-    r"浏览次数|浏览量|阅读次数|阅读量|点击数|点击次数|点击量|点击率|访问量|访问次数"
-    r"|打印本页|打印此页|打印文章|关闭窗口|关闭本页|[【\[［]\s*(?:打印|关闭|收藏|返回顶部)\s*[】\]］]"
-    r"|(?:字号|字体)\s*[：:]?\s*[【\[［]?\s*大\s*中\s*小|[【\[［]\s*大\s*[】\]］]?\s*[【\[［]?\s*中"
-    r"|分享到\s*[：:]|扫一扫在手机|在手机上打开|当前位置\s*[：:]|您现在的位置|上一篇\s*[：:]|下一篇\s*[：:]"
-    r"|收藏本页|加入收藏|返回顶部|责任编辑\s*[：:]"
-)
-_WEB_WEAK = re.compile(
-    r"(?:信息)?来源\s*[：:]|发布(?:时间|日期)\s*[：:]|作者\s*[：:]|编辑\s*[：:]|www\.|https?://"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?"
-)
 _STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
 
 
@@ -356,33 +344,77 @@ _STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
     "stray-paragraph",
     title="多余段落",
     severity=WARNING,
-    source="实务 公文要素齐全、无无关内容",
+    source="实务 公文要素齐全、无无关内容；国标 GB/T 9704-2012 7.3.5.1",
     roles=_STRAY_ROLES,
 )
 def stray_paragraph(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
-    不属于任何公文要素的段落，典型的是从网页复制正文时一并粘贴进来的网页文字：
-    “来源：××网 2024-03-01 浏览次数：123”“打印本页 关闭窗口”“【字体：大 中 小】”等。
-    只检查短段落（不超过 100 字），且须有明显的网页标记（浏览次数、打印本页、关闭窗口……），
-    或两个以上的网页信息项（来源：、发布时间：、网址、日期时间）。
+    不属于任何公文要素的段落：结构识别认定为“多余段落”的行，以及任何位置上带明显网页标记的短段落。
+    典型的是从网页复制正文时一并粘贴进来的网页文字（“来源：××网 2024-03-01 浏览次数：123”
+    “打印本页 关闭窗口”“【字体：大 中 小】”、单独一行的网站名称“第一足球网”），起草时留下的编辑
+    说明（“（此处多个空行或空格）”“（此处插入图片）”），以及“（此页无正文）”。
+
+    “（此页无正文）”单独报告为错误：GB/T 9704-2012 规定印章页不得采取标注“此页无正文”的方法，
+    应调整行距、字距，使印章与正文同处一面。模板的占位行（[此处输入标题]）不是多余段落，由 GW306
+    报告。结构识别没有把握的行不报。
 
     ## 依据
-    公文写作实务；GB/T 9704-2012 第 7 章规定了版头、主体、版记各要素，此外不应有其他内容。
+    公文写作实务；GB/T 9704-2012 第 7 章规定了版头、主体、版记各要素，此外不应有其他内容；7.3.5.1：
+    “当公文排版后所剩空白处不能容下印章位置时，应采取调整行距、字距的措施加以解决，务使印章与正文
+    同处一面，不得采取标识‘此页无正文’的方法解决。”
 
     ## 示例
     错：来源：市政府网 2024-03-01 浏览次数：123
     错：【打印本页】【关闭窗口】
+    错：
+        宜府办发〔2008〕71号
+        第一足球网
+        关于做好防汛工作的通知
+        各单位：
+        现将有关事项通知如下。
+    错：
+        关于表彰先进单位的决定
+        各单位：
+        希望受表彰的单位珍惜荣誉，再接再厉。
+        （此页无正文）
+        宜城市人民政府
+        2024年2月8日
     对：各地要加强信息来源的核实，确保数据准确。
     对：（联系人：张三，电话：12345678）
     """
+    from ..structure import stray_kind
+
     text = p.text.strip()
-    if not text or len(text) > 100:
+    if not text:
         return
-    strong = _WEB_STRONG.search(text)
-    weak = _WEB_WEAK.findall(text)
-    if strong or len(weak) >= 2:
-        yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+    kind = stray_kind(p.text)
+    if p.role is not Role.STRAY:
+        if kind == "web" and len(text) <= 100 and _web_marked(text):
+            yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+        return
+    if not p.confident:
+        return
+    end = len(p.text.rstrip())
+    if kind == "no_text_page":
+        yield ctx.report(
+            p, 0, end,
+            f"不得标注“{text}”（GB/T 9704-2012 7.3.5.1）：应调整行距、字距，使印章与正文同处一面",
+            severity=Severity.ERROR,
+        )
+    elif kind == "editor":
+        yield ctx.report(p, 0, end, f"起草时留下的说明文字“{text}”不是公文内容，应删除")
+    elif kind == "web":
+        yield ctx.report(p, 0, end, f"“{text}”疑似从网页粘贴的无关文字（网站名、来源、浏览次数、打印/关闭按钮等），应删除")
+    else:
+        yield ctx.report(p, 0, end, f"“{text}”不属于任何公文要素，应删除或归入相应要素")
+
+
+def _web_marked(text: str) -> bool:
+    """Web-page marks strong enough on their own (any role): a counter, a print button …"""
+    from ..decoder import patterns
+
+    return bool(patterns.WEB_STRONG_RE.search(text)) or len(patterns.WEB_WEAK_RE.findall(text)) >= 2
 
 
 # --------------------------------------------------------------------------------------------
