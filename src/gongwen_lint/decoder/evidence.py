@@ -132,8 +132,7 @@ class Scorer:
             self._addressee(u, s)
         body = self._body(u, s, strong)
         s[Role.BODY] = body
-        heading = max((v for r, v in s.items() if r in _HEADINGS), default=None)
-        s[Role.ATTACHMENT_BODY] = max(body, heading if heading is not None else body, -0.5 if n <= 30 else body)
+        s[Role.ATTACHMENT_BODY] = max(body, -0.5) if n <= 30 and self.ordinals[k] is None else body
         if n <= 20 and pt.CLOSING_RE.match(t):
             s[Role.ATTACHMENT_BODY] = body - 2  # 特此通知 closes the main text, not an attachment
         self._misc(u, s)

@@ -7,8 +7,8 @@ the positions that may follow it.  The walk, top to bottom::
     版头    份号? 密级? 紧急程度? 发文机关标志* (发文字号 签发人*)?      GB/T 9704 7.2
             命令式: 标志(…令) 令号 → 正文;  纪要式: 标志(…纪要) 期号 (机关 日期)? → 正文
     主体    标题+ 主送* 正文(层次标题)… 附件说明* 署名* 成文日期 (署名 成文日期)* 附注*   7.3
-    [印发、转发、批转的文件: 标题 正文…]*      the issued document after the 成文日期, no 附件 label
-    附件*   附件标识 附件标题* 附件正文…                                                  7.3.7
+    [印发、转发、批转的文件: 标题 正文(层次标题)…]*   the issued document after the 成文日期, no 附件 label
+    附件*   附件标识 附件标题* 附件正文(层次标题)…                                        7.3.7
     版记    主送? 抄送* 印发机关和印发日期?                                                7.4
 
 Any position may hold a stray line (``STRAY``) or a line that belongs to no element
@@ -56,7 +56,7 @@ POSITIONS: tuple[Position, ...] = (
     _p("toc", {R.TOC}, f"toc {_HEAD} title body"),
     _p("toc_titled", {R.TOC}, "toc_titled body_titled"),
     # 版头
-    _p("copy", {R.COPY_NUMBER}, f"secrecy urgency mark mark_order mark_minutes number head_misc title"),
+    _p("copy", {R.COPY_NUMBER}, "secrecy urgency mark mark_order mark_minutes number head_misc title"),
     _p("secrecy", {R.SECRECY}, "urgency mark mark_order mark_minutes number head_misc title"),
     _p("urgency", {R.URGENCY}, "mark mark_order mark_minutes number head_misc title"),
     _p("mark", {R.ORGAN_MARK}, "mark number signer head_misc title addressee body"),
@@ -78,7 +78,7 @@ POSITIONS: tuple[Position, ...] = (
     # an attachment put inside the 主体, before the 署名 (GW108 reports its label once)
     _p("in_label", {R.ATTACHMENT_LABEL}, "in_title in_body", misplaced=True),
     _p("in_title", {R.ATTACHMENT_TITLE}, "in_title in_body"),
-    _p("in_body", {R.ATTACHMENT_BODY}, "in_body body att_note signature date"),
+    _p("in_body", {R.ATTACHMENT_BODY} | HEADING_ROLES, "in_body body att_note signature date"),
     _p("att_note", {R.ATTACHMENT_NOTE}, f"att_note signature date att_label {_IMPRINT}"),
     _p("signature", {R.SIGNATURE}, f"signature date att_label issued_title {_IMPRINT} tail"),
     _p("date", {R.DATE}, _AFTER_DATE),
@@ -89,7 +89,8 @@ POSITIONS: tuple[Position, ...] = (
     _p("issued_title", {R.ATTACHMENT_TITLE}, "issued_title att_body", requires="issued_title"),
     _p("att_label", {R.ATTACHMENT_LABEL}, "att_title att_body att_label"),
     _p("att_title", {R.ATTACHMENT_TITLE}, f"att_title att_body att_label {_IMPRINT}"),
-    _p("att_body", {R.ATTACHMENT_BODY}, f"att_body att_note_in att_label {_IMPRINT} tail"),
+    # an attachment (or the issued document) is a section with its own headings
+    _p("att_body", {R.ATTACHMENT_BODY} | HEADING_ROLES, f"att_body att_note_in att_label {_IMPRINT} tail"),
     # the issued or attached document's own 附件说明 (a 印发 notice's 实施意见 lists its attachments)
     _p("att_note_in", {R.ATTACHMENT_NOTE}, f"att_note_in att_body att_label {_IMPRINT} tail"),
     # 版记

@@ -89,7 +89,15 @@ TOC_LINE_RE = re.compile(r"(\.{3,}|…{2,}|·{3,}|－{3,}|-{3,}|_{3,}|—{3,})\d
 PREDICATE_RE = re.compile(r"(要|应当|应该|必须|加强|落实|开展|做好|按照|根据|为了|进一步|认真|切实|确保|完成|报送|负责)")
 CLOSING_RE = re.compile(r"^(特此|此复|此致|专此|以上|妥否|当否|是否妥当|请予|请批|敬礼)")
 LEAD_IN_RE = re.compile(r"(如下|通知|报告|批复|决定|意见|如次|说明)[：:]$")
-SALUTATION_RE = re.compile(r"^尊敬的|^(各位|全体)|同志们[：:]?$|朋友们[：:]?$|(女士|先生|代表|同志|领导|委员)们?[：:]$")
+#: Posts and forms of address that end a person's name (王市长, 张三同志): an addressee that is a
+#: person (GW605 says an upward document must not be addressed so).
+PERSON_TITLE_RE = re.compile(
+    r"(书记|省长|市长|县长|区长|州长|旗长|乡长|镇长|主任|部长|局长|厅长|处长|科长|总理|主席|同志|领导)$"
+)
+SALUTATION_RE = re.compile(
+    r"^尊敬的|^(各位|全体)|同志们[：:]?$|朋友们[：:]?$|(女士|先生|代表|同志|领导|委员)们?[：:]$"
+    r"|^.{1,8}(书记|省长|市长|县长|区长|州长|主任|部长|局长|厅长|处长|科长|总理|主席)[：:]$"
+)
 PLACEHOLDER_RE = re.compile(r"[\[【［][^\]】］]{0,20}[\]】］]|[XＸ]{2,}|×{2,}|此处输入|□{2,}")
 PERSON_POST_RE = re.compile(r"(总理|主席|省长|市长|县长|区长|州长|部长|主任|局长|书记|厅长|委员长|院长|署长|行长)[\]】］]?.{1,4}$")
 ORGAN_MARK_TAIL_RE = re.compile(r"(文件|命令|令|纪要|简报|公报|发电)$")

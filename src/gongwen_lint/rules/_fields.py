@@ -12,9 +12,10 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from ..decoder.patterns import PERSON_TITLE_RE
 from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
 from ..diagnostics import Severity
-from ..model import DocFormat, Document, Genre, Paragraph, Role
+from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
 from ..text import DOC_NUMBER_RE, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +240,23 @@ def format_of(doc: Document) -> DocFormat | None:
     return doc.format
 
 
+_ATTACHMENT_ROLES = frozenset({Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE, Role.ATTACHMENT_BODY})
+
+
+def main_text(doc: Document) -> list[Paragraph]:
+    """The 正文 of the document itself: its body paragraphs and headings, not those of an
+    attachment or of the document a notice issues (their headings follow attachment lines)."""
+    out, attached = [], False
+    for p in doc.body:
+        if p.role in _ATTACHMENT_ROLES:
+            attached = True
+        elif p.role is Role.BODY:
+            attached = False
+        if p.role is Role.BODY or (p.role in HEADING_ROLES and not attached):
+            out.append(p)
+    return out
+
+
 def severity_for(p: Paragraph, *more: Paragraph) -> Severity | None:
     """``None`` (the rule's own severity) when the roles a finding depends on are confident,
     else at most a warning: an uncertain paragraph gets no error (issue 13)."""
@@ -257,7 +275,7 @@ def has_header(doc: Document, confident: bool = False) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Addressees
 
-_PERSON_RE = re.compile(r"(书记|省长|市长|县长|区长|州长|旗长|乡长|镇长|主任|部长|局长|厅长|处长|科长|总理|主席|同志|领导)$")
+_PERSON_RE = PERSON_TITLE_RE  # one list of posts
 
 
 def addressee_items(text: str) -> list[str]:

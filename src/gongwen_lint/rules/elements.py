@@ -11,6 +11,7 @@ started (a 署名 without a 成文日期 …) is incomplete.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -29,6 +30,7 @@ from ._fields import (
     has_header,
     last_index,
     paragraph_at,
+    severity_for,
     title_paragraphs,
     title_text,
 )
@@ -49,6 +51,13 @@ CITING_ROLES = BODY_ROLES | {Role.ATTACHMENT_BODY, Role.NOTE, Role.ATTACHMENT_NO
 def _missing(ctx: Context, doc: Document, index: int, message: str, severity: Severity | None = None) -> Diagnostic:
     p = paragraph_at(doc, index)
     return ctx.report(p, 0, 0, message, severity=severity)
+
+
+def _confident(diags: Iterator[Diagnostic], *ps: Paragraph) -> Iterator[Diagnostic]:
+    """The findings, errors lowered to warnings unless the roles they depend on are confident."""
+    lowered = severity_for(*ps) if ps else None
+    for d in diags:
+        yield d if lowered is None or d.severity is not ERROR else replace(d, severity=lowered)
 
 
 def _after(doc: Document, *roles: Role) -> int | None:
@@ -125,6 +134,13 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         各县市区人民政府：
         现就有关事项通知如下。
     """
+    # What the draft claims to be rests on its 版头, title and 落款: when one of them is unsure,
+    # a missing element is at most a warning.
+    deciding = ctx.doc.paragraphs(Role.ORGAN_MARK, Role.DOC_NUMBER, Role.TITLE, Role.SIGNATURE, Role.DATE, Role.ADDRESSEE)
+    yield from _confident(_missing_elements(ctx), *deciding)
+
+
+def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
     doc = ctx.doc
     body = [p for p in doc.body if not p.is_empty]
     if not body:
@@ -281,7 +297,7 @@ def date_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     汉字日期、虚位、“号”和点分日期可安全修复为标准写法：二〇〇八年九月二十六日 → 2008年9月26日。
     """
     for p in ctx.doc.paragraphs(Role.DATE, Role.PRINTER):
-        yield from _check_date(p, ctx)
+        yield from _confident(_check_date(p, ctx), p)
 
 
 def _check_date(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -379,7 +395,7 @@ def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     titled = bool(GENRE_TAIL_RE.search(title_text(doc).rstrip("。．.，,；;：:")))
     for p in doc.paragraphs(Role.ADDRESSEE):
         if titled or re.search(r"[：:。，；.,;]$", p.text.rstrip()):
-            yield from _check_addressee(p, ctx)
+            yield from _confident(_check_addressee(p, ctx), p)
 
 
 def _check_addressee(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -436,7 +452,7 @@ def attachment_note_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     序号改为“1.”、去掉名称后的标点、半角冒号改全角，均为安全修复。
     """
     for p in ctx.doc.paragraphs(Role.ATTACHMENT_NOTE):
-        yield from _check_attachment_note(p, ctx)
+        yield from _confident(_check_attachment_note(p, ctx), p)
 
 
 def _check_attachment_note(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -585,6 +601,11 @@ def attachment_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         防汛物资清单
         清单略。
     """
+    labels = [p for _, _, p in _attachments(ctx.doc)]
+    yield from _confident(_attachment_mismatch(ctx), *labels, *ctx.doc.paragraphs(Role.ATTACHMENT_NOTE))
+
+
+def _attachment_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     doc = ctx.doc
     attachments = _attachments(doc)
     if not attachments:
@@ -650,6 +671,10 @@ def imprint_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     补句号、改全角冒号为安全修复。
     """
+    yield from _confident(_check_imprint(p, ctx), p)
+
+
+def _check_imprint(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text.rstrip()
     if not text or has_placeholder(text):
         return
@@ -864,7 +889,7 @@ def header_fields(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         关于做好防汛工作的通知
     """
     for p in _header_zone(doc):
-        yield from _check_header_line(p, ctx)
+        yield from _confident(_check_header_line(p, ctx), p)
 
 
 _LOOSE_URGENCY_RE = re.compile(r"^(特急|加急|特提|平急|紧急|急件|特急件|加急件|特别紧急|急)$")

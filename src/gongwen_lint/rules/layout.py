@@ -37,6 +37,7 @@ from ..model import (
     Run,
     RunFormat,
     Section,
+    is_red,
 )
 from ..text import count_cjk
 from .context import Context
@@ -596,13 +597,6 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # GW205 organ mark
 
 
-def _is_red(color: str | None) -> bool:
-    if not color or not re.fullmatch(r"[0-9A-Fa-f]{6}", color):
-        return False
-    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
-    return r >= 0x99 and r - max(g, b) >= 0x66
-
-
 @rule(
     "GW205",
     "organ-mark-style",
@@ -645,7 +639,7 @@ def organ_mark_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         prof = _profile(p)
         if prof.cjk < 2:
             continue
-        if not _is_red(prof.color):
+        if not is_red(prof.color):
             not_red.append((p, prof))
         if prof.font is not None and table.font_class(prof.font) != want_cls:
             bad_font.setdefault(prof.font, []).append((p, prof))
