@@ -36,7 +36,7 @@ _SIGNER_SLOT_RE = re.compile(r"单位|机关|发文|署名|部门|政府")
 _LABEL_RE = re.compile(r"^\S{1,4}[：:]")
 _ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
 # 各省、市、自治区: administrative divisions name their governments in a 主送 list.
-_DIVISION_RE = re.compile(r"(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团)$")
+_DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
 HEADING_LEVELS = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}
 _HEADINGS = frozenset(HEADING_LEVELS.values())
 _HEADING_FONT = {1: fonts.HEITI, 2: fonts.KAITI}
@@ -348,6 +348,16 @@ class Scorer:
             text -= 3
         if not end and "关于" not in t and len(core) <= 8:
             text -= 1
+        look = self._title_look(u)
+        s[Role.TITLE] = text + look
+        s[Role.ATTACHMENT_TITLE] = text + look
+        prev = self._neighbour(u.k, -1)
+        if prev is not None and pt.ATTACHMENT_LABEL_RE.match(prev.text) and len(core) <= 60:
+            # the line under 附件1 is its title, however a draft formats it
+            s[Role.ATTACHMENT_TITLE] = text + max(look, 0) / 2 + 3
+
+    def _title_look(self, u: Unit) -> float:
+        """How much a unit looks like a title: big, centred, 小标宋; not red (the mark is)."""
         look = 0.0
         if self.profile.formatted and u.size is not None:
             big = self._big(u)
@@ -363,12 +373,7 @@ class Scorer:
                 look -= 1.5
         if u.red:
             look -= 3
-        s[Role.TITLE] = text + look
-        s[Role.ATTACHMENT_TITLE] = text + look
-        prev = self._neighbour(u.k, -1)
-        if prev is not None and pt.ATTACHMENT_LABEL_RE.match(prev.text) and len(core) <= 60:
-            # the line under 附件1 is its title, however a draft formats it
-            s[Role.ATTACHMENT_TITLE] = text + max(look, 0) / 2 + 3
+        return look
 
     def _addressee(self, u: Unit, s: dict) -> None:
         t = u.text
@@ -476,6 +481,10 @@ class Scorer:
             s[Role.PAGE_NUMBER] = 2
         if not _ALNUM_RE.search(t):
             s[Role.UNKNOWN] = 1.0  # a decoration such as the red ★ of Party documents
+        elif Role.DATE in s:
+            s[Role.UNKNOWN] = -6.0  # a date where no 成文日期 can be is text (a meeting's date)
+        elif pt.PROMPT_RE.match(t):
+            s[Role.UNKNOWN] = 1.0  # Word's empty content control: 单击或点击此处输入文字。
         elif len(t) <= 30 and "。" not in t and "；" not in t:
             s[Role.UNKNOWN] = -3.0 if not (u.in_table or u.in_textbox) else -1.5
             s[Role.STRAY] = -4.0
@@ -483,13 +492,22 @@ class Scorer:
             s[Role.UNKNOWN] = -8.0
 
     def _toc(self, u: Unit, s: dict) -> None:
+        """目录 and its lines (a leader and a page number, Word's TOC styles and PAGEREF fields):
+        a line of a table of contents is not the heading it names."""
         t = u.text
+        score = None
         if len(t) <= 3 and pt.TOC_HEAD_RE.match(t):
-            s[Role.TOC] = 5
+            score = 5.0
         elif u.style.startswith("toc") or "PAGEREF" in u.p.fields or t[-1:].isdigit() and pt.TOC_LINE_RE.search(t):
-            s[Role.TOC] = 4
+            score = 4.0
         elif "\t" in u.raw and len(t) <= 60 and u.raw.rstrip().split("\t")[-1].isdigit():
-            s[Role.TOC] = 2
+            score = 2.0
+        if score is None:
+            return
+        s[Role.TOC] = score
+        for r in _HEADINGS | {Role.TITLE}:
+            if r in s:
+                s[r] -= 4
 
     # -- grammar hooks ---------------------------------------------------------------------------
     def flags(self, k: int, e: Emission) -> frozenset[str]:
@@ -505,6 +523,9 @@ class Scorer:
             out.add("issuer_date")
         if e.scores.get(Role.TITLE, -9) >= 1.5:
             out.add("issued_title")
+        u = self.units[k]
+        if u.page_break and self._title_look(u) >= 4 and e.scores.get(Role.TITLE, -9) >= 3:
+            out.add("page_title")
         if pt.IMPRINT_ADDRESSEE_RE.match(t):
             out.add("imprint_addressee")
         if len(t) <= 30 and "。" not in t and "；" not in t and "，" not in t:
@@ -523,7 +544,7 @@ class Scorer:
             return -4.0 if a.text.endswith(("：", ":")) else -0.5
         if position in ("note", "signature", "signature_j"):
             return -0.5
-        if position in ("imp_addr", "printer"):
+        if position in ("imp_addr", "printer", "att_label"):
             return -1.5
         return 0.0
 

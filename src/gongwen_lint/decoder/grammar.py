@@ -43,7 +43,7 @@ def _p(name: str, roles, nxt: str, requires: str | None = None, misplaced: bool 
 
 
 _HEAD = "copy secrecy urgency mark mark_order mark_minutes number head_misc"
-_AFTER_DATE = "note signature_j att_label issued_title imp_addr cc printer tail"
+_AFTER_DATE = "note signature_j att_label issued_title section_title imp_addr cc printer tail"
 _IMPRINT = "imp_addr cc printer"
 
 POSITIONS: tuple[Position, ...] = (
@@ -73,7 +73,7 @@ POSITIONS: tuple[Position, ...] = (
     # a short line under the title before the 主送 (a speech's date or speaker)
     _p("byline", {R.BODY}, "byline addressee", requires="short_line"),
     _p("addressee", {R.ADDRESSEE}, "addressee body"),
-    _p("body", {R.BODY} | HEADING_ROLES, f"body att_note signature date att_label in_label {_IMPRINT} tail"),
+    _p("body", {R.BODY} | HEADING_ROLES, f"body att_note signature date att_label in_label section_title {_IMPRINT} tail"),
     _p("body_titled", {R.BODY} | HEADING_ROLES, f"body_titled att_note signature date att_label {_IMPRINT} tail"),
     # an attachment put inside the 主体, before the 署名 (GW108 reports its label once)
     _p("in_label", {R.ATTACHMENT_LABEL}, "in_title in_body", misplaced=True),
@@ -87,10 +87,12 @@ POSITIONS: tuple[Position, ...] = (
     _p("note", {R.NOTE}, "note att_label issued_title imp_addr cc printer tail"),
     # issued documents and attachments
     _p("issued_title", {R.ATTACHMENT_TITLE}, "issued_title att_body", requires="issued_title"),
+    # a part of its own on a new page under a title of its own (a reference text after the text)
+    _p("section_title", {R.ATTACHMENT_TITLE}, "section_title att_body", requires="page_title"),
     _p("att_label", {R.ATTACHMENT_LABEL}, "att_title att_body att_label"),
     _p("att_title", {R.ATTACHMENT_TITLE}, f"att_title att_body att_label {_IMPRINT}"),
     # an attachment (or the issued document) is a section with its own headings
-    _p("att_body", {R.ATTACHMENT_BODY} | HEADING_ROLES, f"att_body att_note_in att_label {_IMPRINT} tail"),
+    _p("att_body", {R.ATTACHMENT_BODY} | HEADING_ROLES, f"att_body att_note_in att_label section_title {_IMPRINT} tail"),
     # the issued or attached document's own 附件说明 (a 印发 notice's 实施意见 lists its attachments)
     _p("att_note_in", {R.ATTACHMENT_NOTE}, f"att_note_in att_body att_label {_IMPRINT} tail"),
     # 版记
@@ -119,9 +121,9 @@ EDGE_COST: dict[tuple[str, str], float] = {
     ("body", "tail"): -3.0,
     ("signature", "tail"): -3.0,
     ("signature", "issued_title"): -1.0,
-    ("att_label", "att_label"): -2.0,
     ("body", "in_label"): -2.0,
     ("in_body", "body"): -1.5,
+    ("body", "section_title"): -1.0,
 }
 
 #: Roles that may sit out of the GB/T 9704 order (strong evidence only), and where.
@@ -148,7 +150,7 @@ INSERTS = frozenset({R.STRAY, R.UNKNOWN})
 #: on covers, in the 版记.  In running text a short line is text.
 WEAK_INSERT_AT = frozenset("copy secrecy urgency mark number signer title addressee date date_j note cc printer".split())
 WEAK_INSERT = -1.0  # an insert scoring at most this is weak
-NO_RESUME = frozenset({"title", "cover_title", "issued_title", "att_title", "in_title"})
+NO_RESUME = frozenset({"title", "cover_title", "issued_title", "section_title", "att_title", "in_title"})
 
 BY_NAME: dict[str, Position] = {p.name: p for p in POSITIONS}
 

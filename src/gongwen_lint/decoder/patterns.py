@@ -79,6 +79,9 @@ WEB_WEAK_RE = re.compile(
 # A web site's name on a line of its own (第一足球网, 中国政府网, 人民网).
 SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{1,10}(网|网站|在线|频道|论坛|客户端)$|^[A-Za-z0-9.\-]+\.(com|cn|net|org)(\.cn)?$")
 
+# Word's and WPS's prompt in an empty content control (the slot of a template, GW306).
+PROMPT_RE = re.compile(r"^(单击|点击|单击或点击|请单击|请点击)此处(以)?(输入|添加)(文字|文本|日期|内容)?[。.]?$|^Clickortaphere.*$", re.I)
+
 # -- tables of contents --------------------------------------------------------------------------
 TOC_HEAD_RE = re.compile(r"^目录$|^目次$")
 TOC_LINE_RE = re.compile(r"(\.{3,}|…{2,}|·{3,}|－{3,}|-{3,}|_{3,}|—{3,})\d{1,3}$")

@@ -21,13 +21,11 @@ from .evidence import Emission
 
 NEG = -math.inf
 BEAM = 16.0
-#: Positions a unit may not repeat in (one 成文日期, one 份号 …).
-NO_REPEAT = frozenset({"date", "date_j", "copy", "secrecy", "urgency", "minutes_date", "number_order", "number",
-                       "number_minutes"})
-
 _POS = g.POSITIONS
 _INDEX = {p.name: i for i, p in enumerate(_POS)}
-_NEXT = [tuple(_INDEX[n] for n in p.next) for p in _POS]
+# A position that lists itself among its successors may hold several units in a row (the
+# pair cost then says how well the next unit continues it); the others hold one.
+_NEXT = [tuple(_INDEX[n] for n in p.next if n != p.name) for p in _POS]
 _PREV: list[list[int]] = [[] for _ in _POS]
 for _a, _succ in enumerate(_NEXT):
     for _b in _succ:
@@ -36,7 +34,7 @@ _START = _INDEX["start"]
 _PREV_COST = [tuple((a, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for a in _PREV[b]) for b in range(len(_POS))]
 _NEXT_COST = [tuple((b, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for b in _NEXT[a]) for a in range(len(_POS))]
 _EDGE = {(_INDEX[a], _INDEX[b]): c for (a, b), c in g.EDGE_COST.items()}
-_NO_REPEAT = frozenset(_INDEX[n] for n in NO_REPEAT)
+_NO_REPEAT = frozenset(i for i, p in enumerate(_POS) if p.name not in p.next)
 _NO_RESUME = frozenset(_INDEX[n] for n in g.NO_RESUME)
 _MISPLACED_POS = frozenset(i for i, p in enumerate(_POS) if p.misplaced)
 _MISPLACED = {role: tuple(_INDEX[n] for n in names) for role, names in g.MISPLACED.items()}

@@ -152,7 +152,8 @@ def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
     title_ps = title_paragraphs(doc)
     order = fmt is DocFormat.ORDER or genre is Genre.ORDER
     minutes = fmt is DocFormat.MINUTES or genre is Genre.MINUTES
-    has = {role: bool(doc.paragraphs(role)) for role in Role}
+    present = {s.role for p in doc.body for s in p.spans()}  # lines of soft-break paragraphs too
+    has = {role: role in present for role in Role}
     has_body = any(has[r] for r in BODY_ROLES)
     header_end = _after(doc, Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ORGAN_MARK, Role.DOC_NUMBER, Role.SIGNER)
 
@@ -689,12 +690,28 @@ def _check_imprint(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             else:
                 yield ctx.report(p, len(text) - 1, len(text), "最后一个抄送机关后应标句号“。”", replacement=text[-1] + "。")
     else:
-        c = compact(text)
+        # A 版记 typeset as a table puts the 印发机关 and the date in cells of one row.
+        row = _row_cells(p, ctx.doc)
+        if row[-1] is not p:
+            return
+        before = "".join(compact(q.text) for q in row[:-1])
+        c = before + compact(text)
+        if has_placeholder(c):
+            return
         if not c.endswith("印发"):
             yield ctx.report(p, 0, len(text), "印发日期后应加“印发”二字")
         dates = find_dates(text)
-        if dates and not compact(text[: dates[-1].start]):
+        if dates and not before and not compact(text[: dates[-1].start]):
             yield ctx.report(p, 0, dates[-1].end, "版记缺少印发机关：应写作“××办公厅  2012年7月1日印发”")
+
+
+def _row_cells(p: Paragraph, doc: Document) -> list[Paragraph]:
+    """The 印发 paragraphs in ``p``'s table row (``[p]`` outside a table), in order."""
+    if not p.in_table or p.table_pos is None:
+        return [p]
+    table, row = p.table_pos[0], p.table_pos[1]
+    return [q for q in doc.body if q.role is Role.PRINTER and q.in_table and q.table_pos is not None
+            and q.table_pos[:2] == (table, row)] or [p]
 
 
 def _last_cc_line(p: Paragraph, doc: Document) -> bool:

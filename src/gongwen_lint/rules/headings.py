@@ -438,6 +438,8 @@ _PLACEHOLDER_PATTERNS = [
     # bracket occurs in the 1,757 real documents of the shared archive.
     re.compile(r"[\[［]\s*[\u4e00-\u9fff]{1,12}\s*[\]］]"),
     re.compile(r"\b(?:TODO|TBD|FIXME)\b"),
+    # the prompt of an empty Word/WPS content control
+    re.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
 _BLANK = re.compile(r"_{3,}|＿{2,}")
 
@@ -454,7 +456,8 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
     模板或草稿中未替换的占位符：XXX、××、“XXXX人民政府”“X年X月X日”“第×号”、○○市、
-    ［主送单位］【发文机关】【待补】、下划线空白“＿＿”“____”、TODO。
+    ［主送单位］【发文机关】【待补】、下划线空白“＿＿”“____”、TODO，以及 Word/WPS 空内容控件的
+    提示文字“单击或点击此处输入文字。”。
     附件正文中的样表常有供填写的空白和“××”，只检查其中的方括号占位符；表格中的下划线空白不报。
 
     ## 依据
@@ -466,6 +469,7 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     错：请于X年X月X日前报送。
     错：联系人：＿＿＿＿
     错：（联系人：[联系人]，电话：[手机号]）
+    错：单击或点击此处输入文字。
     对：根据《国务院办公厅关于印发〈国务院工作规则〉的通知》［国办发〔2023〕12号］执行
     对：请于2024年3月5日前报送。
     对：X射线探伤装置应当定期检测。
