@@ -434,3 +434,42 @@ def test_load_document_roles_unknown_until_analysed(tmp_path):
     b.p("关于X的通知", **TITLE)
     doc = load_document(b.save(tmp_path / "x.docx"))
     assert all(p.role is Role.UNKNOWN for p in doc.body)
+
+
+# -- diagnoses that name the cause -------------------------------------------------------------
+
+HEAD = "宜城市人民政府文件\n宜政发〔2024〕1号\n"
+CLOSE = "各单位：\n现将有关事项通知如下。\n宜城市人民政府\n2024年1月1日"
+
+
+def test_title_ending_with_a_period_is_gw109_not_gw601():
+    for title in ("关于做好防汛工作的通知。", "关于做好2024年\n防汛工作的通知。"):
+        found = findings(HEAD + title + "\n" + CLOSE, "GW601", "GW109")
+        assert [(d.code, d.excerpt) for d in found] == [("GW109", "。")], title
+
+
+def test_three_line_title_with_a_title_word_inside_ends_with_its_genre(tmp_path):
+    text = HEAD + "关于加快建立健全\n现代企业管理制度\n的指导意见\n" + CLOSE
+    assert findings(text, "GW601") == []
+    b = DocxBuilder()
+    b.p("宜城市人民政府文件", **MARK)
+    b.p("宜政发〔2024〕1号", align="center", **BODY)
+    for line in ("宜城市人民政府关于加快建立健全", "现代企业管理制度", "的指导意见"):
+        b.p(line, **TITLE)
+    b.p("各单位：", **BODY)
+    b.p("现将有关事项通知如下。", first_line_chars=200, **BODY)
+    path = b.save(tmp_path / "t.docx")
+    assert findings(path, "GW601") == []
+    assert read_docx(path).genre is Genre.OPINION
+
+
+def test_a_repeated_ordinal_is_reported_where_it_is_repeated():
+    text = "关于X的通知\n各单位：\n一、总体要求\n（一）指导思想\n（一）工作目标\n（三）主要任务"
+    found = findings(text, "GW302")
+    assert [(d.location.paragraph, d.excerpt) for d in found] == [(5, "（一）")]
+    assert "应为“（二）”" in found[0].message
+
+
+def test_deng_that_starts_a_word_is_no_enumeration_comma():
+    assert findings("开展安全评估、等级评价和备案工作。", "GW405") == []
+    assert len(findings("加强水、电、气、等保障。", "GW405")) == 1

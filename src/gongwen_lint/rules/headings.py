@@ -126,6 +126,8 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     同一上级标题下同级序数应依次排列，不重号、不跳号、不倒序（如“一、二、二、”“（一）（三）”）。
     每个“一、”之下的“（一）”重新编号；附件、第X条之下重新编号；重新从 1 开始的新列表不算错误。
+    报告在出错的那一个序数上：“（一）（一）（三）”是第二个“（一）”写错了（应为“（二）”），
+    不是“（三）”跳号。
 
     ## 依据
     公文写作实务：结构层次序数应连续；各地公文审核要点均把重号、漏号列为常见差错。
@@ -140,6 +142,11 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         一、总体要求
         （一）指导思想
         （三）工作目标
+    错：
+        一、总体要求
+        （一）指导思想
+        （一）工作目标
+        （三）主要任务
     对：
         一、总体要求
         （一）指导思想
@@ -152,7 +159,8 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         # written in the same form (old reports number parts and sections both 一、二、), and the
         # outer list resumes after it.
         lists: dict[int, list[int]] = {}
-        for h in segment:
+        following = _next_siblings(segment)
+        for pos, h in enumerate(segment):
             lv, v = h.o.level, h.o.value
             for deeper in [k for k in lists if k > lv]:
                 del lists[deeper]
@@ -162,8 +170,14 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 stack.append(v)  # a list may open anywhere: the line before could hold its first item
                 continue
             prev = stack[-1]
+            nxt = following[pos]
             if v == prev + 1:
                 stack[-1] = v
+            elif v <= prev and nxt == prev + 2:
+                # （一）（一）（三）: the second （一） stands where （二） belongs — a repeat, not a gap
+                stack[-1] = prev + 1
+                what = "重复" if v == prev else "顺序错误"
+                yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”{what}：此处应为“{_show(lv, prev + 1)}”")
             elif v == 1:
                 stack.append(1)  # a new list (or one nested in a list of the same form)
             elif any(v == outer + 1 for outer in stack[:-1]):
@@ -179,6 +193,19 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             else:
                 stack[-1] = v
                 yield ctx.report(h.p, start, end, f"序数顺序错误：“{_show(lv, prev)}”之后是“{_show(lv, v)}”")
+
+
+def _next_siblings(segment: list[_Heading]) -> list[int | None]:
+    """For each ordinal, the value of the next one at its level under the same parent."""
+    out: list[int | None] = [None] * len(segment)
+    for i, h in enumerate(segment):
+        for later in segment[i + 1:]:
+            if later.o.level < h.o.level:
+                break
+            if later.o.level == h.o.level:
+                out[i] = later.o.value
+                break
+    return out
 
 
 # --------------------------------------------------------------------------------------------
