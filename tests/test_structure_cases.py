@@ -148,6 +148,7 @@ def test_forwarding_notice_as_text_keeps_the_forwarded_documents_own_closing():
     ("第一足球网", "web"),
     ("来源：宜城市政府网　发布时间：2024-03-01　浏览次数：356", "web"),
     ("【打印本页】【关闭窗口】", "web"),
+    ("首页 > 政务公开 > 通知公告", "web"),
     ("（此处多个空行或空格）", "editor"),
     ("（此处插入图片）", "editor"),
 ])

@@ -31,7 +31,7 @@ from .vocab import GENRE_TAIL_RE, Vocab, title_end
 
 _PUNCT_RE = re.compile("[" + re.escape(pt.SENTENCE_PUNCT) + "]")
 _STOP_RE = re.compile("[。！？；]")
-_ALNUM_RE = re.compile(r"[^\W_]")
+_DECORATION_RE = re.compile(r"^[★☆●○◆◇■□▲△▼▽·•・\-—－_=＝*＊#~～]+$")
 _SIGNER_SLOT_RE = re.compile(r"单位|机关|发文|署名|部门|政府")
 _LABEL_RE = re.compile(r"^\S{1,4}[：:]")
 _ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
@@ -122,7 +122,7 @@ class Scorer:
             self._closing(u, s, strong)
         elif first in "（(":
             self._note(u, s, strong)
-        if first in "抄主" or t.endswith("印发") or k and self.units[k - 1].text.startswith("抄送"):
+        if first in "抄分主" or t.endswith("印发") or k and self.units[k - 1].text[:2] in ("抄送", "分送"):
             self._imprint(u, s, strong)
         if first == "附" or first.isdigit():
             self._attachment(u, s, strong)
@@ -326,7 +326,7 @@ class Scorer:
         inner = core.replace("（", "").replace("）", "")
         if self._numbers[u.k] or Role.DATE in s or _STOP_RE.search(inner):
             return
-        if t.startswith(("抄送", "附件")) and (pt.CC_RE.match(t) or pt.ATTACHMENT_NOTE_RE.match(t)) or Role.PRINTER in s:
+        if Role.CC in s and pt.CC_RE.match(t) or t.startswith("附件") and pt.ATTACHMENT_NOTE_RE.match(t) or Role.PRINTER in s:
             return
         text = 0.0
         end = title_end(t)
@@ -428,8 +428,8 @@ class Scorer:
         named = sum(1 for x in items if self._names_organ(x))
         if loose and named:
             return core
-        if named and named >= len(items) / 2 and self._names_organ(items[-1]):
-            return core
+        if self._names_organ(items[-1]):
+            return core  # the list ends with an organ: 上海、江苏、浙江、安徽省（市）人民政府
         if len(items) == 1 and core.startswith("各") and named:
             return core
         return None
@@ -479,7 +479,7 @@ class Scorer:
         t = u.text
         if len(t) <= 12 and pt.PAGE_NUMBER_RE.match(t):
             s[Role.PAGE_NUMBER] = 2
-        if not _ALNUM_RE.search(t):
+        if _DECORATION_RE.match(t):
             s[Role.UNKNOWN] = 1.0  # a decoration such as the red ★ of Party documents
         elif Role.DATE in s:
             s[Role.UNKNOWN] = -6.0  # a date where no 成文日期 can be is text (a meeting's date)

@@ -48,7 +48,9 @@ _IMPRINT = "imp_addr cc printer"
 
 POSITIONS: tuple[Position, ...] = (
     # a fragment may start anywhere in the 主体 (a quick check of a 附件说明 or a date line)
-    _p("start", (), f"cover toc {_HEAD} title addressee body att_note signature date"),
+    _p("start", (), f"lead cover toc {_HEAD} title addressee body att_note signature date"),
+    # stray or unknown lines before anything else (a pasted web header): they lead nowhere new
+    _p("lead", (), f"lead cover toc {_HEAD} title addressee body att_note signature date"),
     # covers and tables of contents
     _p("cover", {R.COVER}, f"cover cover_title toc {_HEAD} title body"),
     _p("cover_title", {R.TITLE}, "cover_title cover_after toc_titled body_titled"),
@@ -80,7 +82,7 @@ POSITIONS: tuple[Position, ...] = (
     _p("in_title", {R.ATTACHMENT_TITLE}, "in_title in_body"),
     _p("in_body", {R.ATTACHMENT_BODY} | HEADING_ROLES, "in_body body att_note signature date"),
     _p("att_note", {R.ATTACHMENT_NOTE}, f"att_note signature date att_label {_IMPRINT}"),
-    _p("signature", {R.SIGNATURE}, f"signature date att_label issued_title {_IMPRINT} tail"),
+    _p("signature", {R.SIGNATURE}, f"signature date note att_label issued_title {_IMPRINT} tail"),
     _p("date", {R.DATE}, _AFTER_DATE),
     _p("signature_j", {R.SIGNATURE}, "signature_j date_j"),
     _p("date_j", {R.DATE}, _AFTER_DATE),
@@ -121,6 +123,7 @@ EDGE_COST: dict[tuple[str, str], float] = {
     ("body", "tail"): -3.0,
     ("signature", "tail"): -3.0,
     ("signature", "issued_title"): -1.0,
+    ("signature", "note"): -1.5,  # the 成文日期 is missing (GW101 says so)
     ("body", "in_label"): -2.0,
     ("in_body", "body"): -1.5,
     ("body", "section_title"): -1.0,

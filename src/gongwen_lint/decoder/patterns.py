@@ -41,13 +41,15 @@ PRINTER_LABEL_RE = re.compile(r"^印发机关$|^(.{2,30})?印发$")
 ISSUER_DATE_RE = re.compile(
     rf"^\D{{2,30}}?(\d{{4}}|[{_X}]{{4}}|20[{_X}]{{2}})年[\d{_CN_NUM}{_X}]{{1,3}}月[\d{_CN_NUM}{_X}]{{1,3}}日$"
 )
-CC_RE = re.compile(r"^抄送[：:]")
+CC_RE = re.compile(r"^(抄送|分送)[：:]")  # 纪要 name their distribution 分送
 IMPRINT_ADDRESSEE_RE = re.compile(r"^主送[：:]")
 ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]|^附件(如文|见文|略|\d{1,2}件|[一二三四五六七八九十]件)$")
 ATTACHMENT_LABEL_RE = re.compile(rf"^附件[\d{_CN_NUM}]{{0,3}}([（(][^）)]{{0,8}}[）)])?[：:]?$")
 ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]\S")
 NOTE_RE = re.compile(r"^[（(].+[）)]$")
-NOTE_KEYWORD_RE = re.compile(r"此件|本件|此文|联系人|联系电话|电话[：:]|公开发布|主动公开|依申请公开|不予公开|发至|印发至|传达至|传达到")
+NOTE_KEYWORD_RE = re.compile(
+    r"此件|本件|此文|本文有|联系人|联系电话|电话[：:]|公开发布|主动公开|依申请公开|不予公开|发至|印发至|传达至|传达到|有删减|有删节"
+)
 PAGE_NUMBER_RE = re.compile(
     r"^[—－\-–一]?\d{1,4}[—－\-–一]?$|^第\d+页(共\d+页)?$|^共\d+页$"
 )
@@ -71,6 +73,7 @@ WEB_STRONG_RE = re.compile(
     r"|(?:字号|字体)\s*[：:]?\s*[【\[［]?\s*大\s*中\s*小|[【\[［]\s*大\s*[】\]］]?\s*[【\[［]?\s*中"
     r"|分享到\s*[：:]|扫一扫在手机|在手机上打开|当前位置\s*[：:]|您现在的位置|上一篇\s*[：:]|下一篇\s*[：:]"
     r"|收藏本页|加入收藏|返回顶部|责任编辑\s*[：:]"
+    r"|^\s*(?:首页|主页|网站首页)\s*[>＞›»/]"  # a breadcrumb: 首页 > 政务公开 > 通知公告
 )
 WEB_WEAK_RE = re.compile(
     r"(?:信息)?来源\s*[：:]|发布(?:时间|日期)\s*[：:]|作者\s*[：:]|编辑\s*[：:]|www\.|https?://"

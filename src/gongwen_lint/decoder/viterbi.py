@@ -31,6 +31,7 @@ for _a, _succ in enumerate(_NEXT):
     for _b in _succ:
         _PREV[_b].append(_a)
 _START = _INDEX["start"]
+_LEAD = _INDEX["lead"]
 _PREV_COST = [tuple((a, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for a in _PREV[b]) for b in range(len(_POS))]
 _NEXT_COST = [tuple((b, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for b in _NEXT[a]) for a in range(len(_POS))]
 _EDGE = {(_INDEX[a], _INDEX[b]): c for (a, b), c in g.EDGE_COST.items()}
@@ -114,7 +115,7 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
         e = emissions[i]
         if i == 0:
             nodes = [nd for nd in _static_nodes(e, flags[i], _START_NEXT) if not nd.misplaced]
-            nodes += _insert_nodes(e, _NEXT[_START])
+            nodes += _insert_nodes(e, (_LEAD,))  # a first line that is no element waits in "lead"
             for nd in nodes:
                 nd.fwd = nd.emit + _EDGE.get((_START, nd.pos), 0.0)
         else:
