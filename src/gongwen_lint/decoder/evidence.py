@@ -320,6 +320,8 @@ class Scorer:
     def _title(self, u: Unit, s: dict) -> None:
         """标题: a 文种 or title word at the end, 关于, no sentence inside; big, centred, 小标宋."""
         t = u.text
+        if _STOP_RE.search(t, 0, len(t) - 1) and "（" not in t:
+            return  # a sentence inside: running text
         core = t.rstrip(pt.END_PUNCT)
         if not 1 <= len(core) <= 80 or t.endswith(("：", ":")):
             return
@@ -381,6 +383,8 @@ class Scorer:
             return  # scored with the 版记
         if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or len(t) > 60 and t.endswith("。"):
             return
+        if len(t) > 40 and not t.endswith(("：", ":")) and "、" not in t and "，" not in t and "," not in t:
+            return  # a long line without a colon lists no organs
         if Role.ATTACHMENT_NOTE in s or Role.CC in s or Role.DATE in s:
             return
         score: float | None = None

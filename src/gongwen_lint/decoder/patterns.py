@@ -120,11 +120,17 @@ def stray_kind(text: str, raw: str | None = None) -> str | None:
     """Why a line (compact ``text``; ``raw`` as written) belongs to no element: ``"no_text_page"``
     (（此页无正文）), ``"editor"`` (（此处多个空行或空格）), ``"web"`` (a pasted web-page line), or None."""
     raw = text if raw is None else raw
-    if NO_TEXT_PAGE_RE.match(text):
-        return "no_text_page"
-    if EDITOR_NOTE_RE.match(text) and not NOTE_KEYWORD_RE.search(text):
-        return "editor"
-    if len(text) <= 100 and (WEB_STRONG_RE.search(raw) or len(WEB_WEAK_RE.findall(raw)) >= 2
-                             or SITE_NAME_RE.match(text) and "关于" not in text):
+    if text[:1] in "（(【[":
+        if NO_TEXT_PAGE_RE.match(text):
+            return "no_text_page"
+        if EDITOR_NOTE_RE.match(text) and not NOTE_KEYWORD_RE.search(text):
+            return "editor"
+    if len(text) > 100:
+        return None
+    if WEB_STRONG_RE.search(raw):
+        return "web"
+    if any(c in raw for c in "：:-/.") and len(WEB_WEAK_RE.findall(raw)) >= 2:
+        return "web"
+    if len(text) <= 16 and SITE_NAME_RE.match(text) and "关于" not in text:
         return "web"
     return None

@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from ..decoder.patterns import PERSON_TITLE_RE
+from ..decoder.patterns import PERSON_TITLE_RE, PLACEHOLDER_RE
 from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
 from ..diagnostics import Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
@@ -316,10 +316,9 @@ def paragraph_at(doc: Document, index: int) -> Paragraph:
     return body[-1]
 
 
-_PLACEHOLDER_RE = re.compile(r"[\[【［][^\]】］]{0,20}[\]】］]|[XＸ]{2,}|[×]{2,}|此处输入|□{2,}")
 
 
 def has_placeholder(text: str) -> bool:
     """Template text not filled in (``[主送单位]``, ``XXXX``, ``此处输入``): GW306 reports it, and the
     element rules do not judge the form of what is not written yet."""
-    return bool(_PLACEHOLDER_RE.search(text))
+    return bool(PLACEHOLDER_RE.search(text))
