@@ -785,6 +785,9 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     form_bad, font_bad, size_bad = [], [], []
     for hf, p in numbered:
         text = p.text.strip()
+        if "PAGE" in p.fields and not _DIGITS.search(text):
+            # a PAGE field Word has not computed yet (no cached result): the number is drawn there
+            text = re.sub(r"(?<=[—―])\s*(?=[—―])", " 1 ", text)
         if not _PAGE_FORM.match(text):
             form_bad.append(p)
         digits = [r for r in p.runs if r.field_code == "PAGE" or _DIGITS.search(r.text)]
