@@ -280,6 +280,15 @@ def _normalise(p: Paragraph) -> str:
     return _PUNCT_STRIP.sub("", text)
 
 
+_LABEL_RE = re.compile(r"^[ \u3000]*([^，。；：:、\s]{2,10})[：:]")
+
+
+def _item_label(text: str) -> str | None:
+    """The run-in label of a list item (``三级标题：`` …), or None."""
+    m = _LABEL_RE.match(text)
+    return m.group(1) if m else None
+
+
 def _only_numbers_differ(a: str, b: str) -> bool:
     """Parallel clauses (2023年… / 2024年…, 第十条 / 第十一条) differ only in numbers."""
     from rapidfuzz.distance import Indel
@@ -341,15 +350,19 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if cjk < min_chars:
             continue  # short lines, and lines that are only a quoted title
         item = paragraph_ordinal(p) is not None
+        label = _item_label(p.text)
         first = seen.get(norm)
         if first is not None:
             yield ctx.report(p, 0, len(p.text), f"本段与第 {first.index} 段重复")
             continue
         seen[norm] = p
-        for other_norm, other, other_item in candidates:
-            # Sibling list items are parallel too: only a near-verbatim copy counts.
+        for other_norm, other, other_item, other_label in candidates:
+            # Sibling list items are parallel too: only a near-verbatim copy counts; items led by
+            # different labels (三级标题：… / 四级标题：…) speak of different things.
             strict = item or other_item
             need = max(threshold, 0.95) if strict else threshold
+            if label and other_label and label != other_label:
+                need = max(need, 0.98)
             if strict and cjk < 30:
                 continue
             la, lb = len(norm), len(other_norm)
@@ -359,7 +372,7 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if score >= need and not _only_numbers_differ(other_norm, norm):
                 yield ctx.report(p, 0, len(p.text), f"本段与第 {other.index} 段几乎相同（相似度 {score:.0%}），请删除或合并")
                 break
-        candidates.append((norm, p, item))
+        candidates.append((norm, p, item, label))
 
 
 # --------------------------------------------------------------------------------------------
