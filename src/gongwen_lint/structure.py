@@ -61,6 +61,14 @@ def load_vocab(dictionaries: dict | None = None) -> Vocab:
 _LEAD_END_RE = re.compile(r"[。！？：:]")
 
 
+def _lead(text: str, o) -> int:
+    start = o.end if o is not None else 0
+    m = _LEAD_END_RE.search(text, start)
+    if m is None or not text[m.end():].strip():
+        return len(text.rstrip())
+    return m.end()
+
+
 def heading_lead(text: str) -> int:
     """Where a heading's own text ends in ``text`` (offsets into it).
 
@@ -69,12 +77,7 @@ def heading_lead(text: str) -> int:
     skipped by the caller).  The first full stop, exclamation or question mark, or colon after
     the ordinal ends the lead when more text follows; a heading that is one sentence is all lead.
     """
-    o = parse_ordinal(text, lenient=True)
-    start = o.end if o is not None else 0
-    m = _LEAD_END_RE.search(text, start)
-    if m is None or not text[m.end():].strip():
-        return len(text.rstrip())
-    return m.end()
+    return _lead(text, parse_ordinal(text, lenient=True))
 
 
 def stray_kind(text: str) -> str | None:
@@ -154,44 +157,47 @@ def _decode_body(body: tuple[Paragraph, ...], vocab: Vocab) -> tuple[Paragraph, 
     emissions = [scorer.emission(k) for k in range(len(units))]
     flags = [scorer.flags(k, e) for k, e in enumerate(emissions)]
     decoded = viterbi.decode(emissions, flags, scorer.pair_cost)
+    roles, confidence, misplaced = decoded.roles, decoded.confidence, decoded.misplaced
     by_para: dict[int, list[int]] = {}
     for k, u in enumerate(units):
         by_para.setdefault(id(u.p), []).append(k)
     # Title groups: each run of title units is one title.
     group_of: dict[int, int] = {}
     group = 0
-    for k, role in enumerate(decoded.roles):
+    for k, role in enumerate(roles):
         if role is Role.TITLE:
-            if k == 0 or decoded.roles[k - 1] is not Role.TITLE:
+            if k == 0 or roles[k - 1] is not Role.TITLE:
                 group += 1
             group_of[k] = group
     out = []
     for p in body:
         ks = by_para.get(id(p))
         if not ks:
-            out.append(p.with_role(Role.EMPTY))
+            out.append(replace(p, role=Role.EMPTY, title_group=None))
             continue
-        roles = [decoded.roles[k] for k in ks]
-        # The paragraph's role: its first line's when all its lines are running text (a list
-        # typed inside a paragraph), else its longest line's, a content role before a stray's.
-        if all(r in _RUNNING for r in roles):
-            main = ks[0]
-        else:
-            main = max(ks, key=lambda k: (decoded.roles[k] not in (Role.STRAY, Role.UNKNOWN),
-                                          units[k].end - units[k].start, -k))
-        role = decoded.roles[main]
         lines: tuple[LineRole, ...] = ()
-        if len(set(roles)) > 1:
-            lines = tuple(LineRole(units[k].start, units[k].end, decoded.roles[k], decoded.confidence[k]) for k in ks)
-        lead = heading_lead(p.visible_text) - len(p.format.numbering_text or "") if role in HEADING_ROLES else None
-        out.append(p.with_role(
-            role,
-            group_of.get(main),
-            confidence=round(min(decoded.confidence[k] for k in ks if decoded.roles[k] is role), 3),
-            misplaced=any(decoded.misplaced[k] for k in ks if decoded.roles[k] is role),
-            lines=lines,
-            lead_end=max(lead, 0) if lead is not None else None,
-        ))
+        if len(ks) == 1:
+            main = ks[0]
+            role, sure, wrong = roles[main], confidence[main], misplaced[main]
+        else:
+            mine = [roles[k] for k in ks]
+            # The paragraph's role: its first line's when all its lines are running text (a list
+            # typed inside a paragraph), else its longest line's, a content role before a stray's.
+            if all(r in _RUNNING for r in mine):
+                main = ks[0]
+            else:
+                main = max(ks, key=lambda k: (roles[k] not in (Role.STRAY, Role.UNKNOWN), units[k].end - units[k].start, -k))
+            role = roles[main]
+            sure = min(confidence[k] for k in ks if roles[k] is role)
+            wrong = any(misplaced[k] for k in ks if roles[k] is role)
+            if len(set(mine)) > 1:
+                lines = tuple(LineRole(units[k].start, units[k].end, roles[k], confidence[k]) for k in ks)
+        lead = None
+        if role in HEADING_ROLES:
+            o = scorer.ordinals[main] if units[main].line == 0 else parse_ordinal(p.visible_text, lenient=True)
+            lead = max(_lead(p.visible_text, o) - len(p.format.numbering_text or ""), 0)
+        out.append(replace(p, role=role, title_group=group_of.get(main), confidence=round(sure, 3),
+                           misplaced=wrong, lines=lines, lead_end=lead))
     return tuple(out)
 
 

@@ -39,6 +39,10 @@ _ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
 _DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
 HEADING_LEVELS = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}
 _HEADINGS = frozenset(HEADING_LEVELS.values())
+_CENTRED = ("center", "distribute")
+_SPECIAL_FIRST = frozenset("附抄分主（(【[第")  # lines an element pattern may start
+# Elements whose pattern rules out running text (a 抄送 line is never a body paragraph).
+_OTHER_ELEMENTS = frozenset({Role.DOC_NUMBER, Role.CC, Role.PRINTER, Role.ATTACHMENT_NOTE, Role.SIGNER, Role.COPY_NUMBER})
 _HEADING_FONT = {1: fonts.HEITI, 2: fonts.KAITI}
 
 
@@ -107,6 +111,11 @@ class Scorer:
         u = self.units[k]
         t = u.text
         n = len(t)
+        if n > 100 and self.ordinals[k] is None and t[0] not in _SPECIAL_FIRST and "。" in t[:-1] \
+                and not t[-1].isdigit() and not t.endswith("印发"):
+            # running text (most of a document): no other element reads a long paragraph of sentences
+            body = self._body(u, {}, set())
+            return Emission({Role.BODY: body, Role.ATTACHMENT_BODY: body})
         s: dict[Role, float] = {}
         strong: set[Role] = set()
         stray = self._stray(u) if n <= 100 else None
@@ -322,6 +331,9 @@ class Scorer:
         t = u.text
         if _STOP_RE.search(t, 0, len(t) - 1) and "（" not in t:
             return  # a sentence inside: running text
+        o = self.ordinals[u.k]
+        if o is not None and not o.ambiguous or t.endswith("。") and "，" in t:
+            return  # a numbered item, a sentence: no title
         core = t.rstrip(pt.END_PUNCT)
         if not 1 <= len(core) <= 80 or t.endswith(("：", ":")):
             return
@@ -383,8 +395,9 @@ class Scorer:
             return  # scored with the 版记
         if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or len(t) > 60 and t.endswith("。"):
             return
-        if len(t) > 40 and not t.endswith(("：", ":")) and "、" not in t and "，" not in t and "," not in t:
-            return  # a long line without a colon lists no organs
+        colon = t.endswith(("：", ":"))
+        if not colon and (len(t) > 40 and "、" not in t and "，" not in t and "," not in t or pt.PREDICATE_RE.search(t)):
+            return  # a long line without a colon lists no organs, nor does a sentence
         if Role.ATTACHMENT_NOTE in s or Role.CC in s or Role.DATE in s:
             return
         score: float | None = None
@@ -466,15 +479,15 @@ class Scorer:
             elif pt.SECTION_RE.match(t):
                 s[Role.HEADING2] = 3
                 score -= 2.5
-        if self.profile.formatted and u.size is not None:
-            if self._big(u) and u.centred:
-                score -= 3
-            elif u.centred:
-                score -= 1
+        if u.align in _CENTRED and u.size is not None and self.profile.formatted:
+            score -= 3 if self._big(u) else 1
         if u.red:
             score -= 2
-        if strong & {Role.DOC_NUMBER, Role.CC, Role.PRINTER, Role.ATTACHMENT_NOTE, Role.SIGNER, Role.COPY_NUMBER}:
-            score -= 4
+        if strong:
+            if not strong.isdisjoint(_OTHER_ELEMENTS):
+                score -= 4
+            elif Role.DATE in s or Role.ATTACHMENT_LABEL in s:
+                score -= 3
         elif Role.DATE in s or Role.ATTACHMENT_LABEL in s:
             score -= 3
         return score
