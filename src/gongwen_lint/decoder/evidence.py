@@ -34,6 +34,7 @@ _STOP_RE = re.compile("[。！？；]")
 _DECORATION_RE = re.compile(r"^[★☆●○◆◇■□▲△▼▽·•・\-—－_=＝*＊#~～]+$")
 _SIGNER_SLOT_RE = re.compile(r"单位|机关|发文|署名|部门|政府")
 _LABEL_RE = re.compile(r"^\S{1,4}[：:]")
+_DIGIT_RE = re.compile(r"\d")
 _ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
 # 各省、市、自治区: administrative divisions name their governments in a 主送 list.
 _DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
@@ -344,6 +345,8 @@ class Scorer:
             return
         text = 0.0
         end = title_end(t)
+        if core != t and not end:
+            return  # a sentence: a title ends with punctuation only by mistake, after its 文种 (GW109)
         if end and GENRE_TAIL_RE.search(end):
             text += 3
         elif end:
@@ -440,8 +443,10 @@ class Scorer:
         if re_tail_words(core):
             return None
         items = [x for x in _ITEM_SPLIT_RE.split(core) if x]
-        if not items:
+        if not items or core.startswith(("请于", "请在", "根据", "按照", "经研究", "为了", "为进一步")):
             return None
+        if any(len(x) > 30 or _DIGIT_RE.search(x) and not x.startswith("第") for x in items):
+            return None  # organ names are short and carry no figures (…3楼会议室参会 is a sentence)
         named = sum(1 for x in items if self._names_organ(x))
         if loose and named:
             return core

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..decoder.patterns import PERSON_TITLE_RE, PLACEHOLDER_RE
 from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
@@ -131,10 +131,10 @@ def dated_paragraph(doc: Document, role: Role = Role.DATE) -> tuple[Paragraph, D
     """The first paragraph with ``role`` that holds a valid date, and that date: the 成文日期 by
     default, the 印发日期 with ``Role.PRINTER``.  The consistency rules (GW63x) measure deadlines
     and relative time words against it."""
-    for p in doc.paragraphs(role):
-        for f in find_dates(p.text):
+    for p, span in doc.elements(role):  # a date on a soft-break line under its 署名 counts
+        for f in find_dates(p.text[span.start:span.end]):
             if f.valid and not f.short_year:
-                return p, f
+                return p, replace(f, start=f.start + span.start, end=f.end + span.start)
     return None
 
 
