@@ -474,3 +474,48 @@ def test_a_repeated_ordinal_is_reported_where_it_is_repeated():
 def test_deng_that_starts_a_word_is_no_enumeration_comma():
     assert findings("开展安全评估、等级评价和备案工作。", "GW405") == []
     assert len(findings("加强水、电、气、等保障。", "GW405")) == 1
+
+
+# -- robustness ----------------------------------------------------------------------------------
+
+
+def test_a_table_of_figures_between_the_text_and_the_signature(tmp_path):
+    """A notice with a table of figures (cells in a smaller size, bare numbers): the decoder
+    neither takes the numbers for page numbers nor loses its way before the 署名."""
+    b = DocxBuilder()
+    b.p("关于下达2024年农村公路建设资金的通知", align="center", size=22)
+    b.p("各县（市、区）交通运输局：", size=16)
+    b.p("现将资金分配情况通知如下。", size=16)
+    b.table([["序号", "单位", "数量（人）"], ["", "合计", "1634"]] + [[str(i), f"{n}县", str(100 + i)] for i, n in
+                                                                  enumerate("靖安奉新渝水铜鼓濂溪都昌宜丰永修", 1)])
+    b.p("宜春市交通运输局", size=16)
+    b.p("2024年3月1日", size=16)
+    doc = read_docx(b.save(tmp_path / "table.docx"))
+    roles = [p.role for p in doc.body if not p.is_empty]
+    assert roles[:3] == [Role.TITLE, Role.ADDRESSEE, Role.BODY]
+    assert roles[-2:] == [Role.SIGNATURE, Role.DATE]
+    assert Role.PAGE_NUMBER not in roles
+
+
+_LINES = [
+    "宜城市人民政府文件", "宜政发〔2024〕1号", "关于做好防汛工作的通知", "各单位：", "现将有关事项通知如下。",
+    "一、总体要求", "（一）加强领导。", "1.明确责任", "附件：1.名单", "2.日程", "宜城市人民政府", "2024年1月1日",
+    "（此件公开发布）", "附件1", "名单", "抄送：市委办公室。", "宜城市人民政府办公室  2024年1月2日印发", "目录",
+    "第一足球网", "（此页无正文）", "★", "000001", "机密★1年", "特急", "签发人：张三", "— 1 —", "1", "",
+]
+
+
+def test_any_sequence_of_element_lines_gets_a_role_for_every_paragraph():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=40))
+    def check(lines):
+        raw = document_from_text("\n".join(lines))
+        doc = structure.analyse(raw)
+        assert len(doc.body) == len(raw.body)
+        assert all((p.role is Role.EMPTY) == (not p.text.strip()) for p in doc.body)
+        assert all(0 < p.confidence <= 1 for p in doc.body)
+
+    check()

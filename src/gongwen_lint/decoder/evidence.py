@@ -277,6 +277,8 @@ class Scorer:
                 return None  # no organ, no name: a 署名 only right above its date
         if "盖章" in u.text:
             score += 1
+        if u.in_table and not u.right:
+            score -= 2  # a table cell naming an organ is the table's
         if u.right:
             score += 1.5
         elif u.indent is not None and u.indent >= 1.5:
@@ -499,8 +501,8 @@ class Scorer:
 
     def _misc(self, u: Unit, s: dict) -> None:
         t = u.text
-        if len(t) <= 12 and pt.PAGE_NUMBER_RE.match(t):
-            s[Role.PAGE_NUMBER] = 2
+        if len(t) <= 12 and pt.PAGE_NUMBER_RE.match(t) and not u.in_table and not t.isdigit():
+            s[Role.PAGE_NUMBER] = 2  # — 1 —, 共1页 typed in the text; a bare figure is a figure
         if _DECORATION_RE.match(t):
             s[Role.UNKNOWN] = 1.0  # a decoration such as the red ★ of Party documents
         elif Role.DATE in s:

@@ -147,9 +147,9 @@ class Profile:
 
 
 def profile(units: list[Unit]) -> Profile:
-    sizes = [u.size for u in units if u.size and len(u.text) >= 30 and "。" in u.text]
-    if not sizes:
-        sizes = [u.size for u in units if u.size]
+    sizes = [u.size for u in units if u.size and len(u.text) >= 30 and "。" in u.text and not u.in_table]
+    if not sizes:  # a short draft: its lines outside tables (a table's cells are often smaller)
+        sizes = [u.size for u in units if u.size and not u.in_table] or [u.size for u in units if u.size]
     formatted = any(u.size for u in units)
     body = median(sizes) if sizes else None
     heads = [u.size for u in units[:40] if u.size and u.centred and not u.red and len(u.text) <= 60]

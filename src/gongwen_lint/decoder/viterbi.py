@@ -21,6 +21,7 @@ from .evidence import Emission
 
 NEG = -math.inf
 BEAM = 16.0
+FALLBACK = -12.0  # score of "no element" for a unit no reading fits
 _POS = g.POSITIONS
 _INDEX = {p.name: i for i, p in enumerate(_POS)}
 # A position that lists itself among its successors may hold several units in a row (the
@@ -170,7 +171,13 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
                     nd.back = back
         live = [nd for nd in nodes if nd.fwd > NEG]
         if not live:
-            raise RuntimeError("no reading of the document fits the grammar")  # the grammar always allows one
+            # No reading fits (the beam dropped the one that would have): the unit belongs to no
+            # element where the walk stands, and the walk goes on from there.
+            prev = lattice[-1]
+            for j, q in enumerate(prev):
+                nd = _Node(q.pos, Role.UNKNOWN, False, False, FALLBACK)
+                nd.fwd, nd.back = q.fwd + FALLBACK, j
+                live.append(nd)
         top = max(nd.fwd for nd in live)
         # Pruned before the next unit reads it, so back pointers index the kept list.
         lattice.append([nd for nd in live if nd.fwd > top - BEAM])
