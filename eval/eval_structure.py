@@ -123,8 +123,10 @@ def layout_truth() -> dict[str, dict[int, str]]:
 
 
 def got_roles(doc: Document) -> dict[int, str]:
-    """Paragraph index -> role, ``a|b`` for a soft-break paragraph whose lines differ."""
-    return {p.index: "|".join(s.role.value for s in p.spans()) for p in doc.body}
+    """Paragraph index -> role, ``a|b`` for a soft-break paragraph whose lines differ (a model
+    without line roles, e.g. an older checkout measured for comparison, gives the paragraph's)."""
+    return {p.index: "|".join(s.role.value for s in p.spans()) if hasattr(p, "spans") else p.role.value
+            for p in doc.body}
 
 
 class Tally:
