@@ -206,8 +206,11 @@ def test_download_the_annotated_and_the_fixed_copy(page, expected, tmp_path):
     info.value.save_as(annotated)
     doc = read_docx(annotated)
     comments = [c for c in doc.comments if c.author == "gongwen-lint"]
-    assert len(comments) == len(expected["diagnostics"])
-    assert {c.text.split("\n")[0] for c in comments} == {f"[{d['code']}] {d['message']}" for d in expected["diagnostics"]}
+    findings = expected["findings"]  # one comment per paragraph and rule, a line per finding (issue 14)
+    groups = {(f["location"]["part"], f["location"]["paragraph"], f["last_paragraph"], f["code"]) for f in findings}
+    assert len(comments) == len(groups)
+    assert {line for c in comments for line in c.text.split("\n") if line.startswith("[GW")} == {
+        f"[{f['code']}] {f['message']}" for f in findings}
     page.wait_for_function("document.querySelector('#download-status').textContent.includes('条批注')")
 
     with page.expect_download() as info:

@@ -105,18 +105,15 @@ def test_structure_does_not_mutate_input():
     assert all(p.role is Role.UNKNOWN for p in doc.body)
 
 
-def test_bundled_layouts_match_their_hand_checked_roles():
+def test_bundled_layouts_match_their_hand_checked_roles(corpus_docx):
     """Regression guard on the real Word/WPS layouts in ../shared/corpus/docx (eval/structure_cases/layouts.truth)."""
-    import pytest
     from pathlib import Path
 
     from gongwen_lint.api import load_document
 
     root = Path(__file__).resolve().parents[1]
-    layouts = root.parent / "shared" / "corpus" / "docx"
+    layouts = corpus_docx
     truth_file = root / "eval" / "structure_cases" / "layouts.truth"
-    if not layouts.is_dir():
-        pytest.skip("shared corpus not beside the checkout")
     truth: dict[str, dict[int, str]] = {}
     for line in truth_file.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

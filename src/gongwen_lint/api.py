@@ -1,4 +1,4 @@
-"""The library entry points (SPEC §3.5).
+"""The library entry points (docs/library.md).
 
 A :class:`Linter` holds one configuration and the resources built for it (dictionary automata,
 the NLP pipeline, an index connection), so checking many files pays for them once.  The
@@ -78,6 +78,12 @@ class Linter:
 
     def check_text(self, text: str, path: str = "<text>") -> Report:
         return self.check_document(document_from_text(text, path))
+
+    def before_fork(self) -> None:
+        """Release what a forked worker must not share (the index connection: SQLite and
+        PostgreSQL connections are not fork-safe); everything else — dictionaries, automata,
+        the NLP pipeline — stays, and the workers use it copy-on-write."""
+        self.resources.release("index")
 
     def close(self) -> None:
         self.resources.close()

@@ -15,7 +15,7 @@ from enum import Enum
 
 
 class Role(str, Enum):
-    """What a paragraph is in GB/T 9704 terms (SPEC §2)."""
+    """What a paragraph is in GB/T 9704 terms (docs/json.md lists the roles)."""
 
     COPY_NUMBER = "copy_number"  # 份号
     SECRECY = "secrecy"  # 密级和保密期限
@@ -220,7 +220,7 @@ class Paragraph:
     """One ``w:p`` (or one line of a plain-text draft).
 
     ``index`` is 1-based in reading order over every ``w:p`` of its part, empty and table-cell
-    paragraphs included (SPEC §3.2).
+    paragraphs included (docs/json.md).
 
     Structure recognition sets ``role`` and how sure it is (``confidence``, 0–1: the share of
     the best reading among all readings the element grammar allows, see ``structure``);

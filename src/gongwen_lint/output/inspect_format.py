@@ -1,4 +1,4 @@
-"""``gongwen-lint inspect``: the recognised structure, per paragraph (SPEC §3.3)."""
+"""``gongwen-lint inspect``: the recognised structure, per paragraph (docs/json.md, ``inspect --format json``)."""
 
 from __future__ import annotations
 
