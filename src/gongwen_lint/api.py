@@ -35,9 +35,13 @@ def load_document(path: str | Path) -> Document:
     return read_docx_file(path)
 
 
-def read_docx(path: str | Path) -> Document:
-    """The parsed draft with a role for every paragraph, its genre and its format."""
-    return structure.analyse(load_document(path))
+def read_docx(path: str | Path, config: Config | None = None) -> Document:
+    """The parsed draft with a role for every paragraph, its genre and its format.
+
+    ``config``: its ``[dictionaries]`` additions (organ suffixes, font aliases) count for the
+    roles as they do for the rules."""
+    vocab = structure.load_vocab(config.dictionaries) if config is not None else None
+    return structure.analyse(load_document(path), vocab)
 
 
 class Linter:
@@ -51,7 +55,9 @@ class Linter:
         self.resources = resources if resources is not None else Resources(self.config)
 
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
-        doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
+        if doc.genre is None and doc.format is None:
+            vocab = self.resources.get("structure.vocab", lambda: structure.load_vocab(self.config.dictionaries))
+            doc = structure.analyse(doc, vocab)
         rules = self.config.enabled_rules(path_for_config or doc.path)
         # Reader problems (doc.problems) are reported by the GW901 rule, so --ignore GW901 works.
         report = run_rules(doc, self.config, self.resources, rules)

@@ -427,8 +427,8 @@ def inspect(path, fmt):
     from .output.inspect_format import render_json, render_text
 
     try:
-        doc = read_docx(path)
-    except ReadError as e:
+        doc = read_docx(path, config=_load_config(None))  # the user's dictionaries shape the roles too
+    except (ReadError, ConfigError) as e:
         _fail(f"{path}：{e}")
         return
     click.echo(render_json(doc) if fmt == "json" else render_text(doc))
