@@ -1,4 +1,4 @@
-"""Speed of gongwen-lint on this machine (SPEC §5), side by side with the peer tool.
+"""Speed of gongwen-lint on this machine (docs/benchmarks.md), side by side with the peer tool.
 
 Times, with process start included where a user would pay it:
 * the CLI on one typical ~10-page draft: without the NLP rules (GW1–GW6) and with all default rules;

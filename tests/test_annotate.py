@@ -53,7 +53,7 @@ def anchored_text(doc, c) -> str:
     raise AssertionError("findings are anchored within one paragraph")
 
 
-def test_every_finding_becomes_a_comment_on_its_excerpt(tmp_path, linter):
+def test_one_comment_per_paragraph_and_rule_on_its_spans(tmp_path, linter):
     src = draft(tmp_path / "草稿.docx")
     digest = sha(src)
     report = linter.check_file(src)
@@ -62,26 +62,50 @@ def test_every_finding_becomes_a_comment_on_its_excerpt(tmp_path, linter):
 
     n = annotate_file(src, report.diagnostics, out)
 
-    assert n == len(report.diagnostics)
+    groups: dict[tuple, list] = {}
+    for d in report.diagnostics:
+        groups.setdefault((d.location.part, d.location.paragraph, d.code), []).append(d)
+    assert any(len(g) > 1 for g in groups.values())  # the draft has repeated findings: they merge
+    assert n == len(groups) < len(report.diagnostics)
     assert sha(src) == digest
     doc = read_docx(out)
     ours = [c for c in doc.comments if c.author == "gongwen-lint"]
     assert len(ours) == n and len({c.id for c in ours}) == n
     # Findings outside the body carry their location first: "（页脚1 第1段）[GW206] …".
-    by_head = {re.sub(r"^（[^）]*）", "", c.text.split("\n")[0]): c for c in ours}
-    for d in report.diagnostics:
-        c = by_head[f"[{d.code}] {d.message}"]
-        if d.location.part == "body" and d.excerpt:
-            assert (c.start_paragraph, c.start_offset, c.end_offset) == (
-                d.location.paragraph, d.location.start, d.location.end)
-            assert anchored_text(doc, c) == d.excerpt
-        elif d.location.part == "body":  # a missing element: the whole paragraph
-            assert c.start_paragraph == d.location.paragraph and c.start_offset == 0
-            assert anchored_text(doc, c) == doc.body[d.location.paragraph - 1].text
+    by_head = {re.sub(r"^（[^）]*）", "", c.text.split("\n")[0]).split(" ")[0]
+               + (str(c.start_paragraph) if not c.text.startswith("（") else ""): c for c in ours}
+    for (part, paragraph, code), ds in groups.items():
+        c = by_head[f"[{code}]" + (str(paragraph) if part == "body" else "")]
+        for d in ds:
+            assert d.message in c.text or d.message.split("：")[-1] in c.text
+        if part == "body" and all(d.excerpt for d in ds):
+            start, end = min(d.location.start for d in ds), max(d.location.end for d in ds)
+            assert (c.start_paragraph, c.start_offset, c.end_offset) == (paragraph, start, end)
+            assert anchored_text(doc, c) == doc.body[paragraph - 1].text[start:end]
+        elif part == "body":  # a missing element: the whole paragraph
+            assert c.start_paragraph == paragraph and c.start_offset == 0
+            assert anchored_text(doc, c) == doc.body[paragraph - 1].text
         else:  # Word allows no comments in footers: on the first paragraph, location in the text
             assert c.start_paragraph == 1 and c.text.startswith("（页脚")
-        if d.fix is not None:
-            assert c.text.split("\n")[1] == f"建议改为：{d.fix.replacement}"
+        if len(ds) == 1 and ds[0].fix is not None:
+            assert c.text.split("\n")[1] == f"建议改为：{ds[0].fix.replacement}"
+        elif sum(d.fix is not None for d in ds) > 1:
+            assert "--fix" in c.text
+
+
+def test_a_run_of_paragraphs_with_the_same_finding_is_one_comment_over_them(tmp_path):
+    b = DocxBuilder()
+    for text in ("第一段正文。", "第二段正文。", "第三段正文。", "第四段正文。"):
+        b.p(text)
+    src = b.save(tmp_path / "a.docx")
+    doc = read_docx(src)
+    diags = [Diagnostic("GW108", "element-order", Severity.ERROR, "正文应在成文日期之前", Location("body", i, 0, len(p.text)),
+                        p.text, whole_paragraph=True) for i, p in enumerate(doc.body, 1) if i != 3]
+    out = tmp_path / "b.docx"
+    assert annotate_file(src, diags, out) == 2  # paragraphs 1–2 and 4 (3 breaks the run)
+    cs = sorted(read_docx(out).comments, key=lambda c: c.start_paragraph)
+    assert [(c.start_paragraph, c.end_paragraph) for c in cs] == [(1, 2), (4, 4)]
+    assert all(c.text == "[GW108] 正文应在成文日期之前" for c in cs)
 
 
 def test_split_runs_keep_their_format_and_the_text_is_unchanged(tmp_path, linter):
@@ -92,8 +116,9 @@ def test_split_runs_keep_their_format_and_the_text_is_unchanged(tmp_path, linter
     before, after = read_docx(src), read_docx(out)
     assert [p.text for p in before.body] == [p.text for p in after.body]
     runs = after.body[2].runs
-    assert [r.text for r in runs] == ["经研究", ",", "决定召开会议", ".", "请准时参加。"]
-    assert [bool(r.format.bold) for r in runs] == [True, True, True, True, False]
+    # one GW401 comment from the first to the last half-width mark of the paragraph
+    assert [r.text for r in runs] == ["经研究", ",决定召开会议.", "请准时参加。"]
+    assert [bool(r.format.bold) for r in runs] == [True, True, False]
     assert all(r.format.font_east_asia == FONT and r.format.size_pt == 16 for r in runs)
     # The draft's parts check the same in the copy: our comments are not suppression directives.
     # (The comments part itself is left out: which rules read comments is the engine's business.)
@@ -190,9 +215,9 @@ def test_annotated_copy_opens_in_libreoffice_with_the_comments(tmp_path, linter)
     src = draft(tmp_path / "a.docx", reviewer_comment=True)
     report = linter.check_file(src)
     out = tmp_path / "b.docx"
-    annotate_file(src, report.diagnostics, out)
+    n = annotate_file(src, report.diagnostics, out)
     subprocess.run(["soffice", "--headless", "--convert-to", "fodt", "--outdir", str(tmp_path / "o"), str(out)],
                    capture_output=True, timeout=180)
     fodt = (tmp_path / "o" / "b.fodt").read_text(encoding="utf-8")
-    assert fodt.count("<dc:creator>gongwen-lint</dc:creator>") == len(report.diagnostics)
+    assert fodt.count("<dc:creator>gongwen-lint</dc:creator>") == n
     assert fodt.count("<dc:creator>审核人</dc:creator>") == 1

@@ -1,8 +1,11 @@
-"""Archive-wide reuse audits (issue 10): ground truth from the shared law archive, stock
-phrases never pair documents, and the Spark executor reports exactly the local pairs.
+"""Archive-wide reuse audits (issue 10): ground truth from the law archive, stock phrases
+never pair documents, and the Spark executor reports exactly the local pairs.
 
-The Spark tests run Spark in local mode (``local[2]``, 4 shuffle partitions) on a slice of the
-shared archive; they are skipped when pyspark is not importable (``pip install -e '.[spark]'``).
+The ground truth runs on the slice kept in ``tests/fixtures/archive/laws`` (two national laws and
+five provincial 实施办法 of them, two unrelated 行政法规) and, when ``../shared`` is beside the
+checkout, on the whole law archive.  The Spark tests run Spark in local mode (``local[2]``, 4
+shuffle partitions) on a slice of the shared archive (they need its size: a cut-off of 25
+documents must bite); they are skipped without it, or when pyspark or Java is missing.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_paths import FIXTURE_ARCHIVE, SHARED_ARCHIVE, SKIP_REASON
 from docxbuild import DocxBuilder  # tests/ is on sys.path (conftest)
 
 from gongwen_lint.audit.local import audit_local
@@ -25,19 +29,16 @@ from gongwen_lint.cli import main
 from gongwen_lint.index.stock import BUILTIN
 from gongwen_lint.index.store import Params, open_index
 
-ARCHIVE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "archive"
-LAWS = ARCHIVE / "laws"
-
-needs_archive = pytest.mark.skipif(not (ARCHIVE / "manifest.tsv").is_file(), reason="shared archive not available")
+LAWS = FIXTURE_ARCHIVE / "laws"
 
 
-def _titles() -> dict[str, str]:
+def _titles(archive: Path) -> dict[str, str]:
     """Manifest titles of laws/ by absolute path, without the (date) suffix."""
     out = {}
-    with open(ARCHIVE / "manifest.tsv", encoding="utf-8") as f:
+    with open(archive / "manifest.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row["path"].startswith("laws/"):
-                out[(ARCHIVE / row["path"]).resolve().as_posix()] = re.sub(r"\(\d{4}-\d\d-\d\d\)$", "", row["title"])
+                out[(archive / row["path"]).resolve().as_posix()] = re.sub(r"\(\d{4}-\d\d-\d\d\)$", "", row["title"])
     return out
 
 
@@ -57,26 +58,42 @@ def law_ground_truth(titles: dict[str, str]) -> set[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def law_slice(tmp_path_factory) -> Path:
-    """The lr_* laws (provincial 实施办法 and the national laws) plus a few 行政法规 that share
-    legal formulae with them, and one law converted to .docx (read by the .docx reader)."""
-    if not LAWS.is_dir():
-        pytest.skip("shared archive not available")
+    """The repository's law slice: 集会游行示威法 and 城市居民委员会组织法 with their provincial
+    实施办法, and two unrelated 行政法规."""
     d = tmp_path_factory.mktemp("laws")
-    for f in sorted(LAWS.glob("lr_*.txt")) + sorted(LAWS.glob("xzfg_00*.txt")):
+    for f in sorted(LAWS.glob("*.txt")):
         shutil.copy(f, d / f.name)
     return d
 
 
-@needs_archive
-def test_local_audit_finds_the_provincial_implementations_of_national_laws():
-    titles = _titles()
+@pytest.fixture(scope="module")
+def shared_law_slice(tmp_path_factory) -> Path:
+    """The lr_* laws of the shared archive (provincial 实施办法 and the national laws) plus a few
+    行政法规 that share legal formulae with them."""
+    laws = SHARED_ARCHIVE / "laws"
+    if not laws.is_dir():
+        pytest.skip(SKIP_REASON)
+    d = tmp_path_factory.mktemp("shared_laws")
+    for f in sorted(laws.glob("lr_*.txt")) + sorted(laws.glob("xzfg_00*.txt")):
+        shutil.copy(f, d / f.name)
+    return d
+
+
+@pytest.mark.parametrize("archive", [
+    pytest.param(FIXTURE_ARCHIVE, id="repository-slice"),
+    pytest.param(SHARED_ARCHIVE, id="shared-archive", marks=pytest.mark.corpus),
+])
+def test_local_audit_finds_the_provincial_implementations_of_national_laws(archive):
+    titles = _titles(archive)
     truth = law_ground_truth(titles)
-    assert len(truth) >= 10  # the manifest names them: the test would be empty otherwise
-    result = audit_local([LAWS])
+    # the manifest names them: the test would be empty otherwise
+    assert len(truth) >= (5 if archive == FIXTURE_ARCHIVE else 10)
+    laws = archive / "laws"
+    result = audit_local([laws])
     found = {(p.a, p.b) for p in result.pairs}
     recall = len(truth & found) / len(truth)
     assert recall >= 0.9, sorted(truth - found)
-    assert result.documents == len(list(LAWS.glob("*.txt")))
+    assert result.documents == len(list(laws.glob("*.txt")))
     for p in result.pairs:
         if (p.a, p.b) in truth:
             assert p.passages >= 5 and min(p.coverage_a, p.coverage_b) > 0.05
@@ -87,11 +104,10 @@ def _write(path: Path, paragraphs: list[str]) -> Path:
     return path
 
 
-@needs_archive
 def test_stock_phrases_alone_never_pair_documents(tmp_path):
     # Two real, unrelated documents, each given the same opening and closing 套话 ...
-    a = [t for t in (ARCHIVE / "laws" / "xzfg_001.txt").read_text("utf-8").splitlines() if t.strip()][:40]
-    b = [t for t in (ARCHIVE / "laws" / "xzfg_100.txt").read_text("utf-8").splitlines() if t.strip()][:40]
+    a = [t for t in (LAWS / "xzfg_001.txt").read_text("utf-8").splitlines() if t.strip()][:40]
+    b = [t for t in (LAWS / "xzfg_003.txt").read_text("utf-8").splitlines() if t.strip()][:40]
     stock = [
         "为深入贯彻落实党中央、国务院决策部署，进一步加强组织领导，现将有关事项通知如下。",
         "各地区、各部门要高度重视，加强组织领导，明确责任分工，确保各项工作落到实处。",
@@ -109,9 +125,8 @@ def test_stock_phrases_alone_never_pair_documents(tmp_path):
     assert not any(s in pairs[0].example for s in BUILTIN if len(s) > 8)
 
 
-@needs_archive
 def test_pairs_are_oriented_and_coverage_is_per_side(tmp_path):
-    law = [t for t in (ARCHIVE / "laws" / "lr_04.txt").read_text("utf-8").splitlines() if t.strip()]
+    law = [t for t in (LAWS / "lr_04.txt").read_text("utf-8").splitlines() if t.strip()]
     part = law[len(law) // 3 : 2 * len(law) // 3]
     _write(tmp_path / "z_whole.txt", law)
     _write(tmp_path / "a_part.txt", ["某省关于集会游行示威的补充规定"] + part)
@@ -130,7 +145,6 @@ def test_merge_keeps_the_direction_that_explains_more():
     assert merge_pairs([ab, ba], min_coverage=0.6) == []
 
 
-@needs_archive
 def test_cli_formats(law_slice, tmp_path):
     runner = CliRunner()
     out = tmp_path / "pairs.json"
@@ -167,10 +181,10 @@ def spark():
 
 
 @pytest.fixture(scope="module")
-def mixed_slice(law_slice, tmp_path_factory) -> Path:
-    """The law slice with one of its laws as .docx instead of .txt, in a sub-folder."""
+def mixed_slice(shared_law_slice, tmp_path_factory) -> Path:
+    """The shared law slice with one of its laws as .docx instead of .txt, in a sub-folder."""
     d = tmp_path_factory.mktemp("mixed")
-    shutil.copytree(law_slice, d / "laws")
+    shutil.copytree(shared_law_slice, d / "laws")
     src = d / "laws" / "lr_09.txt"
     (d / "sub").mkdir()
     b = DocxBuilder()
@@ -182,6 +196,7 @@ def mixed_slice(law_slice, tmp_path_factory) -> Path:
     return d
 
 
+@pytest.mark.corpus
 def test_spark_reports_exactly_the_local_pairs(spark, mixed_slice):
     from gongwen_lint.audit.spark import audit_spark
 
@@ -193,6 +208,7 @@ def test_spark_reports_exactly_the_local_pairs(spark, mixed_slice):
     assert remote.as_json() == local.as_json()
 
 
+@pytest.mark.corpus
 def test_spark_matches_local_with_common_fingerprints(spark, mixed_slice):
     """A low cut-off makes many fingerprints common: the sampled postings must agree too.
 
@@ -207,6 +223,7 @@ def test_spark_matches_local_with_common_fingerprints(spark, mixed_slice):
     assert local.as_json() != audit_local([mixed_slice], min_coverage=0.0).as_json()  # the cut-off did bite
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_index_add_with_spark_writes_the_same_index(spark, mixed_slice, tmp_path, backend):
     pg = os.environ.get("GONGWEN_TEST_PG")

@@ -1,4 +1,4 @@
-"""Bad input (SPEC §3.1): every unreadable file is a ReadError with a Chinese message that says what
+"""Bad input (docs/usage.md): every unreadable file is a ReadError with a Chinese message that says what
 is wrong and what to do, never another exception, and the file is never changed."""
 
 from __future__ import annotations

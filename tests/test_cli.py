@@ -34,15 +34,27 @@ def test_path_alone_means_check(draft, monkeypatch, tmp_path):
 
 def test_json_contract_shape(draft, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
+    draft.write_text(DRAFT.replace("定于7月1日召开会议。", "定于7月1日召开会议,请各单位高度重视,认真准备;按时参加。"), encoding="utf-8")
     out = json.loads(run("check", str(draft), "--format", "json", "--select", "ALL").output)
     assert set(out) == {"version", "files", "summary"}
-    assert set(out["summary"]) == {"files", "errors", "warnings", "infos"}
+    # the 0.1.0 keys, and the ones added with findings (docs/json.md: fields are only appended)
+    assert set(out["summary"]) == {"files", "errors", "warnings", "infos", "findings", "by_rule"}
     f = out["files"][0]
-    assert {"path", "genre", "format", "error", "diagnostics"} <= set(f)
+    assert {"path", "genre", "format", "error", "diagnostics", "findings"} <= set(f)
     assert f["genre"] == "通知" and f["error"] is None
     for d in f["diagnostics"]:
         assert set(d) == {"code", "name", "severity", "message", "location", "excerpt", "fix", "reference"}
         assert set(d["location"]) == {"part", "paragraph", "start", "end"}
+    assert f["findings"]
+    covered = []
+    for g in f["findings"]:
+        assert set(g) == {"code", "name", "severity", "kind", "message", "count", "location", "last_paragraph",
+                          "diagnostics", "fixes"}
+        assert g["count"] == len(g["diagnostics"]) and {f["diagnostics"][i]["code"] for i in g["diagnostics"]} == {g["code"]}
+        covered += g["diagnostics"]
+    assert sorted(covered) == list(range(len(f["diagnostics"])))  # every span in exactly one finding
+    assert out["summary"]["findings"] == len(f["findings"])
+    assert sum(r["diagnostics"] for r in out["summary"]["by_rule"]) == len(f["diagnostics"])
 
 
 def test_missing_path_exits_2_and_other_files_still_checked(draft, monkeypatch, tmp_path):

@@ -1,5 +1,5 @@
 """Damaged packages never escape as tracebacks: the reader returns a document or raises
-ReadError, and a check reports ``error`` instead of raising (SPEC §3.1)."""
+ReadError, and a check reports ``error`` instead of raising (docs/usage.md)."""
 
 from __future__ import annotations
 

@@ -37,12 +37,33 @@ def test_sarif_has_rules_results_and_fingerprints(tmp_path, monkeypatch):
     assert len({r["partialFingerprints"]["gongwenLint/v1"] for r in results}) == len(results)
 
 
+def test_sarif_locations_are_relative_to_srcroot(tmp_path, monkeypatch):
+    """GitHub code scanning wants paths relative to the repository: absolute paths under the
+    folder the check ran in become relative to %SRCROOT%, given in originalUriBaseIds."""
+    repo = tmp_path / "repo"
+    (repo / "文稿").mkdir(parents=True)
+    (tmp_path / "外").mkdir()
+    p = _draft(repo / "文稿")
+    outside = _draft(tmp_path / "外")
+    monkeypatch.chdir(repo)
+    for given in (str(p), "文稿/草稿.txt"):
+        run_ = json.loads(run("check", given, str(outside), "--format", "sarif").output)["runs"][0]
+        assert run_["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.resolve().as_uri() + "/"}}
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r["locations"][0]["physicalLocation"]
+                ["artifactLocation"].get("uriBaseId") for r in run_["results"]}
+        assert uris == {"%E6%96%87%E7%A8%BF/%E8%8D%89%E7%A8%BF.txt": "%SRCROOT%", outside.resolve().as_uri(): None}
+
+
 def test_github_annotations(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     p = _draft(tmp_path)
     out = run("check", str(p), "--format", "github").output.strip().splitlines()
     assert out and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in out)
     assert all("line=" in line and "title=GW" in line for line in out)
+    # one annotation per finding: a paragraph with two half-width commas is one line that says ×2
+    p.write_text(DRAFT.replace("请准时参加。", "请准时参加,不得缺席。"), encoding="utf-8")
+    lines = [x for x in run("check", str(p), "--format", "github").output.splitlines() if "GW401" in x]
+    assert len(lines) == 1 and "×2" in lines[0] and "line=3" in lines[0]
 
 
 def test_baseline_survives_an_inserted_paragraph(tmp_path, monkeypatch):

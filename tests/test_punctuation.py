@@ -34,13 +34,25 @@ def test_halfwidth_marks_in_chinese_text_are_found_one_by_one_with_fixes():
         "会议于上午9:30开始，比例尺为1:500。",
         "共计1,000元，增长3.5%。",
         "详见 https://www.gov.cn/zhengce/a.htm?id=1,2，或发送邮件至 office@example.gov.cn。",
-        "所谓“要求如下:一是,二是”的提法。",  # quoted: not the drafter's wording
-        "根据《关于A,B的通知》执行。",
+        "根据《关于A,B的通知》执行。",  # Latin on both sides, in a title too
+        "参照《Python: A Guide》和“Made in China, 2025”的说法。",
         "The report (2024 edition), page 3.",
     ],
 )
 def test_legitimate_halfwidth_marks_are_left_alone(text):
     assert lint(text, "GW401") == []
+
+
+def test_quotations_and_titles_are_checked_too_but_not_document_numbers():
+    """Style rules mask quotations (not the drafter's wording); punctuation rules do not: the
+    half-width marks inside “…” and 《…》 were typed by the drafter (issue 14)."""
+    text = "开展以“讲激情、比创业,讲服务”为主题的活动,按《关于印发〈考核办法(试行)〉的通知》(宜发[2008]13号)执行。"
+    found = lint(text, "GW401")
+    assert [d.excerpt for d in found] == [",", ",", "(", ")", "(", ")"]
+    fixed = apply_fixes(text, found)
+    assert fixed == "开展以“讲激情、比创业，讲服务”为主题的活动，按《关于印发〈考核办法（试行）〉的通知》（宜发[2008]13号）执行。"
+    assert lint(fixed, "GW401") == []  # the fixes converge; the number's [] is GW102's
+    assert lint("所谓“要求如下:一是,二是”的提法。", "GW401")
 
 
 def test_a_leading_halfwidth_ordinal_is_left_to_gw301():

@@ -1,4 +1,4 @@
-"""The .docx reader (SPEC §2): text walk, effective formatting, sections, and the real layouts."""
+"""The .docx reader (docs/developing.md): text walk, effective formatting, sections, and the real layouts."""
 
 from __future__ import annotations
 

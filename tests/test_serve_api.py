@@ -219,17 +219,20 @@ def test_rules_carry_the_rule_command_text(server):
 # -- the copies -----------------------------------------------------------------------------------
 
 
-def test_annotated_copy_has_one_comment_per_finding(server, work, tmp_path):
+def test_annotated_copy_has_one_comment_per_paragraph_and_rule(server, work, tmp_path):
     r = post(server, "api/v1/annotate", work / EXAMPLE.name)
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert "filename*=UTF-8''" + "%E9%80%9A%E7%9F%A5%E8%8D%89%E7%A8%BF-%E6%89%B9%E6%B3%A8%E7%A8%BF.docx" in r.headers["content-disposition"]
     out = tmp_path / "批注稿.docx"
     out.write_bytes(r.content)
-    findings = cli_json(work, EXAMPLE.name)["files"][0]["diagnostics"]
+    findings = cli_json(work, EXAMPLE.name)["files"][0]["findings"]
     comments = [c for c in read_docx(out).comments if c.author == "gongwen-lint"]
-    assert int(r.headers["x-gongwen-lint-comments"]) == len(comments) == len(findings)
-    assert sorted(c.text.split("\n")[0] for c in comments) == sorted(f"[{d['code']}] {d['message']}" for d in findings)
+    # one comment per paragraph and rule (issue 14), holding a line per finding
+    groups = {(f["location"]["part"], f["location"]["paragraph"], f["last_paragraph"], f["code"]) for f in findings}
+    assert int(r.headers["x-gongwen-lint-comments"]) == len(comments) == len(groups) < len(findings)
+    lines = sorted(line for c in comments for line in c.text.split("\n") if line.startswith("[GW"))
+    assert lines == sorted(f"[{f['code']}] {f['message']}" for f in findings)
     assert [p.text for p in read_docx(out).body] == [p.text for p in read_docx(work / EXAMPLE.name).body]
 
 

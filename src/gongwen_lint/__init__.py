@@ -1,19 +1,23 @@
 """gongwen-lint: checks drafts of Chinese Party and government official documents (公文).
 
-Public API (SPEC §3.5)::
+The library (docs/library.md; the JSON it shares with the command line: docs/json.md)::
 
     from gongwen_lint import lint_file, lint_text, read_docx
     report = lint_file("草稿.docx")
-    for d in report.diagnostics:
+    for d in report.diagnostics:          # one per span, with location, excerpt and fix
         print(d.code, d.message)
+    for f in report.findings():           # grouped as people read them: per paragraph, rule, kind
+        print(f.location.paragraph, f.code, f.message)
     print(report.to_json())
+
+Rules: docs/rules.md; configuration: docs/configuration.md.  Typed (PEP 561).
 """
 
 __version__ = "0.1.0"
 
 from .api import Linter, lint_file, lint_text, read_docx
 from .config import Config, ConfigError
-from .diagnostics import Diagnostic, Fix, Location, Reference, Severity
+from .diagnostics import Diagnostic, Finding, Fix, Location, Reference, Severity, group
 from .engine import Report
 from .errors import ReadError
 from .model import Document, DocFormat, Genre, Paragraph, Role
@@ -24,6 +28,7 @@ __all__ = [
     "Diagnostic",
     "DocFormat",
     "Document",
+    "Finding",
     "Fix",
     "Genre",
     "Linter",
@@ -34,6 +39,7 @@ __all__ = [
     "Report",
     "Role",
     "Severity",
+    "group",
     "lint_file",
     "lint_text",
     "read_docx",

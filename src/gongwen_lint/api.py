@@ -1,4 +1,4 @@
-"""The library entry points (SPEC §3.5).
+"""The library entry points (docs/library.md).
 
 A :class:`Linter` holds one configuration and the resources built for it (dictionary automata,
 the NLP pipeline, an index connection), so checking many files pays for them once.  The
@@ -31,9 +31,13 @@ def load_document(path: str | Path) -> Document:
     return read_docx_file(path)
 
 
-def read_docx(path: str | Path) -> Document:
-    """The parsed draft with a role for every paragraph, its genre and its format."""
-    return structure.analyse(load_document(path))
+def read_docx(path: str | Path, config: Config | None = None) -> Document:
+    """The parsed draft with a role for every paragraph, its genre and its format.
+
+    ``config``: its ``[dictionaries]`` additions (organ suffixes, font aliases) count for the
+    roles as they do for the rules."""
+    vocab = structure.load_vocab(config.dictionaries) if config is not None else None
+    return structure.analyse(load_document(path), vocab)
 
 
 class Linter:
@@ -47,7 +51,9 @@ class Linter:
         self.resources = resources if resources is not None else Resources(self.config)
 
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
-        doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
+        if doc.genre is None and doc.format is None:
+            vocab = self.resources.get("structure.vocab", lambda: structure.load_vocab(self.config.dictionaries))
+            doc = structure.analyse(doc, vocab)
         rules = self.config.enabled_rules(path_for_config or doc.path)
         # Reader problems (doc.problems) are reported by the GW901 rule, so --ignore GW901 works.
         try:
@@ -75,6 +81,12 @@ class Linter:
         except ReadError as e:  # over the caps of limits.py
             return Report(path=path, error=str(e))
         return self.check_document(doc)
+
+    def before_fork(self) -> None:
+        """Release what a forked worker must not share (the index connection: SQLite and
+        PostgreSQL connections are not fork-safe); everything else — dictionaries, automata,
+        the NLP pipeline — stays, and the workers use it copy-on-write."""
+        self.resources.release("index")
 
     def close(self) -> None:
         self.resources.close()

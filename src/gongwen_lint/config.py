@@ -1,4 +1,4 @@
-"""Finding, reading and validating configuration (SPEC §3.4).
+"""Finding, reading and validating configuration (docs/configuration.md).
 
 ``[tool.gongwen-lint]`` in ``pyproject.toml``, or ``gongwen-lint.toml`` / ``.gongwen-lint.toml``
 with the same keys at the top level.  The nearest file upwards from the working directory wins.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .config import Config
-from .diagnostics import Diagnostic, Location, Severity
+from .diagnostics import Diagnostic, Finding, Location, Severity, group
 from .errors import ResourceError
 from .fileio import printable
 from .model import Document
@@ -55,10 +55,14 @@ class Report:
         return d
 
     def to_json(self) -> str:
-        """This file's record as the JSON contract of SPEC §3.2 (wrapped as a one-file run)."""
+        """This file's record as the JSON contract of docs/json.md (wrapped as a one-file run)."""
         from .output.json_format import render
 
         return render([self])
+
+    def findings(self) -> list[Finding]:
+        """The diagnostics grouped as people read them (:func:`diagnostics.group`)."""
+        return group(self.diagnostics)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -107,7 +111,8 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
 
 
 def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
-    """Give each diagnostic a fingerprint from its content, not its paragraph number."""
+    """Give each diagnostic a fingerprint from its content, not its paragraph number, and mark
+    the ones about their whole paragraph (for grouping, :func:`diagnostics.group`)."""
     texts = {(name, p.index): p.text for name, ps in doc.parts.items() for p in ps}
     seen: dict[str, int] = {}
     out = []
@@ -117,7 +122,8 @@ def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
         n = seen.get(key, 0)
         seen[key] = n + 1
         digest = hashlib.sha256(f"{key}\x1f{n}".encode("utf-8")).hexdigest()[:24]
-        out.append(replace(d, fingerprint=digest))
+        whole = bool(d.excerpt) and d.location.start == 0 and d.excerpt == text
+        out.append(replace(d, fingerprint=digest, whole_paragraph=whole))
     return out
 
 

@@ -3,7 +3,7 @@
 
 class ReadError(Exception):
     """A file that cannot be read as a draft. ``str(e)`` is the message for the user: what is
-    wrong and what to do (SPEC §3.1)."""
+    wrong and what to do (docs/usage.md)."""
 
 
 class ResourceError(Exception):

@@ -47,7 +47,7 @@ def walk_files(root: Path, problems: list[tuple[str, str]], skip_hidden: bool = 
 def collect_drafts(paths) -> tuple[list[str], list[tuple[str, str]]]:
     """Return (files to check, [(path, Chinese error)]) for the given files and folders.
 
-    Folders are searched recursively for .docx files (SPEC §3.1); a file named explicitly is
+    Folders are searched recursively for .docx files (docs/usage.md); a file named explicitly is
     checked whatever its suffix, so a renamed .doc gets its own clear message.  A folder that
     cannot be listed is an error (exit code 2), not a silent skip.
     """

@@ -76,6 +76,27 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+#: Tag of ``organ_suffixes.txt`` entries used by structure recognition only (see the file).
+STRUCTURE_ONLY = "结构"
+
+
+def organ_suffix_entries(dictionaries: dict[str, Any] | None = None) -> list[tuple[str, bool]]:
+    """``(suffix, named)`` from ``organ_suffixes.txt`` plus the user's ``organ-suffixes-add``.
+
+    ``named`` is False for suffixes tagged ``结构``: they end organ names in 主送/署名 lines
+    (``各科室``, ``县林业站``) but are too common in prose for GW703 to read a named organ
+    from them.  The user's additions count for both.
+    """
+    out: list[tuple[str, bool]] = []
+    for line in _lines("organ_suffixes.txt"):
+        suffix, _, tag = line.partition("\t")
+        out.append((suffix.strip(), tag.strip() != STRUCTURE_ONLY))
+    for s in (dictionaries or {}).get("organ-suffixes-add", []):
+        if isinstance(s, str) and s.strip():
+            out.append((s.strip(), True))
+    return out
+
+
 def packaged_entries() -> list[Entry]:
     """The rows of ``boilerplate.tsv`` (header skipped), in file order."""
     rows = _read("boilerplate.tsv").splitlines()
@@ -210,7 +231,7 @@ def load(dictionaries: dict[str, Any] | None = None) -> StyleLexicon:
         entries += [Entry(p.strip(), category, USER_SOURCE) for p in phrases]
     removed = {p.strip() for p in d.get("boilerplate-remove", [])}
     entries = [e for e in entries if e.phrase not in removed]
-    suffixes = _lines("organ_suffixes.txt") + [s.strip() for s in d.get("organ-suffixes-add", [])]
+    suffixes = [s for s, named in organ_suffix_entries(d) if named]
     patterns = tomllib.loads(_read("style.toml"))
     return StyleLexicon(
         boilerplate=Boilerplate(entries),

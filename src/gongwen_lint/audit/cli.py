@@ -54,7 +54,7 @@ def audit_command(paths: tuple[str, ...], engine: str, spark_master: str | None,
                   min_coverage: float, fmt: str, output: str | None) -> None:
     """查找档案中相互照抄的文件对（照搬照抄上位文件、重复发文）。
 
-    PATH 可以是文件（.docx/.txt/.md）或文件夹（递归查找）；用 Spark 时也可以是 Spark 能读的地址
+    路径可以是文件（.docx/.txt/.md）或文件夹（递归查找）；用 Spark 时也可以是 Spark 能读的地址
     （hdfs://、s3a:// 等）。每对文件给出照抄内容分别占两份文件的比例、照抄段数和一段示例。
     """
     if engine == "local":

@@ -1,4 +1,4 @@
-"""Reading .docx drafts into the model (SPEC §2).
+"""Reading .docx drafts into the model (docs/developing.md).
 
 - :mod:`.package` — opening the zip safely, telling bad input apart (Chinese :class:`ReadError`).
 - :mod:`.walk` — the one walk over a part: paragraph numbers and text offsets, shared with writers.

@@ -3,7 +3,7 @@
 Why not python-docx: importing it costs ~60 ms, more than the whole read of a 10-page draft, and
 it raises opaque exceptions on damaged files.  A .docx is a zip of XML parts; ``zipfile`` + lxml
 is all the reader needs, and owning this layer lets every failure become a Chinese message
-(SPEC §3.1) instead of a traceback.
+(docs/usage.md) instead of a traceback.
 
 Safety: the file is opened read-only (regular files only, one descriptor) and never written; parts are read with a byte budget (zip
 bombs are refused before they fill memory); XML is parsed without DTDs, entities or network.

@@ -1,4 +1,4 @@
-"""Read a .docx into :class:`~gongwen_lint.model.Document` (SPEC §2), roles left UNKNOWN.
+"""Read a .docx into :class:`~gongwen_lint.model.Document` (docs/developing.md), roles left UNKNOWN.
 
 Parts read: the main document, its styles, numbering, theme and settings, every header and
 footer that a section uses, footnotes, endnotes and comments.  A damaged secondary part (a broken
@@ -70,7 +70,7 @@ def read_docx_file(path: str | Path) -> Document:
         raise
     except MemoryError:
         raise ReadError("文件内容过大，内存不足，无法读取：请拆分文档后再检查") from None
-    except Exception as e:  # never a traceback for the user (SPEC §3.1)
+    except Exception as e:  # never a traceback for the user (docs/usage.md)
         raise ReadError(
             f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
         ) from None

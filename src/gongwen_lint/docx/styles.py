@@ -1,4 +1,4 @@
-"""Effective formatting, resolved the way Word does (SPEC §2).
+"""Effective formatting, resolved the way Word does (docs/layout.md).
 
 Run properties: document defaults (``w:rPrDefault``) → table style → paragraph style chain
 (``w:basedOn``, base first) → character style chain → direct ``w:rPr``.  Paragraph properties:

@@ -12,7 +12,7 @@ on, the walk ignores both), call ``walk_part(root)``, then for paragraph ``n`` (
   ``.run`` (the enclosing ``w:r``) and ``.run_index`` (= ``Run.index`` in the model);
 - :func:`text_elements` gives just the ``(w:t element, start)`` pairs.
 
-Paragraph order (SPEC §3.2: 1-based over every ``w:p`` of the part, empty and table-cell ones
+Paragraph order (docs/json.md: 1-based over every ``w:p`` of the part, empty and table-cell ones
 included): document order of the ``w:p`` start tags, descending into tables (cell by cell),
 content controls (``w:sdt``), ``w:customXml``, tracked insertions, and text boxes
 (``w:txbxContent``).  A text box's paragraphs come right after the paragraph that anchors it.

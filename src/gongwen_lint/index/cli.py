@@ -1,4 +1,4 @@
-"""``gongwen-lint index add|list|stats|remove`` (SPEC §3.1, §3.6): the archive keeper's tool.
+"""``gongwen-lint index add|list|stats|remove`` (docs/index.md): the archive keeper's tool.
 
 The main CLI registers :data:`index_group`.  ``--index`` may be omitted when the configuration
 file names the index (``index = …``).  Exit codes follow the checker: 0 done, 2 usage error,

@@ -1,7 +1,7 @@
 """Reading reference documents for the index: files, folders, and the TSV manifest.
 
 Inputs are .docx (read with the same reader as drafts), .txt and .md; folders are searched
-recursively (Word lock files ``~$*.docx`` skipped).  The manifest (SPEC §3.6) is a
+recursively (Word lock files ``~$*.docx`` skipped).  The manifest (docs/index.md) is a
 tab-separated file with the header ``path title number issuer year level`` (more columns are
 allowed and ignored), ``path`` relative to the manifest's folder.  Without a manifest entry the
 title is the first non-empty line and the level comes from ``--level``.

@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
 
 @dataclass
 class RefMeta:
-    """What the archive keeper knows about a reference document (SPEC §3.6 manifest)."""
+    """What the archive keeper knows about a reference document (docs/index.md, the manifest)."""
 
     path: str
     title: str | None = None

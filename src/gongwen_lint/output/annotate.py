@@ -20,12 +20,12 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Finding, group
 from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
 from ..docx.walk import WalkedParagraph, walk_part
 from ..fileio import COPY_MARK, atomic_write
@@ -58,19 +58,41 @@ class AnnotateError(Exception):
 
 
 def comment_text(d: Diagnostic, where: str | None = None) -> list[str]:
-    """The comment's paragraphs: ``[GW102] message``, then the suggested fix if there is one."""
-    head = f"[{d.code}] {d.message}"
+    """A one-finding comment's paragraphs: ``[GW102] message``, then the suggested fix if any."""
+    return comment_lines([Finding((d,))], where)
+
+
+def comment_lines(findings: list[Finding], where: str | None = None) -> list[str]:
+    """The paragraphs of one comment (one rule, one paragraph or run of paragraphs): a line per
+    finding, ``[GW401] 中文中应使用全角标点 ×8：, → ，``, then how to fix them."""
+    lines = [f"[{f.code}] {f.message}" for f in findings]
     if where:
-        head = f"（{where}）{head}"
-    lines = [head]
-    if d.fix is not None:
-        lines.append(f"建议改为：{d.fix.replacement}" if d.fix.replacement else f"建议删除“{d.excerpt}”")
+        lines[0] = f"（{where}）{lines[0]}"
+    spans = [d for f in findings for d in f.diagnostics]
+    if len(spans) == 1:
+        d = spans[0]
+        if d.fix is not None:
+            lines.append(f"建议改为：{d.fix.replacement}" if d.fix.replacement else f"建议删除“{d.excerpt}”")
+    else:
+        safe = sum(f.safe_fixes for f in findings)
+        if safe:
+            lines.append(f"其中 {safe} 处可用 gongwen-lint check --fix 自动修复" if safe < len(spans)
+                         else f"共 {safe} 处，可用 gongwen-lint check --fix 自动修复")
     return [_CONTROL_RE.sub("", x) for x in lines]
+
+
+def comment_groups(diagnostics: list[Diagnostic]) -> list[list[Finding]]:
+    """One comment per paragraph (or run of paragraphs) and rule: the findings it holds."""
+    out: dict[tuple, list[Finding]] = {}
+    for f in group(diagnostics):
+        out.setdefault((f.location.part, f.location.paragraph, f.last_paragraph, f.code), []).append(f)
+    return list(out.values())
 
 
 def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Path,
                   notes: list[str] | None = None) -> int:
-    """Write ``out``: a copy of ``src`` with one comment per finding.  Returns the number written.
+    """Write ``out``: a copy of ``src`` with one comment per paragraph and rule (every span of
+    that rule in the paragraph is listed in it).  Returns the number of comments written.
 
     Raises :class:`AnnotateError` (or ``ReadError`` for an unreadable draft); ``src`` is only read.
     ``notes`` receives Chinese lines for the user (macros removed from a .docm).  The copy is
@@ -108,7 +130,7 @@ class _Annotator:
             self.comments_tree, self.comments_strict = etree.ElementTree(root), self.doc_strict
         self.next_id = self._max_id() + 1
         self.macros_removed: list[str] = []
-        self.stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _max_id(self) -> int:
         ids = [-1]
@@ -133,44 +155,51 @@ class _Annotator:
                         next((wp.index for wp in paragraphs if not wp.in_textbox), None))
         from .text_format import where as where_label
 
-        anchors = []  # (paragraph, start, end or None for the whole paragraph, lines)
-        for d in diagnostics:
-            loc = d.location
-            n = loc.paragraph
-            if loc.part == "body" and 0 < n <= len(paragraphs) and loc.end <= len(before[n - 1]) \
-                    and not paragraphs[n - 1].in_textbox:
-                if loc.start < loc.end:
-                    anchors.append((n, loc.start, loc.end, comment_text(d)))
-                else:
-                    anchors.append((n, 0, None, comment_text(d)))
+        def anchorable(n: int) -> bool:
+            return 0 < n <= len(paragraphs) and not paragraphs[n - 1].in_textbox
+
+        # (first paragraph, start, last paragraph, end or None for the whole paragraphs, lines)
+        anchors: list[tuple[int, int, int, int | None, list[str]]] = []
+        for findings in comment_groups(diagnostics):
+            spans = [d for f in findings for d in f.diagnostics]
+            loc = spans[0].location
+            first, last = loc.paragraph, max(d.location.paragraph for d in spans)
+            if loc.part == "body" and anchorable(first) and anchorable(last) \
+                    and all(d.location.end <= len(before[d.location.paragraph - 1]) for d in spans):
+                lines = comment_lines(findings)
+                if first == last and all(d.location.start < d.location.end for d in spans):
+                    start = min(d.location.start for d in spans)
+                    anchors.append((first, start, last, max(d.location.end for d in spans), lines))
+                else:  # a missing element, or a run of paragraphs: the whole paragraphs
+                    anchors.append((first, 0, last, None, lines))
             elif fallback is not None:
-                label = where_label(d)
-                if loc.part == "body" and 0 < n <= len(paragraphs) and paragraphs[n - 1].in_textbox:
+                label = where_label(findings[0])
+                if loc.part == "body" and 0 < first <= len(paragraphs) and paragraphs[first - 1].in_textbox:
                     label = f"文本框 {label}"
-                anchors.append((fallback, 0, None, comment_text(d, label)))
+                anchors.append((fallback, 0, fallback, None, comment_lines(findings, label)))
 
         cuts: dict[int, set[int]] = {}
-        for n, s, e, _ in anchors:
+        for n, s, m, e, _ in anchors:
             if e is not None:
-                cuts.setdefault(n, set()).update((s, e))
+                cuts.setdefault(n, set()).add(s)
+                cuts.setdefault(m, set()).add(e)
         for n, offsets in cuts.items():
             wp = paragraphs[n - 1]
             for off in sorted(offsets, reverse=True):
                 _split_at(wp, off)
         paragraphs = walk_part(root).paragraphs
 
-        for n, s, e, lines in anchors:
+        for n, s, m, e, lines in anchors:
             cid = str(self.next_id)
             self.next_id += 1
-            wp = paragraphs[n - 1]
             if e is None:
-                _anchor_paragraph(wp.element, cid)
+                _anchor_paragraphs(paragraphs[n - 1].element, paragraphs[m - 1].element, cid)
             else:
-                first = next(pc for pc in wp.pieces if pc.start == s)
-                last = [pc for pc in wp.pieces if pc.start < e][-1]
-                first.run.addprevious(_marker(W_RANGE_START, cid))
+                first_piece = next(pc for pc in paragraphs[n - 1].pieces if pc.start == s)
+                last_piece = [pc for pc in paragraphs[m - 1].pieces if pc.start < e][-1]
+                first_piece.run.addprevious(_marker(W_RANGE_START, cid))
                 end = _marker(W_RANGE_END, cid)
-                last.run.addnext(end)
+                last_piece.run.addnext(end)
                 end.addnext(_reference_run(cid))
             self.comments_tree.getroot().append(self._comment(cid, lines))
 
@@ -317,16 +346,17 @@ def _reference_run(cid: str) -> etree._Element:
     return r
 
 
-def _anchor_paragraph(p: etree._Element, cid: str) -> None:
-    """Anchor on the whole paragraph: start after ``w:pPr``, end and reference at the end."""
-    ppr = p.find(W_PPR)
+def _anchor_paragraphs(first: etree._Element, last: etree._Element, cid: str) -> None:
+    """Anchor on whole paragraphs: start after the first one's ``w:pPr``, end and reference at
+    the end of the last one (the same paragraph for a missing element)."""
+    ppr = first.find(W_PPR)
     start = _marker(W_RANGE_START, cid)
     if ppr is not None:
         ppr.addnext(start)
     else:
-        p.insert(0, start)
-    p.append(_marker(W_RANGE_END, cid))
-    p.append(_reference_run(cid))
+        first.insert(0, start)
+    last.append(_marker(W_RANGE_END, cid))
+    last.append(_reference_run(cid))
 
 
 def _split_at(wp: WalkedParagraph, offset: int) -> None:

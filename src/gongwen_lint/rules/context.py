@@ -26,6 +26,13 @@ class Resources:
             self._cache[key] = factory()
         return self._cache[key]
 
+    def release(self, key: str) -> None:
+        """Close and forget one resource (it is built again on next use)."""
+        value = self._cache.pop(key, None)
+        close = getattr(value, "close", None)
+        if callable(close):
+            close()
+
     def close(self) -> None:
         for value in self._cache.values():
             close = getattr(value, "close", None)
@@ -58,11 +65,14 @@ class Context:
         unsafe: bool = False,
         severity: Severity | None = None,
         reference: Reference | None = None,
+        kind: str = "",
     ) -> Diagnostic:
         """A diagnostic of the current rule on ``p.text[start:end]``.
 
         ``replacement`` offers a fix; it is *safe* when the span lies inside one run (the
-        edit keeps that run's formatting) unless the rule says ``unsafe``.
+        edit keeps that run's formatting) unless the rule says ``unsafe``.  ``kind`` groups
+        findings for people (one finding per paragraph, rule and kind); it defaults to the
+        message up to its first "：".
         """
         assert self.rule is not None, "report() outside a rule"
         r = self.rule
@@ -79,6 +89,7 @@ class Context:
             excerpt=p.text[start:end],
             fix=fix,
             reference=reference,
+            kind=kind,
         )
 
 

@@ -29,9 +29,13 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%
 _SPACES = " \t\u00a0"
 
 
-def masked(text: str) -> str:
-    """``mask()`` plus URLs and e-mail addresses (their half-width marks are right)."""
-    m = mask(text)
+def masked(text: str, quotations: bool = True) -> str:
+    """``mask()`` plus URLs and e-mail addresses (their half-width marks are right).
+
+    ``quotations=False`` leaves quotations and 书名号 titles unmasked (document numbers and URLs
+    stay masked): the punctuation *inside* them is still the drafter's typing.
+    """
+    m = mask(text, quotes=quotations, titles=quotations)
     if "@" in text or "/" in text or "www" in text:
         chars = list(m)
         for u in _URL.finditer(text):
@@ -66,12 +70,15 @@ def _latin(ch: str) -> bool:
 
 # --------------------------------------------------------------------------------------------
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_KIND = "中文中应使用全角标点"  # one finding per paragraph for all the marks (issue 14)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 
 
 def _halfwidth_marks(text: str) -> list[int]:
-    """Offsets of half-width marks that stand in Chinese context."""
-    m = masked(text)
+    """Offsets of half-width marks that stand in Chinese context, inside quotations and 书名号
+    titles too: a drafter who types ``,`` in ``“比创业,讲服务”`` or ``(试行)`` in a title did not
+    copy it from the source, which uses full-width marks."""
+    m = masked(text, quotations=False)
     found: list[int] = []
     for i, ch in enumerate(m):
         if ch in ",;:?!":
@@ -136,7 +143,8 @@ def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     中文语句中的半角逗号、分号、冒号、问号、叹号、括号和句末的“.”，应使用全角标点。
     西文内容、网址和电子邮件地址、时间（9:30）、比例、千分位（1,000）、小数不报；
-    引文、书名号内的标题和引用的发文字号不报。
+    引用的发文字号由 GW102 检查，这里不报。引号内的引文和书名号内的标题照样检查：
+    其中的半角标点也是拟稿人自己打的（原文用全角标点）。
 
     ## 依据
     GB/T 15834-2011《标点符号用法》（推荐性国家标准，GB/T 9704-2012 第 9 章引用）：
@@ -146,6 +154,9 @@ def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     错：各单位要高度重视,认真组织实施。
     错：会议时间:2024年3月5日上午9:30。
     错：国内生产总值(GDP)增长5%。
+    错：开展以“讲激情、比创业,讲服务、比奉献”为主题的活动。
+    错：根据《关于印发〈考核办法(试行)〉的通知》要求。
+    对：参照《Python: A Guide》一书。
     对：各单位要高度重视，认真组织实施。
     对：会议时间：2024年3月5日上午9:30。
     对：详见 https://www.gov.cn/zhengce/index.htm，或发送邮件至 office@example.gov.cn。
@@ -155,7 +166,8 @@ def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     for i in _halfwidth_marks(p.text):
         ch = p.text[i]
-        yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch])
+        yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch],
+                         kind=_KIND)
 
 
 # --------------------------------------------------------------------------------------------
@@ -380,7 +392,8 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 _CN_DIGITS = "一二三四五六七八九"
 _APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
 _QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
-_BEFORE_DENG = re.compile(r"、(?=等)")
+# 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
+_BEFORE_DENG = re.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
 
 
 @rule(
@@ -397,7 +410,8 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     顿号的三种常见误用：相邻两数连用表示概数时加了顿号（“三、四天”→“三四天”）；
     标有引号或书名号的并列成分之间加了顿号（“《甲》、《乙》”）；“等”字前加了顿号（“…、等”）。
-    表示列举的“第3、4条”“3、4月份”“二、三年级”（带“第”、月日、年级）不报。
+    表示列举的“第3、4条”“3、4月份”“二、三年级”（带“第”、月日、年级）不报；“、等级评价”
+    “、等额”中的“等”是下一个词的头一个字，不是助词，也不报。
 
     ## 依据
     GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；
@@ -410,6 +424,7 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：会议为期三四天。
     对：学习《条例》《规定》，把握精神实质。
     对：依照第3、4条的规定处理。
+    对：开展安全评估、等级评价和备案工作。
 
     ## 修复
     删去多余的顿号（阿拉伯数字的概数需改写为汉字，不自动修复）。

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from ..diagnostics import Diagnostic, Severity
 from ..model import Role
 
-#: Source levels (SPEC §4); requirements worded 一般/推荐/可以 never exceed warning.
+#: Source levels (docs/developing.md, "Messages"); requirements worded 一般/推荐/可以 never exceed warning.
 SOURCES = ("条例", "国标", "标准", "政策", "实务")
 
 RuleFunc = Callable[..., Iterable[Diagnostic]]

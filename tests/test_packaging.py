@@ -1,0 +1,44 @@
+"""What a library user and a pre-commit user get (issue 14): types, docstrings that point to the
+documentation they have, hooks that show their warnings."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from importlib import resources
+from pathlib import Path
+
+import gongwen_lint
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_package_is_typed():
+    assert resources.files("gongwen_lint").joinpath("py.typed").is_file()
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in data["tool"]["setuptools"]["package-data"]["gongwen_lint"]
+
+
+def test_docstrings_point_to_docs_not_to_internal_specs():
+    assert "docs/library.md" in gongwen_lint.__doc__ and (ROOT / "docs" / "library.md").is_file()
+    for info in pkgutil.walk_packages(gongwen_lint.__path__, "gongwen_lint."):
+        if info.name.startswith("gongwen_lint.audit.spark"):
+            continue  # imports pyspark
+        module = importlib.import_module(info.name)
+        text = Path(module.__file__).read_text(encoding="utf-8")
+        assert not re.search(r"SPEC §", text), info.name
+        for ref in set(re.findall(r"docs/[\w.-]+\.md", text)):
+            assert (ROOT / ref).is_file(), f"{info.name} cites {ref}"
+
+
+def test_pre_commit_hooks_show_their_report_when_they_pass():
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").split("\n- id: ")[1:]
+    assert len(hooks) == 2
+    for hook in hooks:
+        assert re.search(r"^  verbose: true$", hook, re.M), hook.splitlines()[0]
