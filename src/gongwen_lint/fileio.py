@@ -1,4 +1,4 @@
-"""Opening inputs and writing outputs without surprises (SPEC §3.1: a Chinese message, never a
+"""Opening inputs and writing outputs without surprises (docs/usage.md: a Chinese message, never a
 traceback, never a change to the user's file).
 
 Inputs.  Only regular files are read: a FIFO named ``草稿.docx`` would block the whole batch,
