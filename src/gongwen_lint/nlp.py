@@ -1,8 +1,10 @@
 """The Chinese NLP pipeline of the style rules: spaCy's blank Chinese with jieba, POS from jieba.
 
-Built only when a selected rule asks for it (``needs={"nlp"}``, and then only when a sentence
-is a candidate the dictionaries cannot decide), once per configuration via
-``ctx.resources.get`` (:func:`get`).  Nothing is downloaded: ``spacy.blank("zh")`` with the
+Built only when a selected rule asks for it (``needs={"nlp"}``), and then only when the
+substance model (:mod:`gongwen_lint.substance`) meets a sentence its packaged data cannot decide —
+a run of characters its word table does not know, left over once the stock words are gone
+(:meth:`Pipeline.content_words`) — once per configuration via ``ctx.resources.get``
+(:func:`get`).  Most drafts never load it.  Nothing is downloaded: ``spacy.blank("zh")`` with the
 ``jieba`` segmenter has no model, and jieba ships its dictionary.
 
 - tokenizer: spaCy's ``ChineseTokenizer`` with ``segmenter = "jieba"`` (see
@@ -24,9 +26,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 #: jieba.posseg flags (ICTCLAS-style) → Universal POS.
 _UPOS = {
@@ -63,7 +65,7 @@ def _prepare_jieba():
     """
     global _JIEBA_READY
     import jieba
-    import jieba.posseg  # noqa: F401 - loads the POS HMM tables
+    import jieba.posseg
 
     if not _JIEBA_READY:
         jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict…" to stderr
@@ -233,6 +235,29 @@ class Pipeline:
         labels = {self.nlp.vocab.strings[m] for m, _, _ in self.matcher(doc)}
         return MeasureParts(verbs, vague, nouns, organs, "RESPONSIBLE" in labels, "QUANTITY" in labels)
 
+    def content_words(self, text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+        """The words that jieba (dictionary + POS HMM) makes of ``runs`` inside ``text`` and tags
+        as nouns or names, generic ones removed: what the substance model asks in doubt.
+
+        ``风清气正`` comes back as an idiom (nothing), ``放管服`` as words of its own; a run the
+        tagger cannot read as a noun counts as nothing."""
+        doc = self(text)
+        spans = []
+        for run in runs:
+            k = text.find(run)
+            while k >= 0:
+                spans.append((k, k + len(run)))
+                k = text.find(run, k + len(run))
+        found = []
+        for t in doc:
+            a, b = t.idx, t.idx + len(t.text)
+            if not any(a < e and s < b for s, e in spans):
+                continue
+            content = (t.pos_ in ("NOUN", "PROPN") and t.tag_ not in NON_CONTENT_TAGS) or t.tag_ in ("eng", "j")
+            if content and len(t.text) >= 2 and not self.is_generic(t.text):
+                found.append(t.text)
+        return tuple(dict.fromkeys(found))
+
     def is_generic(self, word: str) -> bool:
         """A word made only of generic nouns/verbs (服务水平 = 服务 + 水平, 工作机制 …)."""
         if word in self.generic or word in self.vague_verbs:
@@ -255,6 +280,6 @@ def get(ctx) -> Pipeline:
 
     def build() -> Pipeline:
         lex = lexicon(ctx)
-        return Pipeline(lex.words("measures", "vague_verbs"), lex.generic_nouns | lex.function_words)
+        return Pipeline(lex.words("measures", "vague_verbs"), lex.stripped)
 
     return ctx.resources.get("nlp.pipeline", build)
