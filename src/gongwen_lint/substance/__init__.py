@@ -32,8 +32,8 @@ from .table import load as load_table
 #: per ten characters: 蓝图 and 号角 in a 60-character exhortation).  Measured on the tuning half
 #: of eval/substance_cases and on State Council documents (eval/eval_substance_real.py): principle
 #: items there score ≥ 1.75 and ≥ 0.38 per ten characters, empty ones mostly 0.
-ITEM_MIN_CONTENT = 1.5
-ITEM_MIN_DENSITY = 0.35
+ITEM_MIN_CONTENT = 2.0
+ITEM_MIN_DENSITY = 0.6
 DENSE_CONTENT = 4.0
 
 
