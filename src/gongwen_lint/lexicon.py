@@ -272,7 +272,7 @@ def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern
         # 各县区人民政府, 市应急管理局, 区生态环境分局, 县委, 市政府, 省级财政
         rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:分局|支队|大队|中队|{suffix})|(?:{_LEVEL_ONLY}))"
         # 生态环境部, 国家发展改革委: a central ministry needs no level
-        rf"|{body}(?:部|委员会|总局|署)(?![署门分位长件])"
+        rf"|{body}(?:部|委员会|委|总局|署)(?![署门分位长件员])"
     )
 
 

@@ -16,6 +16,7 @@ not writing 套话.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import lexicon
 from ..diagnostics import Diagnostic, Severity
@@ -211,11 +212,62 @@ def empty_sentence(doc: Document, ctx):
             )
             continue
         for s in item.sentences:
-            stock = [m for m in _phrase_matches(lex, item.p.text[s.start:s.end])]
-            if s.verdict is Verdict.EMPTY and len(stock) >= 2:
-                a, b = _trim(item.p.text, s.start, s.end)
-                phrases = "、".join(dict.fromkeys(m.phrase for m in stock))
-                yield ctx.report(item.p, a, b, f"空话句：去掉套话（{phrases}）后没有实际内容，可以删去", severity=Severity.INFO)
+            if s.verdict is not Verdict.EMPTY:
+                continue
+            stock = _phrase_matches(lex, item.p.text[s.start:s.end])
+            # Only a stack of stock phrases: an empty sentence next to the details it introduces
+            # (加强组织领导。市政府成立……) is the item's topic, not a finding.
+            if len(stock) < 2 or len(_HAN.findall(item.p.text[s.start:s.end])) < _MIN_REPORTED_HAN:
+                continue
+            a, b = _trim(item.p.text, s.start, s.end)
+            phrases = f"（{'、'.join(dict.fromkeys(m.phrase for m in stock))}）" if stock else ""
+            yield ctx.report(item.p, a, b, f"空话句：去掉套话{phrases}和泛指的词以后没有实际内容，可以删去", severity=Severity.INFO)
+    yield from _slogan_headings(ctx, lex)
+    yield from _slogan_quotes(ctx, inv)
+
+
+#: A verb that takes a slogan for its object: 着力打造“鹰一样的个人，雁一样的团队”.
+_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响|做到|实现|形成)(“[^”]{4,40}”)")
+
+
+def _slogan_quotes(ctx, inv: Inventory) -> Iterator[Diagnostic]:
+    """A quoted slogan of several phrases (“敢担当、善作为、重实干”) as the object of 打造/树立…,
+    inside an item that has substance otherwise (an empty item is reported whole)."""
+    from ..substance.slots import quotes
+
+    for item in inv.items:
+        if item.verdict is Verdict.EMPTY or not _reportable(item):
+            continue
+        named = {q.start for q in quotes(item.p.text) if q.named}
+        for m in _SLOGAN_QUOTE_RE.finditer(item.p.text, item.span.start, item.span.end):
+            quote = m.group(1)
+            if m.start(1) in named or not re.search(r"[，,、；]", quote):
+                continue
+            if re.match(r"的?(?:方针|原则|战略|方略)", item.p.text[m.end():m.end() + 3]):
+                continue  # a quoted policy principle (“安全第一、预防为主”的方针) is cited, not coined
+            yield ctx.report(item.p, m.start(), m.end(), f"口号：{m.group()}——说明具体要做什么、做到什么程度", severity=Severity.INFO)
+
+
+#: A heading this long (Han characters) that says nothing is a slogan, not a title.
+_SLOGAN_HEADING_HAN = 15
+
+
+def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
+    from ..substance import Verdict as V
+    from ..substance.clause import judge
+    from ..substance.items import ORDINAL_RE, heading_lead_end
+    from ..substance.table import load
+
+    for p in ctx.doc.body:
+        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None:
+            continue
+        m = ORDINAL_RE.match(p.text)
+        start = m.end() if m else 0
+        text = p.text[start:].rstrip()
+        if len(_HAN.findall(text)) < _SLOGAN_HEADING_HAN:
+            continue
+        if judge(lex, load(), text, mask(text)).verdict is V.EMPTY:
+            yield ctx.report(p, start, start + len(text), "标题是口号：没有说出这部分要做的事——改为概括具体任务的标题", severity=Severity.INFO)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ from .table import load as load_table
 ITEM_MIN_CONTENT = 2.0
 ITEM_MIN_DENSITY = 0.6
 DENSE_CONTENT = 4.0
+#: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔).
+CHARS_PER_WORD = 15
 
 
 @dataclass(frozen=True)
@@ -149,10 +151,12 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
         slots = slots.merged(s.judgement.slots)
     content = tuple(dict.fromkeys(w for s in judged for w in s.judgement.content))
     score, density = content_score(table, judged)
+    han = sum(s.judgement.han for s in judged)
+    least = min(ITEM_MIN_CONTENT, han / CHARS_PER_WORD)
     undecided = any(s.judgement.doubt and s.verdict is Verdict.PRINCIPLE and not s.judgement.resolved for s in judged)
     if any(s.verdict is Verdict.MEASURE for s in judged):
         verdict = Verdict.MEASURE
-    elif undecided or (score >= ITEM_MIN_CONTENT and (density >= ITEM_MIN_DENSITY or score >= DENSE_CONTENT)):
+    elif undecided or (score >= least and (density >= ITEM_MIN_DENSITY or score >= DENSE_CONTENT)):
         verdict = Verdict.PRINCIPLE
     else:
         verdict = Verdict.EMPTY

@@ -188,6 +188,11 @@ def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token
     after_verb = False
     previous: Token | None = None
     for t in toks:
+        if t.text == "者" and previous is not None and previous.kind in ("verb", "generic") and out:
+            # 开采者, 经营者, 违法者: a verb made a noun names who is acted upon
+            out[-1] = Token(previous.text + "者", previous.start, "noun")
+            previous = out[-1]
+            continue
         gap = masked[previous.start + len(previous.text):t.start] if previous else ""
         if _CLAUSE_BREAK.search(gap):
             after_verb = False

@@ -3,7 +3,9 @@
 An item is a paragraph of running text (正文, 附件正文), or a heading that carries its paragraph
 run-in — ``（一）加强组织领导。要进一步加强领导……`` — whose lead (``加强组织领导。``) and text are
 judged together.  Left out: headings that are only titles, lead-ins that end in a colon (现将有关
-事项通知如下：), closing formulas (特此通知。请认真贯彻执行。) and scraps of a few characters.
+事项通知如下：), closing formulas (特此通知。请认真贯彻执行。), the closing exhortation of a
+decision or bulletin (the last paragraph, 希望受表彰的单位……再接再厉), template filler
+(正文内容正文内容…) and scraps of a few characters.
 
 Each item knows the headings above it, and whether it sits in a 背景/意义/指导思想/原则 section
 (a *preamble*: principles there are expected, so they are neither reported nor counted in the
@@ -30,6 +32,13 @@ _CLOSING_RE = re.compile(
     r"此复|专此报告|当否，请批示|妥否，请批示)[。！]?$"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
+_EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
+_EXHORTATION_RE = re.compile(r"^[\s\u3000]*(?:希望|望|号召)")
+#: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任)
+#: or one transition (为此，……) is neither a work item nor empty words.
+_RULE_RE = re.compile(r"^[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)[^。]*。?$")
+_TRANSITION_RE = re.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
 MIN_HAN = 6
 
 
@@ -61,13 +70,24 @@ class Span:
     preamble: bool  # inside a 背景/意义/指导思想/原则 section
 
 
+#: Template filler: one short unit repeated (正文内容正文内容…, XXXX): a placeholder, not words.
+_FILLER_RE = re.compile(r"(.{1,6}?)\1{3,}")
+
+
+def is_filler(text: str) -> bool:
+    """Most of ``text`` is one short unit repeated — a template's placeholder text."""
+    compact = re.sub(r"[\s\u3000。，、；：]", "", text)
+    covered = sum(len(m.group()) for m in _FILLER_RE.finditer(compact))
+    return bool(compact) and covered >= 0.6 * len(compact)
+
+
 def _is_item_text(text: str) -> bool:
     t = text.strip()
-    if len(_HAN.findall(t)) < MIN_HAN:
+    if len(_HAN.findall(t)) < MIN_HAN or is_filler(t):
         return False
     if t.endswith(("：", ":")):
         return False  # a lead-in: 现将有关事项通知如下：
-    return not _CLOSING_RE.match(t)
+    return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
 
 
 def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
@@ -96,4 +116,6 @@ def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
         headings = tuple(stack[k] for k in sorted(stack))
         preamble = any(k in h for h in headings for k in preamble_keys)
         out.append(Span(p, start, end, lead, headings, preamble))
+    if out and out[-1].lead_end is None and _EXHORTATION_RE.match(out[-1].p.text[out[-1].start:]):
+        out.pop()  # 希望……: the conventional closing of a 决定/通报, addressed to its readers
     return out
