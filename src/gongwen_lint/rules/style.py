@@ -105,6 +105,20 @@ def _stock_list(item: Item, limit: int = 4) -> str:
     return "、".join(phrases)
 
 
+def _stacked(lex, item: Item) -> bool:
+    """An empty item that is mostly 套话 (≥ 2 stock phrases — not mere 空泛程度 modifiers such as
+    进一步加强 — covering ≥ 25 % of it): GW702's, whatever its form; other empty items in the form
+    of a measure are GW703's."""
+    quiet = frozenset({lexicon.BURDEN, "空泛程度"})
+    hits = [m for s in item.sentences for m in _phrase_matches(lex, item.p.text[s.start:s.end], quiet)]
+    covered = sum(m.end - m.start for m in hits)
+    return len(hits) >= 2 and covered >= 0.25 * max(1, len(_HAN.findall(item.text)))
+
+
+def _gw703_item(lex, item: Item) -> bool:
+    return _is_measure_item(lex, item) and not _stacked(lex, item)
+
+
 def _report_item(ctx, item: Item, message: str, severity: Severity) -> Diagnostic:
     a, b = item.sentences[0].start, item.sentences[-1].end
     a, b = _trim(item.p.text, a, b)
@@ -176,8 +190,10 @@ def empty_sentence(doc: Document, ctx):
     ## 检查内容
     一段话（或带小标题的一项）去掉套话、口号、泛指的主语和宾语（各地各部门、工作机制、思想认识……）、
     空泛的动词（加强、提升、营造……）和修饰语以后，没有剩下任何实际内容：没有责任单位、时限、数量、
-    具名的台账/平台/资金/文件，也没有具体的对象或动作。表态、口号、自我评价式的段落报 warning
-    （任务措施类的段落由 GW703 报告）；有实际内容的段落里叠用两个以上套话的句子报 info。
+    具名的台账/平台/资金/文件，也没有具体的对象或动作。套话堆砌（两个以上套话占四分之一以上篇幅）、表态、口号、
+    自我评价式的段落报 warning（其余写成措施样子的空段落由 GW703 报告）；有实际内容的段落里叠用两个以上套话的
+    句子、口号式的标题（“让求真务实精神融入思想，力促作风实现质的转变”）和口号式引语（着力打造“鹰一样的个人，
+    雁一样的团队”）报 info。
     判断方法见 docs/style.md“实质分析”。背景、意义、指导思想、基本原则类章节不检查（由 GW705 管篇幅）。
 
     ## 依据
@@ -189,7 +205,7 @@ def empty_sentence(doc: Document, ctx):
     错：让求真务实精神融入思想，力促作风实现质的转变。
     错：今年以来，在上级的坚强领导下，全局上下团结一心、奋力拼搏，各项工作取得了显著成效。
     对：各单位要高度重视校园安全，2025年9月1日前完成全部校舍安全排查。
-    对：要进一步加强安全生产监管，狠抓落实。
+    对：要进一步加强危险化学品企业安全生产监管，狠抓落实。
     对：全年完成固定资产投资12.6亿元，同比增长8.3%。
 
     ## 修复
@@ -201,7 +217,7 @@ def empty_sentence(doc: Document, ctx):
         if not _reportable(item):
             continue
         if item.verdict is Verdict.EMPTY:
-            if _is_measure_item(lex, item):
+            if _gw703_item(lex, item):
                 continue  # GW703
             stock = _stock_list(item)
             what = f"（{stock}）" if stock else ""
@@ -227,7 +243,7 @@ def empty_sentence(doc: Document, ctx):
 
 
 #: A verb that takes a slogan for its object: 着力打造“鹰一样的个人，雁一样的团队”.
-_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响|做到|实现|形成)(“[^”]{4,40}”)")
+_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
 
 
 def _slogan_quotes(ctx, inv: Inventory) -> Iterator[Diagnostic]:
@@ -287,7 +303,8 @@ def vague_measure(doc: Document, ctx):
     """
     ## 检查内容
     一项工作措施——带小标题的一项（“（一）加强组织领导。要……”，小标题和后面的话一起看）、任务措施类标题
-    （含“任务”“措施”“举措”“重点工作”等）下的段落，或“各地要……”“加强……”式的祈使句——只有“加强、完善、
+    （含“任务”“措施”“举措”“重点工作”等）下的段落，或“各地要……”“加强……”式的祈使句——不是套话堆砌（那由
+    GW702 报告），而是只有“加强、完善、
     推进、提升”之类的动词和“工作机制、服务水平、良好氛围”之类的泛指宾语，没有责任单位（具名的机关，
     “各地各部门”不算）、时限（2025年6月底前、汛期前、每季度）、数量（数字加单位、百分比），也没有具名的
     台账、平台、资金或文件，更没有具体的对象：这是没有可操作内容的空泛措施，报 warning。
@@ -319,7 +336,7 @@ def vague_measure(doc: Document, ctx):
     lex = lexicon.get(ctx)
     inv = inventory(ctx)
     for item in inv.items:
-        if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _is_measure_item(lex, item):
+        if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _gw703_item(lex, item):
             continue
         verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category("泛化动词")]
         said = "、".join(dict.fromkeys(verbs[:5])) or _stock_list(item)

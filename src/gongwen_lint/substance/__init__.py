@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences
-from .clause import Judgement, Resolver, Verdict, judge
+from .clause import Judgement, Resolver, Verdict, judge, resolved
 from .items import Span, spans
 from .slots import Slots
 from .table import Table
@@ -88,8 +88,9 @@ class Item:
         return tuple(dict.fromkeys(s for x in self.sentences for s in x.judgement.stock))
 
     @property
-    def doubt(self) -> bool:
-        return any(s.judgement.doubt for s in self.sentences)
+    def asked(self) -> bool:
+        """The NLP pipeline was asked about this item."""
+        return any(s.judgement.asked for s in self.sentences)
 
 
 @dataclass(frozen=True)
@@ -135,31 +136,44 @@ def content_score(table: Table, judged: tuple[Sentence, ...]) -> tuple[float, fl
     return score, (score / (chars / 10) if chars else 0.0)
 
 
+def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
+    if any(s.verdict is Verdict.MEASURE for s in judged):
+        return Verdict.MEASURE
+    score, density = content_score(table, judged)
+    least = min(ITEM_MIN_CONTENT, sum(s.judgement.han for s in judged) / CHARS_PER_WORD)
+    if score >= least and (density >= ITEM_MIN_DENSITY or score >= DENSE_CONTENT):
+        return Verdict.PRINCIPLE
+    return Verdict.EMPTY
+
+
 def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None) -> Item:
+    """The verdict on one item.  The pipeline (``resolve``) is asked only when the item would be
+    empty but holds a run of characters the packaged table does not know; without it such an
+    item counts as a principle — undecided, so nothing is reported."""
     text = span.p.text
-    sents = []
+    bounds = []
     for a, b in sentences(text[span.start:span.end]):
         a, b = a + span.start, b + span.start
         if span.lead_end is not None and a < span.lead_end < b:
             # the lead of a run-in heading ends in ：or ；— judge it apart from what follows
-            sents.append((a, span.lead_end))
+            bounds.append((a, span.lead_end))
             a = span.lead_end
-        sents.append((a, b))
-    judged = tuple(Sentence(a, b, judge(lex, table, text[a:b], mask(text[a:b]), resolve)) for a, b in sents if text[a:b].strip())
+        bounds.append((a, b))
+    judged = tuple(Sentence(a, b, judge(lex, table, text[a:b], mask(text[a:b]))) for a, b in bounds if text[a:b].strip())
+    verdict = _verdict(table, judged)
+    if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
+        if resolve is None:
+            verdict = Verdict.PRINCIPLE
+        else:
+            judged = tuple(
+                Sentence(s.start, s.end, resolved(s.judgement, text[s.start:s.end], resolve)) if s.judgement.doubt else s
+                for s in judged
+            )
+            verdict = _verdict(table, judged)
     slots = Slots()
     for s in judged:
         slots = slots.merged(s.judgement.slots)
     content = tuple(dict.fromkeys(w for s in judged for w in s.judgement.content))
-    score, density = content_score(table, judged)
-    han = sum(s.judgement.han for s in judged)
-    least = min(ITEM_MIN_CONTENT, han / CHARS_PER_WORD)
-    undecided = any(s.judgement.doubt and s.verdict is Verdict.PRINCIPLE and not s.judgement.resolved for s in judged)
-    if any(s.verdict is Verdict.MEASURE for s in judged):
-        verdict = Verdict.MEASURE
-    elif undecided or (score >= least and (density >= ITEM_MIN_DENSITY or score >= DENSE_CONTENT)):
-        verdict = Verdict.PRINCIPLE
-    else:
-        verdict = Verdict.EMPTY
     return Item(span, judged, verdict, slots, content)
 
 

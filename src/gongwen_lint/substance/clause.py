@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
@@ -68,15 +68,18 @@ class Judgement:
     slots: slot_finder.Slots
     content: tuple[str, ...] = ()  # what makes it a principle: specific nouns, concrete verbs
     stock: tuple[str, ...] = ()  # stock phrases found (for messages)
-    doubt: bool = False  # the packaged data could not decide; see ``resolve``
+    doubt: bool = False  # holds runs the packaged table does not know (see :func:`resolved`)
     unknown: tuple[str, ...] = ()  # the runs of single characters that made it doubtful
     tokens: tuple[Token, ...] = field(default=(), repr=False)
     resolved: tuple[str, ...] = ()  # content words the pipeline found in the unknown runs
     han: int = 0  # Han characters of the sentence
+    asked: bool = False  # the pipeline was asked about the unknown runs
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
         out = [(t.text, weight(table, t)) for t in self.tokens if t.kind in ("noun", "verb")]
+        # a term the table does not know, read as a noun by jieba's HMM (管廊, but also 劲往 in
+        # 劲往一处使): as weak as a rare word
         return out + [(w, 0.5) for w in self.resolved]
 
 
@@ -224,8 +227,10 @@ def _single_runs(toks: list[Token]) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def judge(lex: StyleLexicon, table: Table, text: str, masked: str, resolve: Resolver | None = None) -> Judgement:
-    """The verdict on one sentence; ``resolve`` (optional) settles a doubtful one."""
+def judge(lex: StyleLexicon, table: Table, text: str, masked: str) -> Judgement:
+    """The verdict on one sentence from the packaged data.  Runs of characters the table does not
+    know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
+    them."""
     slots = slot_finder.find(lex, text, masked)
     spans, stock = _stripped_spans(lex, text, masked)
     han = len(_HAN_CHAR.findall(masked))
@@ -236,15 +241,15 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str, resolve: Reso
     verbs = [t.text for t in toks if t.kind == "verb"]
     content = tuple(dict.fromkeys(nouns + verbs))
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
-    unknown = _single_runs(list(toks)) if verdict is Verdict.EMPTY else ()
-    if not unknown:
-        return Judgement(verdict, slots, content, tuple(stock), tokens=toks, han=han)
-    if resolve is None:
-        # Undecided and no one to ask: a principle, so nothing is reported (precision first).
-        return Judgement(Verdict.PRINCIPLE, slots, content, tuple(stock), True, unknown, toks, han=han)
-    found = resolve(text, unknown)
-    verdict = Verdict.PRINCIPLE if found else Verdict.EMPTY
-    return Judgement(verdict, slots, content + found, tuple(stock), True, unknown, toks, found, han)
+    unknown = _single_runs(list(toks))
+    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han)
 
 
-__all__ = ["Judgement", "Resolver", "Token", "Verdict", "judge", "segment", "tokens"]
+def resolved(j: Judgement, text: str, resolve: Resolver) -> Judgement:
+    """``j`` with the content words the pipeline finds in its unknown runs."""
+    found = resolve(text, j.unknown)
+    verdict = Verdict.PRINCIPLE if found or j.verdict is Verdict.PRINCIPLE else Verdict.EMPTY
+    return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=True)
+
+
+__all__ = ["Judgement", "Resolver", "Token", "Verdict", "judge", "resolved", "segment", "tokens"]
