@@ -35,8 +35,10 @@ from .table import load as load_table
 ITEM_MIN_CONTENT = 2.0
 ITEM_MIN_DENSITY = 0.6
 DENSE_CONTENT = 4.0
-#: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔).
-CHARS_PER_WORD = 15
+#: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔;
+#: 要统筹推进综合管廊建设 — one word jieba reads as a noun).
+
+CHARS_PER_WORD = 25
 
 
 @dataclass(frozen=True)
