@@ -29,7 +29,8 @@ from .table import load as load_table
 #: word counts (:func:`clause.weight`): a noun that laws and regulations also use 1, another noun
 #: ½ (rare words: 校舍 or 韧劲 alike), a verb ¼.  An item is empty below ``ITEM_MIN_CONTENT``, or
 #: below ``DENSE_CONTENT`` when that content is thin for its length (under ``ITEM_MIN_DENSITY``
-#: per ten characters: 蓝图 and 号角 in a 60-character exhortation).  Measured on the tuning half
+#: per ten characters: 蓝图 and 号角 in a 60-character exhortation; items of at least
+#: ``CHARS_PER_WORD`` characters).  Measured on the tuning half
 #: of eval/substance_cases and on State Council documents (eval/eval_substance_real.py): principle
 #: items there score ≥ 1.75 and ≥ 0.38 per ten characters, empty ones mostly 0.
 ITEM_MIN_CONTENT = 2.0
@@ -37,7 +38,6 @@ ITEM_MIN_DENSITY = 0.6
 DENSE_CONTENT = 4.0
 #: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔;
 #: 要统筹推进综合管廊建设 — one word jieba reads as a noun).
-
 CHARS_PER_WORD = 25
 
 
@@ -142,8 +142,10 @@ def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
     if any(s.verdict is Verdict.MEASURE for s in judged):
         return Verdict.MEASURE
     score, density = content_score(table, judged)
-    least = min(ITEM_MIN_CONTENT, sum(s.judgement.han for s in judged) / CHARS_PER_WORD)
-    if score >= least and (density >= ITEM_MIN_DENSITY or score >= DENSE_CONTENT):
+    han = sum(s.judgement.han for s in judged)
+    least = min(ITEM_MIN_CONTENT, han / CHARS_PER_WORD)
+    thin = han >= CHARS_PER_WORD and density < ITEM_MIN_DENSITY and score < DENSE_CONTENT
+    if score >= least and not thin:
         return Verdict.PRINCIPLE
     return Verdict.EMPTY
 
