@@ -231,7 +231,7 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str) -> Judgement:
     """The verdict on one sentence from the packaged data.  Runs of characters the table does not
     know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
     them."""
-    slots = slot_finder.find(lex, text, masked)
+    slots = slot_finder.find(lex, table, text, masked)
     spans, stock = _stripped_spans(lex, text, masked)
     han = len(_HAN_CHAR.findall(masked))
     if slots:

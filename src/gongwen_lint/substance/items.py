@@ -32,6 +32,7 @@ _CLOSING_RE = re.compile(
     r"此复|专此报告|当否，请批示|妥否，请批示)[。！]?$"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[。；！？，,;!?]")
 #: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
 _EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
 _EXHORTATION_RE = re.compile(r"^[\s\u3000]*(?:希望|望|号召)")
@@ -83,8 +84,11 @@ def is_filler(text: str) -> bool:
 
 def _is_item_text(text: str) -> bool:
     t = text.strip()
-    if len(_HAN.findall(t)) < MIN_HAN or is_filler(t):
+    han = len(_HAN.findall(t))
+    if han < MIN_HAN or is_filler(t):
         return False
+    if han < 30 and not _PUNCT.search(t):
+        return False  # a line without a stop or a comma is a title or a name, not a sentence
     if t.endswith(("：", ":")):
         return False  # a lead-in: 现将有关事项通知如下：
     return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import INSTRUMENT, StyleLexicon
 from ..text import MASK
+from .table import FUNCTION, MODIFIER, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -33,11 +34,10 @@ DEADLINE_RE = re.compile(
     r"|每(?:日|天|周|月|季度|季|年|学期|半年|旬|星期)(?!都)"
     r"|\d{1,2}(?:时|点)(?:前|后|以前|以后|至)"
 )
-_UNITS = (
-    "%|％|‰|万|亿|千|百|个|项|家|所|人|名|元|件|次|户|公里|千米|米|吨|亩|公顷|平方|天|小时|批|座|条|套|台|辆|倍|千瓦|兆瓦|立方|"
-    "床|张|期|场|轮|类|种|处|份|本|篇|分|周岁|岁|℃|度|盏|部|栋|宗|笔|支|升|克|千克|公斤|斤|百分点|人次|户次|课时|学时|学分|"
-    "分钟|秒|年|月|日|周|间|块|根|棵|株|头|只|支|站|所|级"
-)
+_UNITS = "|".join(sorted(set(
+    "% ％ ‰ 万 亿 千 百 个 项 家 所 人 名 元 件 次 户 公里 千米 米 吨 亩 公顷 平方 天 小时 批 座 条 套 台 辆 倍 千瓦 兆瓦 立方 "
+    "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "
+    "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
 QUANTITY_RE = re.compile(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
@@ -133,13 +133,45 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-def find(lex: StyleLexicon, text: str, masked: str) -> Slots:
+_PLACE_END = re.compile(r"[省市县区州旗镇乡]|街道")
+_LEVEL_START = re.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
+
+
+def _named_organ(table: Table, organ: str) -> bool:
+    """An organ that starts with a place name (宜春市教育局) must start with a word that can be
+    one: not a verb or an adverb swallowed by the pattern (提醒市政府, 积极为市政府)."""
+    if _LEVEL_START.match(organ):
+        return True
+    m = _PLACE_END.search(organ, 2)
+    place = organ[: m.start()] if m else organ[:2]
+    return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
+
+
+def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]]:
+    """Spans of named organs; a match whose place name is not one (时提供给市政府) is searched
+    again from its level character (市政府)."""
+    out = []
+    for a, b in lex.organs(masked):
+        while a < b and not _named_organ(table, masked[a:b]):
+            m = _PLACE_END.search(masked, a + 1, b)
+            if m is None:
+                a = b
+                break
+            inner = [span for span in lex.organs(masked[m.start():b])]
+            a = m.start() + inner[0][0] if inner else b
+            b = m.start() + inner[0][1] if inner else b
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def find(lex: StyleLexicon, table: Table, text: str, masked: str) -> Slots:
     """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``)."""
     sources = source_spans(lex, masked)
-    who = [text[a:b] for a, b in lex.organs(masked) if not _inside((a, b), sources)]
+    who = [text[a:b] for a, b in organs(lex, table, masked) if not _inside((a, b), sources)]
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
-        if lex.organs(agent) or POST_RE.search(agent):
+        if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
     who += [m.group() for m in POST_RE.finditer(masked)]
     when = [m.group() for m in DEADLINE_RE.finditer(masked)]
