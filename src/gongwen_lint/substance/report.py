@@ -24,16 +24,16 @@ _LABEL = {Verdict.MEASURE: "措施", Verdict.PRINCIPLE: "原则", Verdict.EMPTY:
 
 def inventory_of(doc: Document, config) -> Inventory:
     """The inventory the style rules see for ``doc`` under ``config`` (its dictionaries), with
-    the pipeline asked in doubt as the rules do."""
+    the tagger asked in doubt as the rules do."""
     from .. import lexicon, nlp
 
     lex = lexicon.load(config.dictionaries)
-    pipeline = []
+    tagger: list[nlp.Tagger] = []
 
     def resolve(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
-        if not pipeline:
-            pipeline.append(nlp.Pipeline(lex.words("measures", "vague_verbs"), lex.stripped))
-        return pipeline[0].content_words(text, runs)
+        if not tagger:
+            tagger.append(nlp.Tagger(lex.stripped))
+        return tagger[0].content_words(text, runs)
 
     return analyse(doc, lex, resolve)
 
