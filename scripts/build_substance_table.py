@@ -27,7 +27,10 @@ Method:
    :data:`CLASSES` — every idiom (i, l), every other word of frequency ≥ :data:`MIN_FREQ`, and
    the words seen in the archive (personal names only then) — so the runtime can tell a noun from
    an idiom in what is left of a sentence without loading jieba.
-5. Keys are ``zlib.crc32`` of the UTF-8 n-gram (collisions among the kept keys are reported; a
+5. Every proper prefix (two characters or more) of a kept word of three or more is kept too, with
+   the value 0 if it is nothing else, so the runtime segmentation can stop extending a candidate
+   word as soon as no word starts that way (jieba's prefix dictionary does the same).
+6. Keys are ``zlib.crc32`` of the UTF-8 n-gram (collisions among the kept keys are reported; a
    lookup of an unknown n-gram collides with probability about entries / 2³²).  The file is
    ``MAGIC``, the entry count, then the sorted little-endian uint32 keys and the uint16 values
    (``common | legal << 4 | class << 8 | freq << 11``, ``freq`` = log₂ of the word's frequency in
@@ -164,6 +167,9 @@ def build(corpus: Path) -> tuple[dict[str, int], dict]:
         if seen or len(w) == 1 or cls == CLASSES["idiom"] or (freq >= MIN_FREQ and not person):
             values[w] = values.get(w, 0) | cls << 8 | min(31, max(0, round(math.log2(max(freq, 1))))) << 11
             kept_words += 1
+    for w in [w for w, v in values.items() if v >> 8 & 7 and len(w) >= 3]:
+        for n in range(2, len(w)):
+            values.setdefault(w[:n], 0)
     stats = {"documents": docs, "chunks": totals, "ngrams": len(counts), "entries": len(values), "words": kept_words}
     return values, stats
 

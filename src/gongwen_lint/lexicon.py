@@ -27,7 +27,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -82,18 +82,24 @@ class Match:
         return self.entry.category
 
 
-def _table(name: str, what: str) -> list[Entry]:
-    """The rows of a three-column dictionary file (header and ``#`` lines skipped)."""
+@lru_cache(maxsize=4)
+def _table(name: str, what: str) -> tuple[Entry, ...]:
+    """The rows of a three-column dictionary file (header and ``#`` lines skipped); read once per
+    process — the packaged files do not change, and a configuration's additions are applied on
+    top by :func:`load`."""
     rows = _read(name).splitlines()
     out = []
     for n, line in enumerate(rows[1:], start=2):
-        if not line.strip() or line.startswith("#"):
+        if not line or line[0] == "#" or not line.strip():
             continue
         cols = line.split("\t")
-        if len(cols) != 3 or not all(c.strip() for c in cols):
+        if len(cols) != 3:
             raise DictionaryError(f"{name} 第{n}行应为“{what}<TAB>类别<TAB>来源”")
-        out.append(Entry(*(c.strip() for c in cols)))
-    return out
+        a, b, c = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        if not (a and b and c):
+            raise DictionaryError(f"{name} 第{n}行应为“{what}<TAB>类别<TAB>来源”")
+        out.append(Entry(a, b, c))
+    return tuple(out)
 
 
 def _read(name: str) -> str:
@@ -121,7 +127,7 @@ def packaged_patterns() -> list[Entry]:
 
 def substance_entries() -> list[Entry]:
     """The rows of ``substance.tsv``, in file order."""
-    out = _table("substance.tsv", "词条")
+    out = list(_table("substance.tsv", "词条"))
     for e in out:
         if e.category not in SUBSTANCE_CATEGORIES:
             raise DictionaryError(f"substance.tsv：“{e.phrase}”的类别“{e.category}”未知")
@@ -217,21 +223,33 @@ class StyleLexicon:
     def category(self, name: str) -> frozenset[str]:
         return self.substance.get(name, frozenset())
 
-    @property
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Function words, modals, modifiers and generic subjects: never the content of a measure."""
         return frozenset().union(*(self.category(c) for c in ("虚词", "能愿祈使", "程度修饰", "泛指主语")))
 
-    @property
+    @cached_property
     def generic_nouns(self) -> frozenset[str]:
         """Generic objects and predicates (工作机制, 服务水平, 加强, 完善 …)."""
         return self.category("泛指宾语") | self.category("泛化动词")
 
-    @property
+    @cached_property
     def stripped(self) -> frozenset[str]:
+        """Every word the substance model strips before asking what is left (cached: the
+        segmentation asks for every candidate word)."""
         return _union(self.substance, STRIPPED_CATEGORIES)
 
-    @property
+    @cached_property
+    def instrument_re(self) -> re.Pattern[str]:
+        """The 措施载体 nouns (台账, 平台, 专项资金 …), longest first."""
+        return _alternation(tuple(sorted(self.category(INSTRUMENT), key=len, reverse=True)))
+
+    @cached_property
+    def stripped_prefixes(self) -> frozenset[str]:
+        """The stripped words and every start of them (for the segmentation's word graph)."""
+        return frozenset(w[:n] for w in self.stripped for n in range(2, len(w) + 1))
+
+    @cached_property
     def organ_re(self) -> re.Pattern[str]:
         return _organ_re(self.organ_suffixes, tuple(sorted(self.category(ORGAN_SECTOR))))
 
@@ -242,7 +260,7 @@ class StyleLexicon:
         (``organ_suffixes.txt``) — not 各部门 or 有关单位, which name no one."""
         return [m.span() for m in self.organ_re.finditer(text)]
 
-    @property
+    @cached_property
     def strip_re(self) -> re.Pattern[str]:
         """Function words and generic nouns, longest first (for the residual-content test)."""
         return _alternation(tuple(sorted(self.function_words | self.generic_nouns, key=len, reverse=True)))

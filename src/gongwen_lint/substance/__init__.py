@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences
-from .clause import Judgement, Resolver, Verdict, judge, resolved
+from .clause import Judgement, Resolver, Verdict, deepen, judge, resolved
 from .items import Span, spans
 from .slots import Slots
 from .table import Table
@@ -163,7 +163,15 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
             bounds.append((a, span.lead_end))
             a = span.lead_end
         bounds.append((a, b))
-    judged = tuple(Sentence(a, b, judge(lex, table, text[a:b], mask(text[a:b]))) for a, b in bounds if text[a:b].strip())
+    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    masked = [mask(text[a:b]) for a, b in bounds]
+    shallow = [judge(lex, table, text[a:b], m, deep=False) for (a, b), m in zip(bounds, masked)]
+    # In a measure the other sentences' words matter only where 套话 stack up (GW702's infos).
+    measure = any(j.verdict is Verdict.MEASURE for j in shallow)
+    judged = tuple(
+        Sentence(a, b, j if measure and len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
+        for (a, b), m, j in zip(bounds, masked, shallow)
+    )
     verdict = _verdict(table, judged)
     if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
         if resolve is None:

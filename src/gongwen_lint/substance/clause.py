@@ -74,6 +74,8 @@ class Judgement:
     resolved: tuple[str, ...] = ()  # content words the pipeline found in the unknown runs
     han: int = 0  # Han characters of the sentence
     asked: bool = False  # the pipeline was asked about the unknown runs
+    shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
+    spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -96,14 +98,14 @@ def weight(table: Table, token: Token) -> float:
 Resolver = Callable[[str, tuple[str, ...]], tuple[str, ...]]
 
 
-def _stripped_spans(lex: StyleLexicon, text: str, masked: str) -> tuple[list[tuple[int, int]], list[str]]:
+def _stripped_spans(lex: StyleLexicon, text: str, sources: list[tuple[int, int]], quoted) -> tuple[list[tuple[int, int]], list[str]]:
     spans: list[tuple[int, int]] = []
     stock: list[str] = []
     for m in lex.boilerplate.find(text):
         spans.append((m.start, m.end))
         stock.append(m.phrase)
-    spans += slot_finder.source_spans(lex, masked)
-    spans += [(q.start, q.end) for q in slot_finder.quotes(text) if not q.named]
+    spans += sources
+    spans += [(q.start, q.end) for q in quoted if not q.named]
     return spans, stock
 
 
@@ -118,26 +120,36 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     """Words of a Han run by the route of highest probability, as jieba segments, with word
     frequencies from the packaged table; the lexicon's own words count as frequent words."""
     known = lex.stripped
+    prefixes = lex.stripped_prefixes
     n = len(run)
-    best: list[float] = [0.0] + [float("-inf")] * n
-    back = [0] * (n + 1)
-    for i in range(1, n + 1):
-        for j in range(max(0, i - MAX_WORD), i):
-            w = run[j:i]
-            e = table.get(w)
-            if e.cls != NONE:
+    # candidate words by start, as jieba's DAG: extend while some word starts this way
+    words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for j in range(n):
+        e = table.get(run[j])
+        words[j].append((j + 1, max(e.freq, _LEXICON_FREQ) if run[j] in known else e.freq))
+        for k in range(j + 2, min(n, j + MAX_WORD) + 1):
+            w = run[j:k]
+            e = table.lookup(w)
+            if e is None and w not in prefixes:
+                break  # no word of the table or the lexicon starts this way
+            if e is not None and e.cls != NONE:
                 freq = e.freq
             elif w in known:
                 freq = _LEXICON_FREQ
-            elif i - j == 1:
-                freq = 0
             else:
                 continue
             if w in known:
                 freq = max(freq, _LEXICON_FREQ)
+            words[j].append((k, freq))
+    best: list[float] = [0.0] + [float("-inf")] * n
+    back = [0] * (n + 1)
+    for j in range(n):
+        if best[j] == float("-inf"):
+            continue
+        for k, freq in words[j]:
             score = best[j] + freq - _LOG_TOTAL
-            if score > best[i]:
-                best[i], back[i] = score, j
+            if score > best[k]:
+                best[k], back[k] = score, j
     out = []
     i = n
     while i > 0:
@@ -227,22 +239,35 @@ def _single_runs(toks: list[Token]) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def judge(lex: StyleLexicon, table: Table, text: str, masked: str) -> Judgement:
+def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = True) -> Judgement:
     """The verdict on one sentence from the packaged data.  Runs of characters the table does not
     know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
-    them."""
-    slots = slot_finder.find(lex, table, text, masked)
-    spans, stock = _stripped_spans(lex, text, masked)
+    them.  ``deep=False`` looks for the slots only (an item another sentence already makes a
+    measure): a sentence without any is then left a principle, ``shallow``, its words unread."""
+    sources = slot_finder.source_spans(lex, masked)
+    quoted = slot_finder.quotes(text)
+    slots = slot_finder.find(lex, table, text, masked, sources, quoted)
+    spans, stock = _stripped_spans(lex, text, sources, quoted)
     han = len(_HAN_CHAR.findall(masked))
     if slots:
         return Judgement(Verdict.MEASURE, slots, stock=tuple(stock), han=han)
+    if not deep:
+        return Judgement(Verdict.PRINCIPLE, slots, stock=tuple(stock), han=han, shallow=True, spans=tuple(spans))
+    return deepen(lex, table, text, masked, Judgement(Verdict.PRINCIPLE, slots, stock=tuple(stock), han=han, spans=tuple(spans)))
+
+
+def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement) -> Judgement:
+    """A sentence without slots judged on its words (``j`` from ``judge(deep=False)``)."""
+    if j.verdict is Verdict.MEASURE or (j.tokens and not j.shallow):
+        return j
+    slots, stock, han, spans = j.slots, j.stock, j.han, list(j.spans)
     toks = tuple(tokens(lex, table, text, masked, spans))
     nouns = [t.text for t in toks if t.kind == "noun"]
     verbs = [t.text for t in toks if t.kind == "verb"]
     content = tuple(dict.fromkeys(nouns + verbs))
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
     unknown = _single_runs(list(toks))
-    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han)
+    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans)
 
 
 def resolved(j: Judgement, text: str, resolve: Resolver) -> Judgement:
@@ -252,4 +277,4 @@ def resolved(j: Judgement, text: str, resolve: Resolver) -> Judgement:
     return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=True)
 
 
-__all__ = ["Judgement", "Resolver", "Token", "Verdict", "judge", "resolved", "segment", "tokens"]
+__all__ = ["Judgement", "Resolver", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import INSTRUMENT, StyleLexicon
+from ..lexicon import StyleLexicon
 from ..text import MASK
 from .table import FUNCTION, MODIFIER, VERB, Table
 
@@ -165,9 +165,14 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     return out
 
 
-def find(lex: StyleLexicon, table: Table, text: str, masked: str) -> Slots:
-    """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``)."""
-    sources = source_spans(lex, masked)
+def find(
+    lex: StyleLexicon, table: Table, text: str, masked: str,
+    sources: list[tuple[int, int]] | None = None, quoted: list[Quote] | None = None,
+) -> Slots:
+    """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``;
+    ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
+    sources = source_spans(lex, masked) if sources is None else sources
+    quoted = quotes(text) if quoted is None else quoted
     who = [text[a:b] for a, b in organs(lex, table, masked) if not _inside((a, b), sources)]
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
@@ -178,19 +183,16 @@ def find(lex: StyleLexicon, table: Table, text: str, masked: str) -> Slots:
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)]
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked) if m.group() not in "".join(when)]
-    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quotes(text) if q.named]
+    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named]
     outside = masked.replace(MASK, " ")
     for m in _LATIN.finditer(outside):
         instruments.append(m.group())
-    for word in sorted(lex.category(INSTRUMENT), key=len, reverse=True):
-        k = outside.find(word)
-        while k >= 0:
-            before = outside[max(0, k - 2):k]
-            after = outside[k + len(word):k + len(word) + 1]
-            # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
-            # (系统观念, 平台作用) nor a vague one (相关平台, 的平台)
-            if _INSTRUMENT_END.match(after) and not before.endswith(("的", "相关", "有关", "各类", "各项", "各种")):
-                instruments.append(word)
-                outside = outside[:k] + " " * len(word) + outside[k + len(word):]
-            k = outside.find(word, k + 1)
+    for m in lex.instrument_re.finditer(outside):
+        k, word = m.start(), m.group()
+        before = outside[max(0, k - 2):k]
+        after = outside[m.end():m.end() + 1]
+        # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
+        # (系统观念, 平台作用) nor a vague one (相关平台, 的平台)
+        if _INSTRUMENT_END.match(after) and not before.endswith(("的", "相关", "有关", "各类", "各项", "各种")):
+            instruments.append(word)
     return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments)))

@@ -33,6 +33,15 @@ class Entry:
 
 
 _NOTHING = Entry(0, 0, NONE, 0)
+_ENTRIES: dict[int, Entry] = {}
+_MISSING = object()
+
+
+def _entry(v: int) -> Entry:
+    e = _ENTRIES.get(v)
+    if e is None:
+        e = _ENTRIES[v] = Entry(v & 15, (v >> 4) & 15, (v >> 8) & 7, v >> 11)
+    return e
 
 
 class Table:
@@ -48,25 +57,27 @@ class Table:
         if sys.byteorder != "little":
             self.keys.byteswap()
             self.values.byteswap()
-        self._cache: dict[str, Entry] = {}
+        self._cache: dict[str, object] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
 
-    def get(self, s: str) -> Entry:
-        e = self._cache.get(s)
-        if e is None:
-            k = zlib.crc32(s.encode("utf-8"))
-            i = bisect_left(self.keys, k)
-            if i < len(self.keys) and self.keys[i] == k:
-                v = self.values[i]
-                e = Entry(v & 15, (v >> 4) & 15, (v >> 8) & 7, v >> 11)
-            else:
-                e = _NOTHING
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[s] = e
+    def lookup(self, s: str) -> Entry | None:
+        """The entry of ``s``, or None when the table holds nothing for it — not even as the
+        start of a longer word (a prefix has an empty entry)."""
+        e = self._cache.get(s, _MISSING)
+        if e is not _MISSING:
+            return e  # type: ignore[return-value]
+        k = zlib.crc32(s.encode("utf-8"))
+        i = bisect_left(self.keys, k)
+        e = _entry(self.values[i]) if i < len(self.keys) and self.keys[i] == k else None
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[s] = e
         return e
+
+    def get(self, s: str) -> Entry:
+        return self.lookup(s) or _NOTHING
 
     def common(self, s: str) -> int:
         return self.get(s).common
