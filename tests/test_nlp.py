@@ -64,19 +64,23 @@ def test_dictionary_rules_do_not_load_spacy_or_jieba():
     assert out.split() == ["True", "False", "False"]
 
 
-def test_nlp_rules_load_only_when_a_sentence_is_in_doubt():
+def test_substance_rules_never_load_jieba_by_default_and_ask_its_tagger_in_doubt_when_configured():
     code = (
         "import sys\n"
         "from gongwen_lint.api import lint_text\nfrom gongwen_lint.config import Config\n"
-        "r = lint_text('关于做好防汛工作的通知\\n各乡镇：\\n{}\\n', Config(select=('GW702','GW703')))\n"
+        "r = lint_text('关于做好防汛工作的通知\\n各乡镇：\\n{}\\n', Config(select=('GW702','GW703'), options={{'style-nlp': {}}}))\n"
         "print(len(r.diagnostics), 'spacy' in sys.modules, 'jieba' in sys.modules)"
     )
+    code = code.replace("{}", "{0}", 1).replace("{}", "{1}")
     # Decided from the packaged data: a measure, and a stack of stock phrases.
-    assert _modules_after(code.format("市水利局于2025年6月底前完成30座水库的汛前检查。")).split() == ["0", "False", "False"]
-    assert _modules_after(code.format("各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。")).split() == ["1", "False", "False"]
-    # 管廊 is a word the packaged table does not know, and the item would be empty without it:
-    # jieba's tagger is asked (not spaCy), and reads it as a noun (a principle: nothing reported).
-    assert _modules_after(code.format("要统筹推进综合管廊建设。")).split() == ["0", "False", "True"]
+    for nlp_option in ("False", "True"):
+        assert _modules_after(code.format("市水利局于2025年6月底前完成30座水库的汛前检查。", nlp_option)).split() == ["0", "False", "False"]
+        assert _modules_after(code.format("各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。", nlp_option)).split() == ["1", "False", "False"]
+    # 管廊 is a word the packaged table does not know, and the item would be empty without it: read
+    # from packaged data as a word by default; with style-nlp, jieba's tagger (not spaCy) is asked.
+    doubt = "要统筹推进综合管廊建设。"
+    assert _modules_after(code.format(doubt, "False")).split() == ["0", "False", "False"]
+    assert _modules_after(code.format(doubt, "True")).split() == ["0", "False", "True"]
 
 
 def test_content_words_of_a_doubtful_run(tagger):

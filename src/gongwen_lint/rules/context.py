@@ -52,6 +52,10 @@ class Context:
             self._memo[key] = factory()
         return self._memo[key]
 
+    def memoized(self, key: str) -> Any:
+        """The value :meth:`memo` holds for ``key``, or None."""
+        return self._memo.get(key)
+
     def option(self, name: str) -> Any:
         return self.config.option(name)
 

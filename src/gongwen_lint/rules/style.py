@@ -37,25 +37,23 @@ _IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|
 
 
 def inventory(ctx, nlp: bool = True) -> Inventory:
-    """The document's substance inventory, built once per document.
+    """The document's substance inventory, built once per document and shared by the rules.
 
-    ``nlp``: settle doubtful sentences with the pipeline (the rule has ``needs={"nlp"}``); a rule
-    that must not load it (GW704) takes the inventory another rule built, or builds one that
-    leaves doubts undecided (as principles: nothing reported).
+    Runs of characters the packaged table does not know are read from packaged data too, unless
+    the configuration sets ``style-nlp = true``: then rules that may load it (``nlp``) ask jieba's
+    tagger (:mod:`gongwen_lint.nlp`), once per configuration.  GW704 (``nlp=False``) never loads it.
     """
     from .. import substance
 
     lex = lexicon.get(ctx)
-    if nlp:
+    if nlp and ctx.option("style-nlp"):
         def resolve(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
-            from .. import nlp as pipeline
+            from .. import nlp as tagger
 
-            return pipeline.get(ctx).content_words(text, runs)
+            return tagger.get(ctx).content_words(text, runs)
 
         return ctx.memo("substance:nlp", lambda: substance.analyse(ctx.doc, lex, resolve))
-    if "substance:nlp" in ctx._memo:
-        return ctx.memo("substance:nlp", lambda: None)
-    return ctx.memo("substance:plain", lambda: substance.analyse(ctx.doc, lex))
+    return ctx.memoized("substance:nlp") or ctx.memo("substance:plain", lambda: substance.analyse(ctx.doc, lex))
 
 
 def _in_section(headings: tuple[str, ...], keywords: list[str]) -> bool:
@@ -184,6 +182,7 @@ def boilerplate_phrase(p: Paragraph, ctx):
     source="政策 中央八项规定；条例第19条",
     roles=None,
     needs={"nlp"},
+    options={"style-nlp": False},
 )
 def empty_sentence(doc: Document, ctx):
     """
@@ -209,7 +208,8 @@ def empty_sentence(doc: Document, ctx):
     对：全年完成固定资产投资12.6亿元，同比增长8.3%。
 
     ## 修复
-    删去这段，或写明谁来做、做什么、何时完成、做到多少。
+    删去这段，或写明谁来做、做什么、何时完成、做到多少。判断全部来自随包数据，不加载分词；
+    [options] style-nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
     """
     lex = lexicon.get(ctx)
     inv = inventory(ctx)

@@ -150,10 +150,17 @@ def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
     return Verdict.EMPTY
 
 
+def unknown_runs_as_words(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+    """The packaged reading of runs the table does not know (管廊, 碳汇, 劲往): each a word, weak
+    content — what jieba's HMM says of nearly all of them (eval: the tagger changes no verdict of
+    the tuning half), without loading it."""
+    return tuple(r for r in runs if len(r) >= 2)
+
+
 def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None) -> Item:
-    """The verdict on one item.  The pipeline (``resolve``) is asked only when the item would be
-    empty but holds a run of characters the packaged table does not know; without it such an
-    item counts as a principle — undecided, so nothing is reported."""
+    """The verdict on one item.  When the item would be empty but holds runs of characters the
+    packaged table does not know, they are read by ``resolve`` (jieba's tagger, if the
+    configuration asks for it: ``style-nlp``) or else by :func:`unknown_runs_as_words`."""
     text = span.p.text
     bounds = []
     for a, b in sentences(text[span.start:span.end]):
@@ -174,14 +181,13 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
     )
     verdict = _verdict(table, judged)
     if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
-        if resolve is None:
-            verdict = Verdict.PRINCIPLE
-        else:
-            judged = tuple(
-                Sentence(s.start, s.end, resolved(s.judgement, text[s.start:s.end], resolve)) if s.judgement.doubt else s
-                for s in judged
-            )
-            verdict = _verdict(table, judged)
+        reader = resolve or unknown_runs_as_words
+        judged = tuple(
+            Sentence(s.start, s.end, resolved(s.judgement, text[s.start:s.end], reader, asked=resolve is not None))
+            if s.judgement.doubt else s
+            for s in judged
+        )
+        verdict = _verdict(table, judged)
     slots = Slots()
     for s in judged:
         slots = slots.merged(s.judgement.slots)
@@ -190,7 +196,8 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
 
 
 def analyse(doc: Document, lex: StyleLexicon, resolve: Resolver | None = None, table: Table | None = None) -> Inventory:
-    """The inventory of ``doc`` (roles recognised); ``resolve`` settles doubtful sentences."""
+    """The inventory of ``doc`` (roles recognised); ``resolve`` reads the runs the table does
+    not know (default: :func:`unknown_runs_as_words`)."""
     table = table or load_table()
     keys = lex.words("sections", "preamble")
     return Inventory(tuple(judge_item(lex, table, s, resolve) for s in spans(doc, keys)))

@@ -16,9 +16,9 @@ under an evaluative modifier (强大的声势, 浮躁心态) and nouns with an a
 use (韧劲, 心态, 态势).  How much the content weighs is the corpus's evidence (:func:`weight`): a
 noun that laws and regulations use is concrete.
 
-Only when what is left is a run of single characters the table cannot join into a word (a term
-it does not know) is the sentence *in doubt*; the caller may then ask the jieba/spaCy pipeline
-(:mod:`gongwen_lint.nlp`) and pass its word classes in.
+What is left may hold a run of single characters the table cannot join into a word (a term it
+does not know: 管廊, 碳汇, or a text in traditional characters): the sentence is *in doubt*, and
+the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
 """
 
 from __future__ import annotations
@@ -80,8 +80,7 @@ class Judgement:
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
         out = [(t.text, weight(table, t)) for t in self.tokens if t.kind in ("noun", "verb")]
-        # a term the table does not know, read as a noun by jieba's HMM (管廊, but also 劲往 in
-        # 劲往一处使): as weak as a rare word
+        # a term the table does not know (管廊, but also 劲往 in 劲往一处使): as weak as a rare word
         return out + [(w, 0.5) for w in self.resolved]
 
 
@@ -270,11 +269,12 @@ def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement
     return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans)
 
 
-def resolved(j: Judgement, text: str, resolve: Resolver) -> Judgement:
-    """``j`` with the content words the pipeline finds in its unknown runs."""
+def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:
+    """``j`` with the content words ``resolve`` finds in its unknown runs (``asked``: it was the
+    NLP tagger)."""
     found = resolve(text, j.unknown)
     verdict = Verdict.PRINCIPLE if found or j.verdict is Verdict.PRINCIPLE else Verdict.EMPTY
-    return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=True)
+    return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=asked)
 
 
 __all__ = ["Judgement", "Resolver", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]
