@@ -129,6 +129,10 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     return [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
 
 
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
@@ -179,10 +183,12 @@ def find(
         if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
     who += [m.group() for m in POST_RE.finditer(masked)]
-    when = [m.group() for m in DEADLINE_RE.finditer(masked)]
-    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)]
+    deadlines = [m.span() for m in DEADLINE_RE.finditer(masked)]
+    when = [text[a:b] for a, b in deadlines]
+    # a number inside a date (2025年4月30日前) is the date, not a quantity
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked) if not _overlaps(m.span(), deadlines)]
     if not how_much:
-        how_much = [m.group() for m in _DIGITS.finditer(masked) if m.group() not in "".join(when)]
+        how_much = [m.group() for m in _DIGITS.finditer(masked) if not _overlaps(m.span(), deadlines)]
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named]
     outside = masked.replace(MASK, " ")
     for m in _LATIN.finditer(outside):
