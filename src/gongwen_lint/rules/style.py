@@ -22,7 +22,7 @@ from .. import lexicon
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, TEXT_ROLES, Document, Genre, Paragraph, Role
 from ..substance import Inventory, Item, Verdict
-from ..substance.items import PROSE_ROLES, heading_label
+from ..substance.items import ORDINAL_RE, PROSE_ROLES, heading_label
 from ..text import mask
 from .registry import rule
 
@@ -271,7 +271,7 @@ _SLOGAN_HEADING_HAN = 15
 def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
     from ..substance import Verdict as V
     from ..substance.clause import judge
-    from ..substance.items import ORDINAL_RE, heading_lead_end
+    from ..substance.items import heading_lead_end
     from ..substance.table import load
 
     for p in ctx.doc.body:
@@ -677,7 +677,7 @@ def principle_only_section(doc: Document, ctx):
         empty = [i for i in items if i.verdict is Verdict.EMPTY]
         if 2 * len(empty) < len(items):
             continue
-        label = heading_label(head.text).strip()
+        label = heading_label(ORDINAL_RE.sub("", head.text)).strip()
         yield ctx.report(
             head, 0, len(head.text),
             f"“{label}”部分 {len(items)} 项工作都没有写明谁来做、何时完成或做到多少（其中 {len(empty)} 项只有套话）：请补上具体措施",

@@ -194,12 +194,27 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
 
 
 def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token]:
-    """Mark the nouns the sentence uses figuratively: objects of a figurative verb within the
-    clause (吹响号角), and a noun right after an evaluative modifier (强大的声势, 浮躁心态)."""
+    """Mark the nouns the sentence uses figuratively: the head of a figurative verb's object, the
+    last noun of the clause (吹响号角, 交出满意答卷 — but 打好污染防治攻坚战 keeps 污染防治), the
+    topic of a clause that ends in one (蓝图已经绘就), and a noun right after an evaluative
+    modifier (强大的声势, 浮躁心态)."""
     figurative_verbs = lex.category(FIGURATIVE_VERB)
     modifiers = lex.category(MODIFIER)
-    out = []
-    after_verb = False
+    out: list[Token] = []
+    clause: list[int] = []  # indexes into out of the current clause's tokens
+
+    def close() -> None:
+        verbs = [k for k in clause if out[k].text in figurative_verbs]
+        if not verbs:
+            return
+        nouns = [k for k in clause if out[k].kind == "noun"]
+        marked = {k for k in nouns if k > verbs[0]}
+        marked = {max(marked)} if marked else set()
+        if verbs[-1] == clause[-1]:
+            marked |= {k for k in nouns if k < verbs[-1]}  # 蓝图已经绘就
+        for k in marked:
+            out[k] = Token(out[k].text, out[k].start, "figurative")
+
     previous: Token | None = None
     for t in toks:
         if t.text == "者" and previous is not None and previous.kind in ("verb", "generic") and out:
@@ -209,15 +224,14 @@ def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token
             continue
         gap = masked[previous.start + len(previous.text):t.start] if previous else ""
         if _CLAUSE_BREAK.search(gap):
-            after_verb = False
-        if t.kind == "noun":
-            near = previous is not None and gap in ("", "的") and previous.text in modifiers
-            if after_verb or near:
-                t = Token(t.text, t.start, "figurative")
-        if t.text in figurative_verbs:
-            after_verb = True
+            close()
+            clause = []
+        if t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers:
+            t = Token(t.text, t.start, "figurative")
+        clause.append(len(out))
         out.append(t)
         previous = t
+    close()
     return out
 
 
