@@ -154,6 +154,10 @@ def validate(d: dict[str, Any]) -> None:
         raise DictionaryError(
             f'dictionaries.substance-add 应为表：类别 = ["词", …]，类别为 {"、".join(SUBSTANCE_CATEGORIES)} 之一，例如 {{ 泛指宾语 = ["新气象"] }}'
         )
+    for items in list(d.get("boilerplate-add", {}).values()) + list(add.values()):
+        for x in items:
+            if x.strip().startswith(PATTERN_PREFIX):
+                _compile(x.strip())  # a broken pattern is a configuration error, named
     for key in ("boilerplate-remove", "substance-remove", "organ-suffixes-add"):
         v = d.get(key, [])
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
