@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences
-from .clause import Judgement, Resolver, Verdict, deepen, judge, resolved
+from .clause import Judgement, Resolver, Verdict, concrete, deepen, judge, resolved
 from .items import Span, spans
 from .slots import Slots
 from .table import Table
@@ -147,7 +147,14 @@ def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
     thin = han >= CHARS_PER_WORD and density < ITEM_MIN_DENSITY and score < DENSE_CONTENT
     if score >= least and not thin:
         return Verdict.PRINCIPLE
+    if len(strong_nouns(table, judged)) >= 2:
+        return Verdict.PRINCIPLE  # two fields laws also name (消费、投资; 公共服务、社会保障): a principle
     return Verdict.EMPTY
+
+
+def strong_nouns(table: Table, judged: tuple[Sentence, ...]) -> set[str]:
+    """Distinct concrete content nouns (:func:`clause.concrete`)."""
+    return {t.text for s in judged for t in s.judgement.tokens if t.kind == "noun" and concrete(table, t.text)}
 
 
 def unknown_runs_as_words(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:

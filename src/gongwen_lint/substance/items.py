@@ -33,8 +33,12 @@ _CLOSING_RE = re.compile(
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PUNCT = re.compile(r"[。；！？，,;!?]")
+_CLAUSE_PUNCT = re.compile(r"[。；！？，、,;!?]")
+_SENTENCE_END = re.compile(r"[。；！？!?;]")
+_ENUMERATOR_RE = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
 #: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
 _EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
+_LEAD_IN_RE = re.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
 _EXHORTATION_RE = re.compile(r"^[\s\u3000]*(?:希望|望|号召)")
 #: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任)
 #: or one transition (为此，……) is neither a work item nor empty words.
@@ -89,8 +93,12 @@ def _is_item_text(text: str) -> bool:
         return False
     if han < 30 and not _PUNCT.search(t):
         return False  # a line without a stop or a comma is a title or a name, not a sentence
-    if t.endswith(("：", ":")):
-        return False  # a lead-in: 现将有关事项通知如下：
+    if han < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
+        return False  # one short clause (进一步扩大对外开放。): a heading typed as a paragraph
+    if han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0:
+        return False  # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow
+    if t.endswith(("：", ":")) or _LEAD_IN_RE.search(t):
+        return False  # a lead-in: 现将有关事项通知如下：／今年要着重做好以下几方面的工作。
     return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
 
 
