@@ -178,8 +178,11 @@ class DocxBuilder:
         parts = [r if r.lstrip().startswith("<") else run(r, **fmt) for r in runs]
         return self.body(para(*parts, **kw))
 
-    def table(self, rows: list[list[str]], style: str | None = None) -> "DocxBuilder":
-        """A table via python-docx; a cell's text may hold ``\\n`` for several paragraphs."""
+    def table(self, rows: list[list[str]], style: str | None = None,
+              merge: list[tuple[tuple[int, int], tuple[int, int]]] = ()) -> "DocxBuilder":
+        """A table via python-docx; a cell's text may hold ``\\n`` for several paragraphs.
+        ``merge`` lists ``((row, col), (row, col))`` corners of cells to merge (Word's gridSpan /
+        vMerge), e.g. a 合计 label over the 序号 and 名称 columns."""
         ncols = max(len(r) for r in rows)
         tbl = self.doc.add_table(rows=len(rows), cols=ncols)
         if style:
@@ -192,6 +195,14 @@ class DocxBuilder:
                 cell.paragraphs[0].add_run(lines[0])
                 for line in lines[1:]:
                     cell.add_paragraph(line)
+        for (r0, c0), (r1, c1) in merge:
+            keep = tbl.cell(r0, c0).text
+            merged = tbl.cell(r0, c0).merge(tbl.cell(r1, c1))
+            for extra in merged.paragraphs[1:]:
+                if not extra.text:
+                    extra._element.getparent().remove(extra._element)
+            if merged.text != keep and not merged.text.startswith(keep):
+                merged.paragraphs[0].text = keep
         self._sect.addprevious(tbl._tbl)  # add_table appends after the sectPr's siblings
         return self
 

@@ -43,9 +43,12 @@ def read_docx(path: str | Path) -> Document:
 class Linter:
     """Checks files with one configuration; reuse it for many files."""
 
-    def __init__(self, config: Config | None = None):
+    def __init__(self, config: Config | None = None, resources: Resources | None = None):
+        """``resources`` may be another linter's, when the two configurations differ only in
+        which rules are selected (``select``/``ignore``/``extend_select``): the automata, the
+        NLP pipeline and the index connection then serve both.  The owner closes them."""
         self.config = config if config is not None else Config()
-        self.resources = Resources(self.config)
+        self.resources = resources if resources is not None else Resources(self.config)
 
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
         doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc

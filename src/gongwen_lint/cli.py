@@ -24,6 +24,7 @@ FORMATS = ("text", "json", "sarif", "github")
 # Sub-command groups that live with their feature, imported only when used: the index
 # machinery pulls in numpy, which a plain check must not pay for at start-up.
 _LAZY_COMMANDS = {"index": ("gongwen_lint.index.cli", "index_group"), "audit": ("gongwen_lint.audit.cli", "audit_command")}
+_LAZY_COMMANDS["serve"] = ("gongwen_lint.serve.cli", "serve_command")  # FastAPI/uvicorn: the serve extra
 
 
 class _DefaultToCheck(click.Group):

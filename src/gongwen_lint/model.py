@@ -192,6 +192,9 @@ class Paragraph:
     in_table: bool = False
     in_textbox: bool = False
     table_pos: tuple[int, int, int] | None = None  # (table, row, cell), 0-based, within the part
+    # The cell's first grid column and the columns it spans (w:gridBefore, w:gridSpan counted), so
+    # a merged 合计 label does not shift the numbers of its row against the header's columns.
+    table_grid: tuple[int, int] | None = None
     section: int = 0  # index into Document.sections
     page_break_before: bool = False  # an explicit page break precedes (w:br type=page or lastRenderedPageBreak not counted)
     fields: tuple[str, ...] = ()  # field instructions in this paragraph, e.g. ("PAGE",)

@@ -279,6 +279,7 @@ class _DocxReader:
                     in_table=wp.in_table,
                     in_textbox=wp.in_textbox,
                     table_pos=wp.table_pos,
+                    table_grid=wp.table_grid,
                     section=current,
                     page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
                     fields=tuple(wp.fields),

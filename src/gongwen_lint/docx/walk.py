@@ -80,6 +80,7 @@ from .ns import (
     W_TRPR,
     W_TXBXCONTENT,
     W_TYPE,
+    W_VAL,
     w,
 )
 
@@ -121,6 +122,7 @@ class WalkedParagraph:
     pieces: list[Piece]
     in_table: bool = False
     table_pos: tuple[int, int, int] | None = None
+    table_grid: tuple[int, int] | None = None  # (first grid column, columns spanned) of the cell
     table: etree._Element | None = None  # innermost enclosing w:tbl
     in_textbox: bool = False
     fields: list[str] = field(default_factory=list)
@@ -184,6 +186,7 @@ class _Walker:
         self.paragraphs: list[WalkedParagraph] = []
         self.anchors: dict[str, dict[str, tuple[int, int]]] = {}
         self.tables = 0
+        self.cell_grid: tuple[int, int] | None = None  # grid column and span of the cell being walked
         self.fields: list[_Field] = []
         self.pending_page_break = False
         self.pending_starts: list[str] = []
@@ -227,9 +230,15 @@ class _Walker:
     def table(self, tbl, in_textbox):
         number = self.tables
         self.tables += 1
+        outer = self.cell_grid  # a nested table sits in a cell of the outer one
         for r, tr in enumerate(_children_of(tbl, W_TR)):
+            col = _int_val(tr.find(f"{W_TRPR}/{w('gridBefore')}"))
             for c, tc in enumerate(_children_of(tr, W_TC)):
+                span = max(1, _int_val(tc.find(f"{W_TCPR}/{w('gridSpan')}"), 1))
+                self.cell_grid = (col, span)
                 self.blocks(tc, True, (number, r, c), tbl, in_textbox)
+                col += span
+        self.cell_grid = outer
 
     # -- paragraph level -----------------------------------------------------------------------
 
@@ -253,6 +262,7 @@ class _Walker:
             pieces=self._pieces,
             in_table=in_table,
             table_pos=table_pos,
+            table_grid=self.cell_grid if in_table else None,
             table=table,
             in_textbox=in_textbox,
             fields=self._fields_here,
@@ -388,6 +398,16 @@ class _Walker:
 
     def _anchor(self, cid, kind, index, offset):
         self.anchors.setdefault(cid, {}).setdefault(kind, (index, offset))
+
+
+def _int_val(el, default: int = 0) -> int:
+    """The integer ``w:val`` of ``el`` (``default`` when absent or not a number)."""
+    if el is None:
+        return default
+    try:
+        return int(el.get(W_VAL, default))
+    except ValueError:
+        return default
 
 
 def _children_of(el, tag):

@@ -9,6 +9,7 @@ from treating this module as a rule family (it registers nothing).
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +123,26 @@ def find_dates(text: str) -> list[DateField]:
             )
         )
     return sorted(out, key=lambda f: f.start)
+
+
+def dated_paragraph(doc: Document, role: Role = Role.DATE) -> tuple[Paragraph, DateField] | None:
+    """The first paragraph with ``role`` that holds a valid date, and that date: the 成文日期 by
+    default, the 印发日期 with ``Role.PRINTER``.  The consistency rules (GW63x) measure deadlines
+    and relative time words against it."""
+    for p in doc.paragraphs(role):
+        for f in find_dates(p.text):
+            if f.valid and not f.short_year:
+                return p, f
+    return None
+
+
+def signing_date(doc: Document) -> datetime.date | None:
+    """The 成文日期 as a date (None when the draft has none, or it is not a valid date)."""
+    found = dated_paragraph(doc)
+    if found is None:
+        return None
+    f = found[1]
+    return datetime.date(f.year, f.month, f.day)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------
