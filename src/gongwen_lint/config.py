@@ -35,7 +35,7 @@ TOP_KEYS = {
     "options",
     "baseline",
 }
-DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "organ-suffixes-add", "font-aliases"}
+DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "substance-add", "substance-remove", "organ-suffixes-add", "font-aliases"}
 
 
 class ConfigError(Exception):
