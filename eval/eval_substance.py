@@ -1,15 +1,16 @@
 """Evaluate the substance model on hand-labelled paragraphs: empty ones warned, concrete ones not.
 
-Cases are in ``eval/substance_cases/`` (format in its README): ``tuning.txt`` was read while
-developing, ``heldout.txt`` never was.  Each case becomes its own draft (title, 主送, the optional
+Cases are in ``eval/substance_cases/`` (format in its README): ``tuning.txt`` and ``tuning2.txt``
+are read while developing; ``heldout.txt`` and ``heldout3.txt`` never are (``tuning2``/``heldout3``
+come from an independent writer who saw neither the model nor the other sets).  Each case becomes its own draft (title, 主送, the optional
 heading, the case's paragraphs, 署名, 成文日期), structure recognised as for any draft, checked with
 the GW7 rules.  A case is *warned* when GW702 or GW703 reports a warning on one of its paragraphs.
 
 Target (issue 15): ≥ 0.9 of empty cases warned, ≤ 0.1 of concrete cases warned, on each half.
 
 Usage: python eval/eval_substance.py [--show] [--show-heldout]
-  --show          list the tuning half's errors (missed empty, warned concrete)
-  --show-heldout  the same for the held-out half (only to report; never tune on it)
+  --show          list the tuning sets' errors (missed empty, warned concrete)
+  --show-heldout  the same for the held-out sets (only to report; never tune on them)
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ CASES = Path(__file__).resolve().parent / "substance_cases"
 HEAD = ["关于做好有关工作的通知", "各有关单位："]
 TAIL = ["XX市人民政府", "2025年3月1日"]
 CODES = ("GW702", "GW703")
+TUNING = ("tuning.txt", "tuning2.txt")
+HELDOUT = ("heldout.txt", "heldout3.txt")
 
 
 @dataclass
@@ -97,8 +100,10 @@ def main() -> None:
     ap.add_argument("--show-heldout", action="store_true")
     args = ap.parse_args()
     linter = Linter(Config(select=("GW7",)))
-    evaluate(linter, "tuning.txt", args.show)
-    evaluate(linter, "heldout.txt", args.show_heldout)
+    for name in TUNING:
+        evaluate(linter, name, args.show)
+    for name in HELDOUT:
+        evaluate(linter, name, args.show_heldout)
     linter.close()
 
 
