@@ -274,3 +274,13 @@ def test_non_finite_or_negative_numbers_in_options_are_refused(value, ok):
         with pytest.raises(ConfigError) as info:
             parse({"options": {"layout-body-size-pt": float(value)}})
         assert "layout-body-size-pt" in str(info.value)
+
+
+def test_every_option_default_passes_the_checks():
+    """A new option is named by the conventions of config.option_value (or its default fails)."""
+    from gongwen_lint.config import option_value
+
+    from gongwen_lint.rules import registry
+
+    for name, default in registry.option_defaults().items():
+        assert option_value(name, default, default) == default, name

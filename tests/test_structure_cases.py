@@ -199,6 +199,24 @@ def test_a_lead_in_or_a_meeting_label_is_not_an_addressee():
     assert text_roles("宜城市城管委工作例会纪要\n会议1：关于夜市摊点规范管理\n会议同意设置临时夜市。")[1] is Role.BODY
 
 
+@pytest.mark.parametrize("sentence", [
+    "今年以来，在上级的坚强领导下，全局上下团结一心、奋力拼搏，各项工作取得了显著成效。",
+    "各类企业要落实安全生产主体责任。",
+    "各项目单位于6月底前报送进度。",
+    "各方面工作稳步推进，全年任务圆满完成。",
+])
+def test_a_sentence_alone_or_first_is_body_not_an_addressee(sentence):
+    """A one-line draft (lint_text, a pasted paragraph) must not become a 主送 with a GW104 error."""
+    assert text_roles(sentence) == [Role.BODY]
+    assert findings(sentence, "GW104") == []
+
+
+@pytest.mark.parametrize("line", ["各区县人民政府。", "各乡镇，县直各单位，"])
+def test_an_addressee_typed_with_a_period_or_comma_is_still_the_addressee(line):
+    text = f"关于做好防汛工作的通知\n{line}\n现将有关事项通知如下。\n宜城市水利局\n2024年6月20日"
+    assert text_roles(text)[1] is Role.ADDRESSEE
+
+
 def test_users_organ_suffix_reaches_recognition(tmp_path):
     text = "关于做好防汛工作的通知\n县文化馆、县博物馆\n现将有关事项通知如下。\n"
     assert findings(text, "GW104") == []  # 馆 is no organ suffix of the packaged list

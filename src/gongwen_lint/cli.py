@@ -453,16 +453,28 @@ def exit_code(reports: list[Report], fail_on: Severity) -> int:
 @main.command()
 @click.argument("path", type=click.Path(), metavar="路径")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
-def inspect(path, fmt):
-    """显示识别出的公文结构：每段的要素角色、文种和版式。"""
+@click.option("--substance", is_flag=True, help="干货清单：每项工作是措施、原则还是空话，写明的谁来做、何时、多少，以及全文干货率")
+def inspect(path, fmt, substance):
+    """显示识别出的公文结构：每段的要素角色、文种和版式（--substance：干货清单）。"""
     from .api import read_docx
     from .errors import ReadError
     from .output.inspect_format import render_json, render_text
 
     try:
-        doc = read_docx(path, config=_load_config(None))  # the user's dictionaries shape the roles too
+        config = _load_config(None)
+        doc = read_docx(path, config=config)  # the user's dictionaries shape the roles too
     except (ReadError, ConfigError) as e:
         _fail(f"{path}：{e}")
+        return
+    if substance:
+        from .substance.report import inventory_of, render_json as inventory_json, render_text as inventory_text
+
+        try:
+            inv = inventory_of(doc, config)
+        except ConfigError as e:
+            _fail(str(e))
+            return
+        console.emit(inventory_json(doc, inv) if fmt == "json" else inventory_text(doc, inv))
         return
     console.emit(render_json(doc) if fmt == "json" else render_text(doc))
 

@@ -39,7 +39,7 @@ TOP_KEYS = {
     "options",
     "baseline",
 }
-DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "organ-suffixes-add", "font-aliases"}
+DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "substance-add", "substance-remove", "organ-suffixes-add", "font-aliases"}
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
 

@@ -38,6 +38,8 @@ _DIGIT_RE = re.compile(r"\d")
 _ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
 # 各省、市、自治区: administrative divisions name their governments in a 主送 list.
 _DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
+# 各项工作, 各类企业, 各方面: 各 before a measure word counts things, not organs.
+_EACH_THING_RE = re.compile(r"^各(项|类|种|个|方面|方|环节|位|界|族|自|样|式|阶段|领域|行业|地区间)")
 HEADING_LEVELS = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}
 _HEADINGS = frozenset(HEADING_LEVELS.values())
 _CENTRED = ("center", "distribute")
@@ -423,7 +425,9 @@ class Scorer:
                 score = 1.0
         elif t.endswith(("。", "，", ",")) and organs is None:
             core = t[:-1]
-            if self._organ_list(core + "：") is not None:
+            # A 主送 typed with a period instead of its colon is a short list of names; a sentence
+            # that reports (取得了显著成效) is body text whatever its first words.
+            if len(core) <= 40 and "了" not in core and self._organ_list(core + "：") is not None:
                 score = 2.5
         if score is None:
             return
@@ -459,7 +463,8 @@ class Scorer:
         return None
 
     def _names_organ(self, item: str) -> bool:
-        return bool(self.vocab.names_organ(item) or item.startswith("各") or "机关" in item or _DIVISION_RE.search(item))
+        each = item.startswith("各") and not _EACH_THING_RE.match(item)
+        return bool(self.vocab.names_organ(item) or each or "机关" in item or _DIVISION_RE.search(item))
 
     def _body(self, u: Unit, s: dict, strong: set) -> float:
         t = u.text
