@@ -11,7 +11,7 @@
    flattened one-line texts, checked as they are and "reflowed": split into paragraphs before
    headings such as 一、/（一）) and on the government work reports (``gwr/``).  GW701 infos are
    counted separately; they are fine.
-3. **Density.**  Distribution of ``boilerplate_ratio`` / ``substance_score`` (GW704's summary)
+3. **Density.**  Distribution of ``boilerplate_ratio`` / ``substance_ratio`` (GW704 and GW709 summary)
    on those documents, used to set the default threshold ``style-max-boilerplate-ratio``.
 
 Usage: python eval/eval_style.py [--corpus ../shared/corpus/archive] [--plants 200] [--show 5]
@@ -117,14 +117,14 @@ def precision(linter: Linter, corpus: Path, show: int) -> None:
                 else:
                     infos[d.code] += 1
             ratios.append(report.summary.get("boilerplate_ratio", 0.0))
-            substance.append(report.summary.get("substance_score", 0.0))
+            substance.append(report.summary.get("substance_ratio") or 0.0)
         n = len(files)
         dt = time.perf_counter() - t0
         print(f"{name}: {n} docs, GW7 warnings/doc {sum(warnings.values()) / n:.2f} {dict(warnings)}; "
               f"infos/doc {sum(infos.values()) / n:.2f} {dict(infos)}; {dt / n * 1000:.0f} ms/doc")
         qs = statistics.quantiles(ratios, n=20)
         print(f"   boilerplate_ratio: median {statistics.median(ratios):.3f}, p95 {qs[-1]:.3f}, max {max(ratios):.3f}; "
-              f"substance_score median {statistics.median(substance):.2f}")
+              f"substance_ratio median {statistics.median(substance):.2f}")
         for e in examples:
             print(f"   warning: {e}")
 

@@ -376,7 +376,9 @@ def plant_unpaired(lines, rng):
 
 
 def plant_deng(lines, rng):
-    hit = _pick(lines, rng, f"(?<={CJK})等(?={CJK})")
+    # 等 as the closing particle of a list, not the first character of a word (等级, 等额 …: a
+    # 顿号 before those is no GW405 finding)
+    hit = _pick(lines, rng, f"(?<={CJK})等(?={CJK})(?![级次同待候额量价效值距高比号腰分])")
     if not hit:
         return None
     i, m = hit

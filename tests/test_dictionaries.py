@@ -48,10 +48,10 @@ def test_user_additions_and_removals():
 
 
 def test_user_dictionary_reaches_the_rules_through_config():
-    cfg = Config(select=("GW701",), dictionaries={"boilerplate-add": {"口号": ["奋力谱写新篇章"]}})
-    report = lint_text("关于做好春季防火工作的通知\n各乡镇：\n全镇上下奋力谱写新篇章。\n", cfg)
-    assert [d.excerpt for d in report.diagnostics if d.code == "GW701"] == ["奋力谱写新篇章"]
-    report = lint_text("关于做好春季防火工作的通知\n各乡镇：\n全镇上下奋力谱写新篇章。\n", Config(select=("GW701",)))
+    cfg = Config(select=("GW701",), dictionaries={"boilerplate-add": {"口号": ["奏响时代强音"]}})
+    report = lint_text("关于做好春季防火工作的通知\n各乡镇：\n全镇上下奏响时代强音。\n", cfg)
+    assert [d.excerpt for d in report.diagnostics if d.code == "GW701"] == ["奏响时代强音"]
+    report = lint_text("关于做好春季防火工作的通知\n各乡镇：\n全镇上下奏响时代强音。\n", Config(select=("GW701",)))
     assert not [d for d in report.diagnostics if d.code == "GW701"]
 
 

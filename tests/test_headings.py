@@ -183,3 +183,11 @@ def test_fill_in_blanks_in_an_attachment_form_are_not_placeholders():
     ps = body("单位名称：________", "联系人：××", role=Role.ATTACHMENT_BODY)
     assert lint_doc(ps, "GW306") == []
     assert lint("X射线装置应定期检测。\n二〇〇八年以来", "GW306") == []
+
+
+def test_parallel_items_with_different_labels_are_not_near_duplicates():
+    shared = "，行距固定30磅，段前段后0.5行，左对齐缩进2个字符。英文字符使用Times New Roman，注意双引号与标题和正文中文字体保持一致。"
+    a = "三级标题：楷体_GB2312三号字" + shared
+    b = "四级及以下标题：仿宋_GB2312三号字" + shared.replace("30", "28")
+    assert lint(f"{a}\n{b}", "GW304") == []
+    assert len(lint(f"{a}\n{a.replace('楷体_GB2312', '楷体')}", "GW304")) == 1  # same label: a near copy

@@ -297,3 +297,20 @@ def test_lines_drawn_otherwise_keep_the_rule_quiet():
 def test_imprint_followed_by_body_text_is_not_judged():
     doc = draft(*IMPRINT, "{抄送 无线}抄送：市委办公室。", "{正文}" + BODY)
     assert lines_found(doc) == []
+
+
+def test_page_field_without_a_cached_number_is_a_correct_form(tmp_path, docx_builder):
+    """A formatter writes ``— {PAGE} —`` without the field's result; Word draws the number."""
+    from gongwen_lint.api import Linter
+    from gongwen_lint.config import Config
+
+    b = docx_builder
+    b.page(width=210, height=297, top=37, bottom=35, left=28, right=26)
+    b.p("关于做好有关工作的通知", font="方正小标宋简体", size=22, align="center")
+    b.p("各单位：", font="仿宋_GB2312", size=16)
+    empty_page = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+                  '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    b.footer(f'<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r>'
+             f'{empty_page}<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r></w:p>')
+    report = Linter(Config(select=("GW206",))).check_file(b.save(tmp_path / "page.docx"))
+    assert not [d for d in report.diagnostics if "应写成" in d.message]

@@ -45,7 +45,7 @@ def test_gw702_stacked_stock_phrases_are_an_empty_sentence():
 def test_gw702_substance_keeps_a_sentence():
     for body in (
         "各单位要高度重视校园安全，2025年9月1日前完成全部校舍安全排查。",
-        "要进一步加强安全生产监管，狠抓落实。",
+        "要进一步加强危险化学品企业安全生产监管，狠抓落实。",
         "各单位要高度重视，认真贯彻落实《中华人民共和国防洪法》。",
         "市水利局要高度重视，狠抓落实。",
     ):
@@ -53,9 +53,23 @@ def test_gw702_substance_keeps_a_sentence():
         assert found == [], body
 
 
-def test_gw702_single_phrase_is_only_info():
+def test_gw702_a_stack_inside_a_substantive_paragraph_is_only_info():
+    body = "各单位要高度重视，狠抓落实，确保取得实效。县水利局于2025年6月底前完成30座水库的汛前检查。"
+    found, _ = check(body, "GW702")
+    assert [(d.severity, d.excerpt) for d in found] == [(Severity.INFO, "各单位要高度重视，狠抓落实，确保取得实效。")]
+
+
+def test_gw702_a_short_line_alone_is_not_reported():
+    # 加强组织领导。 on a line of its own is a heading the drafter did not number.
     found, _ = check("各单位要高度重视。", "GW702")
-    assert [d.severity for d in found] == [Severity.INFO]
+    assert found == []
+
+
+def test_gw702_slogan_heading_and_slogan_quotation_are_infos():
+    body = ("一、持续学习，深入发动，让求真务实精神融入思想，力促作风实现质的转变\n"
+            "每月组织一次集中学习，邀请专家授课，着力打造“鹰一样的个人，雁一样的团队”。")
+    found, _ = check(body, "GW702")
+    assert [(d.severity, d.message[:5]) for d in found] == [(Severity.INFO, "标题是口号"), (Severity.INFO, "口号：打造")]
 
 
 # -- GW703 -------------------------------------------------------------------------------------
@@ -104,7 +118,7 @@ def test_gw703_responsible_party_deadline_or_object_is_not_vague():
         "由属地区县人民政府负责督促企业在15个工作日内整改到位。",
         "各区县要加强危化品企业监管，完善隐患排查机制。",
         "各区县人民政府要进一步加强监管，不断完善工作机制。",
-        "要进一步加强安全生产监管，完善工作机制。",
+        "要进一步加强危险化学品企业安全生产监管，完善隐患排查机制。",
     ):
         assert empty_findings(sentence) == [], sentence
 
@@ -129,7 +143,7 @@ def test_gw703_descriptive_sentences_outside_task_sections_are_not_measures():
 def test_gw704_summary_is_reported_for_every_document():
     _, report = check("县水利局于2025年6月底前完成30座水库的汛前检查。", "GW704")
     assert report.summary["boilerplate_ratio"] == 0.0
-    assert report.summary["substance_score"] == 1.0
+    assert report.summary["substance_ratio"] == 1.0
     assert "summary" in report.to_dict()
 
 

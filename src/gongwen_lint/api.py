@@ -12,7 +12,7 @@ from pathlib import Path
 from . import structure, suppress
 from .config import Config, discover
 from .engine import Report, run_rules
-from .errors import ReadError
+from .errors import ReadError, ResourceError
 from .model import Document
 from .rules.context import Resources
 from .textreader import document_from_text, read_text_file
@@ -22,11 +22,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 
 def load_document(path: str | Path) -> Document:
     """Read a draft (.docx, .txt, .md) into the model, without roles.  Raises :class:`ReadError`."""
-    path = Path(path)
-    if not path.exists():
-        raise ReadError("文件不存在：请检查路径是否正确")
-    if path.is_dir():
-        raise ReadError("这是一个文件夹，不是文件")
+    path = Path(path)  # missing files, folders, FIFOs, permissions: fileio.open_regular says which
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path)
@@ -35,9 +31,13 @@ def load_document(path: str | Path) -> Document:
     return read_docx_file(path)
 
 
-def read_docx(path: str | Path) -> Document:
-    """The parsed draft with a role for every paragraph, its genre and its format."""
-    return structure.analyse(load_document(path))
+def read_docx(path: str | Path, config: Config | None = None) -> Document:
+    """The parsed draft with a role for every paragraph, its genre and its format.
+
+    ``config``: its ``[dictionaries]`` additions (organ suffixes, font aliases) count for the
+    roles as they do for the rules."""
+    vocab = structure.load_vocab(config.dictionaries) if config is not None else None
+    return structure.analyse(load_document(path), vocab)
 
 
 class Linter:
@@ -51,10 +51,15 @@ class Linter:
         self.resources = resources if resources is not None else Resources(self.config)
 
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
-        doc = structure.analyse(doc) if doc.genre is None and doc.format is None else doc
+        if doc.genre is None and doc.format is None:
+            vocab = self.resources.get("structure.vocab", lambda: structure.load_vocab(self.config.dictionaries))
+            doc = structure.analyse(doc, vocab)
         rules = self.config.enabled_rules(path_for_config or doc.path)
         # Reader problems (doc.problems) are reported by the GW901 rule, so --ignore GW901 works.
-        report = run_rules(doc, self.config, self.resources, rules)
+        try:
+            report = run_rules(doc, self.config, self.resources, rules)
+        except ResourceError as e:  # e.g. the reference index went away: say so, do not skip it
+            return Report(path=doc.path, error=str(e))
         report.diagnostics = suppress.apply(doc, report.diagnostics)  # Word-comment directives
         return report
 
@@ -71,7 +76,11 @@ class Linter:
         return self.check_document(doc)
 
     def check_text(self, text: str, path: str = "<text>") -> Report:
-        return self.check_document(document_from_text(text, path))
+        try:
+            doc = document_from_text(text, path)
+        except ReadError as e:  # over the caps of limits.py
+            return Report(path=path, error=str(e))
+        return self.check_document(doc)
 
     def before_fork(self) -> None:
         """Release what a forked worker must not share (the index connection: SQLite and

@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import ReadError
+from .fileio import read_capped
+from .limits import MAX_FILE_BYTES, file_too_big
 
 VERSION = 1
 
@@ -44,13 +46,17 @@ def write(reports, baseline_path: str | Path) -> int:
 
 def load(baseline_path: str | Path) -> dict[str, set[str]]:
     baseline_path = Path(baseline_path)
+    if not baseline_path.exists():
+        raise ReadError(f"基线文件不存在：{baseline_path}（先用 --write-baseline 生成）")
     try:
-        data = json.loads(baseline_path.read_text(encoding="utf-8"))
+        raw = read_capped(baseline_path, MAX_FILE_BYTES, file_too_big)
+    except ReadError as e:
+        raise ReadError(f"无法读取基线文件 {baseline_path}：{e}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
         files = data["files"]
         return {path: {e["fingerprint"] for e in entries} for path, entries in files.items()}
-    except FileNotFoundError:
-        raise ReadError(f"基线文件不存在：{baseline_path}（先用 --write-baseline 生成）") from None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise ReadError(f"基线文件 {baseline_path} 格式不正确：请用 --write-baseline 重新生成") from None
 
 

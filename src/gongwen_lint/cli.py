@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, cli_zh
+from . import __version__, cli_zh, console
 from .config import Config, ConfigError, check_selectors, discover, load_file
 from .diagnostics import Severity
 from .engine import Report
@@ -116,6 +116,8 @@ class _DefaultToCheck(click.Group):
         except click.ClickException as e:
             cli_zh.show(e)
             sys.exit(2)  # a usage error (click's other errors would exit 1, the code for findings)
+        except OSError as e:
+            console.output_failed(e)  # click's own output (--help, --version) to a full disk
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
@@ -165,8 +167,9 @@ def _fail(message: str) -> NoReturn:
 @click.option("--fix-to", "fix_to", type=click.Path(), metavar="文件", help="把修复后的副本写到该文件，原文件不变（隐含 --fix；--fix -o 副本.docx 同义）")
 @click.option("--unsafe-fixes", is_flag=True, help="同时应用跨越多个格式片段、可能改变格式的修复（需与 --fix 一起使用）")
 @click.option("--annotate", "annotate", type=click.Path(), metavar="文件", help="另存一份带批注的副本（.docx）：每段每条规则一条 Word 批注，原文件不变")
+@click.option("--force", is_flag=True, help="允许覆盖已存在、但不是 gongwen-lint 写出的副本文件（--annotate、--fix-to）")
 def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output, statistics, baseline_path,
-          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate):
+          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate, force):
     """检查公文草稿（.docx、.txt、.md 文件或文件夹）。
 
     \b
@@ -185,12 +188,14 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     fix_to, output = _fix_target(fix, fix_to, output)
     fix = fix or fix_to is not None
     _check_write_options(files, fix, fix_to, unsafe_fixes, annotate)
+    _check_outputs(output, [t for t in (fix_to, annotate) if t], force, files)
 
     reports: list[Report] = [Report(path=p, error=msg) for p, msg in missing]
     stopped: tuple[str, int] | None = None  # (note, exit code) after Ctrl-C or SIGTERM
+    fix_failed = False  # a fix that could not be written: exit code 2
     try:
         if fix:
-            _fix_all(config, files, fix_to, unsafe_fixes, reports)
+            fix_failed = _fix_all(config, files, fix_to, unsafe_fixes, reports)
         else:
             _check_all(config, files, fmt, jobs, reports)
     except KeyboardInterrupt as e:
@@ -212,7 +217,7 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
 
     note = f"{stopped[0]}：共 {len(files) + len(missing)} 个文件，其余未检查" if stopped else None
     _emit(render(reports, fmt, statistics=statistics, interrupted=note), output)
-    sys.exit(stopped[1] if stopped else exit_code(reports, config.fail_on))
+    sys.exit(stopped[1] if stopped else 2 if fix_failed else exit_code(reports, config.fail_on))
 
 
 def _config_from_options(config_path, select, ignore, extend_select, fail_on, index) -> Config:
@@ -254,7 +259,12 @@ def _apply_baseline(reports: list[Report], baseline_path: str, write: bool) -> l
     from .errors import ReadError
 
     if write:
-        n = baseline.write(reports, baseline_path)
+        try:
+            n = baseline.write(reports, baseline_path)
+        except OSError as e:
+            from .fileio import os_reason
+
+            _fail(f"无法写入基线文件 {baseline_path}：{os_reason(e)}")
         click.echo(f"已把 {n} 个问题写入基线 {baseline_path}", err=True)
         sys.exit(2 if any(r.error for r in reports) else 0)
     try:
@@ -264,11 +274,30 @@ def _apply_baseline(reports: list[Report], baseline_path: str, write: bool) -> l
 
 
 def _emit(text: str, output: str | None) -> None:
-    """Write the report to ``output`` or standard output."""
+    """Write the report to ``output`` or standard output (a full disk, a missing or read-only
+    folder: a Chinese message and exit code 2, see :mod:`gongwen_lint.console`)."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        console.write_report(output, text)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        console.emit(text)
+
+
+def _check_outputs(report: str | None, copies: list[str], force: bool, drafts: list[str]) -> None:
+    """Before any work: outputs that cannot be written, a report over a draft, and copies that
+    would replace a file gongwen-lint did not write (``--force`` allows it)."""
+    from .fileio import OutputError, check_output_path, check_overwrite, same_file
+
+    try:
+        if report:
+            check_output_path(report)
+            if any(same_file(report, d) for d in drafts):
+                raise OutputError(f"报告文件 {report} 就是要检查的草稿：写入报告会覆盖草稿，请另选文件名")
+        for target in copies:
+            check_output_path(target)
+            if not any(same_file(target, d) for d in drafts):  # onto the draft itself: a fix in place
+                check_overwrite(target, force)
+    except OutputError as e:
+        _fail(str(e))
 
 
 def _check_all(config: Config, files: list[str], fmt: str, jobs: int, out: list[Report]) -> None:
@@ -338,26 +367,24 @@ def _check_write_options(files: list[str], fix: bool, fix_to, unsafe_fixes: bool
             _fail("带批注的副本不能覆盖原文件：请另选输出文件名")
 
 
-def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool, out: list[Report]) -> None:
+def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool, out: list[Report]) -> bool:
     """Fix each file (one process: edits are written file by file), appending its report to
-    ``out``; what was fixed goes to stderr in Chinese."""
+    ``out``; what was fixed goes to stderr in Chinese.  Returns whether some fix could not be
+    written (a read-only draft, a full disk: the draft is unchanged, the reason is printed)."""
     from .api import Linter
     from .fixes import fix_file, summary_line
 
     linter = Linter(config)
     total = 0
+    failed = False
     try:
         for f in files:
             report = linter.check_file(f)
             if report.error:
                 out.append(report)
                 continue
-            try:
-                result = fix_file(linter, f, output=fix_to, unsafe=unsafe, report=report)
-            except OSError as e:
-                click.echo(f"gongwen-lint：{f}：无法写入修复结果（{e.strerror or e}），原文件未改动", err=True)
-                out.append(report)
-                continue
+            result = fix_file(linter, f, output=fix_to, unsafe=unsafe, report=report)
+            failed = failed or result.error is not None
             line = summary_line(result)
             if line:
                 click.echo(line, err=True)
@@ -365,8 +392,9 @@ def _fix_all(config: Config, files: list[str], fix_to: str | None, unsafe: bool,
             out.append(result.report)
     finally:
         linter.close()
-    if not total:
+    if not total and not failed:
         click.echo("没有可自动应用的修复", err=True)
+    return failed
 
 
 def _annotate(reports: list[Report], source: str, target: str) -> None:
@@ -376,18 +404,23 @@ def _annotate(reports: list[Report], source: str, target: str) -> None:
     report = next((r for r in reports if not r.error), None)
     if report is None:
         return  # the read error is in the report
+    notes: list[str] = []
     try:
-        n = annotate_file(source, report.diagnostics, target)
+        n = annotate_file(source, report.diagnostics, target, notes=notes)
     except (AnnotateError, ReadError) as e:
         _fail(f"{source}：{e}")
         return
     except OSError as e:
-        _fail(f"无法写入带批注的副本 {target}：{e.strerror or e}")
+        from .fileio import os_reason
+
+        _fail(f"无法写入带批注的副本 {target}：{os_reason(e)}")
         return
     except Exception as e:  # noqa: BLE001 - never a traceback (docs/usage.md, exit codes)
         _fail(f"生成带批注的副本时发生内部错误（{type(e).__name__}）：请把文件报告给维护者")
         return
     click.echo(f"已写入带批注的副本 {target}：{n} 条批注", err=True)
+    for line in notes:
+        click.echo(line, err=True)
 
 
 def render(reports: list[Report], fmt: str, statistics: bool = False, interrupted: str | None = None) -> str:
@@ -420,18 +453,30 @@ def exit_code(reports: list[Report], fail_on: Severity) -> int:
 @main.command()
 @click.argument("path", type=click.Path(), metavar="路径")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
-def inspect(path, fmt):
-    """显示识别出的公文结构：每段的要素角色、文种和版式。"""
+@click.option("--substance", is_flag=True, help="干货清单：每项工作是措施、原则还是空话，写明的谁来做、何时、多少，以及全文干货率")
+def inspect(path, fmt, substance):
+    """显示识别出的公文结构：每段的要素角色、文种和版式（--substance：干货清单）。"""
     from .api import read_docx
     from .errors import ReadError
     from .output.inspect_format import render_json, render_text
 
     try:
-        doc = read_docx(path)
-    except ReadError as e:
+        config = _load_config(None)
+        doc = read_docx(path, config=config)  # the user's dictionaries shape the roles too
+    except (ReadError, ConfigError) as e:
         _fail(f"{path}：{e}")
         return
-    click.echo(render_json(doc) if fmt == "json" else render_text(doc))
+    if substance:
+        from .substance.report import inventory_of, render_json as inventory_json, render_text as inventory_text
+
+        try:
+            inv = inventory_of(doc, config)
+        except ConfigError as e:
+            _fail(str(e))
+            return
+        console.emit(inventory_json(doc, inv) if fmt == "json" else inventory_text(doc, inv))
+        return
+    console.emit(render_json(doc) if fmt == "json" else render_text(doc))
 
 
 @main.command()
@@ -439,7 +484,7 @@ def rules():
     """列出全部规则。"""
     from .output.rules_format import render_catalogue
 
-    click.echo(render_catalogue())
+    console.emit(render_catalogue())
 
 
 @main.command()
@@ -453,7 +498,7 @@ def rule(code):
     if r is None:
         _fail(f"没有规则“{code}”：请用 gongwen-lint rules 查看规则目录")
         return
-    click.echo(render_rule(r))
+    console.emit(render_rule(r))
 
 
 if __name__ == "__main__":  # pragma: no cover

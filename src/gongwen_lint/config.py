@@ -8,6 +8,8 @@ Unknown keys are an error that names the key: a typo must not silently disable a
 from __future__ import annotations
 
 import fnmatch
+import math
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +21,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .diagnostics import Severity
+from .errors import ReadError
+from .fileio import read_capped
 from .rules import registry
 
 CONFIG_FILES = ("gongwen-lint.toml", ".gongwen-lint.toml", "pyproject.toml")
@@ -35,7 +39,8 @@ TOP_KEYS = {
     "options",
     "baseline",
 }
-DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "organ-suffixes-add", "font-aliases"}
+DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "substance-add", "substance-remove", "organ-suffixes-add", "font-aliases"}
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -131,7 +136,16 @@ def check_selectors(selectors: Iterable[str], key: str) -> None:
 
 
 def parse(data: dict[str, Any], source: str | None = None) -> Config:
-    """Build a :class:`Config` from the ``[tool.gongwen-lint]`` table."""
+    """Build a :class:`Config` from the ``[tool.gongwen-lint]`` table; every message names the file."""
+    try:
+        return _parse(data, source)
+    except ConfigError as e:
+        if source and source not in str(e):
+            raise ConfigError(f"{e}（{source}）") from None
+        raise
+
+
+def _parse(data: dict[str, Any], source: str | None) -> Config:
     where = f"（{source}）" if source else ""
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
@@ -150,7 +164,7 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
             if r is None:
                 raise ConfigError(f"severity 中的规则“{k}”不存在{where}")
             try:
-                sev[r.code] = Severity(v)
+                sev[r.code] = _severity(v)
             except ValueError:
                 raise ConfigError(f"severity.{k} 的值“{v}”无效：应为 error、warning 或 info{where}") from None
         kwargs["severity"] = sev
@@ -170,11 +184,13 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
         kwargs["index"] = index
     if "fail-on" in data:
         try:
-            kwargs["fail_on"] = Severity(data["fail-on"])
+            kwargs["fail_on"] = _severity(data["fail-on"])
         except ValueError:
             raise ConfigError(f"fail-on 的值“{data['fail-on']}”无效：应为 error、warning 或 info{where}") from None
     if "baseline" in data:
-        kwargs["baseline"] = str(data["baseline"])
+        if not isinstance(data["baseline"], str) or not data["baseline"].strip():
+            raise ConfigError(f"配置项 baseline 应为基线文件的路径{where}")
+        kwargs["baseline"] = data["baseline"]
     if "dictionaries" in data:
         d = data["dictionaries"]
         if not isinstance(d, dict):
@@ -202,46 +218,152 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
         if not isinstance(opts, dict):
             raise ConfigError(f"配置项 options 应为表{where}")
         defaults = registry.option_defaults()
-        for k, v in opts.items():
+        for k in opts:
             if k not in defaults:
                 raise ConfigError(f"未知的配置项 options.{k}{where}；可用：{', '.join(sorted(defaults))}")
-            d = defaults[k]
-            if isinstance(d, bool) != isinstance(v, bool) or (
-                isinstance(d, (int, float)) and not isinstance(v, (int, float))
-            ):
-                raise ConfigError(f"options.{k} 的值类型应与默认值 {d!r} 相同{where}")
-        kwargs["options"] = dict(opts)
+        dictionaries = data.get("dictionaries")
+        aliases = dictionaries.get("font-aliases") if isinstance(dictionaries, dict) else None
+        kwargs["options"] = {k: option_value(k, v, defaults[k], where, aliases) for k, v in opts.items()}
     return Config(**kwargs)
+
+
+def _severity(value: Any) -> Severity:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return Severity(value)
+
+
+#: Options whose name ends so are shares of something: between 0 and 1.
+FRACTION_SUFFIXES = ("-coverage", "-similarity", "-ratio", "-share")
+
+
+def option_value(name: str, value: Any, default: Any, where: str = "", aliases: Any = None) -> Any:
+    """``value`` checked against the option's default (its type), its choices and its meaning.
+
+    Numbers are validated here, where they are read: TOML allows ``nan`` and ``inf``, and a
+    threshold of ``nan`` makes every comparison false, silently.  Every numeric option is a size,
+    a count or a share: never negative; shares (:data:`FRACTION_SUFFIXES`) at most 1.  Options
+    named ``…-font`` name a font class (or a font of one); enumerations list their choices.
+    """
+    key = f"options.{name}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key} 的值应为 true 或 false{where}")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{key} 的值应为数字，例如 {default!r}{where}")
+        if not math.isfinite(value):
+            raise ConfigError(f"{key} 的值“{value}”无效：应为有限的数字{where}")
+        if isinstance(default, int):
+            if isinstance(value, float) and not value.is_integer():
+                raise ConfigError(f"{key} 的值应为整数，例如 {default!r}{where}")
+            value = int(value)
+        else:
+            value = float(value)
+        if value < 0:
+            raise ConfigError(f"{key} 的值不能为负数{where}")
+        if name.endswith(FRACTION_SUFFIXES) and value > 1:
+            raise ConfigError(f"{key} 是比例，应在 0 到 1 之间（如 0.8 表示 80%）{where}")
+        return value
+    if isinstance(default, str):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{key} 的值应为非空字符串，例如 {default!r}{where}")
+        choices = registry.option_choices().get(name)
+        if choices and value.strip().lower() not in choices:
+            raise ConfigError(f"{key} 的值“{value}”无效：应为 {'、'.join(choices)} 之一{where}")
+        if name.endswith("-font"):
+            from .fonts import CLASSES, build
+
+            if build(aliases if isinstance(aliases, dict) else None).class_of_option(value) not in CLASSES:
+                raise ConfigError(f"{key} 的值“{value}”不是可识别的字体：应为仿宋、楷体、黑体、宋体、小标宋，"
+                                  f"或属于其中一类的字体名（可在 dictionaries.font-aliases 中补充）{where}")
+        return value
+    if isinstance(default, (list, tuple)):
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise ConfigError(f"{key} 的值应为字符串列表，例如 {list(default)!r}{where}")
+        return list(value)
+    return value
 
 
 def load_file(path: str | Path) -> Config:
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ConfigError(f"无法读取配置文件 {path}：{e.strerror or e}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{e}") from None
+        raw = read_capped(path, MAX_CONFIG_BYTES, lambda size: f"文件过大（{size:,} 字节），不像是配置文件")
+    except ReadError as e:
+        raise ConfigError(f"无法读取配置文件 {path}：{e}") from None
+    data = _toml(raw, path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("gongwen-lint", {})
+        data = _our_table(data, path)
     return parse(data, str(path))
 
 
+def _toml(raw: bytes, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+), column (\d+)", str(e))
+        where = f"第 {m.group(1)} 行第 {m.group(2)} 列附近" if m else ""
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{where}有语法错误（{e}）") from None
+
+
+def _our_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``[tool.gongwen-lint]`` of a pyproject.toml, checked to be a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"配置文件 {path} 中的 tool 应为表（[tool]），现在是 {_kind(tool)}")
+    ours = tool.get("gongwen-lint", {})
+    if not isinstance(ours, dict):
+        raise ConfigError(f"配置文件 {path} 中的 [tool.gongwen-lint] 应为表，现在是 {_kind(ours)}："
+                          "请写成 [tool.gongwen-lint] 下的若干配置项")
+    return ours
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "数组"
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, (int, float)):
+        return "数字"
+    return type(value).__name__
+
+
+#: A pyproject.toml that mentions our table: if it does not parse, that is our error to report.
+_MENTIONS_US = re.compile(r"^\s*\[+\s*tool\s*\.\s*[\"']?gongwen-lint|^\s*gongwen-lint\s*=", re.MULTILINE)
+
+
 def discover(start: str | Path | None = None) -> Config:
-    """The configuration of the nearest config file above ``start`` (default: cwd)."""
+    """The configuration of the nearest config file above ``start`` (default: cwd).
+
+    A pyproject.toml counts when it has a ``[tool.gongwen-lint]`` table; one that does not
+    parse counts (as an error) when its text mentions that table, so a typo in the section
+    header cannot silently turn the configuration off.
+    """
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        data = tomllib.loads(candidate.read_text("utf-8-sig"))
-                    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                        continue
-                    if "gongwen-lint" not in data.get("tool", {}):
-                        continue
+                if name == "pyproject.toml" and not _is_ours(candidate):
+                    continue
                 return load_file(candidate)
     return Config()
+
+
+def _is_ours(pyproject: Path) -> bool:
+    try:
+        raw = read_capped(pyproject, MAX_CONFIG_BYTES, lambda size: "")
+        text = raw.decode("utf-8-sig")
+    except (ReadError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return bool(_MENTIONS_US.search(text))
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "gongwen-lint" in tool

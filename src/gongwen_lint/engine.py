@@ -15,6 +15,8 @@ from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Location, Severity, group
+from .errors import ResourceError
+from .fileio import printable
 from .model import Document
 from .rules import registry
 from .rules.context import Context, Resources
@@ -42,7 +44,7 @@ class Report:
 
     def to_dict(self) -> dict:
         d = {
-            "path": self.path,
+            "path": printable(self.path),  # a non-UTF-8 file name must not make invalid JSON
             "genre": self.genre,
             "format": self.format,
             "error": self.error,
@@ -84,6 +86,8 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
                             found.extend(_with_severity(r.func(p, ctx), r, severity))
             else:
                 found.extend(_with_severity(r.func(doc, ctx), r, severity))
+        except ResourceError:
+            raise  # the index went away: the whole check of this file is incomplete
         except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others
             log.exception("rule %s failed", r.code)
             found.append(

@@ -25,18 +25,21 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from lxml import etree
 
 from .diagnostics import Diagnostic
 from .docx.ns import MC_CHOICE, MC_FALLBACK, STRICT_TO_TRANSITIONAL, W_P, W_T, W_TXBXCONTENT, XML_SPACE, w
 from .docx.walk import WalkedParagraph, walk_part
+from .errors import ReadError
+from .fileio import COPY_MARK, atomic_write, check_writable, commit, discard, os_reason, temp_beside
+
+__all__ = ["atomic_write", "copy_zip", "fix_file", "parse_part", "serialise", "temp_beside", "walk_root"]
 
 if TYPE_CHECKING:
     from .api import Linter
@@ -122,13 +125,23 @@ def apply_to_text(text: str, edits: Iterable[Edit], shift: int = 0) -> str:
 # -- package helpers (shared with the annotated copy) -------------------------------------------
 
 
-def parse_part(data: bytes) -> tuple[etree._ElementTree, bool]:
-    """Parse a part for writing; Strict-OOXML namespaces are mapped (and mapped back on save)."""
+def parse_part(data: bytes, name: str = "") -> tuple[etree._ElementTree, bool]:
+    """Parse a part for writing; Strict-OOXML namespaces are mapped (and mapped back on save).
+
+    Raises ReadError (the reader's messages) for a part that does not parse or declares a DTD;
+    a UTF-16 part is written back as UTF-8.
+    """
+    from .docx.package import as_utf8, dtd_message, strict_to_transitional, xml_error_message
+
+    data = as_utf8(data)
     strict = b"purl.oclc.org/ooxml" in data
-    if strict:
-        for s, t in STRICT_TO_TRANSITIONAL:
-            data = data.replace(s, t)
-    return etree.ElementTree(etree.fromstring(data, WRITE_PARSER)), strict
+    try:
+        tree = etree.ElementTree(etree.fromstring(strict_to_transitional(data), WRITE_PARSER))
+    except etree.XMLSyntaxError as e:
+        raise ReadError(xml_error_message(name or "XML 部件", e)) from None
+    if tree.docinfo.internalDTD is not None:
+        raise ReadError(dtd_message(name or "XML 部件"))
+    return tree, strict
 
 
 def serialise(tree: etree._ElementTree, strict: bool = False) -> bytes:
@@ -175,57 +188,47 @@ def _plain_extra(extra: bytes) -> bytes:
     return out
 
 
-def copy_zip(src: str | Path, dst: str | Path, replaced: dict[str, bytes], added: dict[str, bytes] | None = None) -> None:
+def duplicate_names(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """Entry names stored twice (Word reads one, zipfile another: never rewrite such a package)."""
+    seen: set[str] = set()
+    dupes = []
+    for info in infos:
+        key = info.filename.lower()
+        if key in seen:
+            dupes.append(info.filename)
+        seen.add(key)
+    return dupes
+
+
+def copy_zip(src: str | Path, dst: str | Path, replaced: dict[str, bytes], added: dict[str, bytes] | None = None,
+             removed: frozenset[str] = frozenset(), comment: bytes | None = None) -> None:
     """Write ``dst``: every entry of ``src`` in order with the same content, timestamp and
-    compression, except the ``replaced`` ones; ``added`` entries go at the end."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
-        for info in zin.infolist():
-            data = replaced[info.filename] if info.filename in replaced else zin.read(info)
-            zi = zipfile.ZipInfo(info.filename, info.date_time)
-            zi.compress_type = info.compress_type
-            zi.external_attr = info.external_attr
-            zi.create_system = info.create_system
-            zi.comment = info.comment
-            zi.extra = _plain_extra(info.extra)
-            zout.writestr(zi, data)
-        for name, data in (added or {}).items():
-            zi = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(zi, data)
-        zout.comment = zin.comment
-
-
-def temp_beside(target: Path) -> Path:
-    """A new temporary file in ``target``'s folder (so ``os.replace`` is atomic)."""
-    fd, name = tempfile.mkstemp(prefix=".~gwlint-", suffix=target.suffix, dir=str(target.parent))
-    os.close(fd)
-    return Path(name)
-
-
-def atomic_write(target: Path, write: Callable[[Path], None], mode_from: Path | None = None) -> None:
-    """Run ``write(tmp)`` on a temporary file beside ``target``, then replace ``target``."""
-    tmp = temp_beside(target)
-    try:
-        write(tmp)
-        _finish(tmp, target, mode_from)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _finish(tmp: Path, target: Path, mode_from: Path | None) -> None:
-    with open(tmp, "rb+") as f:
-        os.fsync(f.fileno())
-    if mode_from is not None:
-        try:
-            os.chmod(tmp, mode_from.stat().st_mode & 0o7777)
-        except OSError:
-            pass
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, target)
+    compression, except the ``replaced`` ones and the ``removed`` ones; ``added`` entries go at
+    the end.  The archive comment is kept, or set to ``comment``.  Raises ReadError for a package
+    with duplicate entry names."""
+    with zipfile.ZipFile(src) as zin:
+        infos = zin.infolist()
+        dupes = duplicate_names(infos)
+        if dupes:
+            raise ReadError(f"压缩包中有重名的部件（{dupes[0]}）：无法确定 Word 读取的是哪一个，不予改写；"
+                            "请在 Word/WPS 中另存为 .docx 后再试")
+        with zipfile.ZipFile(dst, "w") as zout:
+            for info in infos:
+                if info.filename in removed:
+                    continue
+                data = replaced[info.filename] if info.filename in replaced else zin.read(info)
+                zi = zipfile.ZipInfo(info.filename, info.date_time)
+                zi.compress_type = info.compress_type
+                zi.external_attr = info.external_attr
+                zi.create_system = info.create_system
+                zi.comment = info.comment
+                zi.extra = _plain_extra(info.extra)
+                zout.writestr(zi, data)
+            for name, data in (added or {}).items():
+                zi = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(zi, data)
+            zout.comment = zin.comment if comment is None else comment
 
 
 # -- editing a .docx ----------------------------------------------------------------------------
@@ -324,7 +327,7 @@ def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tu
     for e in edits:
         pending.setdefault(e.paragraph, []).append(e)
     while pending:
-        tree, strict = parse_part(data)
+        tree, strict = parse_part(data, part_name)
         paragraphs = walk_part(walk_root(tree, part_name, main)).paragraphs
         expected: dict[int, str] = {}
         failed: set[int] = set()
@@ -351,8 +354,12 @@ def _apply_part(data: bytes, part_name: str, main: str, edits: list[Edit]) -> tu
     return None, []
 
 
-def apply_docx(src: Path, dst: Path, edits: list[Edit]) -> list[Edit]:
-    """Write ``dst`` = ``src`` with the edits; return the edits applied (none: ``dst`` not written)."""
+def apply_docx(src: Path, dst: Path, edits: list[Edit], mark: bool = False) -> list[Edit]:
+    """Write ``dst`` = ``src`` with the edits; return the edits applied (none: ``dst`` not written).
+
+    ``mark``: ``dst`` is a copy (``--fix-to``), marked as written by gongwen-lint so that the next
+    run may replace it (:func:`gongwen_lint.fileio.check_overwrite`).
+    """
     from .docx.package import open_package
 
     pkg = open_package(src)
@@ -371,10 +378,21 @@ def apply_docx(src: Path, dst: Path, edits: list[Edit]) -> list[Edit]:
                 replaced[pkg.names.get(name.lower(), name)] = new
                 applied += done
     finally:
-        pkg.zf.close()
+        pkg.close()
     if applied:
-        copy_zip(src, dst, replaced)
+        if mark:
+            copy_zip(src, dst, replaced, comment=COPY_MARK)
+        else:
+            copy_zip(src, dst, replaced)
     return applied
+
+
+def copy_draft(src: Path, dst: Path) -> None:
+    """An unchanged copy of a draft (``--fix-to`` with nothing to fix); a .docx copy is marked."""
+    if src.suffix.lower() in TEXT_SUFFIXES:
+        dst.write_bytes(src.read_bytes())
+    else:
+        copy_zip(src, dst, {}, comment=COPY_MARK)
 
 
 # -- editing a plain-text draft -----------------------------------------------------------------
@@ -485,17 +503,24 @@ def fix_file(
     ``report`` may be the draft's current report (saves one lint).  The input is replaced only
     when at least one edit was applied and the fixed file reads back as a draft; with
     ``output`` the copy is written even when there is nothing to fix.
+
+    In place, a symbolic link is followed: the draft it points to is fixed and the link stays.
+    A read-only draft is not fixed (a rename would replace it anyway, and as root nothing else
+    would stop it).  Temporary files are removed on every way out, Ctrl-C and SIGTERM included.
     """
     src = Path(path)
     target = Path(output) if output is not None else src
     if output is not None and target.resolve() == src.resolve():
         output = None  # "a copy" onto the draft itself is a fix in place
+    if output is None:
+        target = Path(os.path.realpath(src))
     if report is None:
         report = linter.check_file(src)
-    result = FixResult(path=str(src), target=str(target), report=report)
+    result = FixResult(path=str(src), target=str(src if output is None else target), report=report)
     if report.error:
         return result
-    apply = apply_text_file if src.suffix.lower() in TEXT_SUFFIXES else apply_docx
+    is_text = src.suffix.lower() in TEXT_SUFFIXES
+    temps: list[Path] = []
     current, tmp = src, None
     try:
         while True:
@@ -506,51 +531,60 @@ def fix_file(
             if result.rounds >= max_rounds:
                 result.converged = False
                 break
-            new_tmp = temp_beside(target)
+            if output is None and tmp is None:
+                why = check_writable(target)
+                if why:
+                    return _abandon(result, linter, src, f"{why}，未修复（原文件未改动）；请先取消只读或检查权限")
             try:
-                done = apply(current, new_tmp, edits)
+                new_tmp = temp_beside(target)
+                temps.append(new_tmp)
+                if is_text:
+                    done = apply_text_file(current, new_tmp, edits)
+                else:
+                    done = apply_docx(current, new_tmp, edits, mark=output is not None)
+            except ReadError as e:
+                return _abandon(result, linter, src, f"{e}（已放弃修复，原文件未改动）")
             except OSError as e:
-                new_tmp.unlink(missing_ok=True)
-                return _abandon(result, linter, src, tmp, f"写入修复结果时出错（{e.strerror or e}），已放弃修复，原文件未改动")
+                where = "修复后的副本" if output is not None else "修复结果"
+                return _abandon(result, linter, src, f"无法写入{where}（{os_reason(e)}），已放弃修复，原文件未改动")
             except Exception as e:  # noqa: BLE001 - a bug here must not leave half a file or a traceback
-                new_tmp.unlink(missing_ok=True)
-                return _abandon(result, linter, src, tmp,
+                return _abandon(result, linter, src,
                                 f"修复时发生内部错误（{type(e).__name__}），已放弃修复，原文件未改动；请把文件报告给维护者")
             if not done:
-                new_tmp.unlink()
                 break
-            if tmp is not None:
-                tmp.unlink()
+            discard(tmp)  # the previous round's file
             current = tmp = new_tmp
             result.applied.update(e.code for e in done)
             result.rounds += 1
             report = _relint(linter, tmp, src)
             if report.error:
-                return _abandon(result, linter, src, tmp,
+                return _abandon(result, linter, src,
                                 f"修复后的文件无法读取（{report.error}），已放弃修复，原文件未改动；请把文件报告给维护者")
             result.report = report
-        if tmp is not None:
-            _finish(tmp, target, target if target.exists() else None)
-            tmp = None
-            result.written = True
-        elif output is not None and target.resolve() != src.resolve():
-            atomic_write(target, lambda t: t.write_bytes(src.read_bytes()))
-            result.written = True
+        try:
+            if tmp is not None:
+                commit(tmp, target, target if target.exists() else None)
+                result.written = True
+            elif output is not None:
+                atomic_write(target, lambda t: copy_draft(src, t))
+                result.written = True
+        except OSError as e:
+            where = f"修复后的副本 {target}" if output is not None else "修复结果"
+            return _abandon(result, linter, src, f"无法写入{where}（{os_reason(e)}），原文件未改动")
     finally:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
+        for t in temps:
+            discard(t)
     if output is not None:
         result.report.path = str(target)
     return result
 
 
-def _abandon(result: FixResult, linter: "Linter", src: Path, tmp: Path | None, message: str) -> FixResult:
-    """Give up: drop the temporary file, keep the input as it is, report on the input."""
-    if tmp is not None:
-        tmp.unlink(missing_ok=True)
+def _abandon(result: FixResult, linter: "Linter", src: Path, message: str) -> FixResult:
+    """Give up: keep the input as it is, report on the input (the caller drops temporary files)."""
     result.error = message
     result.applied.clear()
     result.rounds = 0
+    result.written = False
     result.report = linter.check_file(src)
     return result
 

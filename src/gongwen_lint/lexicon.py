@@ -1,14 +1,23 @@
 """The packaged word lists of the style rules (GW7xx) and the user's additions to them.
 
-The lists are data reviewed like code: ``dictionaries/boilerplate.tsv`` (``phrase	category
-source``), ``organ_suffixes.txt``, ``function_words.txt``, ``generic_nouns.txt`` and ``style.toml``
-ship as the package ``gongwen_lint.dictionaries``.  A configuration may add and remove stock
-phrases (``[dictionaries] boilerplate-add = { 口号 = ["…"] }``, ``boilerplate-remove = ["…"]``)
-and organ suffixes (``organ-suffixes-add``).
+The lists are data reviewed like code and ship as the package ``gongwen_lint.dictionaries``:
 
-Stock phrases are matched literally in one Aho-Corasick pass over the *masked* text
-(:func:`gongwen_lint.text.mask`): a phrase inside a quotation or a 书名号 title is someone else's
-wording, not the drafter's.  Everything here is built once per configuration and cached in
+- ``boilerplate.tsv`` (``phrase	category	source``): the 套话 GW701 lists; an entry starting with
+  ``re:`` is a regular expression (a construction such as ``为…作出新的更大贡献``);
+- ``substance.tsv`` (``entry	category	source``): the word classes of the substance model
+  (:mod:`gongwen_lint.substance`) — 虚词, 能愿祈使, 程度修饰, 泛化动词, 比喻动词, 泛指宾语, 泛指主语
+  (stripped before asking whether anything concrete is left), 措施载体 (named instruments: 台账, 平台 …),
+  来源语境 (``re:`` contexts in which a named organ is the source of a deployment, not its doer)
+  and 机关职能 (the sector words of organ names: 市 + 应急管理 + 局);
+- ``organ_suffixes.txt`` and ``style.toml``.
+
+A configuration may add and remove stock phrases (``[dictionaries] boilerplate-add = { 口号 =
+["…"] }``, ``boilerplate-remove = ["…"]``), substance words (``substance-add = { 泛指宾语 =
+["…"] }``, ``substance-remove = ["…"]``) and organ suffixes (``organ-suffixes-add``).
+
+Stock phrases are matched in one Aho-Corasick pass (plus the ``re:`` patterns) over the *masked*
+text (:func:`gongwen_lint.text.mask`): a phrase inside a quotation or a 书名号 title is someone
+else's wording, not the drafter's.  Everything here is built once per configuration and cached in
 ``ctx.resources`` (:func:`get`), never at module level, so two configurations can coexist.
 """
 
@@ -16,10 +25,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
-from typing import Any, Iterable
+from typing import Any
 
 import ahocorasick
 
@@ -35,6 +45,15 @@ USER_SOURCE = "用户配置"
 #: Categories GW701 does not list phrase by phrase by default (they still count for GW702/GW704):
 #: single vague modifiers are everywhere in real documents, and 报送负担 has its own rule GW707.
 BURDEN = "报送负担"
+PATTERN_PREFIX = "re:"
+#: The categories of ``substance.tsv``.
+STRIPPED_CATEGORIES = ("虚词", "能愿祈使", "程度修饰", "泛化动词", "比喻动词", "泛指宾语", "泛指主语")
+MODIFIER = "程度修饰"
+FIGURATIVE_VERB = "比喻动词"
+INSTRUMENT = "措施载体"
+SOURCE_CONTEXT = "来源语境"
+ORGAN_SECTOR = "机关职能"
+SUBSTANCE_CATEGORIES = STRIPPED_CATEGORIES + (INSTRUMENT, SOURCE_CONTEXT, ORGAN_SECTOR)
 
 
 class DictionaryError(ValueError):
@@ -63,6 +82,26 @@ class Match:
         return self.entry.category
 
 
+@lru_cache(maxsize=4)
+def _table(name: str, what: str) -> tuple[Entry, ...]:
+    """The rows of a three-column dictionary file (header and ``#`` lines skipped); read once per
+    process — the packaged files do not change, and a configuration's additions are applied on
+    top by :func:`load`."""
+    rows = _read(name).splitlines()
+    out = []
+    for n, line in enumerate(rows[1:], start=2):
+        if not line or line[0] == "#" or not line.strip():
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise DictionaryError(f"{name} 第{n}行应为“{what}<TAB>类别<TAB>来源”")
+        a, b, c = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        if not (a and b and c):
+            raise DictionaryError(f"{name} 第{n}行应为“{what}<TAB>类别<TAB>来源”")
+        out.append(Entry(a, b, c))
+    return tuple(out)
+
+
 def _read(name: str) -> str:
     return files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
@@ -76,17 +115,43 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+#: Tag of ``organ_suffixes.txt`` entries used by structure recognition only (see the file).
+STRUCTURE_ONLY = "结构"
+
+
+def organ_suffix_entries(dictionaries: dict[str, Any] | None = None) -> list[tuple[str, bool]]:
+    """``(suffix, named)`` from ``organ_suffixes.txt`` plus the user's ``organ-suffixes-add``.
+
+    ``named`` is False for suffixes tagged ``结构``: they end organ names in 主送/署名 lines
+    (``各科室``, ``县林业站``) but are too common in prose for GW703 to read a named organ
+    from them.  The user's additions count for both.
+    """
+    out: list[tuple[str, bool]] = []
+    for line in _lines("organ_suffixes.txt"):
+        suffix, _, tag = line.partition("\t")
+        out.append((suffix.strip(), tag.strip() != STRUCTURE_ONLY))
+    for s in (dictionaries or {}).get("organ-suffixes-add", []):
+        if isinstance(s, str) and s.strip():
+            out.append((s.strip(), True))
+    return out
+
+
 def packaged_entries() -> list[Entry]:
-    """The rows of ``boilerplate.tsv`` (header skipped), in file order."""
-    rows = _read("boilerplate.tsv").splitlines()
-    out = []
-    for n, line in enumerate(rows[1:], start=2):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3 or not all(c.strip() for c in cols):
-            raise DictionaryError(f"boilerplate.tsv 第{n}行应为“短语<TAB>类别<TAB>来源”")
-        out.append(Entry(*(c.strip() for c in cols)))
+    """The literal phrases of ``boilerplate.tsv``, in file order (the ``re:`` patterns apart)."""
+    return [e for e in _table("boilerplate.tsv", "短语") if not e.phrase.startswith(PATTERN_PREFIX)]
+
+
+def packaged_patterns() -> list[Entry]:
+    """The ``re:`` patterns of ``boilerplate.tsv`` (constructions such as 为…作出新的更大贡献)."""
+    return [e for e in _table("boilerplate.tsv", "短语") if e.phrase.startswith(PATTERN_PREFIX)]
+
+
+def substance_entries() -> list[Entry]:
+    """The rows of ``substance.tsv``, in file order."""
+    out = list(_table("substance.tsv", "词条"))
+    for e in out:
+        if e.category not in SUBSTANCE_CATEGORIES:
+            raise DictionaryError(f"substance.tsv：“{e.phrase}”的类别“{e.category}”未知")
     return out
 
 
@@ -102,19 +167,36 @@ def validate(d: dict[str, Any]) -> None:
         for k, v in add.items()
     ):
         raise DictionaryError('dictionaries.boilerplate-add 应为表：类别 = ["短语", …]，例如 { 口号 = ["奋力谱写新篇章"] }')
-    for key in ("boilerplate-remove", "organ-suffixes-add"):
+    add = d.get("substance-add", {})
+    if not isinstance(add, dict) or not all(
+        k in SUBSTANCE_CATEGORIES and isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
+        for k, v in add.items()
+    ):
+        raise DictionaryError(
+            f'dictionaries.substance-add 应为表：类别 = ["词", …]，类别为 {"、".join(SUBSTANCE_CATEGORIES)} 之一，例如 {{ 泛指宾语 = ["新气象"] }}'
+        )
+    for items in list(d.get("boilerplate-add", {}).values()) + list(add.values()):
+        for x in items:
+            if x.strip().startswith(PATTERN_PREFIX):
+                _compile(x.strip())  # a broken pattern is a configuration error, named
+    for key in ("boilerplate-remove", "substance-remove", "organ-suffixes-add"):
         v = d.get(key, [])
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             raise DictionaryError(f'dictionaries.{key} 应为字符串列表，例如 ["…", "…"]')
 
 
 class Boilerplate:
-    """The stock-phrase dictionary and its Aho-Corasick automaton."""
+    """The stock-phrase dictionary: an Aho-Corasick automaton of the literal phrases plus the
+    ``re:`` patterns (a match of a pattern is reported as the text it matched)."""
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, Entry] = {}
+        self.patterns: list[tuple[re.Pattern[str], Entry]] = []
         for e in entries:
-            self.entries[e.phrase] = e  # later entries (user additions) win
+            if e.phrase.startswith(PATTERN_PREFIX):
+                self.patterns.append((_compile(e.phrase), e))
+            else:
+                self.entries[e.phrase] = e  # later entries (user additions) win
         self._automaton = ahocorasick.Automaton()
         for phrase in self.entries:
             self._automaton.add_word(phrase, phrase)
@@ -127,16 +209,21 @@ class Boilerplate:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
-        found: list[tuple[int, int, str]] = []
-        if self.entries and text:
-            for end, phrase in self._automaton.iter(mask(text)):
-                found.append((end + 1 - len(phrase), end + 1, phrase))
+        found: list[tuple[int, int, Entry]] = []
+        masked = mask(text) if text else ""
+        if self.entries and masked:
+            for end, phrase in self._automaton.iter(masked):
+                found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
+        for pattern, e in self.patterns:
+            for m in pattern.finditer(masked):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out: list[Match] = []
         last = 0
-        for start, end, phrase in found:
+        for start, end, entry in found:
             if start >= last:
-                out.append(Match(start, end, self.entries[phrase]))
+                out.append(Match(start, end, entry))
                 last = end
         result = tuple(out)
         if len(self._cache) > 20000:
@@ -151,48 +238,84 @@ class StyleLexicon:
 
     boilerplate: Boilerplate
     organ_suffixes: tuple[str, ...]
-    function_words: frozenset[str]
-    generic_nouns: frozenset[str]
+    substance: dict[str, frozenset[str]]  # category of substance.tsv -> its literal words
+    source_contexts: tuple[re.Pattern[str], ...] = ()
     patterns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def words(self, table: str, key: str) -> list[str]:
         return self.patterns.get(table, {}).get(key, [])
 
-    @property
+    def category(self, name: str) -> frozenset[str]:
+        return self.substance.get(name, frozenset())
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Function words, modals, modifiers and generic subjects: never the content of a measure."""
+        return frozenset().union(*(self.category(c) for c in ("虚词", "能愿祈使", "程度修饰", "泛指主语")))
+
+    @cached_property
+    def generic_nouns(self) -> frozenset[str]:
+        """Generic objects and predicates (工作机制, 服务水平, 加强, 完善 …)."""
+        return self.category("泛指宾语") | self.category("泛化动词")
+
+    @cached_property
+    def stripped(self) -> frozenset[str]:
+        """Every word the substance model strips before asking what is left (cached: the
+        segmentation asks for every candidate word)."""
+        return _union(self.substance, STRIPPED_CATEGORIES)
+
+    @cached_property
+    def instrument_re(self) -> re.Pattern[str]:
+        """The 措施载体 nouns (台账, 平台, 专项资金 …), longest first."""
+        return _alternation(tuple(sorted(self.category(INSTRUMENT), key=len, reverse=True)))
+
+    @cached_property
+    def stripped_prefixes(self) -> frozenset[str]:
+        """The stripped words and every start of them (for the segmentation's word graph)."""
+        return frozenset(w[:n] for w in self.stripped for n in range(2, len(w) + 1))
+
+    @cached_property
     def organ_re(self) -> re.Pattern[str]:
-        return _organ_re(self.organ_suffixes)
+        return _organ_re(self.organ_suffixes, tuple(sorted(self.category(ORGAN_SECTOR))))
 
     def organs(self, text: str) -> list[tuple[int, int]]:
-        """Spans that look like a named organ (市教育局, 生态环境部, 国务院) in ``text``."""
-        out = []
-        for m in self.organ_re.finditer(text):
-            if m.group()[-2:] in _NOT_ORGAN_ENDINGS:
-                continue
-            out.append(m.span())
-        return out
+        """Spans naming an organ in ``text``: 市教育局, 县人民政府, 区生态环境分局, 市委组织部,
+        生态环境部, 国务院 — a level (省/市/县/区/乡/镇, a place name, 国家) or a ministry-type
+        suffix, with sector words (``substance.tsv`` 机关职能) and an organ suffix
+        (``organ_suffixes.txt``) — not 各部门 or 有关单位, which name no one."""
+        return [m.span() for m in self.organ_re.finditer(text)]
 
-    @property
+    @cached_property
     def strip_re(self) -> re.Pattern[str]:
         """Function words and generic nouns, longest first (for the residual-content test)."""
         return _alternation(tuple(sorted(self.function_words | self.generic_nouns, key=len, reverse=True)))
 
 
-# Words that end in an organ suffix but name no organ: 全部, 内部, 干部, 各部门 …
-_NOT_ORGAN_PREFIX = "全内外干局细俱乐各本该此其有相上下东西南北总分支"
-# Common words whose last character is a one-character organ suffix.
-_NOT_ORGAN_ENDINGS = frozenset(
-    "举办 承办 主办 督办 查办 代办 包办 开办 兴办 创办 协办 交办 催办 合办 部署 签署 格局 布局 大局 结局 当局 "
-    "全部 内部 外部 局部 干部 底部 中部 西部 东部 北部 南部 头部 基层 重心 核心 中心".split()
+def _union(substance: dict[str, frozenset[str]], names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(substance.get(c, frozenset()) for c in names))
+
+
+#: Organs named without sector words (国务院) or as level + fixed name (县委, 市政府, 省级财政).
+_FIXED_ORGANS = "国务院|党中央|中共中央|中央委员会|全国人大常委会|全国人大|全国政协"
+_LEVEL = (
+    r"(?:国家|中央|省级|市级|县级|区级|乡级|县区|区县|市县|县市区|县（市、区）|乡镇|省|市|县|区|州|盟|旗|乡|镇|街道"
+    # a place name (宜春市, 袁州区) at the start of a phrase, not the tail of a longer word (统一到市)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[由报向经和与及对在将请至同、]))(?![在由报向经和与及对将请至把以为的各全本我该统到从按据])[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|区|州|旗|镇|乡|街道))"
 )
+_LEVEL_ONLY = "委|党委|政府|人民政府|财政|人大|人大常委会|政协|纪委|监委|纪委监委|政法委|组织部|宣传部|统战部|编办|网信办|法院|人民法院|检察院|人民检察院"
 
 
 @lru_cache(maxsize=8)
-def _organ_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
-    # At least two Han characters before the suffix, the first not a generic determiner, e.g.
-    # 市教育局, 生态环境部, 县人民政府; 国务院 and 党中央 are named on their own.
+def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern[str]:
+    suffix = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len, reverse=True))
+    sector = "|".join(re.escape(s) for s in sorted(set(sectors), key=len, reverse=True)) or r"(?!)"
+    body = rf"(?:(?:{sector})[和、]?){{1,4}}"
     return re.compile(
-        rf"(?:国务院|党中央|中共中央|全国人大|[\u4e00-\u9fff](?<![{_NOT_ORGAN_PREFIX}])[\u4e00-\u9fff]{{1,10}}?(?:{alt})(?![法理事学门分署位件长]))"
+        rf"(?:{_FIXED_ORGANS})"
+        # 各县区人民政府, 市应急管理局, 区生态环境分局, 县委, 市政府, 省级财政
+        rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:分局|支队|大队|中队|{suffix})|(?:{_LEVEL_ONLY}))"
+        # 生态环境部, 国家发展改革委: a central ministry needs no level
+        rf"|{body}(?:部|委员会|委|总局|署)(?![署门分位长件员])"
     )
 
 
@@ -201,22 +324,42 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words) or r"(?!)")
 
 
+def _compile(phrase: str) -> re.Pattern[str]:
+    try:
+        return re.compile(phrase[len(PATTERN_PREFIX):])
+    except re.error as e:
+        raise DictionaryError(f"正则表达式“{phrase}”无效：{e}") from None
+
+
 def load(dictionaries: dict[str, Any] | None = None) -> StyleLexicon:
     """Packaged lists plus the configuration's ``[dictionaries]`` additions and removals."""
     d = dictionaries or {}
     validate(d)
-    entries = packaged_entries()
+    entries = packaged_entries() + packaged_patterns()
     for category, phrases in d.get("boilerplate-add", {}).items():
         entries += [Entry(p.strip(), category, USER_SOURCE) for p in phrases]
     removed = {p.strip() for p in d.get("boilerplate-remove", [])}
     entries = [e for e in entries if e.phrase not in removed]
-    suffixes = _lines("organ_suffixes.txt") + [s.strip() for s in d.get("organ-suffixes-add", [])]
+    words = substance_entries()
+    for category, items in d.get("substance-add", {}).items():
+        words += [Entry(w.strip(), category, USER_SOURCE) for w in items]
+    removed = {w.strip() for w in d.get("substance-remove", [])}
+    by_category: dict[str, set[str]] = {}
+    contexts = []
+    for e in words:
+        if e.phrase in removed:
+            continue
+        if e.phrase.startswith(PATTERN_PREFIX):
+            contexts.append(_compile(e.phrase))
+        else:
+            by_category.setdefault(e.category, set()).add(e.phrase)
+    suffixes = [s for s, named in organ_suffix_entries(d) if named]
     patterns = tomllib.loads(_read("style.toml"))
     return StyleLexicon(
         boilerplate=Boilerplate(entries),
         organ_suffixes=tuple(dict.fromkeys(suffixes)),
-        function_words=frozenset(_lines("function_words.txt")),
-        generic_nouns=frozenset(_lines("generic_nouns.txt")),
+        substance={k: frozenset(v) for k, v in by_category.items()},
+        source_contexts=tuple(contexts),
         patterns=patterns,
     )
 

@@ -40,8 +40,11 @@ class Role(str, Enum):
     CC = "cc"  # 抄送机关
     PRINTER = "printer"  # 印发机关和印发日期
     PAGE_NUMBER = "page_number"  # 页码
+    STRAY = "stray"  # belongs to no element and should not be there: pasted web lines, editor notes
+    COVER = "cover"  # a cover page (reports, plans): not a GB/T 9704 element, not wrong either
+    TOC = "toc"  # a table of contents
     EMPTY = "empty"
-    UNKNOWN = "unknown"
+    UNKNOWN = "unknown"  # belongs to no element (telegram head fields, decorations), or cannot be told
 
     @property
     def label(self) -> str:
@@ -72,6 +75,9 @@ ROLE_LABELS: dict[Role, str] = {
     Role.CC: "抄送机关",
     Role.PRINTER: "印发机关和印发日期",
     Role.PAGE_NUMBER: "页码",
+    Role.STRAY: "多余段落",
+    Role.COVER: "封面",
+    Role.TOC: "目录",
     Role.EMPTY: "空段",
     Role.UNKNOWN: "未识别",
 }
@@ -79,6 +85,10 @@ ROLE_LABELS: dict[Role, str] = {
 HEADING_ROLES = frozenset({Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4})
 #: Roles whose text is the drafter's own running prose (style, punctuation, duplicate rules).
 TEXT_ROLES = frozenset({Role.BODY, Role.ATTACHMENT_BODY}) | HEADING_ROLES
+
+#: A role at least this sure (see :attr:`Paragraph.confidence`) may carry an error-level finding;
+#: an uncertain paragraph gets no error (it may still get a warning).
+CONFIDENT = 0.8
 
 
 class Genre(str, Enum):
@@ -108,6 +118,21 @@ class DocFormat(str, Enum):
     LETTER = "信函式"
     ORDER = "命令式"
     MINUTES = "纪要式"
+
+
+def is_red(color: str | None) -> bool:
+    """A colour a reader calls red (``FF0000``, ``C00000``, ``E60012`` …): the one definition.
+
+    Red text marks the 发文机关标志 (GB/T 9704 7.2.4); structure recognition takes it as
+    evidence and GW205 checks it.
+    """
+    if not color or len(color) != 6:
+        return False
+    try:
+        r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return r >= 0x99 and r - max(g, b) >= 0x66
 
 
 @dataclass(frozen=True)
@@ -176,11 +201,34 @@ class ParagraphFormat:
 
 
 @dataclass(frozen=True)
+class LineRole:
+    """The role of one line of a paragraph whose lines are different elements.
+
+    Drafters join elements with soft line breaks (``w:br``, Shift+Enter): ``宜城市财政局`` and
+    ``2024年9月2日`` in one paragraph are a 署名 and a 成文日期.  ``start``/``end`` are offsets
+    into ``Paragraph.text`` (the line without its ``\n``).
+    """
+
+    start: int
+    end: int
+    role: "Role"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One ``w:p`` (or one line of a plain-text draft).
 
     ``index`` is 1-based in reading order over every ``w:p`` of its part, empty and table-cell
     paragraphs included (docs/json.md).
+
+    Structure recognition sets ``role`` and how sure it is (``confidence``, 0–1: the share of
+    the best reading among all readings the element grammar allows, see ``structure``);
+    ``misplaced`` when the element is clearly this one but out of the GB/T 9704 order (GW108);
+    ``lines`` when the paragraph's soft-break lines are different elements (``role`` is then
+    the role of its longest line); ``lead_end`` for a heading: where its own text ends — after
+    the first full stop of a run-in heading (``（十四）加强组织领导。`` + body text), else the
+    paragraph end.
     """
 
     part: str
@@ -202,6 +250,10 @@ class Paragraph:
     # Drawn objects without text anchored in this paragraph (lines, shapes, pictures; not text
     # boxes): a separator line drawn as a shape, which rules cannot place, so they stay quiet.
     shapes: int = 0
+    confidence: float = 1.0
+    misplaced: bool = False
+    lines: tuple[LineRole, ...] = ()
+    lead_end: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -213,8 +265,18 @@ class Paragraph:
         label = self.format.numbering_text or ""
         return label + self.text
 
-    def with_role(self, role: Role, title_group: int | None = None) -> "Paragraph":
-        return replace(self, role=role, title_group=title_group)
+    @property
+    def confident(self) -> bool:
+        """Sure enough of its role for an error-level finding that depends on it."""
+        return self.confidence >= CONFIDENT
+
+    def with_role(self, role: Role, title_group: int | None = None, **decoded) -> "Paragraph":
+        """A copy with ``role`` (and ``confidence``, ``misplaced``, ``lines``, ``lead_end``)."""
+        return replace(self, role=role, title_group=title_group, **decoded)
+
+    def spans(self) -> tuple[LineRole, ...]:
+        """The elements in this paragraph: its lines when they differ, else the whole text."""
+        return self.lines or (LineRole(0, len(self.text), self.role, self.confidence),)
 
 
 @dataclass(frozen=True)
@@ -298,6 +360,16 @@ class Document:
             if p.role is role:
                 return p
         return None
+
+    def elements(self, *roles: Role) -> list[tuple[Paragraph, LineRole]]:
+        """Body elements with one of ``roles``, counting the lines of soft-break paragraphs
+        (``(paragraph, span)``; the span covers the whole paragraph when it is one element)."""
+        wanted = set(roles)
+        return [(p, s) for p in self.body for s in p.spans() if s.role in wanted]
+
+    def has(self, role: Role) -> bool:
+        """The body holds ``role``, as a paragraph or as a line of one."""
+        return any(s.role is role for p in self.body for s in p.spans())
 
     def all_paragraphs(self):
         for paragraphs in self.parts.values():

@@ -1,9 +1,17 @@
 """The Chinese NLP pipeline of the style rules: spaCy's blank Chinese with jieba, POS from jieba.
 
-Built only when a selected rule asks for it (``needs={"nlp"}``, and then only when a sentence
-is a candidate the dictionaries cannot decide), once per configuration via
-``ctx.resources.get`` (:func:`get`).  Nothing is downloaded: ``spacy.blank("zh")`` with the
-``jieba`` segmenter has no model, and jieba ships its dictionary.
+The substance model (:mod:`gongwen_lint.substance`) segments and tags from packaged data (jieba's
+dictionary, its word classes and frequencies, in ``substance_table.bin``); what it cannot decide —
+an item that would be reported empty but holds a run of characters the table does not know —
+it asks :class:`Tagger` (jieba's dictionary and HMM), built only when a selected rule with
+``needs={"nlp"}`` meets such an item, once per configuration via ``ctx.resources.get``
+(:func:`get`).  Most drafts never load it (about 8 % of the archive's documents do: old texts in
+traditional characters, new terms such as 碳汇 or 管廊).
+
+:class:`Pipeline` is the spaCy form of the same analysis (blank Chinese, jieba tokenizer, jieba
+POS on every token, sentences) for library users; no default rule imports spaCy.  Nothing is
+downloaded: ``spacy.blank("zh")`` with the ``jieba`` segmenter has no model, and jieba ships its
+dictionary.
 
 - tokenizer: spaCy's ``ChineseTokenizer`` with ``segmenter = "jieba"`` (see
   ``spacy/lang/zh/__init__.py``: ``[nlp.tokenizer] segmenter`` selects char/jieba/pkuseg);
@@ -12,7 +20,6 @@ is a candidate the dictionaries cannot decide), once per configuration via
   little differently from ``jieba.cut``);
 - ``gongwen_sentences``: sentence starts after 。！？；;!? (Chinese running text has no
   capital letters for a statistical sentencizer to learn from);
-- a ``Matcher``/``PhraseMatcher`` for measure sentences (:meth:`Pipeline.measure_parts`).
 
 jieba keeps a marshalled prefix dictionary (``jieba.*.cache``) in a cache folder; we point it to
 the user's cache directory (``$XDG_CACHE_HOME/gongwen-lint``) so it survives /tmp clean-ups and
@@ -24,9 +31,8 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 #: jieba.posseg flags (ICTCLAS-style) → Universal POS.
 _UPOS = {
@@ -41,12 +47,7 @@ _UPOS = {
 }
 #: Noun-like tags that say nothing of substance on their own: time, place-word, locality, classifier.
 NON_CONTENT_TAGS = frozenset({"t", "tg", "s", "f", "q", "r", "rr", "rz"})
-CONTENT_X_TAGS = frozenset({"eng", "l", "i", "j"})
 SENTENCE_END = frozenset("。！？；;!?")
-#: Units after a number that make it a quantity (GW703 量化).
-UNITS = ["%", "％", "个", "项", "家", "所", "人", "人次", "名", "万", "亿", "元", "万元", "亿元", "件", "次", "户",
-         "公里", "千米", "米", "吨", "万吨", "亩", "平方米", "天", "日", "年", "月", "周", "小时", "批", "座", "条", "套",
-         "台", "辆", "本", "份", "倍", "千瓦", "兆瓦", "立方米", "床", "张", "期", "场", "轮"]
 
 _JIEBA_READY = False
 
@@ -63,7 +64,7 @@ def _prepare_jieba():
     """
     global _JIEBA_READY
     import jieba
-    import jieba.posseg  # noqa: F401 - loads the POS HMM tables
+    import jieba.posseg
 
     if not _JIEBA_READY:
         jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict…" to stderr
@@ -149,112 +150,86 @@ def _register_components() -> None:
         return doc
 
 
-@dataclass
-class MeasureParts:
-    """What one measure sentence contains, by the pipeline's patterns."""
+class Tagger:
+    """jieba's segmentation and POS (dictionary + HMM), without spaCy: what the substance model asks
+    in doubt.  Loading it is jieba's alone (about a third of a second with the pruned dictionary);
+    spaCy's import would double that, for nothing the rules need."""
 
-    verbs: list[str]
-    vague_verbs: list[str]
-    nouns: list[str]  # content nouns, generic ones removed
-    organs: list[str]  # tokens tagged nt (organisation names)
-    responsible: bool  # 由…负责/牵头, 牵头单位
-    quantity: bool  # number + unit, percentage
+    def __init__(self, generic_words: Iterable[str] = ()):
+        jieba = _prepare_jieba()
+        self._pseg = jieba.posseg
+        self.generic = frozenset(generic_words)
+        self._cache: dict[str, list[tuple[str, str]]] = {}
+
+    def words(self, text: str) -> list[tuple[str, str]]:
+        """(word, jieba.posseg flag) of ``text``; recent results are kept."""
+        out = self._cache.get(text)
+        if out is None:
+            if len(self._cache) > 2000:
+                self._cache.clear()
+            out = self._cache[text] = [(w.word, w.flag) for w in self._pseg.cut(text)]
+        return out
+
+    def content_words(self, text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+        """The words that jieba makes of ``runs`` inside ``text`` and tags as nouns or names,
+        generic ones removed: what the substance model asks in doubt.
+
+        ``管廊`` in 综合管廊建设 comes back as a noun; a run the tagger reads as an idiom, a verb or
+        a function word counts as nothing."""
+        spans = []
+        for run in runs:
+            k = text.find(run)
+            while k >= 0:
+                spans.append((k, k + len(run)))
+                k = text.find(run, k + len(run))
+        found = []
+        k = 0
+        for word, flag in self.words(text):
+            a, b = k, k + len(word)
+            k = b
+            if not any(a < e and s < b for s, e in spans):
+                continue
+            upos = _UPOS.get(flag, "X")
+            content = (upos in ("NOUN", "PROPN") and flag not in NON_CONTENT_TAGS) or flag in ("eng", "j")
+            if content and len(word) >= 2 and not self.is_generic(word):
+                found.append(word)
+        return tuple(dict.fromkeys(found))
+
+    def is_generic(self, word: str) -> bool:
+        """A word made only of generic words (服务水平 = 服务 + 水平, 工作机制 …)."""
+        n = len(word)
+        ok = [True] + [False] * n
+        for i in range(n):
+            if ok[i]:
+                for j in range(i + 1, n + 1):
+                    if word[i:j] in self.generic:
+                        ok[j] = True
+        return ok[n]
 
 
 class Pipeline:
-    """spaCy blank Chinese + jieba segmentation and POS, with the measure-sentence patterns."""
+    """spaCy blank Chinese with jieba segmentation and jieba POS on every token, and Chinese
+    sentence boundaries — for library users who want spaCy ``Doc`` objects.  No default rule
+    loads it (they ask :class:`Tagger`)."""
 
-    def __init__(self, vague_verbs: Iterable[str] = (), generic_words: Iterable[str] = ()):
+    def __init__(self):
         _prepare_jieba()
         import spacy
-        from spacy.matcher import Matcher, PhraseMatcher
 
         _register_components()
         self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         self.nlp.add_pipe("gongwen_jieba_pos")
         self.nlp.add_pipe("gongwen_sentences")
-        self._docs: dict[str, object] = {}
-        self.vague_verbs = frozenset(vague_verbs)
-        self.generic = frozenset(generic_words)
-        self.phrases = PhraseMatcher(self.nlp.vocab)
-        self.phrases.add("VAGUE_VERB", list(self.nlp.tokenizer.pipe(sorted(self.vague_verbs))))
-        self.matcher = Matcher(self.nlp.vocab)
-        # 由 市教育局 负责 / 由 各区 牵头: a responsible party named in the sentence.
-        self.matcher.add(
-            "RESPONSIBLE",
-            [
-                [{"TEXT": {"REGEX": "^由"}}, {"POS": {"IN": ["PROPN", "NOUN", "X"]}, "OP": "+"}, {"ORTH": {"IN": ["负责", "牵头", "承担", "组织", "实施"]}}],
-                [{"ORTH": {"IN": ["牵头单位", "责任单位", "牵头部门", "责任部门", "责任人"]}}],
-                [{"POS": "PROPN", "TAG": "nt"}, {"ORTH": {"IN": ["负责", "牵头", "负总责"]}}],
-            ],
-        )
-        # 3 个, 20 %, 5000 万元 — a number followed by a unit or a percent sign.
-        self.matcher.add(
-            "QUANTITY",
-            [
-                [{"TAG": {"IN": ["m", "mq"]}}, {"ORTH": {"IN": UNITS}}],
-                [{"LIKE_NUM": True}, {"ORTH": {"IN": UNITS}}],
-                [{"TAG": "mq"}],
-            ],
-        )
 
     def __call__(self, text: str):
-        """The parsed ``text``; GW702 and GW703 often ask about the same sentence, so recent
-        results are kept."""
-        doc = self._docs.get(text)
-        if doc is None:
-            if len(self._docs) > 2000:
-                self._docs.clear()
-            doc = self._docs[text] = self.nlp(text)
-        return doc
+        return self.nlp(text)
 
     def pipe(self, texts: Iterable[str]):
         return self.nlp.pipe(texts)
 
-    def measure_parts(self, doc, skip: frozenset[int] | set[int] = frozenset()) -> MeasureParts:
-        """Verbs, vague verbs, content nouns and organs of ``doc``; tokens starting at a character
-        offset in ``skip`` (stock phrases already accounted for) are ignored."""
-        verbs, vague, nouns, organs = [], [], [], []
-        vague_spans = set()
-        for _, start, end in self.phrases(doc):
-            vague_spans.update(range(start, end))
-            vague.append(doc[start:end].text)
-        for i, t in enumerate(doc):
-            if t.is_punct or any(k in skip for k in range(t.idx, t.idx + len(t.text))):
-                continue
-            if t.pos_ == "VERB" and i not in vague_spans:
-                verbs.append(t.text)
-            if t.tag_ == "nt" and not self.is_generic(t.text):
-                organs.append(t.text)
-            # Nouns, names, and set phrases/idioms/abbreviations that are not stock phrases.
-            content = (t.pos_ in ("NOUN", "PROPN") and t.tag_ not in NON_CONTENT_TAGS) or t.tag_ in CONTENT_X_TAGS
-            if content and len(t.text) >= 2 and not self.is_generic(t.text):
-                nouns.append(t.text)
-        labels = {self.nlp.vocab.strings[m] for m, _, _ in self.matcher(doc)}
-        return MeasureParts(verbs, vague, nouns, organs, "RESPONSIBLE" in labels, "QUANTITY" in labels)
 
-    def is_generic(self, word: str) -> bool:
-        """A word made only of generic nouns/verbs (服务水平 = 服务 + 水平, 工作机制 …)."""
-        if word in self.generic or word in self.vague_verbs:
-            return True
-        n = len(word)
-        ok = [True] + [False] * n
-        for i in range(n):
-            if not ok[i]:
-                continue
-            for j in range(i + 1, n + 1):
-                part = word[i:j]
-                if part in self.generic or part in self.vague_verbs:
-                    ok[j] = True
-        return ok[n]
-
-
-def get(ctx) -> Pipeline:
-    """The pipeline of ``ctx``'s configuration (built on first use, then cached)."""
+def get(ctx) -> Tagger:
+    """The tagger of ``ctx``'s configuration (built on first use, then cached)."""
     from .lexicon import get as lexicon
 
-    def build() -> Pipeline:
-        lex = lexicon(ctx)
-        return Pipeline(lex.words("measures", "vague_verbs"), lex.generic_nouns | lex.function_words)
-
-    return ctx.resources.get("nlp.pipeline", build)
+    return ctx.resources.get("nlp.tagger", lambda: Tagger(lexicon(ctx).stripped))

@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 
 from .errors import ReadError
+from .fileio import read_capped
+from .limits import MAX_TEXT_BYTES, Budget, text_too_big
 from .model import Document, Paragraph
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
@@ -31,18 +32,15 @@ def paragraphs_from_text(text: str, markdown: bool = False) -> tuple[Paragraph, 
 
 
 def document_from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
-    return Document(path=path, source="text", parts={"body": paragraphs_from_text(text, markdown)})
+    """The draft of a text; raises ReadError past the caps of :mod:`.limits` (like a .docx)."""
+    paragraphs = paragraphs_from_text(text, markdown)
+    Budget().spend(sum(len(p.text) for p in paragraphs), len(paragraphs))
+    return Document(path=path, source="text", parts={"body": paragraphs})
 
 
 def read_text_file(path: str | Path) -> Document:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise ReadError(f"文件过大（{size // 1024 // 1024} MB），不像是一份公文草稿")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
+    raw = read_capped(path, MAX_TEXT_BYTES, text_too_big)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from ..console import check_report_path, emit, write_report
 from .local import AuditResult
 from .pipeline import search_options
 
@@ -48,7 +49,7 @@ def _render(result: AuditResult, fmt: str) -> str:
 @click.option("--min-coverage", type=click.FloatRange(0, 1), default=DEFAULT_MIN_COVERAGE, show_default=True,
               help="只报告照抄部分至少占其中一份文件这一比例的文件对（0 表示有照抄段落即报告）")
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "csv"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="结果写入此文件（默认输出到屏幕）")
+@click.option("-o", "--output", help="结果写入此文件（默认输出到屏幕）")
 def audit_command(paths: tuple[str, ...], engine: str, spark_master: str | None, partitions: int | None,
                   min_coverage: float, fmt: str, output: str | None) -> None:
     """查找档案中相互照抄的文件对（照搬照抄上位文件、重复发文）。
@@ -60,6 +61,8 @@ def audit_command(paths: tuple[str, ...], engine: str, spark_master: str | None,
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise click.BadParameter(f"路径不存在：{'、'.join(missing)}", param_hint="PATH")
+    if output:
+        check_report_path(output)
     options = search_options()
     t0 = time.perf_counter()
     if engine == "spark":
@@ -77,9 +80,9 @@ def audit_command(paths: tuple[str, ...], engine: str, spark_master: str | None,
     elapsed = time.perf_counter() - t0
     text = _render(result, fmt)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_report(output, text)
     else:
-        click.echo(text, nl=False)
+        emit(text)
     for path, message in result.errors:
         click.echo(f"{path}: 无法读取：{message}", err=True)
     click.echo(f"{result.documents} 份文件，{len(result.pairs)} 对（{elapsed:.1f} 秒）", err=True)

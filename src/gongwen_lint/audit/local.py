@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import ReadError
+from ..fileio import read_capped
+from ..limits import input_cap
 from ..index.ingest import find_files, key_path
 from ..index.search import SearchOptions
 from ..index.store import Params, open_index
@@ -29,10 +31,16 @@ class AuditResult:
         return {"pairs": [p.as_json() for p in self.pairs], "documents": self.documents}
 
 
-def input_files(paths: Iterable[str | Path]) -> list[str]:
-    """Sorted unique index keys (absolute paths) of the files under ``paths``."""
+def read_input(path: str) -> bytes:
+    """A file's content, with the caps and file-type checks of ``check`` (raises ReadError)."""
+    return read_capped(path, *input_cap(path))
+
+
+def input_files(paths: Iterable[str | Path], problems: list[tuple[str, str]] | None = None) -> list[str]:
+    """Sorted unique index keys (absolute paths) of the files under ``paths``; folders that
+    cannot be listed go to ``problems``."""
     keys = set()
-    for f in find_files(paths):
+    for f in find_files(paths, problems):
         keys.add(key_path(f))
     return sorted(keys)
 
@@ -51,19 +59,16 @@ def audit_local(
     cut-off to exercise common fingerprints on a small archive).
     """
     opt = options or search_options()
-    files = input_files(paths)
     errors: list[tuple[str, str]] = []
+    files = input_files(paths, errors)
     readable: list[str] = []
 
     def prepared() -> Iterator:
         for f in files:
             try:
-                doc, _ = prepare_file(f, Path(f).read_bytes(), params)
+                doc, _ = prepare_file(f, read_input(f), params)
             except ReadError as e:
                 errors.append((f, str(e)))
-                continue
-            except OSError as e:
-                errors.append((f, f"无法读取文件：{e.strerror or e}"))
                 continue
             readable.append(f)
             yield doc
@@ -75,7 +80,11 @@ def audit_local(
             store.add(prepared())  # in path order: ids as the Spark executor assigns them
             directed: list[Pair] = []
             for i, f in enumerate(readable):
-                texts = [t for _, t in read_paragraphs(f, Path(f).read_bytes())]
+                try:
+                    texts = [t for _, t in read_paragraphs(f, read_input(f))]
+                except ReadError as e:  # changed since it was indexed
+                    errors.append((f, str(e)))
+                    continue
                 directed.extend(audit_one(store, f, texts, opt))
                 if progress:
                     progress(i + 1, len(readable))

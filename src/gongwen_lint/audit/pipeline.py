@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
 from ..errors import ReadError
+from ..files import is_skipped_name
 from ..index.fingerprint import kgram_hashes, winnow
 from ..index.normalize import normalize
 from ..index.search import DocumentMatch, SearchOptions, find_copies
@@ -44,7 +45,7 @@ COMMON_SAMPLE = 20  # postings read per common fingerprint (Store.postings' defa
 def wanted_file(name: str) -> bool:
     """Whether a file name is an input of the index (same rule as ``index add``)."""
     base = PurePosixPath(name).name
-    return base.lower().endswith(SUFFIXES) and not base.startswith("~$")
+    return base.lower().endswith(SUFFIXES) and not is_skipped_name(base)
 
 
 def read_paragraphs(name: str, raw: bytes) -> list[tuple[int, str]]:

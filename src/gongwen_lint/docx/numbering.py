@@ -250,8 +250,9 @@ def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千")
 
 
 def _letters(n: int) -> str:
-    # Word repeats the letter: 27 → AA, 28 → BB
-    if n <= 0:
+    # Word repeats the letter: 27 → AA, 28 → BB (past 30 repeats: digits, so a start value of
+    # millions cannot make a label of that many letters)
+    if n <= 0 or n > 26 * 30:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 

@@ -5,31 +5,39 @@ it raises opaque exceptions on damaged files.  A .docx is a zip of XML parts; ``
 is all the reader needs, and owning this layer lets every failure become a Chinese message
 (docs/usage.md) instead of a traceback.
 
-Safety: the file is opened read-only and never written; parts are read with a byte budget (zip
+Safety: the file is opened read-only (regular files only, one descriptor) and never written; parts are read with a byte budget (zip
 bombs are refused before they fill memory); XML is parsed without DTDs, entities or network.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote
 
 from lxml import etree
 
 from ..errors import ReadError
+from ..fileio import open_regular, os_reason, size_of
+from ..limits import (
+    MAX_ENTRIES,
+    MAX_PART_BYTES,
+    MAX_MARKUP,
+    MAX_TOTAL_BYTES,
+    parser_depth_message,
+    parser_size_message,
+    markup_count,
+    part_too_big,
+    too_much_markup,
+)
 from .ns import CT_NS, PKG_REL_NS, REL_TYPE_BASES, STRICT_TO_TRANSITIONAL
 
-#: One XML part larger than this (uncompressed) is refused: a 500-page draft's document.xml is
-#: ~20 MB, so this leaves a wide margin while keeping memory bounded.
-MAX_PART_BYTES = 120 * 1024 * 1024
-#: All parts the reader parses together (media are never read).
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-#: More zip entries than this is not a Word document anyone typed.
-MAX_ENTRIES = 20000
+# The caps (one XML part, all parts together, zip entries, markup per part) and why: limits.py.
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIN_CONTENT_TYPES = (
@@ -55,10 +63,10 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
-def sniff_non_zip(head: bytes, path: Path) -> str:
+def sniff_non_zip(head: bytes, f: BinaryIO) -> str:
     """The Chinese message for a file that is not a zip package, from its first bytes."""
     if head.startswith(OLE2_MAGIC):
-        return _ole2_message(path)
+        return _ole2_message(f)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = stripped[:64].lower()
     if stripped.startswith(b"{\\rtf"):
@@ -72,7 +80,7 @@ def sniff_non_zip(head: bytes, path: Path) -> str:
     return "不是有效的 .docx 文件（可能是 .doc、WPS 或其他格式，也可能已损坏）：" + MSG_RESAVE
 
 
-def _ole2_message(path: Path) -> str:
+def _ole2_message(f: BinaryIO) -> str:
     """Tell an encrypted .docx from a legacy .doc/.wps: both are OLE2 (CFB) containers.
 
     Best effort without a CFB parser: directory entries store stream names in UTF-16LE, so the
@@ -80,8 +88,8 @@ def _ole2_message(path: Path) -> str:
     ``EncryptedPackage`` streams; Word 97–2003 (and WPS 文字's .wps) has ``WordDocument``.
     """
     try:
-        with path.open("rb") as f:
-            data = f.read(64 * 1024 * 1024)
+        f.seek(0)
+        data = f.read(64 * 1024 * 1024)
     except OSError:
         data = b""
     if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
@@ -95,11 +103,48 @@ def _ole2_message(path: Path) -> str:
 
 
 def parse_xml(data: bytes) -> etree._Element:
-    """Parse one part; Strict-OOXML namespaces are mapped to transitional ones first."""
+    """Parse one part; Strict-OOXML namespaces are mapped to transitional ones first.
+
+    Refuses a DTD: Word never writes one (OOXML forbids DTD declarations), and with entities
+    left unexpanded the text after ``&org;`` would silently go missing.
+    """
+    root = etree.fromstring(strict_to_transitional(as_utf8(data)), _PARSER)
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise DTDError
+    return root
+
+
+class DTDError(ValueError):
+    """A part declares a DTD."""
+
+
+def strict_to_transitional(data: bytes) -> bytes:
     if b"purl.oclc.org/ooxml" in data:
         for strict, transitional in STRICT_TO_TRANSITIONAL:
             data = data.replace(strict, transitional)
-    return etree.fromstring(data, _PARSER)
+    return data
+
+
+_UTF16_HEADS = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """A UTF-16 part re-encoded as UTF-8 (everything else as it is), so that byte-level work on
+    the XML (the Strict namespace map, counting tags) sees ASCII markup."""
+    if not data.startswith(_UTF16_HEADS):
+        return data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        codec = "utf-16-le" if data[0] == 0x3C else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # the parser says what is wrong
+    m = _DECLARATION.match(text)
+    standalone = ' standalone="yes"' if m and re.search(r"standalone\s*=\s*[\"']yes", m.group(0)) else ""
+    return f'<?xml version="1.0" encoding="UTF-8"{standalone}?>'.encode() + text[m.end() if m else 0:].encode("utf-8")
 
 
 @dataclass
@@ -112,7 +157,14 @@ class Package:
     main: str = ""  # part name of the main document, e.g. "word/document.xml"
     rels: dict[str, tuple[str, str]] = field(default_factory=dict)  # rId → (type suffix, part name)
     bytes_read: int = 0
+    markup: int = 0  # tags and attributes of the parts parsed so far
     notes: list[str] = field(default_factory=list)  # problems found while opening (Chinese)
+    file: BinaryIO | None = None  # the open file the zip reads from
+
+    def close(self) -> None:
+        self.zf.close()
+        if self.file is not None:
+            self.file.close()
 
     # -- low level ---------------------------------------------------------------------------
 
@@ -125,8 +177,10 @@ class Package:
         if real is None:
             raise KeyError(name)
         info = self.zf.getinfo(real)
-        if info.file_size > MAX_PART_BYTES or self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
-            raise ReadError(_too_big_message(info.file_size))
+        if info.file_size > MAX_PART_BYTES:
+            raise ReadError(part_too_big(info.file_size))
+        if self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
+            raise ReadError(part_too_big(self.bytes_read + info.file_size, MAX_TOTAL_BYTES))
         budget = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.bytes_read)
         try:
             with self.zf.open(real) as f:
@@ -138,18 +192,27 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
             raise ReadError(f"文件已损坏（{real} 无法解压，文件可能不完整）：" + MSG_RESAVE) from None
         if len(data) > budget:  # the declared size lied
-            raise ReadError(_too_big_message(len(data)))
+            raise ReadError(part_too_big(self.bytes_read + len(data), min(MAX_PART_BYTES, MAX_TOTAL_BYTES)))
         self.bytes_read += len(data)
         return data
 
     def xml(self, name: str) -> etree._Element:
-        data = self.read(name)
+        return self.parse(name, self.read(name))
+
+    def parse(self, name: str, data: bytes) -> etree._Element:
+        """Parse the bytes of part ``name`` (read with :meth:`read`), within the markup cap."""
+        data = as_utf8(data)
+        # C speed; the parsed trees cost memory per element and attribute, and the reader keeps
+        # several parts alive at once: the cap is on all parts together.
+        self.markup += markup_count(data)
+        if self.markup > MAX_MARKUP:
+            raise ReadError(too_much_markup(name, self.markup))
         try:
             return parse_xml(data)
+        except DTDError:
+            raise ReadError(dtd_message(name)) from None
         except etree.XMLSyntaxError as e:
-            line = getattr(e, "lineno", None) or (e.position[0] if getattr(e, "position", None) else None)
-            where = f"，第 {line} 行" if line else ""
-            raise ReadError(f"文档内容已损坏（{name} 不是合法的 XML{where}）：" + MSG_RESAVE) from None
+            raise ReadError(xml_error_message(name, e)) from None
 
     # -- relationships -----------------------------------------------------------------------
 
@@ -183,51 +246,29 @@ class Package:
         return sorted(found, key=lambda x: (len(x[0]), x[0]))
 
 
-def _too_big_message(size: int) -> str:
-    mb = size / 1024 / 1024
-    limit = MAX_TOTAL_BYTES // 1024 // 1024
-    return (
-        f"文件内容过大（解压后约 {mb:.0f} MB，超过 {limit} MB 的上限，可能是异常或被构造的压缩包）：不予读取，"
-        "请确认文件来源，或删去其中的大段内容后再检查"
-    )
-
-
 def open_package(path: str | Path) -> Package:
     """Open the file read-only and find its main document part.  Raises :class:`ReadError`."""
     path = Path(path)
+    f = open_regular(path)  # one descriptor for the whole read: the path cannot be swapped
     try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ReadError("文件不存在：请检查路径是否正确") from None
-    except IsADirectoryError:
-        raise ReadError("这是一个文件夹，不是文件") from None
-    except PermissionError:
-        raise ReadError("没有读取该文件的权限：请检查文件权限或先关闭占用它的程序") from None
-    except OSError as e:
-        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
-    if size == 0:
-        raise ReadError("文件为空（0 字节）：可能保存或拷贝未完成，请重新获取文件")
-    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        raise ReadError(sniff_non_zip(head, path))
-    try:
-        zf = zipfile.ZipFile(path, "r")
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-        raise ReadError(
-            "文件已损坏（.docx 压缩包不完整，可能下载或拷贝时中断）：请重新获取文件，"
-            "或在 Word/WPS 中打开并另存为 .docx 后再检查"
-        ) from None
+        zf = _open_zip(f, path)
+    except BaseException:
+        f.close()
+        raise
     infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        zf.close()
-        raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
     names = {i.filename.lower().lstrip("/"): i.filename for i in infos}
-    pkg = Package(path=path, zf=zf, names=names)
+    pkg = Package(path=path, zf=zf, names=names, file=f)
     try:
+        if len(infos) > MAX_ENTRIES:
+            raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
+        if len(names) < len(infos):
+            seen: set[str] = set()
+            dupe = next(i.filename for i in infos if i.filename.lower() in seen or seen.add(i.filename.lower()))
+            pkg.notes.append(f"压缩包中有重名的部件（{dupe}）：只检查了其中最后一个；这种文件可能被改动过，"
+                             "修复和带批注的副本不予生成，请在 Word/WPS 中另存为 .docx")
         pkg.main = _find_main_part(pkg)
     except BaseException:
-        zf.close()
+        pkg.close()
         raise
     try:
         pkg.rels = pkg.relationships(pkg.main)
@@ -236,6 +277,43 @@ def open_package(path: str | Path) -> Package:
         # text can still be checked.
         pkg.notes.append("正文的关系表（_rels）已损坏：样式、页眉页脚等未能读取，只检查了正文文字")
     return pkg
+
+
+def _open_zip(f: BinaryIO, path: Path) -> zipfile.ZipFile:
+    try:
+        head = f.read(4096)
+        size = size_of(f)
+    except OSError as e:
+        raise ReadError(f"无法读取文件（{os_reason(e)}）：请检查文件") from None
+    if size == 0:
+        raise ReadError("文件为空（0 字节）：可能保存或拷贝未完成，请重新获取文件")
+    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        raise ReadError(sniff_non_zip(head, f))
+    try:
+        f.seek(0)
+        return zipfile.ZipFile(f, "r")
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        raise ReadError(
+            "文件已损坏（.docx 压缩包不完整，可能下载或拷贝时中断）：请重新获取文件，"
+            "或在 Word/WPS 中打开并另存为 .docx 后再检查"
+        ) from None
+
+
+def dtd_message(name: str) -> str:
+    return (f"文档内容含有 DTD 声明（{name}）：Word 不会写出这种内容，文件可能被改动或构造，不予读取；"
+            + MSG_RESAVE)
+
+
+def xml_error_message(name: str, e: etree.XMLSyntaxError) -> str:
+    """The Chinese message for a part that does not parse: over the parser's limits, or damaged."""
+    text = str(e)
+    if "depth" in text.lower():
+        return parser_depth_message(name)
+    if "XML_PARSE_HUGE" in text or "too big" in text or "Resource limit" in text:
+        return parser_size_message(name)
+    line = getattr(e, "lineno", None) or (e.position[0] if getattr(e, "position", None) else None)
+    where = f"，第 {line} 行" if line else ""
+    return f"文档内容已损坏（{name} 不是合法的 XML{where}）：" + MSG_RESAVE
 
 
 def _find_main_part(pkg: Package) -> str:

@@ -37,6 +37,16 @@ _MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
 _TWIPS_PER = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "pi": 240.0}
 
 
+#: No measure or count in a Word document comes near this (a page is at most 31,680 twips, a
+#: font at most 3,276 half-points); beyond it a value is junk, read as "not stated".
+MAX_MAGNITUDE = 1e7
+
+
+# Numbers are validated where they are read: nan, inf (``1e400`` overflows to it) and absurd
+# magnitudes become None ("unknown"), so no rule ever computes with them.  One chained
+# comparison does it (nan compares false), inline: this runs for every run and paragraph.
+
+
 def twips(value: str | None) -> float | None:
     """A twips measure; ISO 29500 Strict may also write ``"12pt"``, ``"2.5cm"`` … ."""
     if value is None:
@@ -44,17 +54,27 @@ def twips(value: str | None) -> float | None:
     m = _MEASURE.match(value)
     if not m:
         return None
-    return float(m.group(1)) * _TWIPS_PER[m.group(2)]
+    v = float(m.group(1)) * _TWIPS_PER[m.group(2)]
+    return v if -MAX_MAGNITUDE <= v <= MAX_MAGNITUDE else None
 
 
 def number(value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return float(value)
+        v = float(value)  # the fast path; float() also takes nan/inf: the range check drops them
     except ValueError:
         m = _MEASURE.match(value)
-        return float(m.group(1)) if m else None
+        if m is None:
+            return None
+        v = float(m.group(1))
+    return v if -MAX_MAGNITUDE <= v <= MAX_MAGNITUDE else None
+
+
+def integer(value: str | None) -> int | None:
+    """A whole number (ids, levels), or None."""
+    v = number(value)
+    return int(v) if v is not None else None
 
 
 def on_off(el) -> bool:
@@ -136,16 +156,18 @@ def parse_ppr(ppr) -> dict:
             elif child.get(w("line")) is not None:
                 out["sp_lineRule"] = "auto"
         elif tag == W_OUTLINELVL:
-            v = number(child.get(W_VAL))
+            v = integer(child.get(W_VAL))
             if v is not None:
-                out["outlineLvl"] = int(v)
+                out["outlineLvl"] = v
         elif tag == W_NUMPR:
             num = child.find(W_NUMID)
             lvl = child.find(W_ILVL)
-            if num is not None and number(num.get(W_VAL)) is not None:
-                out["numId"] = int(number(num.get(W_VAL)))
-            if lvl is not None and number(lvl.get(W_VAL)) is not None:
-                out["ilvl"] = int(number(lvl.get(W_VAL)))
+            num_id = integer(num.get(W_VAL)) if num is not None else None
+            ilvl = integer(lvl.get(W_VAL)) if lvl is not None else None
+            if num_id is not None:
+                out["numId"] = num_id
+            if ilvl is not None:
+                out["ilvl"] = ilvl
         elif tag == W_PAGEBREAKBEFORE:
             out["pageBreakBefore"] = on_off(child)
         elif tag == w("framePr"):

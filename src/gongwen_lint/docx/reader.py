@@ -15,12 +15,11 @@ import posixpath
 from dataclasses import replace
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import ReadError
+from ..limits import Budget
 from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
 from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
-from .package import MSG_RESAVE, Package, open_package, parse_xml
+from .package import MSG_RESAVE, Package, open_package
 from .props import number, parse_borders, twips
 from .styles import TABLE_SIDES, Styles, shared_definitions
 from .walk import PartWalk, _children_of, choose_branch, walk_part
@@ -76,13 +75,20 @@ def read_docx_file(path: str | Path) -> Document:
             f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
         ) from None
     finally:
-        pkg.zf.close()
+        pkg.close()
 
 
 class _DocxReader:
     def __init__(self, pkg: Package):
         self.pkg = pkg
         self.problems: list[str] = list(pkg.notes)
+        self.budget = Budget()  # characters and paragraphs of all parts (limits.py)
+
+    def _walk(self, root) -> PartWalk:
+        """Walk a part and charge its text to the budget before any model object is built."""
+        pw = walk_part(root)
+        self.budget.spend(sum(len(wp.text) for wp in pw.paragraphs), len(pw.paragraphs))
+        return pw
 
     # -- parts -----------------------------------------------------------------------------------
 
@@ -116,16 +122,19 @@ class _DocxReader:
             except (ReadError, KeyError, ValueError) as e:
                 notes["settings"] = _unread(found[0][1], "settings", e)
 
+        errors: dict[str, Exception] = {}
+
         def parse(kind: str, name: str, data: bytes):
             try:
-                return parse_xml(data)
-            except (etree.XMLSyntaxError, ValueError):
+                return self.pkg.parse(name, data)
+            except (ReadError, ValueError) as e:
+                errors[kind] = e
                 return None
 
         self.styles, self.numbering, failed = shared_definitions(
             parts["styles"], parts["numbering"], parts["theme"], self.settings_root, parse)
         for kind in failed:
-            notes[kind] = _unread(parts[kind][0], kind, ValueError())
+            notes[kind] = _unread(parts[kind][0], kind, errors.get(kind, ValueError()))
         self.problems += [notes[k] for k in ("styles", "numbering", "theme", "settings") if k in notes]
 
     def _related_xml(self, rtype: str):
@@ -145,7 +154,7 @@ class _DocxReader:
         settings_root = self.settings_root
 
         body = root.find(W_BODY)
-        walk = walk_part(body if body is not None else root)
+        walk = self._walk(body if body is not None else root)
         if walk.has_alt_chunk:
             self.problems.append("正文包含嵌入的外部内容（altChunk），这部分内容未检查")
         sect_prs = self._section_properties(walk, body)
@@ -166,7 +175,7 @@ class _DocxReader:
                     if hroot is None:
                         part_walks[part_name] = None
                         continue
-                    pw = walk_part(hroot)
+                    pw = self._walk(hroot)
                     part_walks[part_name] = (short, pw)
                     parts[short] = self._paragraphs(short, pw, section=s_index)
                 if part_walks[part_name] is None:
@@ -178,7 +187,7 @@ class _DocxReader:
             if found:
                 froot = self._optional_xml(found[0][1], rtype)
                 if froot is not None:
-                    pw = walk_part(froot)
+                    pw = self._walk(froot)
                     parts[rtype] = self._paragraphs(rtype, pw)
                     anchors.append((rtype, pw))
 
@@ -187,7 +196,7 @@ class _DocxReader:
         if found:
             croot = self._optional_xml(found[0][1], "comments")
             if croot is not None:
-                pw = walk_part(croot)
+                pw = self._walk(croot)
                 parts["comments"] = self._paragraphs("comments", pw)
                 comments = self._comments(croot, pw, anchors)
 
@@ -470,7 +479,7 @@ def _unread(name: str, label_key: str, e: Exception, shown: str | None = None) -
     """The note for a secondary part that could not be read."""
     label = _PART_LABELS.get(label_key, label_key)
     who = f"{label} {shown}" if shown else label
-    reason = "已损坏或格式错误" if not isinstance(e, ReadError) or "过大" not in str(e) else "过大"
+    reason = "过大或过于复杂" if isinstance(e, ReadError) and "上限" in str(e) else "已损坏或格式错误"
     return f"{who}（{name}）{reason}，未能读取，其内容未检查"
 
 
@@ -502,6 +511,11 @@ def _mm(value) -> float | None:
     return round(t / TWIPS_PER_MM, 1) if t is not None else None
 
 
+def _positive(v: float | None) -> float | None:
+    """A page size or grid pitch: zero or less means unknown (rules divide by them)."""
+    return v if v is not None and v >= 1.0 else None
+
+
 def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
     """The section in mm, and whether it starts on a new page (``w:type``, default nextPage)."""
     if sp is None:
@@ -514,12 +528,12 @@ def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
     def attr(el, name):
         return el.get(w(name)) if el is not None else None
 
-    width, height = twips(attr(pg, "w")), twips(attr(pg, "h"))
+    width, height = _positive(twips(attr(pg, "w"))), _positive(twips(attr(pg, "h")))
     orient = attr(pg, "orient") or ("landscape" if width and height and width > height else "portrait")
     title_pg = sp.find(w("titlePg"))
     lines = chars = pitch_pt = None
     grid_type = attr(grid, "type")
-    line_pitch = twips(attr(grid, "linePitch"))
+    line_pitch = _positive(twips(attr(grid, "linePitch")))
     if line_pitch:
         pitch_pt = round(line_pitch / 20.0, 2)
     if grid_type in ("lines", "linesAndChars", "snapToChars") and line_pitch and height:
@@ -533,8 +547,8 @@ def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
         if pitch > 0:
             chars = int(((width - left - right - gutter) / 20.0) / pitch + 1e-6)
     sec = Section(
-        page_width_mm=_mm(attr(pg, "w")),
-        page_height_mm=_mm(attr(pg, "h")),
+        page_width_mm=round(width / TWIPS_PER_MM, 1) if width else None,
+        page_height_mm=round(height / TWIPS_PER_MM, 1) if height else None,
         margin_top_mm=_mm(attr(mar, "top")),
         margin_bottom_mm=_mm(attr(mar, "bottom")),
         margin_left_mm=_mm(attr(mar, "left")),

@@ -172,11 +172,23 @@ def field_keyword(instr: str) -> str:
 
 
 class _Field:
-    __slots__ = ("instr", "in_result")
+    """One open field: its instruction (kept in pieces: joining once, not per ``w:instrText``)
+    and, once its result starts, its keyword (looked up for every piece of the result)."""
+
+    __slots__ = ("parts", "in_result", "keyword")
 
     def __init__(self, instr: str = "", in_result: bool = False):
-        self.instr = instr
+        self.parts = [instr] if instr else []
         self.in_result = in_result
+        self.keyword = field_keyword(instr) if in_result else ""
+
+    @property
+    def instr(self) -> str:
+        return "".join(self.parts)
+
+    def start_result(self) -> None:
+        self.in_result = True
+        self.keyword = field_keyword(self.instr)
 
 
 class _Walker:
@@ -188,6 +200,7 @@ class _Walker:
         self.tables = 0
         self.cell_grid: tuple[int, int] | None = None  # grid column and span of the cell being walked
         self.fields: list[_Field] = []
+        self.hidden = 0  # open fields still in their instruction: their text is not displayed
         self.pending_page_break = False
         self.pending_starts: list[str] = []
         self.alt_chunk = False
@@ -277,9 +290,10 @@ class _Walker:
         self.paragraphs.append(wp)
         for box in self._textboxes:
             # A text box's paragraphs have their own field context.
-            saved_fields, self.fields = self.fields, []
+            saved = self.fields, self.hidden
+            self.fields, self.hidden = [], 0
             self.blocks(box, in_table, table_pos, table, True)
-            self.fields = saved_fields
+            self.fields, self.hidden = saved
 
     def inline(self, el, inserted):
         for child in el:
@@ -335,7 +349,7 @@ class _Walker:
                 continue
             elif tag == W_INSTRTEXT:
                 if self.fields and not self.fields[-1].in_result:
-                    self.fields[-1].instr += child.text or ""
+                    self.fields[-1].parts.append(child.text or "")
                 continue
             elif tag == W_PGNUM:
                 self._fields_here.append("PAGE")
@@ -357,9 +371,9 @@ class _Walker:
                 continue
             code = None
             if self.fields:
-                if any(not f.in_result for f in self.fields):
+                if self.hidden:
                     continue  # text inside a field instruction is not displayed
-                code = field_keyword(self.fields[-1].instr)
+                code = self.fields[-1].keyword
             if not counted:
                 self._run_index += 1
                 counted = True
@@ -372,14 +386,17 @@ class _Walker:
         kind = el.get(W_FLDCHARTYPE)
         if kind == "begin":
             self.fields.append(_Field())
+            self.hidden += 1
         elif kind == "separate":
             if self.fields and not self.fields[-1].in_result:
-                self.fields[-1].in_result = True
-                self._fields_here.append(field_keyword(self.fields[-1].instr))
+                self.fields[-1].start_result()
+                self.hidden -= 1
+                self._fields_here.append(self.fields[-1].keyword)
         elif kind == "end":
             if self.fields:
                 f = self.fields.pop()
                 if not f.in_result:  # a field without a cached result (e.g. PAGE never updated)
+                    self.hidden -= 1
                     self._fields_here.append(field_keyword(f.instr))
 
     def _collect_textboxes(self, el):

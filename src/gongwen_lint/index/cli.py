@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from ..console import emit
 from .ingest import ManifestError, iter_prepared, key_path, normalize_level
 from .store import LEVELS, IndexError_, open_index
 
@@ -35,12 +36,16 @@ def _index_url(index: str | None) -> str:
     return configured
 
 
-def _open(url: str, create: bool = False):
+def _open(url: str, create: bool = False, readonly: bool = False):
     try:
-        return open_index(url, create=create)
+        return open_index(url, create=create, readonly=readonly)
     except IndexError_ as e:
-        click.echo(f"错误：{e}", err=True)
-        sys.exit(2)
+        _error(e)
+
+
+def _error(e: Exception) -> None:
+    click.echo(f"错误：{e}", err=True)
+    sys.exit(2)
 
 
 def _human(n: float) -> str:
@@ -109,15 +114,14 @@ def add_command(index: str | None, manifest: str | None, level: str, engine: str
             docs = iter_prepared([Path(p) for p in paths], store.params.k, store.params.w, manifest, lvl, errors)
         with _progress("收录中") as counted:
             result = store.add(counted(docs))
-    except ManifestError as e:
-        click.echo(f"错误：{e}", err=True)
-        sys.exit(2)
+    except (ManifestError, IndexError_) as e:
+        _error(e)
     finally:
         store.close()
     elapsed = time.perf_counter() - t0
     for path, message in errors:
         click.echo(f"{path}: 无法收录：{message}", err=True)
-    click.echo(
+    emit(
         f"新收录 {result.added} 份，替换 {result.replaced} 份，未变 {result.unchanged} 份"
         + (f"，无法读取 {len(errors)} 份" if errors else "")
         + f"（{elapsed:.1f} 秒）"
@@ -131,9 +135,11 @@ def add_command(index: str | None, manifest: str | None, level: str, engine: str
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(index: str | None, fmt: str) -> None:
     """列出索引中的文件。"""
-    store = _open(_index_url(index))
+    store = _open(_index_url(index), readonly=True)
     try:
         docs = store.documents()
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
     if fmt == "json":
@@ -142,8 +148,9 @@ def list_command(index: str | None, fmt: str) -> None:
              "level": d.level, "chars": d.chars, "paragraphs": d.units}
             for d in docs
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    lines = []
     for d in docs:
         fields = [_LEVEL_LABEL.get(d.level, d.level), d.title or "（无标题）"]
         if d.number:
@@ -152,8 +159,9 @@ def list_command(index: str | None, fmt: str) -> None:
             fields.append(d.issuer)
         if d.year:
             fields.append(str(d.year))
-        click.echo(f"{d.path}\t" + "\t".join(fields))
-    click.echo(f"共 {len(docs)} 份")
+        lines.append(f"{d.path}\t" + "\t".join(fields))
+    lines.append(f"共 {len(docs)} 份")
+    emit("\n".join(lines))
 
 
 @index_group.command("stats")
@@ -161,21 +169,23 @@ def list_command(index: str | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats_command(index: str | None, fmt: str) -> None:
     """索引的规模：文件数、段落数、占用空间、参数。"""
-    store = _open(_index_url(index))
+    store = _open(_index_url(index), readonly=True)
     try:
         s = store.stats()
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
     if fmt == "json":
-        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        emit(json.dumps(s, ensure_ascii=False, indent=1))
         return
     levels = "，".join(f"{_LEVEL_LABEL.get(k, k)} {v}" for k, v in s["levels"].items()) or "无"
     p = s["params"]
-    click.echo(f"文件：{s['documents']} 份（{levels}）")
-    click.echo(f"段落：{s['units']} 个（{s['chars']} 字）")
-    click.echo(f"指纹：{s['postings']} 条")
-    click.echo(f"占用：{_human(s['size_bytes'])}（每份 {_human(s['bytes_per_document'])}）")
-    click.echo(f"参数：{p['k']} 字切片，窗口 {p['w']}，哈希 {p['hash']}，常见指纹上限 {s['df_cap']} 段")
+    emit(f"文件：{s['documents']} 份（{levels}）\n"
+         f"段落：{s['units']} 个（{s['chars']} 字）\n"
+         f"指纹：{s['postings']} 条\n"
+         f"占用：{_human(s['size_bytes'])}（每份 {_human(s['bytes_per_document'])}）\n"
+         f"参数：{p['k']} 字切片，窗口 {p['w']}，哈希 {p['hash']}，常见指纹上限 {s['df_cap']} 段")
 
 
 @index_group.command("remove")
@@ -187,8 +197,10 @@ def remove_command(index: str | None, paths: tuple[str, ...]) -> None:
     try:
         keys = [key_path(p) for p in paths] + [p for p in paths if p.startswith("/")]
         n = store.remove(dict.fromkeys(keys))
+    except IndexError_ as e:
+        _error(e)
     finally:
         store.close()
-    click.echo(f"已删除 {n} 份")
+    emit(f"已删除 {n} 份")
     if n == 0:
         click.echo("索引中没有这些文件；可用 gongwen-lint index list 查看已收录的路径", err=True)

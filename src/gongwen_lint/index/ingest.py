@@ -13,10 +13,14 @@ working directory) replaces its entry.
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ReadError
+from ..fileio import open_regular, os_reason, printable, read_capped, size_of
+from ..files import is_skipped_name, walk_files
+from ..limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, file_too_big, text_too_big
 from .segment import PreparedDoc, RefMeta, prepare
 
 SUFFIXES = (".docx", ".txt", ".md")
@@ -38,17 +42,23 @@ def normalize_level(value: str | None, default: str = "same") -> str | None:
 
 
 def key_path(path: str | Path) -> str:
-    """The identity of a document in the index."""
-    return Path(path).resolve().as_posix()
+    """The identity of a document in the index (valid Unicode: a file name that is not UTF-8
+    cannot be stored as text, so its odd bytes are written ``\\xNN``)."""
+    return printable(Path(path).resolve().as_posix())
 
 
 def read_manifest(manifest: str | Path, default_level: str = "same") -> dict[str, RefMeta]:
     """Manifest rows keyed by :func:`key_path`."""
     manifest = Path(manifest)
     try:
-        text = manifest.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_capped(manifest, MAX_FILE_BYTES, file_too_big).decode("utf-8-sig")
+    except ReadError as e:
         raise ManifestError(f"无法读取清单文件 {manifest}：{e}") from None
+    except UnicodeDecodeError:
+        raise ManifestError(f"清单文件 {manifest} 不是 UTF-8 编码：请另存为 UTF-8 后再试") from None
+    if "\x00" in text:  # PostgreSQL cannot store it, and no title or 文号 holds one
+        lineno = text[: text.index("\x00")].count("\n") + 1
+        raise ManifestError(f"清单文件 {manifest} 第 {lineno} 行含有 NUL 字符（二进制内容）：请检查并另存为纯文本")
     rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or "path" not in [c.strip() for c in rows[0]]:
         raise ManifestError(f"清单文件 {manifest} 的第一行应为表头：path	title	number	issuer	year	level")
@@ -78,30 +88,50 @@ def read_manifest(manifest: str | Path, default_level: str = "same") -> dict[str
     return out
 
 
-def find_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The reference files under ``paths`` (files as given, folders recursively, sorted)."""
+def find_files(paths: Iterable[str | Path], problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """The reference files under ``paths`` (files as given, folders recursively, sorted).
+
+    Folders that cannot be listed go to ``problems`` as ``(path, Chinese message)``.
+    """
+    found: list[tuple[str, str]] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$"):
+            for f in walk_files(p, found, skip_hidden=False):
+                if f.suffix.lower() in SUFFIXES and not is_skipped_name(f.name) and f.is_file():
                     yield f
         else:
             yield p
+    if problems is not None:
+        problems.extend(found)
 
 
-def read_reference(path: Path) -> tuple[list[tuple[int, str]], bytes]:
-    """``(paragraph number, text)`` of the non-empty body paragraphs, and the raw bytes."""
+def read_reference(path: Path) -> tuple[list[tuple[int, str]], str]:
+    """``(paragraph number, text)`` of the non-empty body paragraphs, and the file's SHA-256.
+
+    The same reader, caps and file-type checks as ``check``: the file is opened only if it is a
+    regular file, and never read whole into memory.
+    """
     from ..api import load_document
 
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
     if path.suffix.lower() not in SUFFIXES:
         raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")
-    doc = load_document(path)
-    return [(p.index, p.text) for p in doc.body if p.text.strip()], raw
+    doc = load_document(path)  # first: it refuses what is not a draft without reading it whole
+    return [(p.index, p.text) for p in doc.body if p.text.strip()], file_sha256(path)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a regular file, read in blocks."""
+    h = hashlib.sha256()
+    with open_regular(path) as f:
+        if path.suffix.lower() in (".txt", ".md") and size_of(f) > MAX_TEXT_BYTES:
+            raise ReadError(text_too_big(size_of(f)))
+        try:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        except OSError as e:
+            raise ReadError(f"无法读取文件（{os_reason(e)}）：请检查文件") from None
+    return h.hexdigest()
 
 
 def iter_prepared(
@@ -118,14 +148,14 @@ def iter_prepared(
     """
     meta_by_path = read_manifest(manifest, level) if manifest else {}
     paths = list(paths)
-    files = list(find_files(paths)) if paths else [Path(p) for p in meta_by_path]
+    files = list(find_files(paths, errors)) if paths else [Path(p) for p in meta_by_path]
     manifest_key = key_path(manifest) if manifest else None
     for f in files:
         key = key_path(f)
         if key == manifest_key:
             continue
         try:
-            paragraphs, raw = read_reference(f)
+            paragraphs, digest = read_reference(f)
         except ReadError as e:
             if errors is not None:
                 errors.append((str(f), str(e)))
@@ -134,4 +164,4 @@ def iter_prepared(
         if meta is None:
             title = next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
             meta = RefMeta(path=key, title=title, level=level)
-        yield prepare(meta, paragraphs, raw, k, w)
+        yield prepare(meta, paragraphs, b"", k, w, sha256=digest)

@@ -1,9 +1,21 @@
 """The shared backend: the same tables in a PostgreSQL database (psycopg 3), for offices
-that check drafts against one index.  Bulk postings go in with COPY."""
+that check drafts against one index.  Bulk postings go in with COPY.
+
+Faults become Chinese messages (:meth:`PostgresStore._describe`): a server that went away (the
+session reconnects once, see :mod:`.session`), the read-only account ``docs/index.md``
+recommends for drafters trying to add or remove, text PostgreSQL cannot store.  The address is
+redacted in every message (:func:`.store.redact`).
+"""
 
 from __future__ import annotations
 
+import zlib
+
 from .store import IndexError_, Params, Store
+
+#: pg_advisory_xact_lock key for the first creation of the tables (any constant works; this one
+#: is crc32("gongwen-lint index")).
+_SCHEMA_LOCK = zlib.crc32(b"gongwen-lint index")
 
 
 class PostgresStore(Store):
@@ -11,44 +23,103 @@ class PostgresStore(Store):
     without_rowid = ""
 
     @classmethod
-    def open(cls, url: str, create: bool, params: Params | None) -> "PostgresStore":
+    def open(cls, url: str, create: bool, params: Params | None, readonly: bool = False) -> PostgresStore:
         try:
             import psycopg
         except ImportError:
             raise IndexError_(
                 "使用 PostgreSQL 索引需要安装 psycopg：pip install 'gongwen-lint[postgres]'"
             ) from None
-        self = cls(url)
+        self = cls(url, readonly=readonly and not create)
         try:
             self.conn = psycopg.connect(url, connect_timeout=10)
             self._init_schema(create, params)
         except psycopg.Error as e:
             self.close()
-            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise IndexError_(f"无法连接 PostgreSQL 索引 {_redact(url)}：{first}") from None
+            raise self._describe(e) from None
         self.conn.commit()  # end the read transaction opened by _init_schema
         return self
+
+    def reconnect(self) -> None:
+        import psycopg
+
+        try:
+            self.close()
+        except psycopg.Error:
+            self.conn = None
+        try:
+            self.conn = psycopg.connect(self.url, connect_timeout=10)
+            self._read_meta()
+            self.conn.commit()
+        except psycopg.Error as e:
+            self.conn = None
+            raise self._describe(e) from None
+
+    def _errors(self) -> tuple[type[BaseException], ...]:
+        import psycopg
+
+        return (psycopg.Error,)
+
+    def _describe(self, e: BaseException) -> IndexError_:
+        import psycopg
+
+        where = f"PostgreSQL 索引 {self.url}"
+        first = _first_line(e)
+        if isinstance(e, psycopg.errors.InsufficientPrivilege):
+            return IndexError_(f"{where}：该数据库账号没有写入索引的权限（只读账号只能用于检查草稿）；"
+                               "收录和删除请用有写权限的账号")
+        if isinstance(e, (psycopg.DataError, ValueError)) and "NUL" in str(e):
+            return IndexError_(f"{where}：要写入的文字含有 NUL 字符（PostgreSQL 不能保存），请检查清单和文件")
+        if isinstance(e, psycopg.OperationalError) or (self.conn is not None and self.conn.closed):
+            return IndexError_(f"无法连接{where}：{first}（服务器可能已停止或网络中断）", lost=True)
+        return IndexError_(f"{where} 出错：{first}")
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
     def _q(self, sql, args=()):
         rows = super()._q(sql, args)
-        self.conn.commit()  # never hold a snapshot (and its locks) between lookups
+        with self._guard():
+            self.conn.commit()  # never hold a snapshot (and its locks) between lookups
         return rows
 
     def _table_exists(self, cur, name: str) -> bool:
         cur.execute("SELECT to_regclass(%s) IS NOT NULL", (name,))
         return bool(cur.fetchone()[0])
 
+    def _lock_schema(self, cur) -> None:
+        # CREATE TABLE IF NOT EXISTS is not safe against a concurrent CREATE (duplicate key in
+        # pg_type): the processes that create one new index take turns.  A session lock, then
+        # a commit: the next transaction's catalog lookups see the tables the previous holder
+        # created (within the old transaction to_regclass may still answer from a stale cache).
+        cur.execute("SELECT pg_advisory_lock(%s)", (_SCHEMA_LOCK,))
+        self.conn.commit()
+
+    def _unlock_schema(self, cur) -> None:
+        import psycopg
+
+        try:
+            self.conn.rollback()  # a no-op after the commit; after an error, leaves the aborted transaction
+            cur.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK,))
+            self.conn.commit()
+        except psycopg.Error:
+            pass  # the connection is gone, and its session lock with it; the first error is reported
+
     def _begin_write(self, cur) -> None:
+        if self.readonly:
+            raise IndexError_(f"索引以只读方式打开，不能写入：{self.url}")
         # one writer at a time: ids are allocated from max(id) + 1
         cur.execute("LOCK TABLE gw_docs IN SHARE ROW EXCLUSIVE MODE")
+
+    def _rollback(self) -> None:
+        if self.conn is not None and not self.conn.closed:
+            self.conn.rollback()
 
     def add(self, prepared, **kw):
         result = super().add(prepared, **kw)
         if result.added or result.replaced:
-            self._analyze()
+            with self._guard():
+                self._analyze()
         return result
 
     def _analyze(self) -> None:
@@ -96,16 +167,14 @@ class PostgresStore(Store):
 
     def drop(self) -> None:
         """Delete every table of the index (tests, or starting over)."""
-        cur = self.conn.cursor()
-        cur.execute("DROP TABLE IF EXISTS gw_fp, gw_units, gw_doctext, gw_docs, gw_meta")
-        self.conn.commit()
-        cur.close()
+        with self._guard():
+            cur = self.conn.cursor()
+            cur.execute("DROP TABLE IF EXISTS gw_fp, gw_units, gw_doctext, gw_docs, gw_meta")
+            self.conn.commit()
+            cur.close()
 
 
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        cred, host = rest.rsplit("@", 1)
-        return f"{scheme}://{cred.split(':', 1)[0]}@{host}"
-    return url
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+

@@ -100,13 +100,15 @@ def doc_postings(text: str, unit_starts: list[int], k: int, w: int) -> tuple[np.
     return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
-def prepare(meta: RefMeta, paragraphs: list[tuple[int, str]], raw: bytes, k: int, w: int) -> PreparedDoc:
+def prepare(meta: RefMeta, paragraphs: list[tuple[int, str]], raw: bytes, k: int, w: int,
+            sha256: str | None = None) -> PreparedDoc:
     """Units and fingerprints of one reference document.
 
     ``paragraphs`` are ``(paragraph number, text)`` of its body; ``raw`` is the file's content,
-    whose SHA-256 lets a re-add of an unchanged file be skipped.
+    whose SHA-256 lets a re-add of an unchanged file be skipped (or give ``sha256`` itself, for
+    a file hashed as it was read).
     """
-    doc = PreparedDoc(meta=meta, sha256=hashlib.sha256(raw).hexdigest(), text="")
+    doc = PreparedDoc(meta=meta, sha256=sha256 or hashlib.sha256(raw).hexdigest(), text="")
     chunks: list[str] = []
     pos = 0
     pending_para: int | None = None

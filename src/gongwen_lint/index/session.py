@@ -7,11 +7,11 @@ GW804 for a whole re-issue), so it is computed once per document and kept until 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from ..errors import ResourceError
 from ..model import TEXT_ROLES, Document, Paragraph
 from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, find_copies
-from .store import Store, open_index
+from .store import IndexError_, Store, open_index
 
 
 MIN_REF_COVERAGE_CHARS = 100  # a short reference mostly repeated counts only above this
@@ -36,29 +36,65 @@ class Thresholds:
     reissue_coverage: float  # both shares at least this: a re-issue (GW804)
 
 
+class IndexUnavailable(ResourceError):
+    """The reference index cannot be used for this file (and the rest of the run)."""
+
+
 class IndexSession:
+    """The index of one run, opened read-only.
+
+    When a lookup fails (the PostgreSQL server restarted, the network dropped) the session
+    reconnects once and repeats it; if that fails too, the session is marked failed and every
+    later check reports the same error at once (no reconnect storm, no silent skip).
+    """
+
     def __init__(self, url: str):
         self.url = url
-        self.store: Store = open_index(url)
+        self.store: Store | None = None
+        self.failed: str | None = None
         self._memo: tuple[Document, Thresholds, Verdict] | None = None
+        try:
+            self.store = open_index(url, readonly=True)
+        except IndexError_ as e:
+            self.failed = str(e)
 
     def verdict(self, doc: Document, th: Thresholds) -> Verdict:
         if self._memo is not None and self._memo[0] is doc and self._memo[1] == th:
             return self._memo[2]
-        v = analyse(self.store, doc, th)
+        if self.failed is not None or self.store is None:
+            raise IndexUnavailable(_unavailable(self.failed or ""))
+        try:
+            v = analyse(self.store, doc, th)
+        except IndexError_:
+            try:
+                self.store.reconnect()
+                v = analyse(self.store, doc, th)
+            except IndexError_ as e:
+                self.failed = str(e)
+                raise IndexUnavailable(_unavailable(self.failed)) from None
         self._memo = (doc, th, v)
         return v
 
     def close(self) -> None:
         self._memo = None
-        self.store.close()
+        if self.store is not None:
+            try:
+                self.store.close()
+            except Exception:  # noqa: BLE001 - a lost connection cannot be closed cleanly; nothing to keep
+                pass
+
+
+def _unavailable(reason: str) -> str:
+    return f"参考索引不可用，重复发文检查（GW801–GW804）未能进行：{reason}"
 
 
 def _draft_key(doc: Document) -> tuple[str, ...]:
     if doc.path.startswith("<"):
         return ()
+    from .ingest import key_path
+
     try:
-        return (Path(doc.path).resolve().as_posix(),)
+        return (key_path(doc.path),)
     except OSError:
         return ()
 

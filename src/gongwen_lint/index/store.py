@@ -22,7 +22,9 @@ return the same rows for the same content.
 from __future__ import annotations
 
 import bisect
+import re
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -48,7 +50,29 @@ class _Pending:
 
 
 class IndexError_(Exception):
-    """An index that cannot be opened or used; ``str(e)`` is a Chinese message for the user."""
+    """An index that cannot be opened or used; ``str(e)`` is a Chinese message for the user.
+
+    Every message is redacted here, at the one place all of them pass: no password of a
+    database address ever reaches a message or a log.  ``lost``: the connection went away
+    (a reconnect may help).
+    """
+
+    def __init__(self, message: str, lost: bool = False):
+        super().__init__(redact(message))
+        self.lost = lost
+
+
+_URL_PASSWORD = re.compile(r"(://[^/\s:@]*):[^/\s]*@")
+_QUERY_PASSWORD = re.compile(r"([?&](?:password|sslpassword)=)[^&\s#]*", re.IGNORECASE)
+_KEYWORD_PASSWORD = re.compile(r"(\b(?:password|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """``text`` with every database password hidden: ``user:pass@`` in URLs, ``?password=`` in
+    libpq URLs and ``password=`` in libpq keyword strings all become ``***``."""
+    text = _URL_PASSWORD.sub(r"\1:***@", text)
+    text = _QUERY_PASSWORD.sub(r"\1***", text)
+    return _KEYWORD_PASSWORD.sub(r"\1***", text)
 
 
 @dataclass(frozen=True)
@@ -138,8 +162,9 @@ class Store:
     id_type = "BIGINT"
     without_rowid = ""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, readonly: bool = False):
         self.url = url
+        self.readonly = readonly  # opened for checks: never writes, works on a read-only file
         self.conn = None
         self.params = Params()
         self.unit_count = 0
@@ -147,6 +172,41 @@ class Store:
     # -- engine hooks ------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
         return sql
+
+    def _errors(self) -> tuple[type[BaseException], ...]:
+        """The engine's exception classes that :meth:`_guard` turns into :class:`IndexError_`."""
+        raise NotImplementedError
+
+    def _describe(self, e: BaseException) -> IndexError_:
+        """The Chinese :class:`IndexError_` for an engine error."""
+        raise NotImplementedError
+
+    def _lock_schema(self, cur) -> None:
+        """Serialise the first creation of the tables between processes; after it, a new
+        transaction that sees tables another process created meanwhile."""
+        raise NotImplementedError
+
+    def _unlock_schema(self, cur) -> None:
+        """Release what :meth:`_lock_schema` took (after the commit)."""
+
+    def reconnect(self) -> None:
+        """Open a new connection after the old one was lost (PostgreSQL restarted, say)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def _guard(self):
+        """Engine errors (a damaged file, a lock held too long, a lost connection, a read-only
+        account) become :class:`IndexError_` with a Chinese message, never a traceback."""
+        try:
+            yield
+        except IndexError_:
+            raise
+        except self._errors() as e:
+            try:
+                self._rollback()
+            except Exception:  # noqa: BLE001 - the connection may be gone; the first error is the one to report
+                pass
+            raise self._describe(e) from None
 
     def _begin_write(self, cur) -> None:
         raise NotImplementedError
@@ -180,10 +240,11 @@ class Store:
 
     # -- helpers -------------------------------------------------------------------------------
     def _q(self, sql: str, args: Sequence = ()) -> list[tuple]:
-        cur = self.conn.cursor()
-        cur.execute(self._sql(sql), tuple(args))
-        rows = cur.fetchall()
-        cur.close()
+        with self._guard():
+            cur = self.conn.cursor()
+            cur.execute(self._sql(sql), tuple(args))
+            rows = cur.fetchall()
+            cur.close()
         return rows
 
     def _init_schema(self, create: bool, params: Params | None) -> None:
@@ -192,13 +253,23 @@ class Store:
         if not exists:
             if not create:
                 raise IndexError_(f"索引不存在或不是 gongwen-lint 索引：{self.url}（请先用 gongwen-lint index add 建立）")
-            for ddl in _DDL:
-                cur.execute(ddl.format(blob=self.blob, id=self.id_type, without_rowid=self.without_rowid))
-            meta = (params or Params()).as_meta()
-            meta["units"] = "0"
-            cur.executemany(self._sql("INSERT INTO gw_meta (key, value) VALUES (?, ?)"), sorted(meta.items()))
-            self._commit()
+            # Several `index add` may create the same new index at once: one creates it, the
+            # others wait on the lock, then find the tables.
+            self._lock_schema(cur)
+            try:
+                if not self._table_exists(cur, "gw_meta"):
+                    for ddl in _DDL:
+                        cur.execute(ddl.format(blob=self.blob, id=self.id_type, without_rowid=self.without_rowid))
+                    meta = (params or Params()).as_meta()
+                    meta["units"] = "0"
+                    cur.executemany(self._sql("INSERT INTO gw_meta (key, value) VALUES (?, ?)"), sorted(meta.items()))
+                self._commit()
+            finally:
+                self._unlock_schema(cur)
         cur.close()
+        self._read_meta()
+
+    def _read_meta(self) -> None:
         meta = dict(self._q("SELECT key, value FROM gw_meta"))
         expected = {"schema_version": SCHEMA_VERSION, "norm_version": NORM_VERSION, "hash": HASH_NAME}
         for key, value in expected.items():
@@ -207,10 +278,13 @@ class Store:
                     f"索引 {self.url} 由另一版本的 gongwen-lint 建立（{key}={meta.get(key)}，本版本为 {value}）："
                     "请重新建立索引"
                 )
-        self.params = Params(
-            k=int(meta["k"]), w=int(meta["w"]), max_df=int(meta["max_df"]), max_df_ratio=float(meta["max_df_ratio"])
-        )
-        self.unit_count = int(meta.get("units", "0"))
+        try:
+            self.params = Params(
+                k=int(meta["k"]), w=int(meta["w"]), max_df=int(meta["max_df"]), max_df_ratio=float(meta["max_df_ratio"])
+            )
+            self.unit_count = int(meta.get("units", "0"))
+        except (KeyError, ValueError):
+            raise IndexError_(f"索引 {self.url} 的参数表（gw_meta）已损坏：请重新建立索引") from None
 
     def _table_exists(self, cur, name: str) -> bool:
         raise NotImplementedError
@@ -272,10 +346,12 @@ class Store:
         return [DocInfo(*row) for row in self._q(f"SELECT {_DOC_COLS} FROM gw_docs ORDER BY path")]
 
     def stats(self) -> dict:
+        self._read_meta()  # the unit count as committed now, not when this connection opened
         docs, chars = self._q("SELECT count(*), coalesce(sum(chars), 0) FROM gw_docs")[0]
         postings = self._q("SELECT count(*) FROM gw_fp")[0][0]
         levels = dict(self._q("SELECT level, count(*) FROM gw_docs GROUP BY level ORDER BY level"))
-        size = self.size_bytes()
+        with self._guard():
+            size = self.size_bytes()
         return {
             "documents": int(docs),
             "units": self.unit_count,
@@ -302,6 +378,10 @@ class Store:
         about 100 bytes per posting): a failure loses at most that, and re-running the add
         skips what was committed.
         """
+        with self._guard():
+            return self._add(prepared, batch, max_postings)
+
+    def _add(self, prepared: Iterable[PreparedDoc], batch: int, max_postings: int) -> AddResult:
         result = AddResult()
         pending = _Pending()
         cur = self.conn.cursor()
@@ -409,9 +489,15 @@ class Store:
             cur.executemany(self._sql("INSERT INTO gw_units (id, doc_id, para, start, stop) VALUES (?, ?, ?, ?, ?)"), unit_rows)
 
     def _bump_units(self, cur, delta: int) -> None:
+        """Add ``delta`` to the stored unit count, in the database: another ``index add`` may
+        have committed since this connection read it (four concurrent adds stored one quarter)."""
         if delta:
-            self.unit_count += delta
-            cur.execute(self._sql("UPDATE gw_meta SET value = ? WHERE key = 'units'"), (str(self.unit_count),))
+            cur.execute(
+                self._sql("UPDATE gw_meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) WHERE key = 'units'"),
+                (delta,),
+            )
+            cur.execute(self._sql("SELECT value FROM gw_meta WHERE key = 'units'"))
+            self.unit_count = int(cur.fetchone()[0])
 
     def _delete_doc(self, cur, doc_id: int) -> int:
         """Delete one document and its postings; returns its unit count."""
@@ -436,6 +522,10 @@ class Store:
 
     def remove(self, paths: Iterable[str]) -> int:
         """Remove documents by exact path or by folder prefix; returns how many were removed."""
+        with self._guard():
+            return self._remove(paths)
+
+    def _remove(self, paths: Iterable[str]) -> int:
         cur = self.conn.cursor()
         removed = 0
         try:
@@ -472,32 +562,38 @@ class Store:
         self.close()
 
 
+_LIBPQ_KEYWORD = re.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.IGNORECASE)
+
+
 def is_postgres_url(url: str) -> bool:
-    return url.startswith(("postgresql://", "postgres://"))
+    """A ``postgresql://`` URL, or a libpq keyword string (``host=… dbname=… user=…``)."""
+    return url.startswith(("postgresql://", "postgres://")) or bool(_LIBPQ_KEYWORD.match(url))
 
 
-def open_index(url: str, create: bool = False, params: Params | None = None) -> Store:
-    """Open the index at ``url``: a SQLite file path or ``postgresql://…``.
+def open_index(url: str, create: bool = False, params: Params | None = None, readonly: bool = False) -> Store:
+    """Open the index at ``url``: a SQLite file path, ``postgresql://…`` or a libpq keyword string.
 
     ``create`` makes a new empty index (with ``params``) when there is none; otherwise a
-    missing index is an :class:`IndexError_`.
+    missing index is an :class:`IndexError_`.  ``readonly`` (checks): never write, so an index
+    in a read-only folder, a read-only file or a read-only database account works.
     """
     if is_postgres_url(url):
         from .postgres_store import PostgresStore
 
-        return PostgresStore.open(url, create, params)
+        return PostgresStore.open(url, create, params, readonly)
     from .sqlite_store import SQLiteStore
 
-    return SQLiteStore.open(url, create, params)
+    return SQLiteStore.open(url, create, params, readonly)
 
 
 def check_index_url(url: str) -> str | None:
     """``None`` when the index at ``url`` can be opened for checking, else the Chinese reason."""
     try:
-        open_index(url).close()
+        open_index(url, readonly=True).close()
     except IndexError_ as e:
         return str(e)
     return None
 
 
-__all__ = ["Store", "Params", "DocInfo", "UnitRow", "AddResult", "IndexError_", "open_index", "check_index_url", "LEVELS"]
+__all__ = ["Store", "Params", "DocInfo", "UnitRow", "AddResult", "IndexError_", "open_index", "check_index_url",
+           "LEVELS", "redact"]

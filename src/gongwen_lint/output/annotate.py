@@ -28,13 +28,18 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Finding, group
 from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
 from ..docx.walk import WalkedParagraph, walk_part
-from ..fixes import atomic_write, copy_zip, parse_part, serialise, walk_root
+from ..fileio import COPY_MARK, atomic_write
+from ..fixes import copy_zip, parse_part, serialise, walk_root
 
 AUTHOR = "gongwen-lint"
 INITIALS = "GL"
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_TYPE_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+#: What only macros use: the VBA project and its data, and the key bindings and toolbars that run them.
+MACRO_RELATIONSHIPS = frozenset({"vbaProject", "wordVbaData", "keyMapCustomizations", "attachedToolbars"})
+MACRO_CONTENT_TYPES = ("vbaProject", "vbaData", "keyMapCustomizations", "attachedToolbars")
 
 W_COMMENTS = w("comments")
 W_COMMENT = w("comment")
@@ -84,11 +89,14 @@ def comment_groups(diagnostics: list[Diagnostic]) -> list[list[Finding]]:
     return list(out.values())
 
 
-def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Path) -> int:
+def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Path,
+                  notes: list[str] | None = None) -> int:
     """Write ``out``: a copy of ``src`` with one comment per paragraph and rule (every span of
     that rule in the paragraph is listed in it).  Returns the number of comments written.
 
     Raises :class:`AnnotateError` (or ``ReadError`` for an unreadable draft); ``src`` is only read.
+    ``notes`` receives Chinese lines for the user (macros removed from a .docm).  The copy is
+    marked as written by gongwen-lint (its zip comment), so a later run may replace it.
     """
     from ..docx.package import open_package
 
@@ -99,10 +107,12 @@ def annotate_file(src: str | Path, diagnostics: list[Diagnostic], out: str | Pat
     try:
         writer = _Annotator(pkg)
         n = writer.add(diagnostics)
-        replaced, added = writer.parts()
+        replaced, added, removed = writer.parts()
     finally:
-        pkg.zf.close()
-    atomic_write(out, lambda tmp: copy_zip(src, tmp, replaced, added))
+        pkg.close()
+    atomic_write(out, lambda tmp: copy_zip(src, tmp, replaced, added, removed, comment=COPY_MARK))
+    if notes is not None and writer.macros_removed:
+        notes.append(f"原文件含有宏，副本中已删除宏（{'、'.join(writer.macros_removed)}），原文件不变")
     return n
 
 
@@ -110,15 +120,16 @@ class _Annotator:
     def __init__(self, pkg):
         self.pkg = pkg
         self.main = pkg.main
-        self.doc_tree, self.doc_strict = parse_part(pkg.read(pkg.main))
+        self.doc_tree, self.doc_strict = parse_part(pkg.read(pkg.main), pkg.main)
         found = pkg.related("comments")
         self.comments_name = found[0][1] if found else None
         if self.comments_name is not None:
-            self.comments_tree, self.comments_strict = parse_part(pkg.read(self.comments_name))
+            self.comments_tree, self.comments_strict = parse_part(pkg.read(self.comments_name), self.comments_name)
         else:
             root = etree.Element(W_COMMENTS, nsmap={"w": W_NS})
             self.comments_tree, self.comments_strict = etree.ElementTree(root), self.doc_strict
         self.next_id = self._max_id() + 1
+        self.macros_removed: list[str] = []
         self.stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _max_id(self) -> int:
@@ -214,56 +225,113 @@ class _Annotator:
 
     # -- package ---------------------------------------------------------------------------------
 
-    def parts(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
-        """(replaced entries, added entries) for :func:`copy_zip`."""
+    def parts(self) -> tuple[dict[str, bytes], dict[str, bytes], frozenset[str]]:
+        """(replaced entries, added entries, removed entries) for :func:`copy_zip`.
+
+        The copy is a .docx: a macro-enabled draft (.docm, .dotm) loses its macros and a template
+        becomes a document, so that no macro file ever goes out under a .docx name
+        (:attr:`macros_removed` says which parts went).
+        """
         names = self.pkg.names
         replaced = {names[self.main.lower()]: serialise(self.doc_tree, self.doc_strict)}
         added: dict[str, bytes] = {}
         comments = serialise(self.comments_tree, self.comments_strict)
-        if self.comments_name is not None:
-            replaced[names[self.comments_name.lower()]] = comments
-            return replaced, added
         folder = posixpath.dirname(self.main)
-        name = posixpath.join(folder, "comments.xml")
-        k = 1
-        while name.lower() in names:
-            k += 1
-            name = posixpath.join(folder, f"comments{k}.xml")
-        added[name] = comments
         rels_name = posixpath.join(folder, "_rels", posixpath.basename(self.main) + ".rels")
-        if rels_name.lower() in names:
-            rels_tree, _ = parse_part(self.pkg.read(rels_name))
-            entry = names[rels_name.lower()]
+        rels_entry = names.get(rels_name.lower())
+        if rels_entry is not None:
+            rels_tree, _ = parse_part(self.pkg.read(rels_entry), rels_entry)
         else:
             rels_tree = etree.ElementTree(etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS}))
-            entry = None
-        rels = rels_tree.getroot()
-        used = {el.get("Id") for el in rels}
-        k = len(used) + 1
-        while f"rId{k}" in used:
-            k += 1
-        strict = any("purl.oclc.org" in (el.get("Type") or "") for el in rels)
-        rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
-        rel.set("Id", f"rId{k}")
-        rel.set("Type", COMMENTS_TYPE_STRICT if strict else COMMENTS_TYPE)
-        rel.set("Target", posixpath.basename(name))
-        data = etree.tostring(rels_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-        if entry is None:
-            added[rels_name] = data
-        else:
-            replaced[entry] = data
         ct_entry = names.get("[content_types].xml")
-        if ct_entry is None:
-            raise AnnotateError("文件缺少 [Content_Types].xml，无法添加批注：请在 Word/WPS 中另存为 .docx 后再试")
-        ct_tree, _ = parse_part(self.pkg.read(ct_entry))
-        ct = ct_tree.getroot()
-        part_name = "/" + name
-        if not any(el.get("PartName", "").lower() == part_name.lower() for el in ct.iter("{%s}Override" % CT_NS)):
-            ov = etree.SubElement(ct, "{%s}Override" % CT_NS)
-            ov.set("PartName", part_name)
-            ov.set("ContentType", COMMENTS_CT)
-        replaced[ct_entry] = etree.tostring(ct_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return replaced, added
+        ct_tree = parse_part(self.pkg.read(ct_entry), ct_entry)[0] if ct_entry is not None else None
+        rels_changed = ct_changed = False
+
+        if self.comments_name is not None:
+            replaced[names[self.comments_name.lower()]] = comments
+        else:
+            if ct_tree is None:
+                raise AnnotateError("文件缺少 [Content_Types].xml，无法添加批注：请在 Word/WPS 中另存为 .docx 后再试")
+            name = posixpath.join(folder, "comments.xml")
+            k = 1
+            while name.lower() in names:
+                k += 1
+                name = posixpath.join(folder, f"comments{k}.xml")
+            added[name] = comments
+            rels = rels_tree.getroot()
+            used = {el.get("Id") for el in rels}
+            k = len(used) + 1
+            while f"rId{k}" in used:
+                k += 1
+            strict = any("purl.oclc.org" in (el.get("Type") or "") for el in rels)
+            rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
+            rel.set("Id", f"rId{k}")
+            rel.set("Type", COMMENTS_TYPE_STRICT if strict else COMMENTS_TYPE)
+            rel.set("Target", posixpath.basename(name))
+            rels_changed = True
+            ct = ct_tree.getroot()
+            part_name = "/" + name
+            if not any(el.get("PartName", "").lower() == part_name.lower() for el in ct.iter("{%s}Override" % CT_NS)):
+                ov = etree.SubElement(ct, "{%s}Override" % CT_NS)
+                ov.set("PartName", part_name)
+                ov.set("ContentType", COMMENTS_CT)
+            ct_changed = True
+
+        removed = self._strip_macros(rels_tree, ct_tree)
+        if removed:
+            rels_changed = ct_changed = True
+        if ct_tree is not None and self._as_document(ct_tree):
+            ct_changed = True
+        if rels_changed:
+            data = etree.tostring(rels_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+            if rels_entry is None:
+                added[rels_name] = data
+            else:
+                replaced[rels_entry] = data
+        if ct_changed and ct_tree is not None:
+            replaced[ct_entry] = etree.tostring(ct_tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return replaced, added, removed
+
+    def _strip_macros(self, rels_tree, ct_tree) -> frozenset[str]:
+        """Remove the VBA project (and what only macros use) from the copy; returns the entries removed."""
+        names = self.pkg.names
+        folder = posixpath.dirname(self.main)
+        gone: set[str] = set()
+        rels = rels_tree.getroot()
+        for rel in list(rels):
+            rtype = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if rtype in MACRO_RELATIONSHIPS and rel.get("TargetMode") != "External":
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))).lstrip("/")
+                if target.lower() in names:
+                    gone.add(names[target.lower()])
+                rels.remove(rel)
+        if ct_tree is not None:
+            ct = ct_tree.getroot()
+            for el in list(ct):
+                ctype = el.get("ContentType") or ""
+                if any(marker in ctype for marker in MACRO_CONTENT_TYPES):
+                    if el.tag == "{%s}Override" % CT_NS:
+                        part = el.get("PartName", "").lstrip("/").lower()
+                        if part in names:
+                            gone.add(names[part])
+                    ct.remove(el)
+        for name in list(gone):  # the removed parts' own relationships
+            folder_, base = posixpath.split(name)
+            own = posixpath.join(folder_, "_rels", base + ".rels").lower()
+            if own in names:
+                gone.add(names[own])
+        self.macros_removed = sorted(gone)
+        return frozenset(gone)
+
+    def _as_document(self, ct_tree) -> bool:
+        """Give the main part the plain document content type (a template or macro document
+        saved as .docx would not open in Word).  Returns whether it changed."""
+        for el in ct_tree.getroot().iter("{%s}Override" % CT_NS):
+            if el.get("PartName", "").lstrip("/").lower() == self.main.lower():
+                if el.get("ContentType") != DOCUMENT_CT:
+                    el.set("ContentType", DOCUMENT_CT)
+                    return True
+        return False
 
 
 def _marker(tag: str, cid: str) -> etree._Element:

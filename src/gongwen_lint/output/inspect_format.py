@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Document, Paragraph
+from ..model import CONFIDENT, Document, Paragraph
 
 
 def style_of(p: Paragraph) -> dict:
@@ -35,11 +35,20 @@ def document_dict(doc: Document) -> dict:
         "path": doc.path,
         "genre": doc.genre.value if doc.genre else None,
         "format": doc.format.value if doc.format else None,
-        "paragraphs": [
-            {"part": p.part, "paragraph": p.index, "role": p.role.value, "text": p.text, "style": style_of(p)}
-            for p in doc.all_paragraphs()
-        ],
+        "paragraphs": [_paragraph(p) for p in doc.all_paragraphs()],
     }
+
+
+def _paragraph(p: Paragraph) -> dict:
+    """One record: role and how sure it is; soft-break lines that are different elements."""
+    d = {"part": p.part, "paragraph": p.index, "role": p.role.value, "confidence": p.confidence,
+         "text": p.text, "style": style_of(p)}
+    if p.misplaced:
+        d["misplaced"] = True
+    if p.lines:
+        d["lines"] = [{"start": s.start, "end": s.end, "role": s.role.value, "confidence": round(s.confidence, 3),
+                       "text": p.text[s.start:s.end]} for s in p.lines]
+    return d
 
 
 def render_json(doc: Document) -> str:
@@ -51,7 +60,11 @@ def render_text(doc: Document) -> str:
     for p in doc.all_paragraphs():
         if p.role.value == "empty":
             continue
-        text = p.text if len(p.text) <= 40 else p.text[:39] + "…"
         part = "" if p.part == "body" else f"{p.part} "
-        lines.append(f"{part}{p.index:>4}  {p.role.label:<8}\t{text}")
+        for s in p.spans():
+            text = p.text[s.start:s.end]
+            text = text if len(text) <= 40 else text[:39] + "…"
+            sure = f"{s.confidence:.2f}" + ("" if s.confidence >= CONFIDENT else "?")
+            flag = "  （顺序不符）" if p.misplaced and s.role is p.role else ""
+            lines.append(f"{part}{p.index:>4}  {s.role.label:<8}\t{sure:<5} {text}{flag}")
     return "\n".join(lines)

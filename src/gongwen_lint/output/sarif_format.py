@@ -10,6 +10,7 @@ is fixed.  File locations are relative to ``%SRCROOT%`` (the folder the check ra
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,7 +33,8 @@ def artifact(path: str, root: Path) -> dict:
         relative = full.relative_to(root.resolve())
     except ValueError:
         return {"uri": full.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    # the file name's own bytes (a name that is not UTF-8 stays what it is: %FF, not an error)
+    return {"uri": quote(os.fsencode(relative.as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _folder_uri(folder: Path) -> str:

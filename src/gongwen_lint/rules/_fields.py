@@ -11,10 +11,12 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from ..model import DocFormat, Document, Genre, Paragraph, Role
+from ..decoder.patterns import PERSON_TITLE_RE, PLACEHOLDER_RE
+from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
+from ..diagnostics import Severity
+from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
 from ..text import DOC_NUMBER_RE, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -129,10 +131,10 @@ def dated_paragraph(doc: Document, role: Role = Role.DATE) -> tuple[Paragraph, D
     """The first paragraph with ``role`` that holds a valid date, and that date: the 成文日期 by
     default, the 印发日期 with ``Role.PRINTER``.  The consistency rules (GW63x) measure deadlines
     and relative time words against it."""
-    for p in doc.paragraphs(role):
-        for f in find_dates(p.text):
+    for p, span in doc.elements(role):  # a date on a soft-break line under its 署名 counts
+        for f in find_dates(p.text[span.start:span.end]):
             if f.valid and not f.short_year:
-                return p, f
+                return p, replace(f, start=f.start + span.start, end=f.end + span.start)
     return None
 
 
@@ -226,30 +228,6 @@ def doc_number_year(doc: Document) -> int | None:
 # Titles, genres, formats
 
 
-@lru_cache(maxsize=1)
-def genre_data() -> dict:
-    """``dictionaries/genres.toml``: genres, closings, request phrases, repealed rules."""
-    from importlib import resources
-
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-
-    try:
-        data = resources.files("gongwen_lint.dictionaries").joinpath("genres.toml").read_bytes()
-    except (TypeError, ModuleNotFoundError, FileNotFoundError):
-        # A module named gongwen_lint.dictionaries can shadow the data package in a source
-        # checkout; the file then lies at the top of the repository.
-        from pathlib import Path
-
-        data = (Path(__file__).resolve().parents[3] / "dictionaries" / "genres.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
-
-
-GENRE_TAIL_RE = re.compile(r"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要)$")
-
-
 def title_paragraphs(doc: Document) -> list[Paragraph]:
     """The paragraphs of the (first) title."""
     titles = doc.paragraphs(Role.TITLE)
@@ -265,55 +243,60 @@ def title_text(doc: Document) -> str:
     return "".join(compact(p.text) for p in title_paragraphs(doc))
 
 
-_FORWARD_RE = re.compile(r"(批转|转发|印发|颁发|发布)")
-
-
 def genre_of(doc: Document) -> Genre | None:
-    """The genre structure recognition found, else the title's last 文种 word.
+    """The genre structure recognition decided (``Document.genre``).
 
-    An old-style forwarding title without its own 文种 (``国务院批转地质部……的报告``, 1980) is
-    a 通知 forwarding a report, not a report: its genre is unknown for the genre rules.
+    A document built without recognition (tests, examples) gets it from its title the same way
+    (:func:`gongwen_lint.structure.genre_of_text`).
     """
-    t = title_text(doc).rstrip("。.")
-    if _FORWARD_RE.search(t) and not t.endswith("通知"):
-        return None
-    if doc.genre is not None:
+    if doc.genre is not None or doc.format is not None:
         return doc.genre
-    m = GENRE_TAIL_RE.search(t)
-    if not m:
-        return None
-    word = m.group(1)
-    return Genre.ORDER if word == "令" else Genre(word)
+    from ..structure import genre_of_text
+
+    return genre_of_text(title_text(doc))
 
 
 def format_of(doc: Document) -> DocFormat | None:
-    mark = "".join(compact(p.text) for p in doc.paragraphs(Role.ORGAN_MARK))
-    if mark.endswith("文件"):
-        return DocFormat.FILE
-    if doc.format is not None:
-        return doc.format
-    if not mark:
+    """The format structure recognition decided (``Document.format``)."""
+    return doc.format
+
+
+_ATTACHMENT_ROLES = frozenset({Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE, Role.ATTACHMENT_BODY})
+
+
+def main_text(doc: Document) -> list[Paragraph]:
+    """The 正文 of the document itself: its body paragraphs and headings, not those of an
+    attachment or of the document a notice issues (their headings follow attachment lines)."""
+    out, attached = [], False
+    for p in doc.body:
+        if p.role in _ATTACHMENT_ROLES:
+            attached = True
+        elif p.role is Role.BODY:
+            attached = False
+        if p.role is Role.BODY or (p.role in HEADING_ROLES and not attached):
+            out.append(p)
+    return out
+
+
+def severity_for(p: Paragraph, *more: Paragraph) -> Severity | None:
+    """``None`` (the rule's own severity) when the roles a finding depends on are confident,
+    else at most a warning: an uncertain paragraph gets no error (issue 13)."""
+    if p.confident and all(q.confident for q in more):
         return None
-    if mark.endswith(("命令", "令")):
-        return DocFormat.ORDER
-    if mark.endswith("纪要"):
-        return DocFormat.MINUTES
-    return DocFormat.FILE if mark.endswith("文件") else DocFormat.LETTER
+    return Severity.WARNING
 
 
-def has_header(doc: Document) -> bool:
-    """The draft has a 版头 (发文机关标志 or 发文字号): it claims to be a complete document."""
-    return bool(doc.paragraphs(Role.ORGAN_MARK, Role.DOC_NUMBER))
+def has_header(doc: Document, confident: bool = False) -> bool:
+    """The draft has a 版头 (发文机关标志 or 发文字号): it claims to be a complete document.
+
+    ``confident``: count only confident 版头 lines (for error-level findings)."""
+    return any(p.confident or not confident for p in doc.paragraphs(Role.ORGAN_MARK, Role.DOC_NUMBER))
 
 
 # ---------------------------------------------------------------------------------------------
 # Addressees
 
-_PERSON_RE = re.compile(r"(书记|省长|市长|县长|区长|州长|旗长|乡长|镇长|主任|部长|局长|厅长|处长|科长|总理|主席|同志|领导)$")
-_ORGAN_TAIL_RE = re.compile(
-    r"(人民政府|政府|委员会|党委|党组|委|办公厅|办公室|厅|局|部|署|院|会|办|处|室|所|中心|站|队|公司|集团|学校|大学|学院|"
-    r"医院|银行|法院|检察院|单位|机关|部门|机构|街道|乡|镇|村|社区|小组|政协|人大|常委会)$"
-)
+_PERSON_RE = PERSON_TITLE_RE  # one list of posts
 
 
 def addressee_items(text: str) -> list[str]:
@@ -335,13 +318,6 @@ def person_in_addressee(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Where a missing element should be
 
-_ORDER = [
-    Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ORGAN_MARK, Role.DOC_NUMBER, Role.SIGNER,
-    Role.TITLE, Role.ADDRESSEE, Role.BODY, Role.ATTACHMENT_NOTE, Role.SIGNATURE, Role.DATE, Role.NOTE,
-    Role.ATTACHMENT_LABEL, Role.CC, Role.PRINTER,
-]
-
-
 def last_index(doc: Document, *roles: Role) -> int | None:
     found = [p.index for p in doc.body if p.role in roles]
     return max(found) if found else None
@@ -361,10 +337,9 @@ def paragraph_at(doc: Document, index: int) -> Paragraph:
     return body[-1]
 
 
-_PLACEHOLDER_RE = re.compile(r"[\[【［][^\]】］]{0,20}[\]】］]|[XＸ]{2,}|[×]{2,}|此处输入|□{2,}")
 
 
 def has_placeholder(text: str) -> bool:
     """Template text not filled in (``[主送单位]``, ``XXXX``, ``此处输入``): GW306 reports it, and the
     element rules do not judge the form of what is not written yet."""
-    return bool(_PLACEHOLDER_RE.search(text))
+    return bool(PLACEHOLDER_RE.search(text))

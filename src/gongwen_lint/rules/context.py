@@ -50,6 +50,18 @@ class Context:
         self.resources = resources
         self.rule: "Rule | None" = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, factory: Callable[[], Any]) -> Any:
+        """A value computed once per document and shared by the rules that need it (e.g. the
+        substance inventory read by GW702, GW703, GW704, GW708 and GW709)."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
+
+    def memoized(self, key: str) -> Any:
+        """The value :meth:`memo` holds for ``key``, or None."""
+        return self._memo.get(key)
 
     def option(self, name: str) -> Any:
         return self.config.option(name)

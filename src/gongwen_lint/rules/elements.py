@@ -11,6 +11,7 @@ started (a 署名 without a 成文日期 …) is incomplete.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -29,6 +30,7 @@ from ._fields import (
     has_header,
     last_index,
     paragraph_at,
+    severity_for,
     title_paragraphs,
     title_text,
 )
@@ -49,6 +51,13 @@ CITING_ROLES = BODY_ROLES | {Role.ATTACHMENT_BODY, Role.NOTE, Role.ATTACHMENT_NO
 def _missing(ctx: Context, doc: Document, index: int, message: str, severity: Severity | None = None) -> Diagnostic:
     p = paragraph_at(doc, index)
     return ctx.report(p, 0, 0, message, severity=severity)
+
+
+def _confident(diags: Iterator[Diagnostic], *ps: Paragraph) -> Iterator[Diagnostic]:
+    """The findings, errors lowered to warnings unless the roles they depend on are confident."""
+    lowered = severity_for(*ps) if ps else None
+    for d in diags:
+        yield d if lowered is None or d.severity is not ERROR else replace(d, severity=lowered)
 
 
 def _after(doc: Document, *roles: Role) -> int | None:
@@ -125,6 +134,13 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         各县市区人民政府：
         现就有关事项通知如下。
     """
+    # What the draft claims to be rests on its 版头, title and 落款: when one of them is unsure,
+    # a missing element is at most a warning.
+    deciding = ctx.doc.paragraphs(Role.ORGAN_MARK, Role.DOC_NUMBER, Role.TITLE, Role.SIGNATURE, Role.DATE, Role.ADDRESSEE)
+    yield from _confident(_missing_elements(ctx), *deciding)
+
+
+def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
     doc = ctx.doc
     body = [p for p in doc.body if not p.is_empty]
     if not body:
@@ -136,7 +152,8 @@ def missing_element(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title_ps = title_paragraphs(doc)
     order = fmt is DocFormat.ORDER or genre is Genre.ORDER
     minutes = fmt is DocFormat.MINUTES or genre is Genre.MINUTES
-    has = {role: bool(doc.paragraphs(role)) for role in Role}
+    present = {s.role for p in doc.body for s in p.spans()}  # lines of soft-break paragraphs too
+    has = {role: role in present for role in Role}
     has_body = any(has[r] for r in BODY_ROLES)
     header_end = _after(doc, Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ORGAN_MARK, Role.DOC_NUMBER, Role.SIGNER)
 
@@ -281,7 +298,7 @@ def date_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     汉字日期、虚位、“号”和点分日期可安全修复为标准写法：二〇〇八年九月二十六日 → 2008年9月26日。
     """
     for p in ctx.doc.paragraphs(Role.DATE, Role.PRINTER):
-        yield from _check_date(p, ctx)
+        yield from _confident(_check_date(p, ctx), p)
 
 
 def _check_date(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -379,7 +396,7 @@ def addressee_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     titled = bool(GENRE_TAIL_RE.search(title_text(doc).rstrip("。．.，,；;：:")))
     for p in doc.paragraphs(Role.ADDRESSEE):
         if titled or re.search(r"[：:。，；.,;]$", p.text.rstrip()):
-            yield from _check_addressee(p, ctx)
+            yield from _confident(_check_addressee(p, ctx), p)
 
 
 def _check_addressee(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -436,7 +453,7 @@ def attachment_note_format(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     序号改为“1.”、去掉名称后的标点、半角冒号改全角，均为安全修复。
     """
     for p in ctx.doc.paragraphs(Role.ATTACHMENT_NOTE):
-        yield from _check_attachment_note(p, ctx)
+        yield from _confident(_check_attachment_note(p, ctx), p)
 
 
 def _check_attachment_note(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
@@ -585,6 +602,11 @@ def attachment_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         防汛物资清单
         清单略。
     """
+    labels = [p for _, _, p in _attachments(ctx.doc)]
+    yield from _confident(_attachment_mismatch(ctx), *labels, *ctx.doc.paragraphs(Role.ATTACHMENT_NOTE))
+
+
+def _attachment_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     doc = ctx.doc
     attachments = _attachments(doc)
     if not attachments:
@@ -650,6 +672,10 @@ def imprint_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     补句号、改全角冒号为安全修复。
     """
+    yield from _confident(_check_imprint(p, ctx), p)
+
+
+def _check_imprint(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text.rstrip()
     if not text or has_placeholder(text):
         return
@@ -664,12 +690,28 @@ def imprint_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             else:
                 yield ctx.report(p, len(text) - 1, len(text), "最后一个抄送机关后应标句号“。”", replacement=text[-1] + "。")
     else:
-        c = compact(text)
+        # A 版记 typeset as a table puts the 印发机关 and the date in cells of one row.
+        row = _row_cells(p, ctx.doc)
+        if row[-1] is not p:
+            return
+        before = "".join(compact(q.text) for q in row[:-1])
+        c = before + compact(text)
+        if has_placeholder(c):
+            return
         if not c.endswith("印发"):
             yield ctx.report(p, 0, len(text), "印发日期后应加“印发”二字")
         dates = find_dates(text)
-        if dates and not compact(text[: dates[-1].start]):
+        if dates and not before and not compact(text[: dates[-1].start]):
             yield ctx.report(p, 0, dates[-1].end, "版记缺少印发机关：应写作“××办公厅  2012年7月1日印发”")
+
+
+def _row_cells(p: Paragraph, doc: Document) -> list[Paragraph]:
+    """The 印发 paragraphs in ``p``'s table row (``[p]`` outside a table), in order."""
+    if not p.in_table or p.table_pos is None:
+        return [p]
+    table, row = p.table_pos[0], p.table_pos[1]
+    return [q for q in doc.body if q.role is Role.PRINTER and q.in_table and q.table_pos is not None
+            and q.table_pos[:2] == (table, row)] or [p]
 
 
 def _last_cc_line(p: Paragraph, doc: Document) -> bool:
@@ -679,14 +721,6 @@ def _last_cc_line(p: Paragraph, doc: Document) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # GW108
-
-
-_RANK = {
-    Role.COPY_NUMBER: 1, Role.SECRECY: 2, Role.URGENCY: 3, Role.ORGAN_MARK: 4, Role.DOC_NUMBER: 5, Role.SIGNER: 5,
-    Role.TITLE: 6, Role.ADDRESSEE: 7, Role.BODY: 8, Role.HEADING1: 8, Role.HEADING2: 8, Role.HEADING3: 8,
-    Role.HEADING4: 8, Role.ATTACHMENT_NOTE: 9, Role.SIGNATURE: 10, Role.DATE: 11, Role.NOTE: 12,
-    Role.ATTACHMENT_LABEL: 13, Role.ATTACHMENT_TITLE: 13, Role.ATTACHMENT_BODY: 13, Role.CC: 14, Role.PRINTER: 15,
-}
 
 
 @rule(
@@ -701,11 +735,16 @@ def element_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     要素按 GB/T 9704 的顺序排列：份号、密级、紧急程度、发文机关标志、发文字号（签发人）、标题、
     主送机关、正文、附件说明、发文机关署名、成文日期、附注、附件、版记（抄送、印发）。常见错误：
-    附件说明放在署名或日期之后、附注放在成文日期之前、抄送放在正文中间。
+    附件说明放在署名或日期之后、附注放在成文日期之前、抄送放在正文中间、附件夹在正文和署名之间。
+
+    只报告本身就能认定的要素（“附件：”“抄送：”、发文字号、“（此件公开发布）”这样的行）：身份取决于
+    位置的行（一个日期、一行机关名称）按顺序理解，不报。印发、转发、批转类通知在成文日期后排印所发
+    文件（有无“附件”标识均可），这是通行版式，不是顺序错误。一处错位只报一次（一个表格算一处）。
 
     ## 依据
     GB/T 9704-2012 7.2（版头各要素的位置）、7.3.4（附件说明在正文下）、7.3.5（署名和成文日期在
-    正文或附件说明之下）、7.3.6（附注在成文日期下一行）、7.4（版记在最后一页）。
+    正文或附件说明之下）、7.3.6（附注在成文日期下一行）、7.3.7（附件另面编排在版记之前）、7.4
+    （版记在最后一页）。
 
     ## 示例
     错：
@@ -722,42 +761,47 @@ def element_order(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         附件：防汛责任人名单
         宜昌市人民政府
         2012年7月1日
+    对：
+        宜昌市人民政府办公室关于印发防汛工作方案的通知
+        各县市区人民政府：
+        现将《防汛工作方案》印发给你们，请认真贯彻执行。
+        宜昌市人民政府办公室
+        2012年7月1日
+        防汛工作方案
+        一、总体要求
+        各地要落实防汛责任。
     """
-    doc = ctx.doc
-    highest = 0
-    highest_role: Role | None = None
-    in_attachment = False
-    label: Paragraph | None = None
-    for p in doc.body:
-        if p.role is Role.ATTACHMENT_LABEL:
-            in_attachment = True
-            label = label or p
-        rank = _RANK.get(p.role)
+    from ..decoder.grammar import RANK
+
+    body = [p for p in doc.body if not p.is_empty]
+    reported_table: int | None = None
+    for k, p in enumerate(body):
+        if not p.misplaced or not p.confident:
+            continue
+        if k > 0 and body[k - 1].misplaced and body[k - 1].role is p.role:
+            continue  # one finding per misplaced block
+        if p.in_table and p.table_pos is not None:
+            if reported_table == p.table_pos[0]:
+                continue
+            reported_table = p.table_pos[0]
+        rank = RANK.get(p.role)
         if rank is None:
             continue
-        if in_attachment and label is not None and p.role in (Role.SIGNATURE, Role.DATE, Role.NOTE, Role.ATTACHMENT_NOTE):
-            # The attachment was put inside the 主体: one finding, at the attachment.
-            yield ctx.report(label, 0, len(label.text.rstrip()), f"附件应在{p.role.label}之后（GB/T 9704 7.3.7：附件另面编排在版记之前）")
-            return
-        if in_attachment and p.role in BODY_ROLES:
-            continue  # an attachment's own text
-        if p.role is Role.ADDRESSEE and compact(p.text).startswith("主送"):
-            continue  # 主送 moved to the 版记 (GB/T 9704 7.4.2)
-        if rank < highest and highest_role is not None:
-            # Joint documents repeat 署名 lines; 版头 lines of one rank may come in either order.
-            if not (p.role is Role.SIGNATURE and highest_role is Role.DATE and _joint_closing(doc, p)):
-                yield ctx.report(
-                    p, 0, len(p.text.rstrip()), f"{p.role.label}应在{highest_role.label}之前（GB/T 9704 要素顺序）"
-                )
-                continue
-        if rank > highest:
-            highest, highest_role = rank, p.role
-
-
-def _joint_closing(doc: Document, p: Paragraph) -> bool:
-    """Joint documents may alternate 署名 and 成文日期 (one pair per organ)."""
-    later = [q for q in doc.body if q.index > p.index and not q.is_empty]
-    return bool(later) and later[0].role is Role.DATE
+        label = "附件" if p.role is Role.ATTACHMENT_LABEL else p.role.label
+        before = [q for q in body[:k] if RANK.get(q.role, -1) > rank and not q.misplaced]
+        after = [q for q in body[k + 1:] if RANK.get(q.role, 99) < rank and not q.misplaced]
+        if p.role is Role.ATTACHMENT_LABEL and after:
+            later = max(after, key=lambda q: RANK[q.role])
+            message = f"附件应在{later.role.label}之后（GB/T 9704 7.3.7：附件另面编排在版记之前）"
+        elif before:
+            earlier = max(before, key=lambda q: RANK[q.role])
+            message = f"{label}应在{earlier.role.label}之前（GB/T 9704 要素顺序）"
+        elif after:
+            later = max(after, key=lambda q: RANK[q.role])
+            message = f"{label}应在{later.role.label}之后（GB/T 9704 要素顺序）"
+        else:
+            continue
+        yield ctx.report(p, 0, len(p.text.rstrip()), message)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -862,7 +906,7 @@ def header_fields(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         关于做好防汛工作的通知
     """
     for p in _header_zone(doc):
-        yield from _check_header_line(p, ctx)
+        yield from _confident(_check_header_line(p, ctx), p)
 
 
 _LOOSE_URGENCY_RE = re.compile(r"^(特急|加急|特提|平急|紧急|急件|特急件|加急件|特别紧急|急)$")

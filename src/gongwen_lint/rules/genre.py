@@ -15,14 +15,17 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
 from ..text import compact, mask
 from ._fields import (
+    GENRE_TAIL_RE,
     addressee_items,
     genre_data,
     genre_of,
     has_header,
     has_placeholder,
     last_index,
+    main_text,
     paragraph_at,
     person_in_addressee,
+    severity_for,
     title_paragraphs,
 )
 from .context import Context
@@ -38,7 +41,7 @@ _REGULATION_TAILS = ("条例", "规定", "办法", "细则", "章程", "规则")
 
 def _main_text(doc: Document) -> list[Paragraph]:
     """The 正文 of the document itself (not its attachments)."""
-    return [p for p in doc.body if p.role in BODY_ROLES]
+    return main_text(doc)
 
 
 def _title_for_check(doc: Document) -> tuple[list[Paragraph], str]:
@@ -75,7 +78,7 @@ def unknown_genre(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     if not ps or not title or has_placeholder(title):
         return
     title = title.rstrip("。．.，,；;：:！!？?")
-    if genre_of(doc) is not None or re.search(r"(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要)$", title):
+    if genre_of(doc) is not None or GENRE_TAIL_RE.search(title):
         return
     last = ps[-1]
     end = len(last.text.rstrip())
@@ -146,7 +149,8 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return
     if genre is None or genre in (Genre.REQUEST, Genre.LETTER, Genre.REPLY, Genre.MOTION):
         return
-    severity = None if genre is Genre.REPORT else WARNING
+    # The genre comes from the title: an unsure title makes this at most a warning.
+    severity = None if genre is Genre.REPORT and severity_for(*ps) is None else WARNING
     phrases = _request_phrases()
     for p in _main_text(doc):
         for a, b, ph in _find_phrases(p.text, phrases):
@@ -325,7 +329,8 @@ def upward_addressees(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if person:
             k = p.text.find(person)
             yield ctx.report(p, max(k, 0), max(k, 0) + len(person) if k >= 0 else len(p.text),
-                             f"{genre.value}不得以本机关名义主送上级机关负责人（“{person}”）")
+                             f"{genre.value}不得以本机关名义主送上级机关负责人（“{person}”）",
+                             severity=severity_for(p, *title_paragraphs(doc)))
             continue
         items = addressee_items(p.text)
         if len(items) >= 2:

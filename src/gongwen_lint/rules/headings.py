@@ -128,6 +128,8 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     同一上级标题下同级序数应依次排列，不重号、不跳号、不倒序（如“一、二、二、”“（一）（三）”）。
     每个“一、”之下的“（一）”重新编号；附件、第X条之下重新编号；重新从 1 开始的新列表不算错误。
+    报告在出错的那一个序数上：“（一）（一）（三）”是第二个“（一）”写错了（应为“（二）”），
+    不是“（三）”跳号。
 
     ## 依据
     公文写作实务：结构层次序数应连续；各地公文审核要点均把重号、漏号列为常见差错。
@@ -142,6 +144,11 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         一、总体要求
         （一）指导思想
         （三）工作目标
+    错：
+        一、总体要求
+        （一）指导思想
+        （一）工作目标
+        （三）主要任务
     对：
         一、总体要求
         （一）指导思想
@@ -154,7 +161,8 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         # written in the same form (old reports number parts and sections both 一、二、), and the
         # outer list resumes after it.
         lists: dict[int, list[int]] = {}
-        for h in segment:
+        following = _next_siblings(segment)
+        for pos, h in enumerate(segment):
             lv, v = h.o.level, h.o.value
             for deeper in [k for k in lists if k > lv]:
                 del lists[deeper]
@@ -164,8 +172,14 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 stack.append(v)  # a list may open anywhere: the line before could hold its first item
                 continue
             prev = stack[-1]
+            nxt = following[pos]
             if v == prev + 1:
                 stack[-1] = v
+            elif v <= prev and nxt == prev + 2:
+                # （一）（一）（三）: the second （一） stands where （二） belongs — a repeat, not a gap
+                stack[-1] = prev + 1
+                what = "重复" if v == prev else "顺序错误"
+                yield ctx.report(h.p, start, end, f"序数“{_show(lv, v)}”{what}：此处应为“{_show(lv, prev + 1)}”")
             elif v == 1:
                 stack.append(1)  # a new list (or one nested in a list of the same form)
             elif any(v == outer + 1 for outer in stack[:-1]):
@@ -181,6 +195,19 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             else:
                 stack[-1] = v
                 yield ctx.report(h.p, start, end, f"序数顺序错误：“{_show(lv, prev)}”之后是“{_show(lv, v)}”")
+
+
+def _next_siblings(segment: list[_Heading]) -> list[int | None]:
+    """For each ordinal, the value of the next one at its level under the same parent."""
+    out: list[int | None] = [None] * len(segment)
+    for i, h in enumerate(segment):
+        for later in segment[i + 1:]:
+            if later.o.level < h.o.level:
+                break
+            if later.o.level == h.o.level:
+                out[i] = later.o.value
+                break
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,6 +282,15 @@ def _normalise(p: Paragraph) -> str:
     return _PUNCT_STRIP.sub("", text)
 
 
+_LABEL_RE = re.compile(r"^[ \u3000]*([^，。；：:、\s]{2,10})[：:]")
+
+
+def _item_label(text: str) -> str | None:
+    """The run-in label of a list item (``三级标题：`` …), or None."""
+    m = _LABEL_RE.match(text)
+    return m.group(1) if m else None
+
+
 def _only_numbers_differ(a: str, b: str) -> bool:
     """Parallel clauses (2023年… / 2024年…, 第十条 / 第十一条) differ only in numbers."""
     from rapidfuzz.distance import Indel
@@ -305,12 +341,13 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 @dataclass
 class _Entry:
     """A paragraph GW304 compares: its normalised text, CJK count, whether it is a list item,
-    and (when it is an exact repeat) the paragraph it repeats."""
+    its run-in label (``三级标题：``), and (when it is an exact repeat) the paragraph it repeats."""
 
     p: Paragraph
     norm: str
     cjk: int
     item: bool
+    label: str | None = None
     repeats: Paragraph | None = None
 
 
@@ -333,7 +370,7 @@ def _duplicate_segments(doc: Document, min_chars: int) -> list[list[_Entry]]:
         cjk = count_cjk(mask(norm))
         if cjk < min_chars:
             continue  # short lines, and lines that are only a quoted title
-        entry = _Entry(p, norm, cjk, paragraph_ordinal(p) is not None)
+        entry = _Entry(p, norm, cjk, paragraph_ordinal(p) is not None, _item_label(p.text))
         first = seen.get(norm)
         if first is not None:
             entry.repeats = first
@@ -361,12 +398,15 @@ def _segment_duplicates(segment: list[_Entry], threshold: float, ctx: Context) -
         if entry.repeats is not None:
             yield ctx.report(entry.p, 0, len(entry.p.text), f"本段与第 {entry.repeats.index} 段重复")
             continue
-        norm, cjk, item = entry.norm, entry.cjk, entry.item
+        norm, cjk, item, label = entry.norm, entry.cjk, entry.item, entry.label
         for j in earlier(position[id(entry)]):
             other = candidates[j]
-            # Sibling list items are parallel too: only a near-verbatim copy counts.
+            # Sibling list items are parallel too: only a near-verbatim copy counts; items led by
+            # different labels (三级标题：… / 四级标题：…) speak of different things.
             strict = item or other.item
             need = max(threshold, 0.95) if strict else threshold
+            if label and other.label and label != other.label:
+                need = max(need, 0.98)
             if strict and cjk < 30:
                 continue
             la, lb = len(norm), len(other.norm)
@@ -454,18 +494,6 @@ def _bigrams(text: str) -> set[int]:
 
 
 # --------------------------------------------------------------------------------------------
-# A line pasted from a web page along with the document: counters, print/close buttons, etc.
-_WEB_STRONG = re.compile(
-    r"浏览次数|浏览量|阅读次数|阅读量|点击数|点击次数|点击量|点击率|访问量|访问次数"
-    r"|打印本页|打印此页|打印文章|关闭窗口|关闭本页|[【\[［]\s*(?:打印|关闭|收藏|返回顶部)\s*[】\]］]"
-    r"|(?:字号|字体)\s*[：:]?\s*[【\[［]?\s*大\s*中\s*小|[【\[［]\s*大\s*[】\]］]?\s*[【\[［]?\s*中"
-    r"|分享到\s*[：:]|扫一扫在手机|在手机上打开|当前位置\s*[：:]|您现在的位置|上一篇\s*[：:]|下一篇\s*[：:]"
-    r"|收藏本页|加入收藏|返回顶部|责任编辑\s*[：:]"
-)
-_WEB_WEAK = re.compile(
-    r"(?:信息)?来源\s*[：:]|发布(?:时间|日期)\s*[：:]|作者\s*[：:]|编辑\s*[：:]|www\.|https?://"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?"
-)
 _STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
 
 
@@ -474,33 +502,77 @@ _STRAY_ROLES = frozenset(Role) - {Role.EMPTY}
     "stray-paragraph",
     title="多余段落",
     severity=WARNING,
-    source="实务 公文要素齐全、无无关内容",
+    source="实务 公文要素齐全、无无关内容；国标 GB/T 9704-2012 7.3.5.1",
     roles=_STRAY_ROLES,
 )
 def stray_paragraph(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
-    不属于任何公文要素的段落，典型的是从网页复制正文时一并粘贴进来的网页文字：
-    “来源：××网 2024-03-01 浏览次数：123”“打印本页 关闭窗口”“【字体：大 中 小】”等。
-    只检查短段落（不超过 100 字），且须有明显的网页标记（浏览次数、打印本页、关闭窗口……），
-    或两个以上的网页信息项（来源：、发布时间：、网址、日期时间）。
+    不属于任何公文要素的段落：结构识别认定为“多余段落”的行，以及任何位置上带明显网页标记的短段落。
+    典型的是从网页复制正文时一并粘贴进来的网页文字（“来源：××网 2024-03-01 浏览次数：123”
+    “打印本页 关闭窗口”“【字体：大 中 小】”、单独一行的网站名称“第一足球网”），起草时留下的编辑
+    说明（“（此处多个空行或空格）”“（此处插入图片）”），以及“（此页无正文）”。
+
+    “（此页无正文）”单独报告为错误：GB/T 9704-2012 规定印章页不得采取标注“此页无正文”的方法，
+    应调整行距、字距，使印章与正文同处一面。模板的占位行（[此处输入标题]）不是多余段落，由 GW306
+    报告。结构识别没有把握的行不报。
 
     ## 依据
-    公文写作实务；GB/T 9704-2012 第 7 章规定了版头、主体、版记各要素，此外不应有其他内容。
+    公文写作实务；GB/T 9704-2012 第 7 章规定了版头、主体、版记各要素，此外不应有其他内容；7.3.5.1：
+    “当公文排版后所剩空白处不能容下印章位置时，应采取调整行距、字距的措施加以解决，务使印章与正文
+    同处一面，不得采取标识‘此页无正文’的方法解决。”
 
     ## 示例
     错：来源：市政府网 2024-03-01 浏览次数：123
     错：【打印本页】【关闭窗口】
+    错：
+        宜府办发〔2008〕71号
+        第一足球网
+        关于做好防汛工作的通知
+        各单位：
+        现将有关事项通知如下。
+    错：
+        关于表彰先进单位的决定
+        各单位：
+        希望受表彰的单位珍惜荣誉，再接再厉。
+        （此页无正文）
+        宜城市人民政府
+        2024年2月8日
     对：各地要加强信息来源的核实，确保数据准确。
     对：（联系人：张三，电话：12345678）
     """
+    from ..structure import stray_kind
+
     text = p.text.strip()
-    if not text or len(text) > 100:
+    if not text:
         return
-    strong = _WEB_STRONG.search(text)
-    weak = _WEB_WEAK.findall(text)
-    if strong or len(weak) >= 2:
-        yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+    kind = stray_kind(p.text)
+    if p.role is not Role.STRAY:
+        if kind == "web" and len(text) <= 100 and _web_marked(text):
+            yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+        return
+    if not p.confident:
+        return
+    end = len(p.text.rstrip())
+    if kind == "no_text_page":
+        yield ctx.report(
+            p, 0, end,
+            f"不得标注“{text}”（GB/T 9704-2012 7.3.5.1）：应调整行距、字距，使印章与正文同处一面",
+            severity=Severity.ERROR,
+        )
+    elif kind == "editor":
+        yield ctx.report(p, 0, end, f"起草时留下的说明文字“{text}”不是公文内容，应删除")
+    elif kind == "web":
+        yield ctx.report(p, 0, end, f"“{text}”疑似从网页粘贴的无关文字（网站名、来源、浏览次数、打印/关闭按钮等），应删除")
+    else:
+        yield ctx.report(p, 0, end, f"“{text}”不属于任何公文要素，应删除或归入相应要素")
+
+
+def _web_marked(text: str) -> bool:
+    """Web-page marks strong enough on their own (any role): a counter, a print button …"""
+    from ..decoder import patterns
+
+    return bool(patterns.WEB_STRONG_RE.search(text)) or len(patterns.WEB_WEAK_RE.findall(text)) >= 2
 
 
 # --------------------------------------------------------------------------------------------
@@ -524,6 +596,8 @@ _PLACEHOLDER_PATTERNS = [
     # bracket occurs in the 1,757 real documents of the shared archive.
     re.compile(r"[\[［]\s*[\u4e00-\u9fff]{1,12}\s*[\]］]"),
     re.compile(r"\b(?:TODO|TBD|FIXME)\b"),
+    # the prompt of an empty Word/WPS content control
+    re.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
 _BLANK = re.compile(r"_{3,}|＿{2,}")
 
@@ -540,7 +614,8 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     """
     ## 检查内容
     模板或草稿中未替换的占位符：XXX、××、“XXXX人民政府”“X年X月X日”“第×号”、○○市、
-    ［主送单位］【发文机关】【待补】、下划线空白“＿＿”“____”、TODO。
+    ［主送单位］【发文机关】【待补】、下划线空白“＿＿”“____”、TODO，以及 Word/WPS 空内容控件的
+    提示文字“单击或点击此处输入文字。”。
     附件正文中的样表常有供填写的空白和“××”，只检查其中的方括号占位符；表格中的下划线空白不报。
 
     ## 依据
@@ -552,6 +627,7 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     错：请于X年X月X日前报送。
     错：联系人：＿＿＿＿
     错：（联系人：[联系人]，电话：[手机号]）
+    错：单击或点击此处输入文字。
     对：根据《国务院办公厅关于印发〈国务院工作规则〉的通知》［国办发〔2023〕12号］执行
     对：请于2024年3月5日前报送。
     对：X射线探伤装置应当定期检测。

@@ -37,6 +37,7 @@ from ..model import (
     Run,
     RunFormat,
     Section,
+    is_red,
 )
 from ..text import count_cjk
 from .context import Context
@@ -610,13 +611,6 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # GW205 organ mark
 
 
-def _is_red(color: str | None) -> bool:
-    if not color or not re.fullmatch(r"[0-9A-Fa-f]{6}", color):
-        return False
-    r, g, b = (int(color[i:i + 2], 16) for i in (0, 2, 4))
-    return r >= 0x99 and r - max(g, b) >= 0x66
-
-
 @rule(
     "GW205",
     "organ-mark-style",
@@ -659,7 +653,7 @@ def organ_mark_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         prof = _profile(p)
         if prof.cjk < 2:
             continue
-        if not _is_red(prof.color):
+        if not is_red(prof.color):
             not_red.append((p, prof))
         if prof.font is not None and table.font_class(prof.font) != want_cls:
             bad_font.setdefault(prof.font, []).append((p, prof))
@@ -754,6 +748,7 @@ def estimated_pages(doc: Document) -> float:
         "layout-page-number-size-pt": 14.0,
         "layout-page-number-position": "outside",
     },
+    option_choices={"layout-page-number-position": ("outside", "center", "any")},
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -807,6 +802,9 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     form_bad, font_bad, size_bad = [], [], []
     for hf, p in numbered:
         text = p.text.strip()
+        if "PAGE" in p.fields and not _DIGITS.search(text):
+            # a PAGE field Word has not computed yet (no cached result): the number is drawn there
+            text = re.sub(r"(?<=[—―])\s*(?=[—―])", " 1 ", text)
         if not _PAGE_FORM.match(text):
             form_bad.append(p)
         digits = [r for r in p.runs if r.field_code == "PAGE" or _DIGITS.search(r.text)]

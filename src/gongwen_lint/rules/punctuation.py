@@ -392,7 +392,8 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 _CN_DIGITS = "一二三四五六七八九"
 _APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
 _QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
-_BEFORE_DENG = re.compile(r"、(?=等)")
+# 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
+_BEFORE_DENG = re.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
 
 
 @rule(
@@ -409,7 +410,8 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     顿号的三种常见误用：相邻两数连用表示概数时加了顿号（“三、四天”→“三四天”）；
     标有引号或书名号的并列成分之间加了顿号（“《甲》、《乙》”）；“等”字前加了顿号（“…、等”）。
-    表示列举的“第3、4条”“3、4月份”“二、三年级”（带“第”、月日、年级）不报。
+    表示列举的“第3、4条”“3、4月份”“二、三年级”（带“第”、月日、年级）不报；“、等级评价”
+    “、等额”中的“等”是下一个词的头一个字，不是助词，也不报。
 
     ## 依据
     GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；
@@ -422,6 +424,7 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：会议为期三四天。
     对：学习《条例》《规定》，把握精神实质。
     对：依照第3、4条的规定处理。
+    对：开展安全评估、等级评价和备案工作。
 
     ## 修复
     删去多余的顿号（阿拉伯数字的概数需改写为汉字，不自动修复）。

@@ -63,6 +63,7 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 _NAMES: dict[str, str] = {}
 _OPTIONS: dict[str, tuple[str, object]] = {}  # option name -> (rule code, default)
+_CHOICES: dict[str, tuple[str, ...]] = {}  # option name -> allowed values (enumerations)
 
 _CODE_RE = re.compile(r"^GW\d{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -80,8 +81,10 @@ def rule(
     default: bool = True,
     fixable: bool = False,
     options: dict[str, object] | None = None,
+    option_choices: dict[str, tuple[str, ...]] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``)."""
+    """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
+    ``option_choices`` the allowed values of a string option that is an enumeration."""
     if not _CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if not _NAME_RE.match(name):
@@ -111,6 +114,10 @@ def rule(
                 raise ValueError(f"option {opt} declared twice")
             _OPTIONS[opt] = (code, value)
         _DEFAULTS = None
+        for opt, choices in (option_choices or {}).items():
+            if opt not in r.options or r.options[opt] not in choices:
+                raise ValueError(f"{code}: choices for an undeclared option or without its default: {opt}")
+            _CHOICES[opt] = tuple(choices)
         _RULES[code] = r
         _NAMES[name] = code
         return func
@@ -160,6 +167,12 @@ def option_defaults() -> Mapping[str, object]:
     if _DEFAULTS is None:
         _DEFAULTS = MappingProxyType({name: default for name, (_, default) in _OPTIONS.items()})
     return _DEFAULTS
+
+
+def option_choices() -> dict[str, tuple[str, ...]]:
+    """The allowed values of enumeration options (checked when the configuration is read)."""
+    _load_rule_modules()
+    return dict(_CHOICES)
 
 
 def option_owner(name: str) -> str | None:

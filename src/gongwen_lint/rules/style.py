@@ -1,9 +1,12 @@
-"""GW7xx — empty phrasing and boilerplate (空话套话, 文风, 减负).
+"""GW7xx — empty phrasing and boilerplate (空话套话, 原则无措施, 文风, 减负).
 
-Dictionary-only rules (GW701, GW704, GW706, GW707) never load spaCy, so a default check stays
-fast.  GW702 and GW703 first decide what the dictionaries and patterns can decide, and ask the
-NLP pipeline (:mod:`gongwen_lint.nlp`) only about the sentences still in doubt; they warn only
-when confident (nothing concrete left at all) and everything is tunable through ``[options]``.
+The substance rules (GW702, GW703, GW708, GW709) read one inventory per document, built by
+:mod:`gongwen_lint.substance` from packaged data: every work item judged a measure (who / when /
+how much / a named instrument), a principle, or empty words.  The spaCy/jieba pipeline
+(:mod:`gongwen_lint.nlp`) is loaded only when a sentence is in doubt — a run of characters the
+packaged word table does not know — so most drafts never pay for it.  Dictionary-only rules
+(GW701, GW704, GW706, GW707) never load it.  Everything is tunable through ``[options]`` and
+``[dictionaries]``.
 
 Scope: the drafter's running text (``model.TEXT_ROLES``: 正文, headings, 附件正文) — never the
 title, 版头 or 版记.  Quotations and 书名号 titles are masked: citing 《…高度重视…的通知》 is
@@ -13,76 +16,44 @@ not writing 套话.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import lexicon
-from ..diagnostics import Severity
+from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, TEXT_ROLES, Document, Genre, Paragraph, Role
-from ..text import MASK, mask, sentences
+from ..substance import Inventory, Item, Verdict
+from ..substance.items import ORDINAL_RE, PROSE_ROLES, heading_label
+from ..text import mask
 from .registry import rule
 
-PROSE_ROLES = frozenset({Role.BODY, Role.ATTACHMENT_BODY})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-
-# A deadline: an explicit date or period limit (2025年6月底前, 年底前, 10个工作日内, 3月15日).
-DEADLINE_RE = re.compile(
-    r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
-    r"|\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)(?:前|之前)?"
-    r"|(?:年底|年内|月底|季度末|本月|本季度)前|年底|年内"
-    r"|(?:\d+|[一二两三四五六七八九十]+)个?(?:工作日|日|天|周|星期|月|小时)内"
-    r"|(?:\d+|[一二两三四五六七八九十]+)年内"
-)
-# A quantity: a number with a unit, or a percentage.
-QUANTITY_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|‰|万|亿|千|百|个|项|家|所|人|名|元|件|次|户|公里|千米|米|吨|亩|公顷|平方|天|小时|批|座|条|套|"
-    r"台|辆|倍|千瓦|兆瓦|立方|床|张|期|场|轮|类|种|处|份|本|篇|分)"
-    r"|[二两三四五六七八九十百千万]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成)"
-    r"|百分之[一二三四五六七八九十百点]+"
-)
-RESPONSIBLE_RE = re.compile(
-    r"由[^，。；：]{1,24}?(?:负责|牵头|承担|组织实施|会同|统筹)"
-    r"|牵头单位|责任单位|牵头部门|责任部门|配合单位|责任人|负总责|[（(](?:牵头|责任)"
-)
-_DIGIT_OR_LATIN = re.compile(r"[0-9０-９A-Za-z]")
+_NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
 _IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
-# A generic plural subject before the modal — 各区县、各部门要…, 全市上下必须…, 有关单位要… — names
-# the addressees in general, not a unit made responsible for a task (compare 市应急管理局牵头).
-_GENERIC_SUBJECT_PART = re.compile(r"(?:各(?:级|有关)?|全|所有|有关|广大)[\u4e00-\u9fff（）()]{0,10}|我们|大家")
-_NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 
 
 # ---------------------------------------------------------------------------------------------
 # shared helpers
 
 
-@dataclass
-class _Unit:
-    """A paragraph of running text with the headings above it."""
+def inventory(ctx, nlp: bool = True) -> Inventory:
+    """The document's substance inventory, built once per document and shared by the rules.
 
-    p: Paragraph
-    headings: tuple[str, ...]  # texts of the enclosing headings, outermost first
+    Runs of characters the packaged table does not know are read from packaged data too, unless
+    the configuration sets ``style-nlp = true``: then rules that may load it (``nlp``) ask jieba's
+    tagger (:mod:`gongwen_lint.nlp`), once per configuration.  GW704 (``nlp=False``) never loads it.
+    """
+    from .. import substance
 
+    lex = lexicon.get(ctx)
+    if nlp and ctx.option("style-nlp"):
+        def resolve(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+            from .. import nlp as tagger
 
-def _heading_label(text: str) -> str:
-    """The heading proper: up to its first full stop (a run-in heading carries its paragraph)."""
-    return re.split(r"[。；：:]|(?<=.)[（(]", text, maxsplit=1)[0][:30]
+            return tagger.get(ctx).content_words(text, runs)
 
-
-def _units(doc: Document) -> Iterator[_Unit]:
-    stack: dict[int, str] = {}
-    order = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
-    for p in doc.body:
-        if p.role in HEADING_ROLES:
-            level = order[p.role]
-            stack = {k: v for k, v in stack.items() if k < level}
-            stack[level] = _heading_label(p.text)
-        elif p.role in PROSE_ROLES:
-            yield _Unit(p, tuple(stack[k] for k in sorted(stack)))
-        elif p.role in (Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE):
-            stack = {}
+        return ctx.memo("substance:nlp", lambda: substance.analyse(ctx.doc, lex, resolve))
+    return ctx.memoized("substance:nlp") or ctx.memo("substance:plain", lambda: substance.analyse(ctx.doc, lex))
 
 
 def _in_section(headings: tuple[str, ...], keywords: list[str]) -> bool:
@@ -93,69 +64,63 @@ def _phrase_matches(lex: lexicon.StyleLexicon, text: str, exclude: frozenset[str
     return [m for m in lex.boilerplate.find(text) if m.category not in exclude]
 
 
-def _has_concrete_marker(lex: lexicon.StyleLexicon, text: str, masked: str) -> bool:
-    """Numbers, dates, names of organs, citations: something a reader can act on or check."""
-    return bool(
-        MASK in masked
-        or _DIGIT_OR_LATIN.search(masked)
-        or DEADLINE_RE.search(masked)
-        or QUANTITY_RE.search(masked)
-        or RESPONSIBLE_RE.search(masked)
-        or lex.organs(masked)
-    )
-
-
-def _generic_subject(lex: lexicon.StyleLexicon, masked: str) -> tuple[int, int] | None:
-    """The span of a leading generic plural subject (各区县要…), which says nothing of who acts.
-
-    Only a subject of determiner-led parts joined by 、/和/及 counts; one naming an organ
-    (各区县人民政府) or a responsible party is left alone, so it still anchors the measure.
-    """
-    lead = len(masked) - len(masked.lstrip("　 "))
-    m = _IMPERATIVE_RE.match(masked, lead)
-    if not m:
-        return None
-    modal = re.search(r"(?:要|必须|务必|应当|须|需要)$", m.group())
-    subject = m.group()[: modal.start()] if modal else ""
-    parts = [x for x in re.split(r"[、和及与]", subject) if x]
-    if not parts or not all(_GENERIC_SUBJECT_PART.fullmatch(x) for x in parts):
-        return None
-    if lex.organs(subject) or RESPONSIBLE_RE.search(subject):
-        return None
-    return lead, lead + len(subject)
-
-
-def _residual(lex: lexicon.StyleLexicon, text: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence without stock phrases, punctuation, function words and generic nouns."""
-    chars = list(text)
-    for a, b in spans:
-        for k in range(a, b):
-            chars[k] = " "
-    rest = _NOT_HAN.sub(" ", "".join(chars))
-    return lex.strip_re.sub("", rest).replace(" ", "")
-
-
-def _spans_chars(spans: list[tuple[int, int]]) -> set[int]:
-    return {k for a, b in spans for k in range(a, b)}
-
-
-def _covered(matches) -> set[int]:
-    out: set[int] = set()
-    for m in matches:
-        out.update(range(m.start, m.end))
-    return out
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \u3000\t":
         start += 1
     return start, end
 
 
-def _pipeline(ctx):
-    from .. import nlp
+def _looks_imperative(lex, masked: str) -> bool:
+    s = masked.lstrip("　 ")
+    if _IMPERATIVE_RE.match(s):
+        return True
+    cues = lex.words("measures", "imperative_cues") + lex.words("measures", "vague_verbs")
+    return any(s.startswith(c) for c in cues)
 
-    return nlp.get(ctx)
+
+def _is_measure_item(lex, item: Item) -> bool:
+    """An item that sets out work to be done: a run-in heading, an item of a 任务/措施 section, or
+    a sentence in the imperative (各地要…, 加强…)."""
+    if item.lead is not None:
+        return True
+    keys = lex.words("sections", "measure") + lex.words("sections", "guarantee")
+    if _in_section(item.span.headings, keys):
+        return True
+    return any(_looks_imperative(lex, mask(item.p.text[s.start:s.end])) for s in item.sentences)
+
+
+#: Items shorter than this (Han characters) are never reported on their own: a line such as
+#: 加强组织领导。 standing alone is a heading the drafter did not number, not a paragraph.
+_MIN_REPORTED_HAN = 10
+
+
+def _reportable(item: Item) -> bool:
+    return not item.span.preamble and len(_HAN.findall(item.text)) >= _MIN_REPORTED_HAN
+
+
+def _stock_list(item: Item, limit: int = 4) -> str:
+    phrases = list(item.stock)[:limit]
+    return "、".join(phrases)
+
+
+def _stacked(lex, item: Item) -> bool:
+    """An empty item that is mostly 套话 (≥ 2 stock phrases — not mere 空泛程度 modifiers such as
+    进一步加强 — covering ≥ 25 % of it): GW702's, whatever its form; other empty items in the form
+    of a measure are GW703's."""
+    quiet = frozenset({lexicon.BURDEN, "空泛程度"})
+    hits = [m for s in item.sentences for m in _phrase_matches(lex, item.p.text[s.start:s.end], quiet)]
+    covered = sum(m.end - m.start for m in hits)
+    return len(hits) >= 2 and covered >= 0.25 * max(1, len(_HAN.findall(item.text)))
+
+
+def _gw703_item(lex, item: Item) -> bool:
+    return _is_measure_item(lex, item) and not _stacked(lex, item)
+
+
+def _report_item(ctx, item: Item, message: str, severity: Severity) -> Diagnostic:
+    a, b = item.sentences[0].start, item.sentences[-1].end
+    a, b = _trim(item.p.text, a, b)
+    return ctx.report(item.p, a, b, message, severity=severity)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,46 +174,26 @@ def boilerplate_phrase(p: Paragraph, ctx):
 # GW702
 
 
-def _is_empty_sentence(ctx, lex, sentence: str, min_residual: int) -> tuple[bool, list]:
-    """(empty?, phrase matches) for one sentence — dictionary first, NLP only when in doubt."""
-    matches = _phrase_matches(lex, sentence)
-    if not matches:
-        return False, matches
-    masked = mask(sentence)
-    if len(_HAN.findall(masked)) < 6 or _has_concrete_marker(lex, sentence, masked):
-        return False, matches
-    spans = [(m.start, m.end) for m in matches]
-    subject = _generic_subject(lex, masked)
-    if subject:
-        spans.append(subject)
-    residual = _residual(lex, masked, spans)
-    if len(residual) >= min_residual:
-        return False, matches
-    # In doubt: is any content word (not a stock phrase, not generic) left?
-    pipe = _pipeline(ctx)
-    parts = pipe.measure_parts(pipe(masked), _spans_chars(spans))
-    concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words and len(v) > 1]
-    if parts.nouns or parts.organs or concrete_verbs or parts.quantity or parts.responsible:
-        return False, matches
-    return True, matches
-
-
 @rule(
     "GW702",
     "empty-sentence",
-    title="空话句",
+    title="空话",
     severity=Severity.WARNING,
     source="政策 中央八项规定；条例第19条",
     roles=None,
     needs={"nlp"},
-    options={"style-empty-min-residual": 8},
+    options={"style-nlp": False},
 )
 def empty_sentence(doc: Document, ctx):
     """
     ## 检查内容
-    一句话去掉套话、虚词、泛指词和标点后，没有剩下任何实际内容（没有数字、时限、机关名称、
-    引用的文件，也没有具体的名词或动作），就是空话句。叠用两个以上套话的空话句为 warning，
-    只有一个套话的为 info。只查正文和附件正文的句子，不查标题。
+    一段话（或带小标题的一项）去掉套话、口号、泛指的主语和宾语（各地各部门、工作机制、思想认识……）、
+    空泛的动词（加强、提升、营造……）和修饰语以后，没有剩下任何实际内容：没有责任单位、时限、数量、
+    具名的台账/平台/资金/文件，也没有具体的对象或动作。套话堆砌（两个以上套话占四分之一以上篇幅）、表态、口号、
+    自我评价式的段落报 warning（其余写成措施样子的空段落由 GW703 报告）；有实际内容的段落里叠用两个以上套话的
+    句子、口号式的标题（“让求真务实精神融入思想，力促作风实现质的转变”）和口号式引语（着力打造“鹰一样的个人，
+    雁一样的团队”）报 info。
+    判断方法见 docs/style.md“实质分析”。背景、意义、指导思想、基本原则类章节不检查（由 GW705 管篇幅）。
 
     ## 依据
     中央八项规定“没有实质内容、可发可不发的文件、简报一律不发”；《党政机关公文处理工作条例》第十九条；
@@ -256,36 +201,93 @@ def empty_sentence(doc: Document, ctx):
 
     ## 示例
     错：各单位要高度重视，切实加强领导，狠抓落实，确保取得实效。
+    错：让求真务实精神融入思想，力促作风实现质的转变。
+    错：今年以来，在上级的坚强领导下，全局上下团结一心、奋力拼搏，各项工作取得了显著成效。
     对：各单位要高度重视校园安全，2025年9月1日前完成全部校舍安全排查。
-    对：要进一步加强安全生产监管，狠抓落实。
+    对：要进一步加强危险化学品企业安全生产监管，狠抓落实。
+    对：全年完成固定资产投资12.6亿元，同比增长8.3%。
 
     ## 修复
-    删去这句，或写明谁来做、做什么、何时完成。残余内容的长度阈值用 [options] style-empty-min-residual 调整。
+    删去这段，或写明谁来做、做什么、何时完成、做到多少。判断全部来自随包数据，不加载分词；
+    [options] style-nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
     """
     lex = lexicon.get(ctx)
-    min_residual = int(ctx.option("style-empty-min-residual"))
-    for unit in _units(doc):
-        p = unit.p
-        for start, end in sentences(p.text):
-            empty, matches = _is_empty_sentence(ctx, lex, p.text[start:end], min_residual)
-            if not empty:
-                continue
-            phrases = "、".join(dict.fromkeys(m.phrase for m in matches))
-            sev = Severity.WARNING if len(matches) >= 2 else Severity.INFO
-            a, b = _trim(p.text, start, end)
-            yield ctx.report(
-                p, a, b,
-                f"空话句：去掉套话（{phrases}）后没有实际内容——写明谁来做、做什么、何时完成，或删去",
-                severity=sev,
+    inv = inventory(ctx)
+    for item in inv.items:
+        if not _reportable(item):
+            continue
+        if item.verdict is Verdict.EMPTY:
+            if _gw703_item(lex, item):
+                continue  # GW703
+            stock = _stock_list(item)
+            what = f"（{stock}）" if stock else ""
+            yield _report_item(
+                ctx, item,
+                f"空话：去掉套话{what}和泛指的词以后没有实际内容——写明谁来做、做什么、何时完成、做到多少，或删去",
+                Severity.WARNING,
             )
+            continue
+        for s in item.sentences:
+            if s.verdict is not Verdict.EMPTY:
+                continue
+            stock = _phrase_matches(lex, item.p.text[s.start:s.end])
+            # Only a stack of stock phrases: an empty sentence next to the details it introduces
+            # (加强组织领导。市政府成立……) is the item's topic, not a finding.
+            if len(stock) < 2 or len(_HAN.findall(item.p.text[s.start:s.end])) < _MIN_REPORTED_HAN:
+                continue
+            a, b = _trim(item.p.text, s.start, s.end)
+            phrases = f"（{'、'.join(dict.fromkeys(m.phrase for m in stock))}）" if stock else ""
+            yield ctx.report(item.p, a, b, f"空话句：去掉套话{phrases}和泛指的词以后没有实际内容，可以删去", severity=Severity.INFO)
+    yield from _slogan_headings(ctx, lex)
+    yield from _slogan_quotes(ctx, inv)
+
+
+#: A verb that takes a slogan for its object: 着力打造“鹰一样的个人，雁一样的团队”.
+_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
+
+
+def _slogan_quotes(ctx, inv: Inventory) -> Iterator[Diagnostic]:
+    """A quoted slogan of several phrases (“敢担当、善作为、重实干”) as the object of 打造/树立…,
+    inside an item that has substance otherwise (an empty item is reported whole)."""
+    from ..substance.slots import quotes
+
+    for item in inv.items:
+        if item.verdict is Verdict.EMPTY or not _reportable(item):
+            continue
+        named = {q.start for q in quotes(item.p.text) if q.named}
+        for m in _SLOGAN_QUOTE_RE.finditer(item.p.text, item.span.start, item.span.end):
+            quote = m.group(1)
+            if m.start(1) in named or not re.search(r"[，,、；]", quote):
+                continue
+            if re.match(r"的?(?:方针|原则|战略|方略)", item.p.text[m.end():m.end() + 3]):
+                continue  # a quoted policy principle (“安全第一、预防为主”的方针) is cited, not coined
+            yield ctx.report(item.p, m.start(), m.end(), f"口号：{m.group()}——说明具体要做什么、做到什么程度", severity=Severity.INFO)
+
+
+#: A heading this long (Han characters) that says nothing is a slogan, not a title.
+_SLOGAN_HEADING_HAN = 15
+
+
+def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
+    from ..substance import Verdict as V
+    from ..substance.clause import judge
+    from ..substance.items import heading_lead_end
+    from ..substance.table import load
+
+    for p in ctx.doc.body:
+        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None:
+            continue
+        m = ORDINAL_RE.match(p.text)
+        start = m.end() if m else 0
+        text = p.text[start:].rstrip()
+        if len(_HAN.findall(text)) < _SLOGAN_HEADING_HAN:
+            continue
+        if judge(lex, load(), text, mask(text)).verdict is V.EMPTY:
+            yield ctx.report(p, start, start + len(text), "标题是口号：没有说出这部分要做的事——改为概括具体任务的标题", severity=Severity.INFO)
 
 
 # ---------------------------------------------------------------------------------------------
 # GW703
-
-
-def _who_when(lex, masked: str) -> bool:
-    return bool(RESPONSIBLE_RE.search(masked) or DEADLINE_RE.search(masked) or lex.organs(masked))
 
 
 @rule(
@@ -296,18 +298,18 @@ def _who_when(lex, masked: str) -> bool:
     source="条例 第19条第2项“所提政策措施和办法切实可行”",
     roles=None,
     needs={"nlp"},
-    options={"style-vague-min-verbs": 2},
 )
 def vague_measure(doc: Document, ctx):
     """
     ## 检查内容
-    任务、措施部分（标题含“任务”“措施”“举措”“重点工作”等）的句子，以及无标题正文中的祈使句
-    （“各地要…”“必须…”），只用“加强、完善、推进、提升”之类的动词，宾语也只是“工作机制、服务水平”
-    之类的泛指词（“监管、安全水平”这类只说领域、不说对象的词也算泛指），并且本句和本段都没有责任主体
-    （牵头单位、由…负责、机关名称）、时限（2025年6月底前、年底前、10个工作日内）和数量（数字加单位、百分比）：
-    这是没有可操作内容的空泛措施。“各区县、各部门、各单位要…”这类泛指的主语只是点名受文对象，不算责任主体。
-    两个以上分句都是这样的为 warning，只有一个分句的为 info。GW702 已报为 warning 的叠用套话句
-    （高度重视、狠抓落实……）不再重复报告。
+    一项工作措施——带小标题的一项（“（一）加强组织领导。要……”，小标题和后面的话一起看）、任务措施类标题
+    （含“任务”“措施”“举措”“重点工作”等）下的段落，或“各地要……”“加强……”式的祈使句——不是套话堆砌（那由
+    GW702 报告），而是只有“加强、完善、
+    推进、提升”之类的动词和“工作机制、服务水平、良好氛围”之类的泛指宾语，没有责任单位（具名的机关，
+    “各地各部门”不算）、时限（2025年6月底前、汛期前、每季度）、数量（数字加单位、百分比），也没有具名的
+    台账、平台、资金或文件，更没有具体的对象：这是没有可操作内容的空泛措施，报 warning。
+    写了具体对象（危险化学品企业、农村饮水安全工程）但没有谁来做、何时完成的，是“原则”，不在这里报告，
+    计入全文干货率（GW709）。
 
     ## 依据
     《党政机关公文处理工作条例》第十三条“注重针对性和可操作性”、第十九条第二项“所提政策措施和办法切实可行”；
@@ -316,90 +318,43 @@ def vague_measure(doc: Document, ctx):
     ## 示例
     错：加强组织领导，完善工作机制，推进各项工作，全面提升服务水平。
     错：各区县要进一步加强监管，不断完善工作机制，全面提升安全水平。
+    错：
+        关于做好有关工作的通知
+        各单位：
+        （一）加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。
     对：市教育局牵头，2025年6月底前完成30所学校的校舍改造。
     对：各区县要在6月底前完成排查，并将结果报市应急管理局。
     对：要加强农村饮水安全工程建设，完善水价形成机制。
+    对：
+        关于做好有关工作的通知
+        各单位：
+        （一）加强组织领导。成立由分管副市长任组长的工作专班，每月召开一次调度会。
 
     ## 修复
     写明责任单位、完成时限和可以检查的数量；说不出具体内容的措施宁可删去。
     """
     lex = lexicon.get(ctx)
-    min_verbs = int(ctx.option("style-vague-min-verbs"))
-    gw702_residual = int(ctx.option("style-empty-min-residual"))
-    measure_keys = lex.words("sections", "measure") + lex.words("sections", "guarantee")
-    for unit in _units(doc):
-        p = unit.p
-        pmasked = mask(p.text)
-        in_section = _in_section(unit.headings, measure_keys)
-        if _has_concrete_marker(lex, p.text, pmasked) or any(RESPONSIBLE_RE.search(mask(h)) or lex.organs(mask(h)) for h in unit.headings[-1:]):
-            # The paragraph names who, when or how much somewhere (a topic sentence followed by
-            # the details), or its heading names who/when: its measures are anchored.
+    inv = inventory(ctx)
+    for item in inv.items:
+        if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _gw703_item(lex, item):
             continue
-        for start, end in sentences(p.text):
-            sentence = p.text[start:end]
-            masked = pmasked[start:end]
-            if len(_HAN.findall(masked)) < 6 or _has_concrete_marker(lex, sentence, masked):
-                continue
-            if not in_section and not _looks_imperative(lex, masked):
-                continue
-            all_stock = _phrase_matches(lex, sentence)
-            spans = [(m.start, m.end) for m in all_stock]
-            subject = _generic_subject(lex, masked)
-            if subject:
-                spans.append(subject)  # 各区县要…: addressees in general, not a responsible unit
-            if len(_residual(lex, masked, spans)) >= _GW703_RESIDUAL:
-                continue  # words beyond the generic vocabulary are left: there is an object
-            stock = _phrase_matches(lex, sentence, frozenset({lexicon.BURDEN, "空泛程度", "口号", "背景意义套语"}))
-            if len(stock) >= 2 and _is_empty_sentence(ctx, lex, sentence, gw702_residual)[0]:
-                # A stack of 高度重视/狠抓落实 that GW702 reports as a warning (≥2 phrases): one
-                # finding is enough.  Only when GW702 really fires — a stacked sentence it finds
-                # substance in, or one it reports as mere info, is still checked here.
-                continue
-            pipe = _pipeline(ctx)
-            parts = pipe.measure_parts(pipe(masked), _spans_chars(spans))
-            if parts.responsible or parts.quantity or parts.organs or parts.nouns:
-                continue
-            concrete_verbs = [v for v in parts.verbs if not pipe.is_generic(v) and v not in lex.function_words]
-            if concrete_verbs or not parts.vague_verbs:
-                continue
-            # Confident only when several clauses each consist of a vague verb: 加强…，完善…，推进….
-            clauses = [c for c in re.split(r"[，；,;]", masked) if any(v in c for v in parts.vague_verbs)]
-            sev = Severity.WARNING if len(clauses) >= min_verbs else Severity.INFO
-            a, b = _trim(p.text, start, end)
-            verbs = "、".join(dict.fromkeys(parts.vague_verbs))
-            yield ctx.report(
-                p, a, b,
-                f"措施空泛：只有“{verbs}”，没有责任单位、完成时限和数量——写明谁来做、何时完成、做到多少",
-                severity=sev,
-            )
-
-
-#: Characters left after stripping stock phrases, function words and generic nouns/verbs above
-#: which a measure surely has a concrete object, so the NLP pipeline is not asked.
-_GW703_RESIDUAL = 6
-
-
-def _looks_imperative(lex, masked: str) -> bool:
-    s = masked.lstrip("　 ")
-    if _IMPERATIVE_RE.match(s):
-        return True
-    cues = lex.words("measures", "imperative_cues") + lex.words("measures", "vague_verbs")
-    return any(s.startswith(c) for c in cues)
+        verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category("泛化动词")]
+        said = "、".join(dict.fromkeys(verbs[:5])) or _stock_list(item)
+        said = f"只有“{said}”，" if said else ""
+        yield _report_item(
+            ctx, item,
+            f"措施空泛：{said}没有责任单位、完成时限和数量，也没有具体对象——写明谁来做、何时完成、做到多少",
+            Severity.WARNING,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # GW704
 
 
-def _sentence_has_substance(lex, sentence: str) -> bool:
-    masked = mask(sentence)
-    return _has_concrete_marker(lex, sentence, masked)
-
-
-def density(doc: Document, lex: lexicon.StyleLexicon) -> tuple[float, float, int, Paragraph | None]:
-    """(套话 share of Han characters, 干货率 = share of sentences with something concrete,
-    Han characters counted, the paragraph with the most 套话)."""
-    total = covered = n_sent = n_sub = 0
+def boilerplate_share(doc: Document, lex: lexicon.StyleLexicon) -> tuple[float, int, Paragraph | None]:
+    """(套话 share of Han characters, Han characters counted, the paragraph with the most 套话)."""
+    total = covered = 0
     worst, worst_n = None, 0
     for p in doc.body:
         if p.role not in TEXT_ROLES:
@@ -409,15 +364,12 @@ def density(doc: Document, lex: lexicon.StyleLexicon) -> tuple[float, float, int
         covered += sum(m.end - m.start for m in matches)
         if len(matches) > worst_n:
             worst, worst_n = p, len(matches)
-        if p.role in PROSE_ROLES:
-            for a, b in sentences(p.text):
-                if len(_HAN.findall(p.text[a:b])) < 4:
-                    continue
-                n_sent += 1
-                n_sub += _sentence_has_substance(lex, p.text[a:b])
-    ratio = covered / total if total else 0.0
-    substance = n_sub / n_sent if n_sent else 0.0
-    return ratio, substance, total, worst
+    return (covered / total if total else 0.0), total, worst
+
+
+def _ratio_text(inv: Inventory) -> str:
+    r = inv.substance_ratio
+    return "" if r is None else f"，干货率 {r:.0%}"
 
 
 @rule(
@@ -432,9 +384,9 @@ def density(doc: Document, lex: lexicon.StyleLexicon) -> tuple[float, float, int
 def boilerplate_density(doc: Document, ctx):
     """
     ## 检查内容
-    全文（正文、各级标题、附件正文）中套话所占的字数比例（套话率），以及含有数字、时限、机关名称或引用文件的
-    句子所占比例（干货率）。两个数字写入每个文件 JSON 结果的 summary（boilerplate_ratio、substance_score）；
-    套话率超过阈值（默认 6%，正文不少于 200 字时）报告一次。
+    全文（正文、各级标题、附件正文）中套话所占的字数比例（套话率）。套话率和干货率（写明了谁来做、何时完成、
+    做到多少或具名措施载体的工作项所占比例，见 GW709）写入每个文件 JSON 结果的 summary（boilerplate_ratio、
+    substance_ratio）；套话率超过阈值（默认 6%，正文不少于 200 字时）报告一次。
 
     ## 依据
     中央八项规定“切实改进文风”；《党政机关公文处理工作条例》第十九条；《整治形式主义为基层减负若干规定》§一.2
@@ -455,14 +407,16 @@ def boilerplate_density(doc: Document, ctx):
     删减套话，把篇幅留给具体措施。阈值用 [options] style-max-boilerplate-ratio 调整。
     """
     lex = lexicon.get(ctx)
-    ratio, substance, total, worst = density(doc, lex)
+    ratio, total, worst = boilerplate_share(doc, lex)
+    inv = inventory(ctx, nlp=False)
     ctx.summary["boilerplate_ratio"] = round(ratio, 4)
-    ctx.summary["substance_score"] = round(substance, 4)
+    if inv.substance_ratio is not None:
+        ctx.summary["substance_ratio"] = round(inv.substance_ratio, 4)
     limit = float(ctx.option("style-max-boilerplate-ratio"))
     if total >= int(ctx.option("style-density-min-chars")) and ratio > limit and worst is not None:
         yield ctx.report(
             worst, 0, len(worst.text),
-            f"全文套话占比 {ratio:.1%}（阈值 {limit:.0%}），干货率 {substance:.0%}：本段套话最多，请压缩套话、充实具体措施",
+            f"全文套话占比 {ratio:.1%}（阈值 {limit:.0%}）{_ratio_text(inv)}：本段套话最多，请压缩套话、充实具体措施",
         )
 
 
@@ -512,7 +466,7 @@ def preamble_bloat(doc: Document, ctx):
     current: Paragraph | None = None
     for p in doc.body:
         if p.role is level:
-            current = p if any(k in _heading_label(p.text) for k in keys) else None
+            current = p if any(k in heading_label(p.text) for k in keys) else None
             if current is not None:
                 sections[current.index] = (current, 0)
             continue
@@ -529,7 +483,7 @@ def preamble_bloat(doc: Document, ctx):
     limit = float(ctx.option("style-max-preamble-share"))
     if share > limit:
         head, _ = max(sections.values(), key=lambda x: x[1])
-        names = "、".join(_heading_label(h.text).strip()[:12] for h, _ in sections.values())
+        names = "、".join(heading_label(h.text).strip()[:12] for h, _ in sections.values())
         yield ctx.report(
             head, 0, len(head.text),
             f"背景意义和组织保障类内容（{names}）占正文 {share:.0%}（阈值 {limit:.0%}）：应开门见山，着重写具体措施",
@@ -656,6 +610,150 @@ def reporting_burden(p: Paragraph, ctx):
             f"{what}报送负担：要求“{m.phrase}”——确有必要吗？能否通过已有系统获取、降低频率或合并报送",
             severity=sev,
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# GW708
+
+
+def _sections(doc: Document, inv: Inventory) -> list[tuple[Paragraph, list[Item]]]:
+    """Work items grouped under the top heading level (一、 or, without it, （一）)."""
+    level = Role.HEADING1 if doc.first(Role.HEADING1) else Role.HEADING2
+    by_para = {i.p.index: i for i in inv.work_items}
+    out: list[tuple[Paragraph, list[Item]]] = []
+    for p in doc.body:
+        if p.role is level:
+            out.append((p, []))
+        if out and p.index in by_para and (p.role is not level or by_para[p.index].lead is not None):
+            out[-1][1].append(by_para[p.index])
+    return out
+
+
+@rule(
+    "GW708",
+    "principle-only-section",
+    title="整部分没有具体措施",
+    severity=Severity.WARNING,
+    source="条例 第19条第2项“所提政策措施和办法切实可行”",
+    roles=None,
+    needs={"nlp"},
+    options={"style-section-min-items": 3},
+)
+def principle_only_section(doc: Document, ctx):
+    """
+    ## 检查内容
+    一个部分（一级标题下，没有一级标题时二级标题下）有 3 项以上工作，没有一项写明谁来做、何时完成、做到多少
+    或具名的措施载体，并且一半以上是空话（GW702、GW703 所说的那种）：这一部分只有原则和口号。
+    背景、意义、指导思想、基本原则类部分不检查。
+
+    ## 依据
+    《党政机关公文处理工作条例》第十九条第二项“所提政策措施和办法切实可行”；《整治形式主义为基层减负若干规定》
+    §一.2“着重提出贯彻落实的政策措施”。
+
+    ## 示例
+    错：
+        关于做好有关工作的通知
+        各单位：
+        一、工作措施
+        （一）加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。
+        （二）强化责任落实。各级各部门要切实履行职责，层层压实责任，确保工作落到实处。
+        （三）营造良好氛围。要广泛宣传，营造人人关心、人人参与的浓厚氛围。
+    对：
+        关于做好有关工作的通知
+        各单位：
+        一、工作措施
+        （一）加强组织领导。成立由分管副市长任组长的工作专班，每月召开一次调度会。
+        （二）强化责任落实。各级各部门要切实履行职责，层层压实责任，确保工作落到实处。
+        （三）营造良好氛围。要广泛宣传，营造人人关心、人人参与的浓厚氛围。
+
+    ## 修复
+    给这一部分的每项工作写明责任单位、完成时限和可以检查的数量；写不出的，删去或并入别的部分。
+    """
+    inv = inventory(ctx)
+    least = int(ctx.option("style-section-min-items"))
+    for head, items in _sections(doc, inv):
+        if len(items) < least or any(i.verdict is Verdict.MEASURE for i in items):
+            continue
+        empty = [i for i in items if i.verdict is Verdict.EMPTY]
+        if 2 * len(empty) < len(items):
+            continue
+        label = heading_label(ORDINAL_RE.sub("", head.text)).strip()
+        yield ctx.report(
+            head, 0, len(head.text),
+            f"“{label}”部分 {len(items)} 项工作都没有写明谁来做、何时完成或做到多少（其中 {len(empty)} 项只有套话）：请补上具体措施",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# GW709
+
+
+def _paragraph_list(items: list[Item], limit: int = 5) -> str:
+    shown = [f"第{i.p.index}段“{i.what[:14]}”" for i in items[:limit]]
+    more = f"等 {len(items)} 项" if len(items) > limit else ""
+    return "、".join(shown) + more
+
+
+@rule(
+    "GW709",
+    "no-concrete-measures",
+    title="全文缺少切实可行的措施",
+    severity=Severity.WARNING,
+    source="政策 中央八项规定“没有实质内容……的文件一律不发”；条例第19条第2项",
+    roles=None,
+    needs={"nlp"},
+    options={"style-min-substance-ratio": 0.2, "style-verdict-min-items": 4, "style-verdict-min-empty": 0.5},
+)
+def no_concrete_measures(doc: Document, ctx):
+    """
+    ## 检查内容
+    全文的干货率：写明了谁来做（具名的机关）、何时完成（时限）、做到多少（数量）或具名的措施载体（台账、平台、
+    资金、文件）的工作项所占的比例（背景、意义、原则类部分不计）。工作项不少于 4 项、干货率低于 20%，
+    并且一半以上的工作项是空话时，报告一次，列出空话最多的段落。干货率写入 JSON 结果 summary 的
+    substance_ratio，`gongwen-lint inspect --substance` 列出每一项的判断。
+
+    ## 依据
+    中央八项规定“没有实质内容、可发可不发的文件、简报一律不发”；《党政机关公文处理工作条例》第十九条第二项
+    “所提政策措施和办法切实可行”；宜发〔2008〕13号等地方文件“只有原则性意见、没有提出切实可行的措施或办法的，
+    不仓促行文”。
+
+    ## 示例
+    错：
+        关于做好有关工作的通知
+        各单位：
+        一、提高思想认识。要进一步提高思想认识，切实增强工作的责任感和紧迫感。
+        二、加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。
+        三、强化责任落实。各级各部门要切实履行职责，层层压实责任，确保工作落到实处。
+        四、营造良好氛围。要广泛宣传发动，营造人人关心、人人参与的浓厚氛围。
+    对：
+        关于做好有关工作的通知
+        各单位：
+        一、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。
+        二、落实资金。市财政安排专项资金800万元，用于危房改造补助。
+        三、加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。
+        四、强化督查。市住建局每月通报各乡镇排查进度。
+
+    ## 修复
+    给每项工作写明谁来做、何时完成、做到多少；写不出具体措施的，按“不仓促行文”的要求暂缓发文。
+    阈值用 [options] style-min-substance-ratio、style-verdict-min-items、style-verdict-min-empty 调整。
+    """
+    inv = inventory(ctx)
+    ratio = inv.substance_ratio
+    if ratio is None:
+        return
+    ctx.summary["substance_ratio"] = round(ratio, 4)
+    work = inv.work_items
+    empty = list(inv.empty)
+    if len(work) < int(ctx.option("style-verdict-min-items")) or ratio >= float(ctx.option("style-min-substance-ratio")):
+        return
+    if len(empty) < float(ctx.option("style-verdict-min-empty")) * len(work):
+        return
+    anchor = doc.first(Role.TITLE) or work[0].p
+    yield ctx.report(
+        anchor, 0, len(anchor.text),
+        f"全文 {len(work)} 项工作中只有 {len(inv.measures)} 项写明了谁来做、何时完成或做到多少（干货率 {ratio:.0%}）："
+        f"只有原则性意见、没有切实可行措施的，不宜行文。空话：{_paragraph_list(empty)}",
+    )
 
 
 # The 错 example of GW706 needs a body over 5000 characters; it is generated rather than pasted.

@@ -1,0 +1,112 @@
+"""GW7 warnings on real documents nobody here wrote, every one printed to be read.
+
+Sets (default rules, as a user runs them):
+- ``typeset``: correct State Council documents rebuilt and typeset to GB/T 9704 by
+  ``eval/make_documents.py`` (.docx);
+- ``gov_prc``: the State Council texts of the archive as they are (flattened) and reflowed
+  (split before 一、/（一） headings, see ``eval_style.reflow``);
+- ``yichun``: the 宜春 notice typed as a drafter's .docx (``tests/drafts.py``);
+- ``realdocx``: the six real third-party Word/WPS files of ``corpus/realdocx/``.
+
+Prints, per set, GW7 warnings per document by code, then every GW7 warning (``--list``) with
+its excerpt, so each false one can be read and fixed.  Target (issue 15): ≤ 0.3 GW7 warnings
+per document on the State Council sets.
+
+Usage: python eval/eval_substance_real.py [--list] [--sets typeset,gov_prc,yichun,realdocx] [--count N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from gongwen_lint import structure
+from gongwen_lint.api import Linter
+from gongwen_lint.config import Config
+from gongwen_lint.diagnostics import Severity
+from gongwen_lint.textreader import document_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT / "eval"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _reports_typeset(linter: Linter, count: int | None, tmp: Path):
+    from make_documents import drafts_from_corpus, write_docx
+
+    for d in drafts_from_corpus(count=count):
+        path = tmp / f"{d.name}.docx"
+        write_docx(d, path)
+        yield d.name, linter.check_file(path)
+
+
+def _reports_gov_prc(linter: Linter, reflowed: bool):
+    from eval_style import reflow
+
+    for f in sorted((SHARED / "archive" / "gov_prc").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        text = reflow(text) if reflowed else text
+        yield f.name, linter.check_document(structure.analyse(document_from_text(text, str(f))))
+
+
+def _reports_yichun(linter: Linter, tmp: Path):
+    from drafts import yichun_docx
+
+    yield "yichun_docx", linter.check_file(yichun_docx(tmp / "yichun.docx"))
+
+
+def _reports_realdocx(linter: Linter):
+    for f in sorted((SHARED / "realdocx").glob("*.docx")):
+        yield f.name, linter.check_file(f)
+
+
+def summarise(name: str, reports, show: bool) -> None:
+    warnings: Counter[str] = Counter()
+    infos: Counter[str] = Counter()
+    listed = []
+    n = 0
+    for doc_name, report in reports:
+        n += 1
+        for d in report.diagnostics:
+            if not d.code.startswith("GW7"):
+                continue
+            if d.severity is Severity.WARNING:
+                warnings[d.code] += 1
+                listed.append(f"   {doc_name} {d.code} ¶{d.location.paragraph}: {d.excerpt[:80]} — {d.message[:70]}")
+            else:
+                infos[d.code] += 1
+    print(f"{name}: {n} docs, GW7 warnings/doc {sum(warnings.values()) / max(n, 1):.2f} {dict(sorted(warnings.items()))}; "
+          f"infos/doc {sum(infos.values()) / max(n, 1):.2f} {dict(sorted(infos.items()))}")
+    if show:
+        for line in listed:
+            print(line)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--list", action="store_true", help="print every GW7 warning")
+    ap.add_argument("--sets", default="typeset,gov_prc,yichun,realdocx")
+    ap.add_argument("--count", type=int, default=None, help="typeset documents to build (default: all)")
+    args = ap.parse_args()
+    sets = args.sets.split(",")
+    linter = Linter(Config())
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        if "typeset" in sets:
+            summarise("typeset (make_documents .docx)", _reports_typeset(linter, args.count, tmp_path), args.list)
+        if "gov_prc" in sets:
+            summarise("gov_prc as-is", _reports_gov_prc(linter, False), args.list)
+            summarise("gov_prc reflowed", _reports_gov_prc(linter, True), args.list)
+        if "yichun" in sets:
+            summarise("yichun_docx", _reports_yichun(linter, tmp_path), args.list)
+        if "realdocx" in sets:
+            summarise("realdocx", _reports_realdocx(linter), args.list)
+    linter.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""The substance model: is each item of a draft a measure, a principle, or empty words?
+
+The policy behind the tool (docs/style.md): 严禁空话、套话；只有原则性意见、没有提出切实可行的措施或办法的，不仓促行文.  This package
+judges every sentence (:mod:`.clause`) of every work item (:mod:`.items`) from packaged data —
+the categorised dictionaries (``dictionaries/substance.tsv``, ``boilerplate.tsv``) and the corpus
+table (:mod:`.table`) — and gives the inventory a reviewer reads first: per item its verdict and
+the who / when / how much / instruments found (:mod:`.slots`), per document the 干货率 (share of
+work items that are measures).  The style rules (GW702, GW703, GW704, GW708, GW709) and
+``gongwen-lint inspect --substance`` read the same :class:`Inventory`, built once per document.
+
+Data flows one way: Document (roles decided by ``structure``) → items → sentence judgements →
+item verdicts → inventory.  Nothing here imports the rules, the engine or the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import StyleLexicon
+from ..model import Document, Paragraph
+from ..text import mask, sentences
+from .clause import Judgement, Resolver, Verdict, concrete, deepen, judge, resolved
+from .items import Span, spans
+from .slots import Slots
+from .table import Table
+from .table import load as load_table
+
+#: How much an item must name to be a principle rather than empty words.  Each distinct content
+#: word counts (:func:`clause.weight`): a noun that laws and regulations also use 1, another noun
+#: ½ (rare words: 校舍 or 韧劲 alike), a verb ¼.  An item is empty below ``ITEM_MIN_CONTENT``, or
+#: below ``DENSE_CONTENT`` when that content is thin for its length (under ``ITEM_MIN_DENSITY``
+#: per ten characters: 蓝图 and 号角 in a 60-character exhortation; items of at least
+#: ``CHARS_PER_WORD`` characters).  Measured on the tuning half
+#: of eval/substance_cases and on State Council documents (eval/eval_substance_real.py): principle
+#: items there score ≥ 1.75 and ≥ 0.38 per ten characters, empty ones mostly 0.
+ITEM_MIN_CONTENT = 2.0
+ITEM_MIN_DENSITY = 0.6
+DENSE_CONTENT = 4.0
+#: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔;
+#: 要统筹推进综合管廊建设 — one word jieba reads as a noun).
+CHARS_PER_WORD = 25
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets in the paragraph's text
+    end: int
+    judgement: Judgement
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.judgement.verdict
+
+
+@dataclass(frozen=True)
+class Item:
+    span: Span
+    sentences: tuple[Sentence, ...]
+    verdict: Verdict
+    slots: Slots
+    content: tuple[str, ...]
+
+    @property
+    def p(self) -> Paragraph:
+        return self.span.p
+
+    @property
+    def text(self) -> str:
+        return self.span.p.text[self.span.start:self.span.end]
+
+    @property
+    def lead(self) -> str | None:
+        """The run-in heading's lead (加强组织领导。), if the item is a heading."""
+        if self.span.lead_end is None:
+            return None
+        return self.span.p.text[self.span.start:self.span.lead_end]
+
+    @property
+    def what(self) -> str:
+        """What the item is about: the run-in lead, else its first sentence (shortened)."""
+        if self.lead:
+            return self.lead.rstrip("。；：:")
+        first = self.sentences[0] if self.sentences else None
+        text = self.span.p.text[first.start:first.end] if first else self.text
+        text = text.strip().rstrip("。；！？")
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    @property
+    def stock(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for x in self.sentences for s in x.judgement.stock))
+
+    @property
+    def asked(self) -> bool:
+        """The NLP pipeline was asked about this item."""
+        return any(s.judgement.asked for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The substance inventory (干货清单) of one document."""
+
+    items: tuple[Item, ...]
+
+    @property
+    def work_items(self) -> tuple[Item, ...]:
+        """Items outside 背景/意义/原则 sections: what the document asks to be done."""
+        return tuple(i for i in self.items if not i.span.preamble)
+
+    @property
+    def measures(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.work_items if i.verdict is Verdict.MEASURE)
+
+    @property
+    def empty(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.work_items if i.verdict is Verdict.EMPTY)
+
+    @property
+    def substance_ratio(self) -> float | None:
+        """干货率: the share of work items that name who, when, how much or an instrument."""
+        work = self.work_items
+        return len(self.measures) / len(work) if work else None
+
+    def item_of(self, p: Paragraph) -> Item | None:
+        return next((i for i in self.items if i.p is p), None)
+
+
+def content_score(table: Table, judged: tuple[Sentence, ...]) -> tuple[float, float]:
+    """(content score, score per ten Han characters) of an item's sentences."""
+    seen: set[str] = set()
+    score = 0.0
+    chars = 0
+    for s in judged:
+        chars += s.judgement.han
+        for word, w in s.judgement.weighted(table):
+            if word not in seen:
+                seen.add(word)
+                score += w
+    return score, (score / (chars / 10) if chars else 0.0)
+
+
+def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
+    if any(s.verdict is Verdict.MEASURE for s in judged):
+        return Verdict.MEASURE
+    score, density = content_score(table, judged)
+    han = sum(s.judgement.han for s in judged)
+    least = min(ITEM_MIN_CONTENT, han / CHARS_PER_WORD)
+    thin = han >= CHARS_PER_WORD and density < ITEM_MIN_DENSITY and score < DENSE_CONTENT
+    if score >= least and not thin:
+        return Verdict.PRINCIPLE
+    if len(strong_nouns(table, judged)) >= 2:
+        return Verdict.PRINCIPLE  # two fields laws also name (消费、投资; 公共服务、社会保障): a principle
+    return Verdict.EMPTY
+
+
+def strong_nouns(table: Table, judged: tuple[Sentence, ...]) -> set[str]:
+    """Distinct concrete content nouns (:func:`clause.concrete`)."""
+    return {t.text for s in judged for t in s.judgement.tokens if t.kind == "noun" and concrete(table, t.text)}
+
+
+def unknown_runs_as_words(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+    """The packaged reading of runs the table does not know (管廊, 碳汇, 劲往): each a word, weak
+    content — what jieba's HMM says of nearly all of them (eval: the tagger changes no verdict of
+    the tuning half), without loading it."""
+    return tuple(r for r in runs if len(r) >= 2)
+
+
+def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None) -> Item:
+    """The verdict on one item.  When the item would be empty but holds runs of characters the
+    packaged table does not know, they are read by ``resolve`` (jieba's tagger, if the
+    configuration asks for it: ``style-nlp``) or else by :func:`unknown_runs_as_words`."""
+    text = span.p.text
+    bounds = []
+    for a, b in sentences(text[span.start:span.end]):
+        a, b = a + span.start, b + span.start
+        if span.lead_end is not None and a < span.lead_end < b:
+            # the lead of a run-in heading ends in ：or ；— judge it apart from what follows
+            bounds.append((a, span.lead_end))
+            a = span.lead_end
+        bounds.append((a, b))
+    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    masked = [mask(text[a:b]) for a, b in bounds]
+    shallow = [judge(lex, table, text[a:b], m, deep=False) for (a, b), m in zip(bounds, masked)]
+    # In a measure the other sentences' words matter only where 套话 stack up (GW702's infos).
+    measure = any(j.verdict is Verdict.MEASURE for j in shallow)
+    judged = tuple(
+        Sentence(a, b, j if measure and len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
+        for (a, b), m, j in zip(bounds, masked, shallow)
+    )
+    verdict = _verdict(table, judged)
+    if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
+        reader = resolve or unknown_runs_as_words
+        judged = tuple(
+            Sentence(s.start, s.end, resolved(s.judgement, text[s.start:s.end], reader, asked=resolve is not None))
+            if s.judgement.doubt else s
+            for s in judged
+        )
+        verdict = _verdict(table, judged)
+    slots = Slots()
+    for s in judged:
+        slots = slots.merged(s.judgement.slots)
+    content = tuple(dict.fromkeys(w for s in judged for w in s.judgement.content))
+    return Item(span, judged, verdict, slots, content)
+
+
+def analyse(doc: Document, lex: StyleLexicon, resolve: Resolver | None = None, table: Table | None = None) -> Inventory:
+    """The inventory of ``doc`` (roles recognised); ``resolve`` reads the runs the table does
+    not know (default: :func:`unknown_runs_as_words`)."""
+    table = table or load_table()
+    keys = lex.words("sections", "preamble")
+    return Inventory(tuple(judge_item(lex, table, s, resolve) for s in spans(doc, keys)))
+
+
+__all__ = ["Inventory", "Item", "Sentence", "Slots", "Verdict", "analyse", "judge_item"]

@@ -1,0 +1,306 @@
+"""The verdict on one sentence: a measure, a principle, or empty words.
+
+- **measure** (措施): it names who, when, how much or an instrument (:mod:`.slots`);
+- **principle** (原则): no such slot, but something particular is named — a specific object or
+  field (危险化学品企业, 农村饮水安全工程) or a concrete action (清淤, 抽检);
+- **empty** (空话): nothing is left once the stock of official Chinese is taken away.
+
+"The stock" is, in order: the 套话 and slogan constructions of ``boilerplate.tsv``, the contexts in
+which an organ is only the source of a deployment, quotations that are slogans (“一盘棋”), and
+then, word by word, the categorised words of ``substance.tsv`` (虚词, 程度修饰, 泛化动词, 比喻动词,
+泛指宾语, 泛指主语 …).  Words are found by a dynamic-programming segmentation over the packaged
+table (jieba's dictionary with its word classes and frequencies: jieba's own maximum-probability
+route), so no pipeline is loaded for it.  What is left is content, except what the sentence's
+form shows to be figurative: the object of a figurative verb (绘就蓝图, 吹响号角, 交出答卷), a noun
+under an evaluative modifier (强大的声势, 浮躁心态) and nouns with an abstract head the laws never
+use (韧劲, 心态, 态势).  How much the content weighs is the corpus's evidence (:func:`weight`): a
+noun that laws and regulations use is concrete.
+
+What is left may hold a run of single characters the table cannot join into a word (a term it
+does not know: 管廊, 碳汇, or a text in traditional characters): the sentence is *in doubt*, and
+the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
+from . import slots as slot_finder
+from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, NUMBER, VERB, Table
+from .table import MODIFIER as MODIFIER_CLASS
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?]")
+MAX_WORD = 7
+#: Heads of abstract nouns: 全局性, 获得感 always; 韧劲, 心态, 声势, 士气, 家风, 进取心, 境界 when
+#: laws never use the word (电力, 生态 and 温度 they do).
+_ABSTRACT_SUFFIX = ("性", "感")
+_ABSTRACT_HEAD = ("劲", "态", "势", "气", "风", "心", "界", "观")
+
+
+class Verdict(str, Enum):
+    MEASURE = "measure"
+    PRINCIPLE = "principle"
+    EMPTY = "empty"
+
+    @property
+    def label(self) -> str:
+        return {"measure": "措施", "principle": "原则", "empty": "空话"}[self.value]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset in the sentence
+    kind: str  # generic, function, idiom, figurative, noun, verb, single
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one sentence, and the evidence for it."""
+
+    verdict: Verdict
+    slots: slot_finder.Slots
+    content: tuple[str, ...] = ()  # what makes it a principle: specific nouns, concrete verbs
+    stock: tuple[str, ...] = ()  # stock phrases found (for messages)
+    doubt: bool = False  # holds runs the packaged table does not know (see :func:`resolved`)
+    unknown: tuple[str, ...] = ()  # the runs of single characters that made it doubtful
+    tokens: tuple[Token, ...] = field(default=(), repr=False)
+    resolved: tuple[str, ...] = ()  # content words the pipeline found in the unknown runs
+    han: int = 0  # Han characters of the sentence
+    asked: bool = False  # the pipeline was asked about the unknown runs
+    shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
+    spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
+
+    def weighted(self, table: Table) -> list[tuple[str, float]]:
+        """Content words with their weight (:func:`weight`)."""
+        out = [(t.text, weight(table, t)) for t in self.tokens if t.kind in ("noun", "verb")]
+        # a term the table does not know (管廊, but also 劲往 in 劲往一处使): as weak as a rare word
+        return out + [(w, 0.5) for w in self.resolved]
+
+
+#: A noun this common in official prose (log₂ steps of the table: ≥ 0.4 % of chunks) that the
+#: lexicon does not call generic names a field of policy (外资, 内需, 财政政策).
+COMMON_FIELD = 4
+
+
+def concrete(table: Table, word: str) -> bool:
+    """A noun the corpus shows to be concrete: laws use it (企业, 车辆, 收费), or official prose uses it
+    often without the lexicon calling it generic (外资, 内需)."""
+    e = table.get(word)
+    return e.legal >= 1 or e.common >= COMMON_FIELD
+
+
+def weight(table: Table, token: Token) -> float:
+    """What a content word says about the item: a concrete noun (:func:`concrete`) 1, another noun
+    ½ — rare concrete terms (校舍) and metaphors (韧劲) look alike in the corpus — a verb ¼."""
+    if token.kind == "verb":
+        return 0.25
+    return 1.0 if concrete(table, token.text) else 0.5
+
+
+#: A function that, given a sentence and runs of characters inside it, says which of those runs
+#: are content words (the NLP pipeline's answer in doubt).
+Resolver = Callable[[str, tuple[str, ...]], tuple[str, ...]]
+
+
+def _stripped_spans(lex: StyleLexicon, text: str, sources: list[tuple[int, int]], quoted) -> tuple[list[tuple[int, int]], list[str]]:
+    spans: list[tuple[int, int]] = []
+    stock: list[str] = []
+    for m in lex.boilerplate.find(text):
+        spans.append((m.start, m.end))
+        stock.append(m.phrase)
+    spans += sources
+    spans += [(q.start, q.end) for q in quoted if not q.named]
+    return spans, stock
+
+
+#: log₂ of the total frequency of jieba's dictionary: each word of a segmentation costs this
+#: much, and earns log₂ of its own frequency (jieba's maximum-probability route, without its HMM).
+_LOG_TOTAL = 26
+#: What a word of the lexicon (substance.tsv, boilerplate) earns when jieba does not know it.
+_LEXICON_FREQ = 16
+
+
+def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
+    """Words of a Han run by the route of highest probability, as jieba segments, with word
+    frequencies from the packaged table; the lexicon's own words count as frequent words."""
+    known = lex.stripped
+    prefixes = lex.stripped_prefixes
+    n = len(run)
+    # candidate words by start, as jieba's DAG: extend while some word starts this way
+    words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for j in range(n):
+        e = table.get(run[j])
+        words[j].append((j + 1, max(e.freq, _LEXICON_FREQ) if run[j] in known else e.freq))
+        for k in range(j + 2, min(n, j + MAX_WORD) + 1):
+            w = run[j:k]
+            e = table.lookup(w)
+            if e is None and w not in prefixes:
+                break  # no word of the table or the lexicon starts this way
+            if e is not None and e.cls != NONE:
+                freq = e.freq
+            elif w in known:
+                freq = _LEXICON_FREQ
+            else:
+                continue
+            if w in known:
+                freq = max(freq, _LEXICON_FREQ)
+            words[j].append((k, freq))
+    best: list[float] = [0.0] + [float("-inf")] * n
+    back = [0] * (n + 1)
+    for j in range(n):
+        if best[j] == float("-inf"):
+            continue
+        for k, freq in words[j]:
+            score = best[j] + freq - _LOG_TOTAL
+            if score > best[k]:
+                best[k], back[k] = score, j
+    out = []
+    i = n
+    while i > 0:
+        out.append(run[back[i]:i])
+        i = back[i]
+    return out[::-1]
+
+
+def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
+    if word in lex.stripped:
+        return "generic"
+    e = table.get(word)
+    if len(word) == 1:
+        return "function" if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS) else "single"
+    if word.endswith(_ABSTRACT_SUFFIX) and e.cls in (NOUN, NONE):
+        return "generic"
+    if word.endswith(_ABSTRACT_HEAD) and e.cls in (NOUN, NONE) and e.legal == 0:
+        return "generic"
+    if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS):
+        return "function"
+    if e.cls == IDIOM:
+        return "idiom"
+    if e.cls in (NOUN, NAME):
+        return "noun"
+    if e.cls == VERB:
+        return "verb"
+    return "single"
+
+
+def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[tuple[int, int]]) -> list[Token]:
+    """Words of the sentence outside the stripped ``spans`` (stock phrases, slogan quotes)."""
+    chars = list(masked)
+    for a, b in spans:
+        for k in range(a, b):
+            chars[k] = " "
+    out: list[Token] = []
+    for m in _HAN.finditer("".join(chars)):
+        k = m.start()
+        for w in segment(lex, table, m.group()):
+            out.append(Token(w, k, _kind(lex, table, w)))
+            k += len(w)
+    return _figurative(lex, masked, out)
+
+
+def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token]:
+    """Mark the nouns the sentence uses figuratively: the head of a figurative verb's object, the
+    last noun of the clause (吹响号角, 交出满意答卷 — but 打好污染防治攻坚战 keeps 污染防治), the
+    topic of a clause that ends in one (蓝图已经绘就), and a noun right after an evaluative
+    modifier (强大的声势, 浮躁心态)."""
+    figurative_verbs = lex.category(FIGURATIVE_VERB)
+    modifiers = lex.category(MODIFIER)
+    out: list[Token] = []
+    clause: list[int] = []  # indexes into out of the current clause's tokens
+
+    def close() -> None:
+        verbs = [k for k in clause if out[k].text in figurative_verbs]
+        if not verbs:
+            return
+        nouns = [k for k in clause if out[k].kind == "noun"]
+        marked = {k for k in nouns if k > verbs[0]}
+        marked = {max(marked)} if marked else set()
+        if verbs[-1] == clause[-1]:
+            marked |= {k for k in nouns if k < verbs[-1]}  # 蓝图已经绘就
+        for k in marked:
+            out[k] = Token(out[k].text, out[k].start, "figurative")
+
+    previous: Token | None = None
+    for t in toks:
+        if t.text == "者" and previous is not None and previous.kind in ("verb", "generic") and out:
+            # 开采者, 经营者, 违法者: a verb made a noun names who is acted upon
+            out[-1] = Token(previous.text + "者", previous.start, "noun")
+            previous = out[-1]
+            continue
+        gap = masked[previous.start + len(previous.text):t.start] if previous else ""
+        if _CLAUSE_BREAK.search(gap):
+            close()
+            clause = []
+        if t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers:
+            t = Token(t.text, t.start, "figurative")
+        clause.append(len(out))
+        out.append(t)
+        previous = t
+    close()
+    return out
+
+
+def _single_runs(toks: list[Token]) -> tuple[str, ...]:
+    """Runs of ≥ 2 adjacent single characters that are not function words: maybe a word the
+    table does not know (放管服, 白改黑)."""
+    runs, cur, end = [], "", -1
+    for t in toks:
+        if t.kind == "single" and t.start == end and cur:
+            cur += t.text
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = t.text if t.kind == "single" else ""
+        end = t.start + len(t.text)
+    if len(cur) >= 2:
+        runs.append(cur)
+    return tuple(runs)
+
+
+def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = True) -> Judgement:
+    """The verdict on one sentence from the packaged data.  Runs of characters the table does not
+    know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
+    them.  ``deep=False`` looks for the slots only (an item another sentence already makes a
+    measure): a sentence without any is then left a principle, ``shallow``, its words unread."""
+    sources = slot_finder.source_spans(lex, masked)
+    quoted = slot_finder.quotes(text)
+    slots = slot_finder.find(lex, table, text, masked, sources, quoted)
+    spans, stock = _stripped_spans(lex, text, sources, quoted)
+    han = len(_HAN_CHAR.findall(masked))
+    if slots:
+        return Judgement(Verdict.MEASURE, slots, stock=tuple(stock), han=han)
+    if not deep:
+        return Judgement(Verdict.PRINCIPLE, slots, stock=tuple(stock), han=han, shallow=True, spans=tuple(spans))
+    return deepen(lex, table, text, masked, Judgement(Verdict.PRINCIPLE, slots, stock=tuple(stock), han=han, spans=tuple(spans)))
+
+
+def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement) -> Judgement:
+    """A sentence without slots judged on its words (``j`` from ``judge(deep=False)``)."""
+    if j.verdict is Verdict.MEASURE or (j.tokens and not j.shallow):
+        return j
+    slots, stock, han, spans = j.slots, j.stock, j.han, list(j.spans)
+    toks = tuple(tokens(lex, table, text, masked, spans))
+    nouns = [t.text for t in toks if t.kind == "noun"]
+    verbs = [t.text for t in toks if t.kind == "verb"]
+    content = tuple(dict.fromkeys(nouns + verbs))
+    verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
+    unknown = _single_runs(list(toks))
+    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans)
+
+
+def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:
+    """``j`` with the content words ``resolve`` finds in its unknown runs (``asked``: it was the
+    NLP tagger)."""
+    found = resolve(text, j.unknown)
+    verdict = Verdict.PRINCIPLE if found or j.verdict is Verdict.PRINCIPLE else Verdict.EMPTY
+    return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=asked)
+
+
+__all__ = ["Judgement", "Resolver", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]

@@ -1,0 +1,133 @@
+"""The work items of a draft: what the substance model judges one by one.
+
+An item is a paragraph of running text (正文, 附件正文), or a heading that carries its paragraph
+run-in — ``（一）加强组织领导。要进一步加强领导……`` — whose lead (``加强组织领导。``) and text are
+judged together.  Left out: headings that are only titles, lead-ins that end in a colon (现将有关
+事项通知如下：), closing formulas (特此通知。请认真贯彻执行。), the closing exhortation of a
+decision or bulletin (the last paragraph, 希望受表彰的单位……再接再厉), template filler
+(正文内容正文内容…) and scraps of a few characters.
+
+Each item knows the headings above it, and whether it sits in a 背景/意义/指导思想/原则 section
+(a *preamble*: principles there are expected, so they are neither reported nor counted in the
+干货率 — GW705 measures how long such sections are).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import HEADING_ROLES, Document, Paragraph, Role
+
+PROSE_ROLES = frozenset({Role.BODY, Role.ATTACHMENT_BODY})
+_LEVEL = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
+#: A leading ordinal: 一、 （一） 1. 1、 （1） ① 第一条 — not part of what an item says.
+ORDINAL_RE = re.compile(
+    r"^[\s\u3000]*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]"
+    r"|[①-⑳]|第[一二三四五六七八九十百]+条)[\s\u3000]*"
+)
+_CLOSING_RE = re.compile(
+    r"^(?:特此(?:通知|报告|批复|函告|函复|通报|公告|通告|请示)|"
+    r"(?:以上|上述)?[^。]{0,20}?(?:请|望)[^。]{0,16}?(?:贯彻执行|遵照执行|认真执行|参照执行|研究执行|组织实施|贯彻落实|执行)|"
+    r"此复|专此报告|当否，请批示|妥否，请批示)[。！]?$"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[。；！？，,;!?]")
+_CLAUSE_PUNCT = re.compile(r"[。；！？，、,;!?]")
+_SENTENCE_END = re.compile(r"[。；！？!?;]")
+_ENUMERATOR_RE = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
+#: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
+_EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
+_LEAD_IN_RE = re.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
+_EXHORTATION_RE = re.compile(r"^[\s\u3000]*(?:希望|望|号召)")
+#: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任)
+#: or one transition (为此，……) is neither a work item nor empty words.
+_RULE_RE = re.compile(r"^[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)[^。]*。?$")
+_TRANSITION_RE = re.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
+MIN_HAN = 6
+
+
+def heading_lead_end(p: Paragraph) -> int | None:
+    """Where the lead of a run-in heading ends (after its first 。；：), or None when the heading
+    carries no paragraph.  A stand-in until the structure decoder (issue 13) marks the lead."""
+    if p.role not in HEADING_ROLES:
+        return None
+    m = re.search(r"[。；：:]", p.text)
+    if m is None or not _HAN.search(p.text[m.end():]):
+        return None
+    return m.end()
+
+
+def heading_label(text: str) -> str:
+    """The heading proper: up to its first full stop (a run-in heading carries its paragraph)."""
+    return re.split(r"[。；：:]|(?<=.)[（(]", text, maxsplit=1)[0][:30]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A paragraph as one item: ``p.text[start:end]`` is what is judged (ordinal stripped)."""
+
+    p: Paragraph
+    start: int
+    end: int
+    lead_end: int | None  # run-in heading: end of its lead; None for a plain paragraph
+    headings: tuple[str, ...]  # labels of the enclosing headings, outermost first
+    preamble: bool  # inside a 背景/意义/指导思想/原则 section
+
+
+#: Template filler: one short unit repeated (正文内容正文内容…, XXXX): a placeholder, not words.
+_FILLER_RE = re.compile(r"(.{1,6}?)\1{3,}")
+
+
+def is_filler(text: str) -> bool:
+    """Most of ``text`` is one short unit repeated — a template's placeholder text."""
+    compact = re.sub(r"[\s\u3000。，、；：]", "", text)
+    covered = sum(len(m.group()) for m in _FILLER_RE.finditer(compact))
+    return bool(compact) and covered >= 0.6 * len(compact)
+
+
+def _is_item_text(text: str) -> bool:
+    t = text.strip()
+    han = len(_HAN.findall(t))
+    if han < MIN_HAN or is_filler(t):
+        return False
+    if han < 30 and not _PUNCT.search(t):
+        return False  # a line without a stop or a comma is a title or a name, not a sentence
+    if han < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
+        return False  # one short clause (进一步扩大对外开放。): a heading typed as a paragraph
+    if han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0:
+        return False  # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow
+    if t.endswith(("：", ":")) or _LEAD_IN_RE.search(t):
+        return False  # a lead-in: 现将有关事项通知如下：／今年要着重做好以下几方面的工作。
+    return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
+
+
+def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
+    """The items of ``doc`` in reading order (body part only: the draft's own text)."""
+    out: list[Span] = []
+    stack: dict[int, str] = {}
+    for p in doc.body:
+        if p.role in HEADING_ROLES:
+            level = _LEVEL[p.role]
+            stack = {k: v for k, v in stack.items() if k < level}
+            stack[level] = heading_label(ORDINAL_RE.sub("", p.text))
+            lead = heading_lead_end(p)
+            if lead is None:
+                continue
+        elif p.role in PROSE_ROLES:
+            lead = None
+        else:
+            if p.role in (Role.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE):
+                stack = {}
+            continue
+        m = ORDINAL_RE.match(p.text)
+        start = m.end() if m else 0
+        end = len(p.text.rstrip())
+        if not _is_item_text(p.text[start:end]):
+            continue
+        headings = tuple(stack[k] for k in sorted(stack))
+        preamble = any(k in h for h in headings for k in preamble_keys)
+        out.append(Span(p, start, end, lead, headings, preamble))
+    if out and out[-1].lead_end is None and _EXHORTATION_RE.match(out[-1].p.text[out[-1].start:]):
+        out.pop()  # 希望……: the conventional closing of a 决定/通报, addressed to its readers
+    return out

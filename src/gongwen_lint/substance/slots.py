@@ -1,0 +1,204 @@
+"""Who, when, how much, and named instruments: the evidence that a sentence is a measure.
+
+A measure says who does what, by when, how much (条例第十九条“所提政策措施和办法切实可行”;
+references/domain.md §4.3(2)).  Each finder returns the matched texts; :func:`find` runs them all
+on one sentence.  Matching is on the *masked* sentence (:func:`gongwen_lint.text.mask`), so a
+date inside a quoted title is not a deadline — except for 书名号 titles and quotations, which are
+judged here as instruments (a cited 《办法》, a named “河长制”) or as slogans (“一盘棋”).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import StyleLexicon
+from ..text import MASK
+from .table import FUNCTION, MODIFIER, VERB, Table
+
+_CN_NUM = "一二两三四五六七八九十百千万"
+_CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
+
+#: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.
+DEADLINE_RE = re.compile(
+    r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
+    r"|[〇○零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?(?:[一二三四五六七八九十]{1,3}日|底|末)?(?:前|之前|以前|起|内)?"
+    r"|\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)(?:前|之前)?"
+    r"|\d{1,2}月\d{1,2}日"
+    r"|(?:年底|年内|月底|季度末|本月|本季度|年中|年初)前|年底|年内"
+    rf"|(?:\d+|[{_CN_NUM}]+)个?(?:工作日|日|天|周|星期|月|小时|季度)(?:内|以内|之内)"
+    rf"|(?:\d+|[{_CN_NUM}]+)年(?:内|以内|之内)"
+    r"|(?:春节|元旦|国庆|五一|中秋|端午|清明)(?:假期|期间|前|后|前后)"
+    r"|(?:汛期|汛前|主汛期|春耕|夏收|秋收|秋冬季|开学|入学|放假|开工|竣工|供暖季|采暖季|旅游旺季)(?:前|后|以前|之前|期间)"
+    r"|(?:上半年|下半年|[一二三四]季度)(?:末|底|前)"
+    r"|每(?:日|天|周|月|季度|季|年|学期|半年|旬|星期)(?!都)"
+    r"|\d{1,2}(?:时|点)(?:前|后|以前|以后|至)"
+)
+_UNITS = "|".join(sorted(set(
+    "% ％ ‰ 万 亿 千 百 个 项 家 所 人 名 元 件 次 户 公里 千米 米 吨 亩 公顷 平方 天 小时 批 座 条 套 台 辆 倍 千瓦 兆瓦 立方 "
+    "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "
+    "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
+#: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
+QUANTITY_RE = re.compile(
+    rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
+    rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年|支|户|人|座)"
+    rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
+    r"|百分之[一二三四五六七八九十百点]+"
+)
+_DIGITS = re.compile(r"[0-9０-９]+")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
+#: A responsible party named with 由 … 负责 (由县林业局牵头, 由一名县级领导包案).
+_BY_RE = re.compile(
+    r"由([^，。；：]{2,24}?)(?:负责|牵头|承担|组织实施|会同|统筹|包案|包保|任组长|担任|挂帅|督办|办理|实施|组织)"
+)
+#: A named post: 分管副市长, 县级领导, 县委主要负责同志, 河长, 网格员.
+POST_RE = re.compile(
+    r"(?:[省市县区乡镇村]级|分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|领导|河长|湖长|林长)"
+    r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长|网格员|驻村第一书记|第一书记"
+)
+#: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
+_NAMED_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,2}?(?:机制|制度|模式|工程|行动|活动|计划|专项|清单|平台|系统|热线|专席|改革|服务|政策|工作法|标准|办法|"
+    r"名单|档案|管理|检查|试点|项目|基金|券|码|卡|网站|网|专区|窗口|改造|整治|方案|指数|体系|标识|认证|品牌|热线|通道|专线)"
+)
+#: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
+_NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
+_INSTRUMENT_END = re.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The measure evidence of one sentence (texts as written)."""
+
+    who: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    how_much: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.who or self.when or self.how_much or self.instruments)
+
+    def merged(self, other: Slots) -> Slots:
+        return Slots(*(tuple(dict.fromkeys(a + b)) for a, b in (
+            (self.who, other.who), (self.when, other.when), (self.how_much, other.how_much),
+            (self.instruments, other.instruments))))
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # of the opening mark
+    end: int  # after the closing mark
+    content: str
+    named: bool  # the name of an instrument or a document, not a slogan
+
+
+def quotes(text: str) -> list[Quote]:
+    """The outermost quotations and 书名号 titles of ``text``, each judged instrument or slogan.
+
+    A 书名号 title is always a named document.  A quotation names an instrument when it holds a
+    number or Latin letters (“12345”, “5+2”), ends like a name (“河长制”, “一网通办”) or is
+    followed by an instrument noun (“吹哨报到”机制, “证照分离”改革); otherwise (“一盘棋”思想,
+    “敢担当、善作为”的导向) it is wording, and counts as nothing.
+    """
+    out: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTES:
+            stack.append((ch, i))
+        elif stack and ch == _QUOTES[stack[-1][0]]:
+            opener, j = stack.pop()
+            if stack:
+                continue
+            content = text[j + 1:i]
+            if opener == "《":
+                named = True
+            else:
+                after = text[i + 1:i + 8]
+                named = bool(
+                    _DIGITS.search(content) or _LATIN.search(content) or _NAMED_AFTER.match(after)
+                    or (_NAMED_END.search(content) and not re.search(r"[，、；]", content))
+                )
+            out.append(Quote(j, i + 1, content, named))
+    return out
+
+
+def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
+    """Spans in which a named organ is the source of a deployment, not its doer
+    (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来)."""
+    return [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+_PLACE_END = re.compile(r"[省市县区州旗镇乡]|街道")
+_LEVEL_START = re.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
+
+
+def _named_organ(table: Table, organ: str) -> bool:
+    """An organ that starts with a place name (宜春市教育局) must start with a word that can be
+    one: not a verb or an adverb swallowed by the pattern (提醒市政府, 积极为市政府)."""
+    if _LEVEL_START.match(organ):
+        return True
+    m = _PLACE_END.search(organ, 2)
+    place = organ[: m.start()] if m else organ[:2]
+    return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
+
+
+def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]]:
+    """Spans of named organs; a match whose place name is not one (时提供给市政府) is searched
+    again from its level character (市政府)."""
+    out = []
+    for a, b in lex.organs(masked):
+        while a < b and not _named_organ(table, masked[a:b]):
+            m = _PLACE_END.search(masked, a + 1, b)
+            if m is None:
+                a = b
+                break
+            inner = [span for span in lex.organs(masked[m.start():b])]
+            a = m.start() + inner[0][0] if inner else b
+            b = m.start() + inner[0][1] if inner else b
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def find(
+    lex: StyleLexicon, table: Table, text: str, masked: str,
+    sources: list[tuple[int, int]] | None = None, quoted: list[Quote] | None = None,
+) -> Slots:
+    """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``;
+    ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
+    sources = source_spans(lex, masked) if sources is None else sources
+    quoted = quotes(text) if quoted is None else quoted
+    who = [text[a:b] for a, b in organs(lex, table, masked) if not _inside((a, b), sources)]
+    for m in _BY_RE.finditer(masked):
+        agent = m.group(1)
+        if organs(lex, table, agent) or POST_RE.search(agent):
+            who.append(text[m.start(1):m.end(1)])
+    who += [m.group() for m in POST_RE.finditer(masked)]
+    deadlines = [m.span() for m in DEADLINE_RE.finditer(masked)]
+    when = [text[a:b] for a, b in deadlines]
+    # a number inside a date (2025年4月30日前) is the date, not a quantity
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked) if not _overlaps(m.span(), deadlines)]
+    if not how_much:
+        how_much = [m.group() for m in _DIGITS.finditer(masked) if not _overlaps(m.span(), deadlines)]
+    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named]
+    outside = masked.replace(MASK, " ")
+    for m in _LATIN.finditer(outside):
+        instruments.append(m.group())
+    for m in lex.instrument_re.finditer(outside):
+        k, word = m.start(), m.group()
+        before = outside[max(0, k - 2):k]
+        after = outside[m.end():m.end() + 1]
+        # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
+        # (系统观念, 平台作用) nor a vague one (相关平台, 的平台)
+        if _INSTRUMENT_END.match(after) and not before.endswith(("的", "相关", "有关", "各类", "各项", "各种")):
+            instruments.append(word)
+    return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments)))

@@ -1,0 +1,213 @@
+"""The substance model: slots, sentence verdicts, items (run-in headings), the inventory, the
+document verdict, and ``inspect --substance`` — all from packaged data (no ../shared needed)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from gongwen_lint import lexicon, structure
+from gongwen_lint.api import lint_text
+from gongwen_lint.cli import main
+from gongwen_lint.config import Config
+from gongwen_lint.substance import Verdict, analyse, slots, table
+from gongwen_lint.substance.clause import judge, segment
+from gongwen_lint.substance.items import heading_lead_end, is_filler
+from gongwen_lint.text import mask
+from gongwen_lint.textreader import document_from_text
+
+HEAD = "关于做好有关工作的通知\n各单位：\n"
+TAIL = "\n宜城市人民政府\n2025年3月1日\n"
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon.load()
+
+
+def inventory(body: str, lex):
+    return analyse(structure.analyse(document_from_text(HEAD + body + TAIL, "<t>")), lex)
+
+
+def verdict(lex, sentence: str) -> Verdict:
+    return judge(lex, table.load(), sentence, mask(sentence)).verdict
+
+
+# -- the packaged table ------------------------------------------------------------------------
+
+def test_table_knows_words_and_their_class():
+    t = table.load()
+    assert t.get("学校").cls == table.NOUN and t.get("改造").cls == table.VERB
+    assert t.get("拧成一股绳").cls == table.IDIOM
+    assert t.get("企业").legal >= 1  # laws use it: a concrete noun
+    assert t.lookup("鹰一样的个") is None
+
+
+def test_segmentation_follows_word_frequencies(lex):
+    assert segment(lex, table.load(), "让求真务实精神融入思想") == ["让", "求真务实", "精神", "融入", "思想"]
+    assert segment(lex, table.load(), "危险化学品企业") == ["危险", "化学品", "企业"]
+
+
+# -- slots -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,who,when,how_much,instruments", [
+    ("市教育局于2025年6月底前完成30所学校的校舍改造。", ("市教育局",), ("2025年6月底前",), ("30所",), ()),
+    ("由县林业局牵头，组建扑救队伍3支。", ("县林业局",), (), ("3支",), ()),
+    ("发现甲类传染病病人后2小时内通过网络直报。", (), ("2小时内",), (), ()),
+    ("建立隐患整改台账，实行销号管理。", (), (), (), ("台账", "销号")),
+    ("落实“河长制”，每月巡河不少于一次。", (), ("每月",), ("不少于一次",), ("“河长制”",)),
+    ("修订《市级财政专项资金管理办法》。", (), (), (), ("《市级财政专项资金管理办法》",)),
+])
+def test_slots(lex, text, who, when, how_much, instruments):
+    s = slots.find(lex, table.load(), text, mask(text))
+    assert (s.who, s.when, s.how_much, s.instruments) == (who, when, how_much, instruments)
+
+
+def test_generic_subjects_and_source_organs_are_not_who(lex):
+    for text in ("各地各部门要切实加强领导。", "把思想统一到市委、市政府的决策部署上来。", "在市委、市政府的坚强领导下，取得了显著成效。"):
+        assert slots.find(lex, table.load(), text, mask(text)).who == (), text
+
+
+def test_slogan_quotes_are_not_instruments():
+    judged = {q.content: q.named for q in slots.quotes("树立“一盘棋”思想，建立“吹哨报到”机制，推行“一网通办”，打造“鹰一样的个人，雁一样的团队”")}
+    assert judged == {"一盘棋": False, "吹哨报到": True, "一网通办": True, "鹰一样的个人，雁一样的团队": False}
+
+
+# -- sentence verdicts -------------------------------------------------------------------------
+
+def test_measure_principle_empty(lex):
+    assert verdict(lex, "市应急管理局牵头，年底前完成全市危险化学品企业安全风险排查。") is Verdict.MEASURE
+    assert verdict(lex, "加强对危险化学品生产、储存、运输等环节的监管。") is Verdict.PRINCIPLE
+    assert verdict(lex, "要进一步提高思想认识，切实增强工作的责任感和紧迫感。") is Verdict.EMPTY
+    assert verdict(lex, "让求真务实精神融入思想，力促作风实现质的转变。") is Verdict.EMPTY
+
+
+def test_figurative_objects_are_not_content(lex):
+    assert verdict(lex, "蓝图已经绘就，号角已经吹响。") is Verdict.EMPTY
+
+
+# -- items -------------------------------------------------------------------------------------
+
+def test_a_run_in_heading_is_one_item_lead_and_text(lex):
+    inv = inventory("一、工作措施\n（一）加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。", lex)
+    item = inv.items[0]
+    assert item.p.role.value == "heading2" and item.lead == "加强组织领导。" and item.verdict is Verdict.EMPTY
+    assert item.what == "加强组织领导"
+
+
+def test_lead_end_is_the_first_stop():
+    doc = structure.analyse(document_from_text(HEAD + "（一）加强组织领导：成立工作专班。\n（二）加强组织领导" + TAIL))
+    heads = [p for p in doc.body if p.role.value == "heading2"]
+    assert heading_lead_end(heads[0]) == len("（一）加强组织领导：")
+    assert heading_lead_end(heads[1]) is None  # a heading only: its paragraphs are the items
+
+
+def test_a_concrete_body_makes_the_run_in_item_a_measure(lex):
+    inv = inventory("（一）加强组织领导。成立由分管副市长任组长的工作专班，每月召开一次调度会。", lex)
+    assert [i.verdict for i in inv.items] == [Verdict.MEASURE]
+    assert inv.items[0].slots.who == ("分管副市长",)
+
+
+def test_lead_ins_closings_filler_and_preambles_are_not_work_items(lex):
+    body = ("一、指导思想\n以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神。\n"
+            "二、主要任务\n现将有关事项通知如下：\n各乡镇于2025年4月30日前完成自建房安全排查。\n"
+            "正文内容正文内容正文内容正文内容正文内容\n特此通知。")
+    inv = inventory(body, lex)
+    assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.PRINCIPLE, True), (Verdict.MEASURE, False)]
+    assert inv.substance_ratio == 1.0
+    assert is_filler("正文内容正文内容正文内容正文内容")
+
+
+def test_substance_ratio(lex):
+    inv = inventory("一、提高认识。要进一步提高思想认识，切实增强工作的责任感和紧迫感。\n"
+                    "二、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。", lex)
+    assert [i.verdict for i in inv.items] == [Verdict.EMPTY, Verdict.MEASURE]
+    assert inv.substance_ratio == 0.5
+
+
+# -- the document verdict (GW709) and the section (GW708) --------------------------------------
+
+SLOGANS = (
+    "一、提高思想认识。要进一步提高思想认识，切实增强工作的责任感和紧迫感，把思想和行动统一到上级决策部署上来。\n"
+    "二、加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。\n"
+    "三、强化责任落实。各级各部门要切实履行职责，层层压实责任，确保工作落到实处。\n"
+    "四、营造良好氛围。要广泛宣传发动，营造人人关心、人人参与的浓厚氛围，形成齐抓共管的工作格局。\n"
+    "五、注重工作实效。要坚持问题导向，强化担当作为，不断开创工作新局面。"
+)
+
+
+def test_a_draft_of_slogans_gets_the_verdict():
+    report = lint_text(HEAD + SLOGANS + TAIL, Config(select=("GW709",)))
+    [d] = report.diagnostics
+    assert d.message.startswith("全文 5 项工作中只有 0 项写明了谁来做、何时完成或做到多少（干货率 0%）")
+    assert "不宜行文" in d.message and "第3段" in d.message
+    assert report.summary["substance_ratio"] == 0.0
+
+
+def test_a_substantive_draft_does_not():
+    body = (
+        "一、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。\n"
+        "二、落实资金。市财政安排专项资金800万元，用于危房改造补助。\n"
+        "三、加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。\n"
+        "四、强化督查。市住建局每月通报各乡镇排查进度。"
+    )
+    report = lint_text(HEAD + body + TAIL, Config(select=("GW709",)))
+    assert report.diagnostics == [] and report.summary["substance_ratio"] == 0.75
+
+
+def test_the_verdict_threshold_is_an_option():
+    body = SLOGANS + "\n六、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。"
+    assert lint_text(HEAD + body + TAIL, Config(select=("GW709",))).diagnostics  # 1 of 6: 17 %
+    cfg = Config(select=("GW709",), options={"style-min-substance-ratio": 0.1})
+    assert lint_text(HEAD + body + TAIL, cfg).diagnostics == []
+
+
+def test_a_section_of_slogans_gets_gw708():
+    body = "一、工作措施\n" + "\n".join(f"（{n}）" + line.split("、", 1)[1] for n, line in zip("一二三", SLOGANS.splitlines()[:3]))
+    found = [d for d in lint_text(HEAD + body + TAIL, Config(select=("GW708",))).diagnostics]
+    assert len(found) == 1 and found[0].message.startswith("“工作措施”部分 3 项工作都没有写明")
+
+
+# -- user dictionaries -------------------------------------------------------------------------
+
+def test_user_words_join_the_model():
+    body = "要全面提升城市能级和核心竞争力。"  # 城市 reads as a concrete noun
+    assert not lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
+    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["城市能级"]}})
+    assert [d.code for d in lint_text(HEAD + body + TAIL, cfg).diagnostics] == ["GW703"]
+
+
+def test_malformed_substance_entries_are_rejected():
+    with pytest.raises(lexicon.DictionaryError):
+        lexicon.load({"substance-add": {"没有这个类别": ["词"]}})
+
+
+def test_every_substance_entry_has_a_category_and_a_source():
+    entries = lexicon.substance_entries()
+    assert len(entries) > 1000
+    assert {e.category for e in entries} <= set(lexicon.SUBSTANCE_CATEGORIES)
+    assert all(len(e.source) >= 6 for e in entries)
+
+
+# -- inspect --substance -----------------------------------------------------------------------
+
+def test_inspect_substance_json(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text(HEAD + "一、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。\n"
+                    "二、加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。" + TAIL, encoding="utf-8")
+    out = CliRunner().invoke(main, ["inspect", "--substance", "--format", "json", str(path)])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["substance_ratio"] == 0.5 and data["work_items"] == 2
+    first, second = data["paragraphs"]
+    assert (first["verdict"], first["who"], first["when"], first["how_much"]) == ("measure", [], ["2025年4月30日前"], [])
+    assert second["verdict"] == "empty" and second["what"] == "加强组织领导"
+
+
+def test_inspect_substance_text_and_bad_input(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text(HEAD + "一、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。" + TAIL, encoding="utf-8")
+    out = CliRunner().invoke(main, ["inspect", "--substance", str(path)])
+    assert out.exit_code == 0 and "干货率 100%" in out.output and "措施" in out.output
+    out = CliRunner().invoke(main, ["inspect", "--substance", str(tmp_path / "missing.docx")])
+    assert out.exit_code == 2 and "Traceback" not in out.output
