@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 from ..errors import ReadError
 from ..files import is_skipped_name
 from ..index.fingerprint import kgram_hashes, winnow
+from ..index.ingest import default_title, reference_paragraphs
 from ..index.normalize import normalize
 from ..index.search import DocumentMatch, SearchOptions, find_copies
 from ..index.segment import PreparedDoc, RefMeta, prepare
@@ -49,14 +50,15 @@ def wanted_file(name: str) -> bool:
 
 
 def read_paragraphs(name: str, raw: bytes) -> list[tuple[int, str]]:
-    """``(paragraph number, text)`` of the non-empty body paragraphs of a file's content.
+    """``(paragraph number, text)`` of the body paragraphs of a file's content."""
+    return read_file(name, raw)[0]
 
-    The same reader as ``index add`` and ``check`` (``api.load_document``); content read by
-    Spark from any URI goes through a temporary file with the original suffix.  Raises
-    :class:`ReadError`.
+
+def read_file(name: str, raw: bytes) -> tuple[list[tuple[int, str]], str | None]:
+    """The paragraphs and ``# title`` line of a file's content, as ``index add`` reads the file
+    (:func:`~gongwen_lint.index.ingest.reference_paragraphs`); content read by Spark from any
+    URI goes through a temporary file with the original suffix.  Raises :class:`ReadError`.
     """
-    from ..api import load_document
-
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError("不支持的文件类型：只接受 .docx、.txt、.md 文件")
@@ -64,22 +66,16 @@ def read_paragraphs(name: str, raw: bytes) -> list[tuple[int, str]]:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
-        doc = load_document(tmp)
+        return reference_paragraphs(tmp)
     finally:
         os.unlink(tmp)
-    return [(p.index, p.text) for p in doc.body if p.text.strip()]
-
-
-def default_title(paragraphs: Sequence[tuple[int, str]]) -> str | None:
-    """The title of a document without manifest entry: its first line (as ``index add``)."""
-    return next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
 
 
 def prepare_file(path: str, raw: bytes, params: Params, level: str = "same", meta: RefMeta | None = None):
     """``(PreparedDoc, paragraphs)`` of one file: what the index stores and what is queried."""
-    paragraphs = read_paragraphs(path, raw)
+    paragraphs, title = read_file(path, raw)
     if meta is None:
-        meta = RefMeta(path=path, title=default_title(paragraphs), level=level)
+        meta = RefMeta(path=path, title=title or default_title(paragraphs), level=level)
     return prepare(meta, paragraphs, raw, params.k, params.w), paragraphs
 
 

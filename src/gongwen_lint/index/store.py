@@ -34,7 +34,8 @@ from .fingerprint import HASH_NAME, K, W
 from .normalize import NORM_VERSION
 from .segment import PreparedDoc, decode_para_starts, doc_postings, encode_para_starts
 
-SCHEMA_VERSION = "1"
+# 2: paragraphs numbered as a reader counts them (non-empty, front matter left out), not lines
+SCHEMA_VERSION = "2"
 LEVELS = ("higher", "same", "lower")
 
 
