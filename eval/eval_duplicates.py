@@ -156,6 +156,7 @@ def main() -> None:
     ap.add_argument("--holdout", type=float, default=0.1)
     ap.add_argument("--pg", help="also build the index in this PostgreSQL database and compare")
     ap.add_argument("--show", type=int, default=3, help="print this many failures per case")
+    ap.add_argument("--dump", type=Path, help="write the drafts whose source is not named (JSON) here")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -277,6 +278,7 @@ def main() -> None:
         cov = hit = finding_chars = 0
         ew = info = 0
         fails = []
+        dumped = []
         for d, diags in rows:
             gw = [x for x in diags if x.code.startswith("GW8")]
             ew += sum(1 for x in gw if x.severity.value in ("error", "warning"))
@@ -298,6 +300,10 @@ def main() -> None:
                 ok_tie = ok or any(same_text(r, d) for r in set(refs))
                 named += ok
                 named_tie += ok_tie
+                exact_k = all(any(exact_holder(x.reference.path, {"orig": [d["orig"][k]]}) for x in on_planted
+                                  if x.location.paragraph == i + 1) for k, i in enumerate(d["planted"]))
+                if (not ok or (case != "reissue" and not exact_k)) and args.dump:
+                    dumped.append({k: d[k] for k in ("case", "source", "paragraphs", "planted", "orig")})
                 if (not ok_tie or (case.startswith("fam") and not ok)) and len(fails) < args.show:
                     fails.append((d["source"].split("archive/")[-1], [(x.code, x.reference.path.split("archive/")[-1]) for x in gw][:4]))
             for i in d["planted"]:
@@ -329,6 +335,10 @@ def main() -> None:
               f"{ew / n:14.2f} {info / n:6.2f}")
         for f in fails:
             print("   miss:", f)
+        if args.dump:
+            with open(args.dump, "a", encoding="utf-8") as out:
+                for x in dumped:
+                    out.write(json.dumps(x, ensure_ascii=False) + "\n")
     for case in by_case:
         ex = [a - b for d, a, b in zip(drafts, t_with, t_without) if d["case"] == case]
         print(f"  {case}: added ms median {statistics.median(ex) * 1e3:.1f}, max {max(ex) * 1e3:.1f}")

@@ -23,7 +23,7 @@ from .align import Span, align
 from .fingerprint import kgram_hashes, winnow
 from .normalize import normalize_with_map, original_span
 from .stock import stock_hashes, stock_mask
-from .store import DocInfo, Store
+from .store import DocInfo, DocText, Store
 
 LEVEL_RANK = {"higher": 0, "same": 1, "lower": 2}
 
@@ -41,6 +41,7 @@ class Passage:
     ref_start: int  # normalised offsets in the reference document
     ref_end: int
     matched: int = 0  # characters equal in both (ranks documents sharing a span with edits)
+    ref_article: str | None = None  # the 条 of a law (第六条), when the reference has articles
 
 
 @dataclass
@@ -73,10 +74,31 @@ class DocumentMatch:
 
     @property
     def matched(self) -> int:
-        return sum(p.matched for p in self.passages)
+        """Equal characters of the passages that explain the draft (:func:`cover`): a document
+        holding one template several times (a compilation of the letters to many cities) does
+        not count the same draft text once per copy."""
+        if self._matched is None or self._matched[0] != len(self.passages):
+            self._matched = (len(self.passages), sum(p.matched for p in cover(self.passages)))
+        return self._matched[1]
 
     def sort_key(self) -> tuple:
         return (-self.draft_chars, -self.matched, LEVEL_RANK.get(self.doc.level, 3), -self.ref_coverage, self.doc.path)
+
+    _matched: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+
+
+def cover(passages: Sequence[Passage]) -> list[Passage]:
+    """Non-overlapping passages explaining the most equal characters of the draft.
+
+    A reference may hold one draft sentence several times (overlapping passages of one draft
+    span); greedily keeping the passage with the most equal characters, then the next one that
+    does not overlap it, counts each draft character once, with its best evidence.
+    """
+    chosen: dict[int, list[Passage]] = defaultdict(list)
+    for p in sorted(passages, key=lambda x: (-x.matched, -x.chars, x.paragraph, x.start, x.ref_start)):
+        if all(p.end <= q.start or q.end <= p.start for q in chosen[p.paragraph]):
+            chosen[p.paragraph].append(p)
+    return sorted((p for ps in chosen.values() for p in ps), key=lambda x: (x.paragraph, x.start))
 
 
 @dataclass(frozen=True)
@@ -168,39 +190,13 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
 
     found: dict[int, list[Passage]] = defaultdict(list)  # doc id -> passages
     for i, us in wanted.items():
-        norm, offsets = norms[i]
-        mask = stock_mask(norm, opt.extra_stock)
-        for u in us:
-            unit = units.get(u)
-            if unit is None or unit.doc_id not in texts:
-                continue
-            dt = texts[unit.doc_id]
-            ref = dt.text[unit.start : unit.stop]
-            # a long paragraph is aligned only around the fingerprints it shares with the unit
-            lo, hi = where[(i, u)]
-            a0 = max(0, lo - len(ref))
-            a1 = min(len(norm), hi + k + len(ref))
-            for span in align(norm[a0:a1], ref):
-                span = Span(span.a_start + a0, span.a_end + a0, span.b_start, span.b_end, span.matched)
-                length = span.a_end - span.a_start
-                if length < opt.min_chars or span.similarity < opt.min_similarity:
-                    continue
-                if length - sum(mask[span.a_start : span.a_end]) < opt.min_chars:
-                    continue  # mostly stock phrases
-                start, end = original_span(offsets, span.a_start, span.a_end, len(paragraphs[i]))
-                found[unit.doc_id].append(
-                    Passage(
-                        paragraph=i,
-                        start=start,
-                        end=end,
-                        ref_paragraph=dt.paragraph_at(unit.start + span.b_start),
-                        similarity=span.similarity,
-                        chars=length,
-                        ref_start=unit.start + span.b_start,
-                        ref_end=unit.start + span.b_end,
-                        matched=span.matched,
-                    )
-                )
+        norm = norms[i][0]
+        for doc_id, r0, r1, lo, hi in _windows(i, us, units, texts, where, len(norm)):
+            # a long paragraph is aligned only around the fingerprints it shares with the window
+            a0 = max(0, lo - (r1 - r0))
+            a1 = min(len(norm), hi + k + (r1 - r0))
+            found[doc_id].extend(_passages(i, norms[i], paragraphs[i], a0, a1, texts[doc_id], r0, r1, opt))
+    _from_context(found, norms, paragraphs, texts, opt)
     _drop_formulae(found, opt.formula_chars, opt.formula_docs)
     matches = []
     for doc_id, passages in found.items():
@@ -229,6 +225,106 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
             m.whole_ref_coverage = sum(x.b_end - x.b_start for x in spans) / len(ref)
     matches.sort(key=DocumentMatch.sort_key)
     return matches
+
+
+def _passages(i: int, norm_map: tuple[str, list[int]], original: str, a0: int, a1: int, dt: DocText,
+              r0: int, r1: int, opt: SearchOptions) -> list[Passage]:
+    """The passages of ``norm[a0:a1]`` (draft paragraph ``i``) found in ``dt.text[r0:r1]``."""
+    norm, offsets = norm_map
+    mask = stock_mask(norm, opt.extra_stock)
+    out = []
+    for span in align(norm[a0:a1], dt.text[r0:r1]):
+        span = Span(span.a_start + a0, span.a_end + a0, span.b_start + r0, span.b_end + r0, span.matched)
+        length = span.a_end - span.a_start
+        if length < opt.min_chars or span.similarity < opt.min_similarity:
+            continue
+        if length - sum(mask[span.a_start : span.a_end]) < opt.min_chars:
+            continue  # mostly stock phrases
+        start, end = original_span(offsets, span.a_start, span.a_end, len(original))
+        out.append(Passage(
+            paragraph=i, start=start, end=end,
+            ref_paragraph=dt.paragraph_at(span.b_start),
+            similarity=span.similarity, chars=length,
+            ref_start=span.b_start, ref_end=span.b_end, matched=span.matched,
+            ref_article=dt.article_at(span.b_start),
+        ))
+    return out
+
+
+CONTEXT_DOCS = 5  # documents the draft copies most from, searched whole for its other copied paragraphs
+
+
+def _from_context(found: dict[int, list[Passage]], norms, paragraphs, texts: dict, opt: SearchOptions) -> None:
+    """Look for every copied paragraph in the documents the draft copies most from.
+
+    Candidates come from fingerprints; one that is in more than the cut-off's units (a
+    paragraph of a letter sent to a hundred addressees) is read only for a sample of them, so
+    the very document a draft copies two paragraphs from may be a candidate for one of them
+    only, while siblings holding the other approximately are candidates for both.  A drafter
+    copies neighbouring paragraphs from one document, so each copied paragraph is also aligned
+    with the whole text of the ``CONTEXT_DOCS`` documents that explain most of the draft.
+    """
+    copied = sorted({p.paragraph for ps in found.values() for p in ps})
+    if not copied:
+        return
+    # the documents that best explain at least one paragraph (most equal characters there),
+    # those explaining more paragraphs first: a big family's siblings, each holding every
+    # paragraph approximately, must not crowd out the one holding one paragraph exactly
+    best: dict[int, tuple[int, int]] = {}
+    for d, ps in found.items():
+        per: dict[int, int] = defaultdict(int)
+        for p in cover(ps):
+            per[p.paragraph] += p.matched
+        for i, n in per.items():
+            if i not in best or (n, -d) > (best[i][0], -best[i][1]):
+                best[i] = (n, d)
+    wins = Counter(d for _, d in best.values())
+    context = sorted(wins, key=lambda d: (-wins[d], d))[:CONTEXT_DOCS]
+    for d in context:
+        dt = texts[d]
+        have = {p.paragraph for p in found[d]}
+        for i in copied:
+            if i not in have:
+                found[d].extend(_passages(i, norms[i], paragraphs[i], 0, len(norms[i][0]), dt, 0, len(dt.text), opt))
+
+
+MAX_PAD = 300  # normalised chars a candidate window extends beyond its units, each side
+
+
+def _windows(i: int, unit_ids: list[int], units: dict, texts: dict, where: dict, length: int):
+    """``(doc id, ref start, ref stop, draft lo, draft hi)``: the reference text one draft
+    paragraph is aligned with, per candidate document.
+
+    A copied paragraph often straddles two units of its source (units are cut at about 300
+    characters), and the unit holding its first or last 30 characters may share too few
+    fingerprints to be a candidate.  Aligning unit by unit would then find only part of the
+    paragraph in the very document it was copied from, while a templated sibling cut elsewhere
+    holds all of it.  So a document's candidate units are merged when they touch and widened
+    by the paragraph's length (at most ``MAX_PAD``) on each side: the whole copy is found
+    where it is, once.
+    """
+    pad = min(length, MAX_PAD)
+    by_doc: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for u in unit_ids:
+        unit = units.get(u)
+        if unit is None or unit.doc_id not in texts:
+            continue
+        lo, hi = where[(i, u)]
+        by_doc[unit.doc_id].append((max(0, unit.start - pad), unit.stop + pad, lo, hi))
+    out = []
+    for doc_id in sorted(by_doc):
+        n = len(texts[doc_id].text)
+        cur: list[int] | None = None
+        for r0, r1, lo, hi in sorted(by_doc[doc_id]):
+            if cur is not None and r0 <= cur[1]:
+                cur[1], cur[2], cur[3] = max(cur[1], r1), min(cur[2], lo), max(cur[3], hi)
+                continue
+            if cur is not None:
+                out.append((doc_id, cur[0], min(cur[1], n), cur[2], cur[3]))
+            cur = [r0, r1, lo, hi]
+        if cur is not None:
+            out.append((doc_id, cur[0], min(cur[1], n), cur[2], cur[3]))
+    return out
 
 
 def _drop_formulae(found: dict[int, list[Passage]], max_chars: int, min_docs: int) -> None:

@@ -134,6 +134,24 @@ class DocText:
         i = bisect.bisect_right(self.para_offsets, offset) - 1
         return self.para_numbers[i] if i >= 0 else (self.para_numbers[0] if self.para_numbers else 1)
 
+    def article_at(self, offset: int) -> str | None:
+        """The 条 of a law holding a normalised offset (``第六条``), when its paragraphs are
+        articles: the nearest paragraph at or before it that opens with 第…条, within the
+        article's items (not past a 章/节 heading or 20 paragraphs back)."""
+        i = bisect.bisect_right(self.para_offsets, offset) - 1
+        for j in range(i, max(-1, i - 20), -1):
+            head = self.text[self.para_offsets[j] : self.para_offsets[j] + 12]
+            m = _ARTICLE.match(head)
+            if m:
+                return m.group()
+            if _CHAPTER.match(head):
+                return None
+        return None
+
+
+_ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千]+条")
+_CHAPTER = re.compile(r"第[零〇一二三四五六七八九十百千]+[章节编]")
+
 
 @dataclass
 class AddResult:

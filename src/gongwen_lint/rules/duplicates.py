@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # the index machinery (numpy) is imported only when an index 
 LEVEL_LABEL = {"higher": "上级", "same": "已发", "lower": "下级"}
 
 
-def _verdict(doc: Document, ctx: Context) -> Verdict | None:
+def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
+    """The draft's analysis against the configured index (``None`` without one), computed once
+    per document for every rule that reads it (GW8, and GW641/GW642 on restated passages)."""
     url = ctx.config.index
     if not url:
         return None
@@ -63,12 +65,22 @@ def _cite(m: DocumentMatch) -> str:
     return f"《{title}》" + (f"（{m.doc.number}）" if m.doc.number else "")
 
 
-def _reference(m: DocumentMatch, paragraph: int | None, similarity: float) -> Reference:
+def _reference(m: DocumentMatch, paragraph: int | None, similarity: float,
+               same: list[DocumentMatch] | None = None) -> Reference:
     d = m.doc
     return Reference(
         path=d.path, title=d.title, number=d.number, issuer=d.issuer, level=d.level,
         paragraph=paragraph, similarity=similarity, coverage=m.draft_coverage,
+        same_text=tuple(x.doc.path for x in same or ()),
     )
+
+
+def _same(n: int) -> str:
+    return f"；另有 {n} 份内容相同的文件" if n else ""
+
+
+def _article(p) -> str:
+    return f"（{p.ref_article}）" if p.ref_article else ""
 
 
 def _first_passage(v: Verdict, m: DocumentMatch):
@@ -83,7 +95,7 @@ def _others(n: int) -> str:
 def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator[Diagnostic]:
     """GW801 (higher-level references) and GW802 (the others): one finding per repeated document,
     anchored on the first copied passage."""
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return
     for m, twins in v.repeats:
@@ -218,21 +230,22 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     引用原文件（写明标题和文号）代替照抄；照抄内容如确属必要，说明出处。
     """
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return
     for i in sorted(v.by_paragraph):
-        m, passages = v.by_paragraph[i]
+        ev = v.by_paragraph[i]
+        m, passages = ev.match, ev.passages
         p = v.paragraphs[i]
         start = min(x.start for x in passages)
         end = max(x.end for x in passages)
-        best = max(passages, key=lambda x: x.chars)
-        sim = sum(x.similarity * x.chars for x in passages) / sum(x.chars for x in passages)
+        best = ev.best
+        sim = ev.similarity
         label = LEVEL_LABEL.get(m.doc.level, "已发")
         yield ctx.report(
             p, start, end,
-            f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段内容重复（相似度 {sim:.0%}）",
-            reference=_reference(m, best.ref_paragraph, sim),
+            f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段{_article(best)}内容重复（相似度 {sim:.0%}{_same(len(ev.same))}）",
+            reference=_reference(m, best.ref_paragraph, sim, ev.same),
         )
 
 
@@ -274,7 +287,7 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     不再印发；确需让下级知晓的，直接转发原文件，或发简短通知提出本地新的具体要求。
     """
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return
     for m, twins in v.reissues:

@@ -230,11 +230,9 @@ def _compute(doc: Document, ctx: Context) -> list[Finding]:
     if not ctx.config.index:
         return []
     from ..index.normalize import normalize_with_map
-    from .duplicates import (
-        _verdict,  # the GW8 alignment, reused as is (issue 20 will expose it cleanly)
-    )
+    from .duplicates import draft_verdict
 
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return []
     higher = [m for m in v.matches if m.doc.level == "higher"]
