@@ -36,8 +36,12 @@ from rapidfuzz import fuzz
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
-from gongwen_lint.index.ingest import iter_prepared, key_path, read_manifest, read_reference
 from gongwen_lint.index.fingerprint import kgram_hashes
+from gongwen_lint.index.ingest import (
+    iter_prepared,
+    read_manifest,
+    read_reference,
+)
 from gongwen_lint.index.normalize import normalize
 from gongwen_lint.index.store import open_index
 from gongwen_lint.textreader import document_from_text
@@ -207,6 +211,23 @@ def main() -> None:
             at = rng.randrange(len(paras) + 1)
             paras[at:at] = planted
             drafts.append({"case": case, "source": src, "paragraphs": paras, "planted": [at, at + 1], "orig": copied})
+    # restatements of one higher-level document: 3–5 consecutive pieces of it (under half of it,
+    # so not a re-issue), alone ("restate": 不再重复行文 expected) or with 3 new measures ("adds")
+    higher = [p for p in indexed if metas[p].level == "higher" and len(src_chunks[p]) >= 8]
+    for case in ("restate", "adds"):
+        for _ in range(args.n):
+            src = rng.choice(higher)
+            size = rng.randint(3, 5)
+            j = rng.randrange(len(src_chunks[src]) - size + 1)
+            copied = src_chunks[src][j : j + size]
+            paras = ["关于贯彻落实有关工作的通知"] + list(copied)
+            planted = list(range(1, len(paras)))
+            if case == "adds":
+                for new in rng.sample(filler, 3):
+                    at = rng.randrange(2, len(paras) + 1)
+                    paras.insert(at, new)
+                planted = [i for i, t in enumerate(paras) if t in copied]
+            drafts.append({"case": case, "source": src, "paragraphs": paras, "planted": planted, "orig": copied})
     norm_all = {p: normalize("".join(text_of[p])) for p in indexed}
     drafts += family_drafts(rng, families(norm_all), src_chunks, norm_all, filler, vocab, args.n)
     whole = [p for p in indexed if 600 <= sum(map(len, src_chunks[p])) <= 20000 and len(src_chunks[p]) >= 3]
@@ -271,6 +292,19 @@ def main() -> None:
         ref = norm_by_path.get(path, "")
         return all(normalize(o) in ref for o in d["orig"])
 
+    verdicts = {}
+    for d, diags in zip(drafts, results):
+        c = verdicts.setdefault(d["case"], [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += any(x.code == "GW805" for x in diags)
+        c[2] += any(x.code == "GW805" and x.reference.path == d["source"] for x in diags)
+        c[3] += sum(x.code == "GW803" for x in diags)
+    print("不再重复行文 (GW805) per case: " + "; ".join(
+        f"{case} {c[1]}/{c[0]} (source cited {c[2]}, GW803 infos/draft {c[3] / c[0]:.1f})" for case, c in verdicts.items()))
+    for d, diags in zip(drafts, results):
+        if d["case"] == "adds" and args.show:
+            print("   adds example:", [x.message[:80] for x in diags if x.code in ("GW801", "GW802")][:1])
+            break
     print(f"{'case':9} {'drafts':>6} {'named':>7} {'named*':>7} {'exact':>6} {'parOK':>6} {'located':>8} {'charR':>6} {'charP':>6} {'E/W per draft':>14} {'info':>6}")
     for case, rows in by_case.items():
         named = named_tie = exact = par_ok = par_n = 0
@@ -291,7 +325,7 @@ def main() -> None:
             on_planted = [x for x in gw if x.code == "GW803" and x.location.paragraph in planted_lines]
             par_n += len(on_planted)
             par_ok += sum(paragraph_holds(x) for x in on_planted)
-            if d["source"] and case != "reissue":
+            if d["source"] and case not in ("reissue", "restate"):
                 # every planted paragraph's evidence names a document holding the copy word for word
                 exact += all(any(exact_holder(x.reference.path, {"orig": [d["orig"][k]]}) for x in on_planted
                                  if x.location.paragraph == i + 1) for k, i in enumerate(d["planted"]))
@@ -302,7 +336,7 @@ def main() -> None:
                 named_tie += ok_tie
                 exact_k = all(any(exact_holder(x.reference.path, {"orig": [d["orig"][k]]}) for x in on_planted
                                   if x.location.paragraph == i + 1) for k, i in enumerate(d["planted"]))
-                if (not ok or (case != "reissue" and not exact_k)) and args.dump:
+                if (not ok or (case not in ("reissue", "restate") and not exact_k)) and args.dump:
                     dumped.append({k: d[k] for k in ("case", "source", "paragraphs", "planted", "orig")})
                 if (not ok_tie or (case.startswith("fam") and not ok)) and len(fails) < args.show:
                     fails.append((d["source"].split("archive/")[-1], [(x.code, x.reference.path.split("archive/")[-1]) for x in gw][:4]))
@@ -328,7 +362,7 @@ def main() -> None:
         fmt = lambda x: f"{x:.3f}"  # noqa: E731
         print(f"{case:9} {n:6d} {fmt(named / n) if rows[0][0]['source'] else '  -':>7} "
               f"{fmt(named_tie / n) if rows[0][0]['source'] else '  -':>7} "
-              f"{fmt(exact / n) if rows[0][0]['source'] and case != 'reissue' else '  -':>6} "
+              f"{fmt(exact / n) if rows[0][0]['source'] and case not in ('reissue', 'restate') else '  -':>6} "
               f"{fmt(par_ok / par_n) if par_n else '  -':>6} "
               f"{fmt(located / planted_total) if planted_total else '  -':>8} "
               f"{fmt(cov / hit) if hit else '  -':>6} {fmt(prec_num / prec_den) if prec_den else '  -':>6} "

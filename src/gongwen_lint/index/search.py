@@ -21,7 +21,7 @@ import numpy as np
 
 from .align import Span, align
 from .fingerprint import kgram_hashes, winnow
-from .normalize import normalize_with_map, original_span
+from .normalize import norm_index, normalize_with_map, original_span
 from .stock import stock_hashes, stock_mask
 from .store import DocInfo, DocText, Store
 
@@ -205,7 +205,7 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
         passages.sort(key=lambda p: (p.paragraph, p.start, -p.chars))
         draft_spans = defaultdict(list)
         for p in passages:
-            a0 = _norm_index(norms[p.paragraph][1], p.start)
+            a0 = norm_index(norms[p.paragraph][1], p.start)
             draft_spans[p.paragraph].append((a0, a0 + p.chars))
         matches.append(
             DocumentMatch(
@@ -350,10 +350,3 @@ def _drop_formulae(found: dict[int, list[Passage]], max_chars: int, min_docs: in
     drop = {key for key, docs in spread.items() if len(docs) >= min_docs}
     for d, ps in found.items():
         ps[:] = [p for p in ps if (d, p.paragraph, p.start) not in drop]
-
-
-def _norm_index(offsets: list[int], original: int) -> int:
-    """The first normalised index whose original offset is ``original`` or later."""
-    import bisect
-
-    return bisect.bisect_left(offsets, original)

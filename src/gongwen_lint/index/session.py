@@ -10,9 +10,16 @@ from dataclasses import dataclass, field
 
 from ..errors import ResourceError
 from ..model import TEXT_ROLES, Document, Paragraph
-from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, cover, find_copies
+from .novelty import Novelty, novelty
+from .search import (
+    LEVEL_RANK,
+    DocumentMatch,
+    Passage,
+    SearchOptions,
+    cover,
+    find_copies,
+)
 from .store import IndexError_, Store, open_index
-
 
 MIN_REF_COVERAGE_CHARS = 100  # a short reference mostly repeated counts only above this
 
@@ -69,6 +76,8 @@ class Verdict:
     by_paragraph: dict[int, Evidence] = field(default_factory=dict)  # GW803
     repeats: list[tuple[DocumentMatch, int]] = field(default_factory=list)  # GW801/802, with # of same-text docs
     reissues: list[tuple[DocumentMatch, int]] = field(default_factory=list)  # GW804
+    novelty: Novelty = field(default_factory=Novelty)  # what the draft adds
+    no_new: bool = False  # restates indexed documents only (GW805; GW801–803 then stay quiet)
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class Thresholds:
     min_coverage: float  # share of the draft repeating one document (GW801/802)
     min_ref_coverage: float  # or share of that document repeated in the draft
     reissue_coverage: float  # both shares at least this: a re-issue (GW804)
+    max_new_share: float = 0.15  # at most this share of new items: nothing new (GW805)
 
 
 class IndexUnavailable(ResourceError):
@@ -175,6 +185,13 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
         (v.reissues if reissue else v.repeats).append((m, counter))  # type: ignore[arg-type]
     v.reissues = [(m, c[0]) for m, c in v.reissues]  # type: ignore[misc]
     v.repeats = [(m, c[0]) for m, c in v.repeats]  # type: ignore[misc]
+
+    # GW805: a draft that restates what is indexed and adds (almost) nothing; a whole re-issue
+    # of one document is GW804's
+    v.novelty = novelty([p.text for p in paragraphs], matches, opts.extra_stock)
+    n = v.novelty
+    v.no_new = (not v.reissues and bool(n.copied) and n.found_chars >= MIN_REF_COVERAGE_CHARS
+                and n.new_share <= th.max_new_share)
     return v
 
 

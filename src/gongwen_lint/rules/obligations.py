@@ -229,7 +229,7 @@ def findings(doc: Document, ctx: Context) -> list[Finding]:
 def _compute(doc: Document, ctx: Context) -> list[Finding]:
     if not ctx.config.index:
         return []
-    from ..index.normalize import normalize_with_map
+    from ..index.normalize import norm_index, normalize_with_map
     from .duplicates import draft_verdict
 
     v = draft_verdict(doc, ctx)
@@ -248,7 +248,7 @@ def _compute(doc: Document, ctx: Context) -> list[Finding]:
         for passage in m.passages:
             p = v.paragraphs[passage.paragraph]
             norm, offsets = normalize_with_map(p.text)
-            a0 = _norm_index(offsets, passage.start)
+            a0 = norm_index(offsets, passage.start)
             a1 = min(len(norm), a0 + passage.chars)
             d_lo, d_hi = max(0, a0 - WIDEN), min(len(norm), a1 + WIDEN)
             r_lo, r_hi = _ref_window(ref_text, passage.ref_start, passage.ref_end)
@@ -278,12 +278,6 @@ def _ref_window(ref, start: int, end: int) -> tuple[int, int]:
     if j + 1 < len(starts):
         hi = max(hi, starts[j + 1])
     return max(lo, start - WIDEN), min(hi, end + WIDEN)
-
-
-def _norm_index(offsets: list[int], original: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(offsets, original)
 
 
 def _quote(text: str, start: int, end: int, context: int = 14) -> str:
