@@ -42,6 +42,11 @@ class Passage:
     ref_end: int
     matched: int = 0  # characters equal in both (ranks documents sharing a span with edits)
     ref_article: str | None = None  # the 条 of a law (第六条), when the reference has articles
+    whole_article: bool = False  # word for word the whole of that article's paragraph: a quotation
+
+    @property
+    def verbatim(self) -> bool:
+        return self.matched == self.chars == self.ref_end - self.ref_start
 
 
 @dataclass
@@ -241,12 +246,15 @@ def _passages(i: int, norm_map: tuple[str, list[int]], original: str, a0: int, a
         if length - sum(mask[span.a_start : span.a_end]) < opt.min_chars:
             continue  # mostly stock phrases
         start, end = original_span(offsets, span.a_start, span.a_end, len(original))
+        article = dt.article_at(span.b_start)
+        p0, p1 = dt.paragraph_span(span.b_start)
         out.append(Passage(
             paragraph=i, start=start, end=end,
             ref_paragraph=dt.paragraph_at(span.b_start),
             similarity=span.similarity, chars=length,
             ref_start=span.b_start, ref_end=span.b_end, matched=span.matched,
-            ref_article=dt.article_at(span.b_start),
+            ref_article=article,
+            whole_article=article is not None and span.matched == length and span.b_end - span.b_start >= 0.9 * (p1 - p0),
         ))
     return out
 
@@ -331,7 +339,7 @@ def _drop_formulae(found: dict[int, list[Passage]], max_chars: int, min_docs: in
     """Remove short passages that many documents share: formulae the stock list does not know.
 
     A 40-character clause found in five unrelated documents is how such documents are
-    written; a 300-character paragraph found in sixty (one notice sent to sixty cities) is
+    written (unless it is a whole article of a law, quoted word for word); a 300-character paragraph found in sixty (one notice sent to sixty cities) is
     still that notice's text, so only short passages are judged by their spread.
     """
     short = [(d, p) for d, ps in found.items() for p in ps if p.chars < max_chars]
@@ -347,6 +355,9 @@ def _drop_formulae(found: dict[int, list[Passage]], max_chars: int, min_docs: in
             overlap = min(p.end, q.end) - max(p.start, q.start)
             if overlap >= 0.8 * (p.end - p.start):
                 spread[(d, p.paragraph, p.start)].add(d2)
-    drop = {key for key, docs in spread.items() if len(docs) >= min_docs}
+    # a whole article of a law quoted word for word is a quotation, reported as such (GW803
+    # info), however many versions of the law hold it: not a formula to be ignored
+    quoted = {(d, p.paragraph, p.start) for d, p in short if p.whole_article and p.verbatim}
+    drop = {key for key, docs in spread.items() if len(docs) >= min_docs and key not in quoted}
     for d, ps in found.items():
         ps[:] = [p for p in ps if (d, p.paragraph, p.start) not in drop]

@@ -174,6 +174,8 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
         repeat = m.draft_coverage >= th.min_coverage or (
             m.ref_coverage >= th.min_ref_coverage and m.draft_chars >= MIN_REF_COVERAGE_CHARS
         )
+        if repeat and not reissue and all(_quotation(p, opts) for p in m.passages):
+            continue  # short articles of a law quoted word for word: GW803 quotations only
         if not (reissue or repeat):
             continue
         twin = next((r for r in reported if len(covered - r[1]) < 0.2 * max(1, len(covered))), None)
@@ -215,6 +217,12 @@ def best_evidence(matches: list[DocumentMatch]) -> dict[int, Evidence]:
                      if e.exact >= best.exact - SAME_TEXT_SLACK and e.edits <= best.edits + SAME_TEXT_SLACK]
         out[i] = best
     return out
+
+
+def _quotation(p: Passage, opts: SearchOptions) -> bool:
+    """A short article of a law, quoted whole and word for word (what the formula filter
+    would otherwise have dropped): evidence, not repetition."""
+    return p.whole_article and p.verbatim and p.chars < opts.formula_chars
 
 
 def _covered(m: DocumentMatch) -> set[tuple[int, int]]:

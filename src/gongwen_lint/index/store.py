@@ -134,6 +134,13 @@ class DocText:
         i = bisect.bisect_right(self.para_offsets, offset) - 1
         return self.para_numbers[i] if i >= 0 else (self.para_numbers[0] if self.para_numbers else 1)
 
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """``[start, end)`` in the normalised text of the paragraph holding ``offset``."""
+        i = bisect.bisect_right(self.para_offsets, offset) - 1
+        start = self.para_offsets[i] if i >= 0 else 0
+        end = self.para_offsets[i + 1] if i + 1 < len(self.para_offsets) else len(self.text)
+        return start, end
+
     def article_at(self, offset: int) -> str | None:
         """The 条 of a law holding a normalised offset (``第六条``), when its paragraphs are
         articles: the nearest paragraph at or before it that opens with 第…条, within the

@@ -221,7 +221,10 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     逐段给出照抄的证据：摘录为草稿中照抄的那一段文字，`reference` 给出被照抄的文件、段落、相似度和该文件
     覆盖草稿的比例。照抄部分去掉公文套话后至少 `duplicates-min-chars`（默认 30）个字、相似度至少
-    `duplicates-min-similarity`（默认 0.8）才报；每段只报照抄最多的一份文件（同样多时优先上级文件）。
+    `duplicates-min-similarity`（默认 0.8）才报。每段只报最能说明这段照抄的一份文件：包含这段文字最多的，
+    再看最接近原样的、上级文件、较新的；与它内容相同的其他文件（同一通知发给多个单位）只计数（“另有 N 份内容相同的
+    文件”），`reference.paragraph` 是原文件的第几段（只数非空段落，标题行和注释不算）。原样照录法规的一整条短条文
+    （不足 60 字）报为引用法条。草稿没有新措施时（GW805）各段证据合在那一条里，不再逐段报。
     需要用 `--index` 指定参照索引。
 
     ## 依据
@@ -252,11 +255,12 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         best = ev.best
         sim = ev.similarity
         label = LEVEL_LABEL.get(m.doc.level, "已发")
-        yield ctx.report(
-            p, start, end,
-            f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段{_article(best)}内容重复（相似度 {sim:.0%}{_same(len(ev.same))}）",
-            reference=_reference(m, best.ref_paragraph, sim, ev.same),
-        )
+        if len(passages) == 1 and best.whole_article and best.verbatim:  # a quoted article
+            message = (f"本段照录{label}文件{_cite(m)}{best.ref_article}原文（第 {best.ref_paragraph} 段{_same(len(ev.same))}）："
+                       "引用法条请注明出处，或改为“按照《……》第……条的规定”")
+        else:
+            message = f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段{_article(best)}内容重复（相似度 {sim:.0%}{_same(len(ev.same))}）"
+        yield ctx.report(p, start, end, message, reference=_reference(m, best.ref_paragraph, sim, ev.same))
 
 
 @rule(
