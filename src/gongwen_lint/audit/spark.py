@@ -10,10 +10,14 @@ Stages (every per-document step is a :mod:`.pipeline` function, i.e. the index's
 2. Documents are sorted by path and numbered (per-partition counts, no collect of the
    archive): ids and unit ids are those of the local SQLite index.
 3. Postings are grouped by fingerprint keeping the count and the ``cap + 1`` smallest units:
-   the document-frequency cut-off of the index (:func:`~.pipeline.cut_postings`).
-4. Query fingerprints are joined with the postings; a dry run of ``find_copies`` per document
-   (:class:`~.pipeline.MemoryIndex` with ``probe``) names its candidate documents; their
-   texts are joined in and ``find_copies`` runs for real: alignment, passages, coverage.
+   the document-frequency cut-off of the index (:func:`~.pipeline.cut_postings`).  The table
+   is hash-partitioned by fingerprint and cached; the query fingerprints are partitioned the
+   same way, so joining them moves only the queries, never the table.
+4. Per document, the candidate stage of the search (:func:`~gongwen_lint.index.search.plan_search`
+   on a :class:`~.pipeline.MemoryIndex` of its postings) runs once and is cached with the
+   documents it asks for.  The candidate documents' texts reach it by broadcast when the
+   archive's normalised text is small (``broadcast_chars``, default 32 million characters:
+   ~20,000 documents), else by a join; then the search completes (alignment, passages, coverage).
 5. The two directions of each pair are reduced to one (:func:`~.pipeline.better`).
 """
 
@@ -35,7 +39,6 @@ from .local import AuditResult
 from .pipeline import (
     COMMON_SAMPLE,
     MemoryIndex,
-    audit_one,
     better,
     cut_postings,
     df_cap,
@@ -43,6 +46,8 @@ from .pipeline import (
     local_path,
     oriented,
     pair_key,
+    pairs_of,
+    plan_one,
     prepare_file,
     query_hashes,
     ref_doc,
@@ -148,17 +153,21 @@ def prepared_sorted(sc, paths, params: Params, options: SearchOptions, partition
 
 
 def _number(ok):
-    """Doc ids 1, 2, … and unit ids in path order, as ``Store.add`` assigns them in a new index."""
+    """Doc ids 1, 2, … and unit ids in path order, as ``Store.add`` assigns them in a new index;
+    also the number of units, of documents and of normalised characters."""
     ok = ok.persist()
 
     def count(i, it):
-        n = units = 0
+        n = units = chars = 0
         for _, (doc, _, _) in it:
             n += 1
             units += len(doc.units)
-        yield (i, n, units)
+            chars += len(doc.text)
+        yield (i, n, units, chars)
 
-    counts = {i: (n, units) for i, n, units in ok.mapPartitionsWithIndex(count).collect()}
+    rows = ok.mapPartitionsWithIndex(count).collect()
+    counts = {i: (n, units) for i, n, units, _ in rows}
+    total_chars = sum(c for *_, c in rows)
     doc_off, unit_off, d, u = {}, {}, 1, 1
     for i in sorted(counts):
         doc_off[i], unit_off[i] = d, u
@@ -173,11 +182,12 @@ def _number(ok):
             d += 1
             u += len(doc.units)
 
-    return ok.mapPartitionsWithIndex(assign), total_units, d - 1
+    return ok.mapPartitionsWithIndex(assign), total_units, d - 1, total_chars
 
 
-def _postings_table(numbered, cap: int):
-    """``(hash, (((unit, doc), ...), common))``: what ``Store.postings`` returns per fingerprint.
+def _postings_table(numbered, cap: int, parts: int):
+    """``(hash, (((unit, doc), ...), common))``: what ``Store.postings`` returns per fingerprint,
+    hash-partitioned by fingerprint into ``parts`` partitions.
 
     Per fingerprint only the count and the ``cap + 1`` smallest units are kept (a bounded
     max-heap), so a fingerprint in millions of documents costs no more than a rare one.
@@ -210,22 +220,36 @@ def _postings_table(numbered, cap: int):
         n, heap = c
         return cut_postings(n, sorted((-nu, d) for nu, d in heap), cap)
 
-    return numbered.flatMap(emit).combineByKey(create, add, merge).mapValues(finish)
+    return numbered.flatMap(emit).combineByKey(create, add, merge, parts).mapValues(finish)
 
 
-def _search_partition(params: Params, options: SearchOptions, probe: bool):
+def _plan_partition(params: Params, options: SearchOptions):
+    """Candidate stage per document: ``(qid, (path, texts, plan, asked doc ids))``."""
     def run(records):
-        for qid, ((path, texts, postings), refs) in records:
-            index = MemoryIndex(params, dict(postings or ()), refs or (), probe=probe)
-            if probe:
-                audit_one(index, path, texts, options)
-                for d in sorted(index.asked_docs):
-                    yield (d, qid)
-            else:
-                for p in audit_one(index, path, texts, options):
-                    yield p
+        for qid, ((path, texts), postings) in records:
+            index = MemoryIndex(params, dict(postings or ()))
+            plan = plan_one(index, path, texts, options)
+            yield qid, (path, texts, plan, index.asked_docs(plan))
 
     return run
+
+
+def _complete_partition(params: Params, options: SearchOptions, refs_b=None):
+    """Complete each planned query against its candidate documents (from the broadcast
+    ``refs_b`` or joined in)."""
+    def run(records):
+        for _, value in records:
+            if refs_b is not None:
+                path, texts, plan, asked = value
+                refs = [refs_b.value[d] for d in asked]
+            else:
+                (path, texts, plan, _), refs = value
+            yield from pairs_of(MemoryIndex(params, {}, refs or ()), path, texts, plan, options)
+
+    return run
+
+
+BROADCAST_CHARS = 32_000_000  # normalised characters of the archive up to which texts are broadcast
 
 
 def audit_spark(
@@ -236,8 +260,11 @@ def audit_spark(
     spark=None,
     partitions: int | None = None,
     params: Params | None = None,
+    broadcast_chars: int = BROADCAST_CHARS,
 ) -> AuditResult:
-    """Audit the files under ``paths`` (local paths or URIs) with Spark; same result as :func:`.local.audit_local`."""
+    """Audit the files under ``paths`` (local paths or URIs) with Spark; same result as
+    :func:`.local.audit_local`.  ``broadcast_chars``: ship candidate texts by broadcast when the
+    archive's normalised text is at most this long (0: always by join)."""
     opt = options or search_options()
     spark = spark or session(master)
     sc = spark.sparkContext
@@ -245,23 +272,29 @@ def audit_spark(
     params = params or Params()
 
     ok, errors = prepared_sorted(sc, paths, params, opt, parts)
-    numbered, total_units, n_docs = _number(ok)
+    numbered, total_units, n_docs, total_chars = _number(ok)
     numbered = numbered.persist()
     if n_docs == 0:
         return AuditResult([], 0, errors)
     cap = df_cap(params, total_units)
-    table = _postings_table(numbered, cap)
+    table = _postings_table(numbered, cap, parts).persist()  # partitioned by fingerprint
 
-    queries = numbered.flatMap(lambda r: ((h, r[0]) for h in r[5]))
+    # the query fingerprints, partitioned as the table: the join moves the queries only
+    queries = numbered.flatMap(lambda r: ((h, r[0]) for h in r[5])).partitionBy(parts)
     per_query = queries.join(table, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(parts)
     qdocs = numbered.map(lambda r: (r[0], (r[2], r[4])))
-    qfull = qdocs.leftOuterJoin(per_query, parts).mapValues(lambda v: (v[0][0], v[0][1], list(v[1] or ()))).persist()
+    plans = qdocs.leftOuterJoin(per_query, parts).mapPartitions(_plan_partition(params, opt)).persist()
 
-    asked = qfull.map(lambda kv: (kv[0], (kv[1], None))).mapPartitions(_search_partition(params, opt, probe=True))
     refs = numbered.map(lambda r: (r[0], ref_doc(r[0], r[1], r[3])))
-    shipped = asked.join(refs, parts).map(lambda kv: (kv[1][0], kv[1][1])).groupByKey(parts)
-    full = qfull.leftOuterJoin(shipped, parts).mapValues(lambda v: (v[0], list(v[1] or ())))
-    directed = full.mapPartitions(_search_partition(params, opt, probe=False))
+    refs_b = None
+    if total_chars <= broadcast_chars:
+        refs_b = sc.broadcast(dict(refs.collect()))
+        full = plans
+    else:
+        asked = plans.flatMap(lambda kv: ((d, kv[0]) for d in kv[1][3]))
+        shipped = asked.join(refs, parts).map(lambda kv: (kv[1][0], kv[1][1])).groupByKey(parts)
+        full = plans.leftOuterJoin(shipped, parts).mapValues(lambda v: (v[0], list(v[1] or ())))
+    directed = full.mapPartitions(_complete_partition(params, opt, refs_b))
     merged = (
         directed.map(lambda p: (pair_key(p), p))
         .reduceByKey(better, parts)
@@ -269,8 +302,10 @@ def audit_spark(
         .filter(lambda p: keep_pair(p, min_coverage))
         .collect()
     )
-    for rdd in (qfull, numbered, ok):
+    for rdd in (plans, table, numbered, ok):
         rdd.unpersist()
+    if refs_b is not None:
+        refs_b.unpersist()
     return AuditResult(sort_pairs(merged), n_docs, errors)
 
 

@@ -129,9 +129,35 @@ def _union_length(spans: list[tuple[int, int]]) -> int:
     return total
 
 
+@dataclass
+class SearchPlan:
+    """The candidate stage of a search: what :func:`complete_search` aligns.
+
+    Computed from the postings alone (:func:`plan_search`), so a distributed executor can
+    compute it once, ship the candidate documents to it, and finish (issue 20: the Spark
+    audit no longer repeats this stage in a dry run).
+    """
+
+    paragraphs: list[str]
+    norms: list[tuple[str, list[int]]]
+    wanted: dict[int, list[int]]  # paragraph -> candidate units, best first
+    where: dict[tuple[int, int], list[int]]  # (paragraph, unit) -> [first, last] shared position
+    k: int
+
+    def units(self) -> set[int]:
+        return {u for us in self.wanted.values() for u in us}
+
+
 def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions | None = None) -> list[DocumentMatch]:
     """The indexed documents the paragraphs repeat, most copied first."""
     opt = options or SearchOptions()
+    plan = plan_search(index, paragraphs, opt)
+    return complete_search(plan, index, opt) if plan is not None else []
+
+
+def plan_search(index, paragraphs: Sequence[str], opt: SearchOptions) -> SearchPlan | None:
+    """The candidate units of every paragraph (``None``: nothing to align).  Reads only
+    ``index.params`` and ``index.postings``."""
     k, w = index.params.k, index.params.w
     stop = stock_hashes(k, opt.extra_stock)
     norms: list[tuple[str, list[int]]] = []
@@ -147,10 +173,9 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
             keep = ~np.isin(fps, stop)
             pos, fps = pos[keep], fps[keep]
         query.append(dict(zip(fps.tolist(), pos.tolist())))
-    draft_total = sum(len(n) for n, _ in norms)
     all_hashes = set().union(*query) if query else set()
     if not all_hashes:
-        return []
+        return None
     by_hash: dict[int, list[int]] = defaultdict(list)
     postings, common = index.postings(all_hashes)
     for h, u in postings:
@@ -186,22 +211,31 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
         if best:
             wanted[i] = best
     if not wanted:
-        return []
-    units = index.units(u for us in wanted.values() for u in us)
+        return None
+    return SearchPlan(list(paragraphs), norms, wanted, where, k)
+
+
+def complete_search(plan: SearchPlan, index, opt: SearchOptions) -> list[DocumentMatch]:
+    """Align the planned candidates: passages, coverage, documents most copied first.  Reads
+    ``index.units``, ``index.doc_infos`` and ``index.doc_texts``."""
+    paragraphs, norms, wanted, where, k = plan.paragraphs, plan.norms, plan.wanted, plan.where, plan.k
+    draft_total = sum(len(n) for n, _ in norms)
+    units = index.units(plan.units())
     infos = index.doc_infos(u.doc_id for u in units.values())
     excluded = set(opt.exclude_paths)
     infos = {d: info for d, info in infos.items() if info.path not in excluded}
     texts = index.doc_texts(infos)
 
     found: dict[int, list[Passage]] = defaultdict(list)  # doc id -> passages
+    masks = {i: stock_mask(norms[i][0], opt.extra_stock) for i in wanted}
     for i, us in wanted.items():
         norm = norms[i][0]
         for doc_id, r0, r1, lo, hi in _windows(i, us, units, texts, where, len(norm)):
             # a long paragraph is aligned only around the fingerprints it shares with the window
             a0 = max(0, lo - (r1 - r0))
             a1 = min(len(norm), hi + k + (r1 - r0))
-            found[doc_id].extend(_passages(i, norms[i], paragraphs[i], a0, a1, texts[doc_id], r0, r1, opt))
-    _from_context(found, norms, paragraphs, texts, opt)
+            found[doc_id].extend(_passages(i, norms[i], masks[i], paragraphs[i], a0, a1, texts[doc_id], r0, r1, opt))
+    _from_context(found, norms, masks, paragraphs, texts, opt)
     _drop_formulae(found, opt.formula_chars, opt.formula_docs)
     matches = []
     for doc_id, passages in found.items():
@@ -232,11 +266,11 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
     return matches
 
 
-def _passages(i: int, norm_map: tuple[str, list[int]], original: str, a0: int, a1: int, dt: DocText,
-              r0: int, r1: int, opt: SearchOptions) -> list[Passage]:
-    """The passages of ``norm[a0:a1]`` (draft paragraph ``i``) found in ``dt.text[r0:r1]``."""
+def _passages(i: int, norm_map: tuple[str, list[int]], mask: bytearray, original: str, a0: int, a1: int,
+              dt: DocText, r0: int, r1: int, opt: SearchOptions) -> list[Passage]:
+    """The passages of ``norm[a0:a1]`` (draft paragraph ``i``, ``mask`` its stock-phrase
+    characters) found in ``dt.text[r0:r1]``."""
     norm, offsets = norm_map
-    mask = stock_mask(norm, opt.extra_stock)
     out = []
     for span in align(norm[a0:a1], dt.text[r0:r1]):
         span = Span(span.a_start + a0, span.a_end + a0, span.b_start + r0, span.b_end + r0, span.matched)
@@ -262,7 +296,7 @@ def _passages(i: int, norm_map: tuple[str, list[int]], original: str, a0: int, a
 CONTEXT_DOCS = 5  # documents the draft copies most from, searched whole for its other copied paragraphs
 
 
-def _from_context(found: dict[int, list[Passage]], norms, paragraphs, texts: dict, opt: SearchOptions) -> None:
+def _from_context(found: dict[int, list[Passage]], norms, masks, paragraphs, texts: dict, opt: SearchOptions) -> None:
     """Look for every copied paragraph in the documents the draft copies most from.
 
     Candidates come from fingerprints; one that is in more than the cut-off's units (a
@@ -293,9 +327,10 @@ def _from_context(found: dict[int, list[Passage]], norms, paragraphs, texts: dic
         have = {p.paragraph for p in found[d]}
         for i in copied:
             if i not in have:
-                found[d].extend(_passages(i, norms[i], paragraphs[i], 0, len(norms[i][0]), dt, 0, len(dt.text), opt))
+                found[d].extend(_passages(i, norms[i], masks[i], paragraphs[i], 0, len(norms[i][0]), dt, 0, len(dt.text), opt))
 
 
+PAD_UNTIL = 1200  # normalised chars of a draft paragraph up to which windows are widened
 MAX_PAD = 300  # normalised chars a candidate window extends beyond its units, each side
 
 
@@ -311,7 +346,9 @@ def _windows(i: int, unit_ids: list[int], units: dict, texts: dict, where: dict,
     by the paragraph's length (at most ``MAX_PAD``) on each side: the whole copy is found
     where it is, once.
     """
-    pad = min(length, MAX_PAD)
+    # a paragraph longer than a few units is itself aligned in pieces, unit by unit (its own
+    # neighbouring units are candidates too): widening there only costs time
+    pad = min(length, MAX_PAD) if length <= PAD_UNTIL else 0
     by_doc: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
     for u in unit_ids:
         unit = units.get(u)
