@@ -14,7 +14,7 @@ Stages (every per-document step is a :mod:`.pipeline` function, i.e. the index's
    is hash-partitioned by fingerprint and cached; the query fingerprints are partitioned the
    same way, so joining them moves only the queries, never the table.
 4. A small archive (normalised text up to ``broadcast_chars``, default 32 million characters,
-   some 20,000 documents of this archive's kind) is broadcast whole — the postings table and
+   some 11,000 documents of the shared archive's kind, ~35 MB pickled) is broadcast whole — the postings table and
    the documents — and every partition queries its documents against one in-memory index,
    as the local engine does against SQLite.  A big one is joined instead: per document the
    candidate stage of the search (:func:`~gongwen_lint.index.search.plan_search` on a
