@@ -171,9 +171,9 @@ def test_a_section_of_slogans_gets_gw708():
 # -- user dictionaries -------------------------------------------------------------------------
 
 def test_user_words_join_the_model():
-    body = "要全面提升城市能级和核心竞争力。"  # 城市 reads as a concrete noun
+    body = "要全面提升危化品企业能级和核心竞争力。"  # 危化品企业 reads as a particular object
     assert not lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
-    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["城市能级"]}})
+    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["危化品企业能级"]}})
     assert [d.code for d in lint_text(HEAD + body + TAIL, cfg).diagnostics] == ["GW703"]
 
 
@@ -211,3 +211,50 @@ def test_inspect_substance_text_and_bad_input(tmp_path):
     assert out.exit_code == 0 and "干货率 100%" in out.output and "措施" in out.output
     out = CliRunner().invoke(main, ["inspect", "--substance", str(tmp_path / "missing.docx")])
     assert out.exit_code == 2 and "Traceback" not in out.output
+
+
+# -- the specificity model (substance/model.py) --------------------------------------------------
+
+def _item_verdicts(body: str, lex, specificity: bool = True):
+    doc = structure.analyse(document_from_text(HEAD + body + TAIL, "<t>"))
+    return [i.verdict for i in analyse(doc, lex, specificity=specificity).items]
+
+
+#: Written for these tests (not in eval/substance_cases); two of the first four were missed, as the
+#: held-out figures predict (docs/benchmarks.md): kept as strict expected failures, so that a
+#: better model shows up here.
+_KNOWN_MISS = pytest.mark.xfail(strict=True, reason="the model misses it (held-out recall is below 0.9)")
+
+
+@pytest.mark.parametrize("body", [
+    "持续优化公共文化服务体系，推动文化旅游深度融合，不断满足人民群众精神文化需求。",
+    "着力推进产业转型升级，培育壮大新兴产业，加快构建现代化产业体系。",
+    pytest.param("要完善社会救助体系，加强困难群众兜底保障，切实兜牢民生底线。", marks=_KNOWN_MISS),
+    pytest.param("要深入推进数字经济发展，加快数字产业化和产业数字化，全面提升城市综合竞争力。", marks=_KNOWN_MISS),
+])
+def test_items_naming_only_fields_of_policy_become_empty(body, lex):
+    assert _item_verdicts(body, lex, specificity=False) == [Verdict.PRINCIPLE]  # the word test alone keeps them
+    assert _item_verdicts(body, lex) == [Verdict.EMPTY]
+
+
+@pytest.mark.parametrize("body", [
+    "对全区所有学校食堂的冷库、排烟管道开展一次安全检查，发现隐患的立即停用整改。",
+    "加强城区老旧电梯更新改造，完善电梯维保质量抽查机制。",
+    "清理河道两岸违规堆放的建筑垃圾，拆除沿河私搭乱建的养殖棚舍。",
+])
+def test_items_naming_particular_things_stay_principles(body, lex):
+    assert _item_verdicts(body, lex) == [Verdict.PRINCIPLE]
+
+
+def test_the_model_never_overrules_a_slot(lex):
+    body = "进一步完善城乡住房保障体系，2025年底前新增保障性租赁住房1200套。"
+    assert _item_verdicts(body, lex) == [Verdict.MEASURE]
+
+
+def test_the_model_reads_word_classes_not_words():
+    from gongwen_lint.substance import model
+
+    m = model.load()
+    kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
+    assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10"}
+    assert 0.5 <= m.threshold < 1.0
