@@ -38,15 +38,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 
-from eval_style import reflow  # noqa: E402
-from eval_substance import CASES, HEAD, TAIL, read_cases  # noqa: E402
-from substance_split import trains_model  # noqa: E402
+from eval_style import reflow
+from eval_substance import CASES, HEAD, TAIL, read_cases
+from substance_split import trains_model
 
-from gongwen_lint import lexicon, structure  # noqa: E402
-from gongwen_lint.config import Config  # noqa: E402
-from gongwen_lint.substance import Verdict, analyse, item_features  # noqa: E402
-from gongwen_lint.substance.table import load as load_table  # noqa: E402
-from gongwen_lint.textreader import document_from_text  # noqa: E402
+from gongwen_lint import lexicon, structure
+from gongwen_lint.config import Config
+from gongwen_lint.substance import Verdict, analyse, item_features
+from gongwen_lint.substance.table import load as load_table
+from gongwen_lint.textreader import document_from_text
 
 TUNING = ("tuning.txt", "tuning2.txt")
 GOV_PRC = ROOT.parent / "shared" / "corpus" / "archive" / "gov_prc"
@@ -158,8 +158,8 @@ def main() -> None:
         f"# each weighing {args.sc_weight}: at the threshold {sc_false} of them made empty ({sc_false / sc_docs:.2f} per document).",
         f"# Leave-one-out on the {len(acted)} items the word test calls principles: at p(empty) >= {threshold},",
         f"# {caught}/{len(empty_p)} empty ones demoted, {false}/{len(concrete_p)} concrete ones wrongly demoted;",
-        f"# with the word test's own verdicts: empty items {word_test_empty + caught}/{empty_all} empty, "
-        f"concrete items {false}/{concrete_all} empty (budget {args.max_false}).",
+        (f"# with the word test's own verdicts: empty items {word_test_empty + caught}/{empty_all} empty, "
+         f"concrete items {false}/{concrete_all} empty (budget {args.max_false})."),
         f"threshold = {threshold}",
         f"bias = {b:.4f}",
         "",
