@@ -113,7 +113,8 @@ def test_lead_ins_closings_filler_and_preambles_are_not_work_items(lex):
             "二、主要任务\n现将有关事项通知如下：\n各乡镇于2025年4月30日前完成自建房安全排查。\n"
             "正文内容正文内容正文内容正文内容正文内容\n特此通知。")
     inv = inventory(body, lex)
-    assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.PRINCIPLE, True), (Verdict.MEASURE, False)]
+    # the 指导思想 item is listed (empty words, but in a preamble section: never reported nor counted)
+    assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.EMPTY, True), (Verdict.MEASURE, False)]
     assert inv.substance_ratio == 1.0
     assert is_filler("正文内容正文内容正文内容正文内容")
 
@@ -171,9 +172,9 @@ def test_a_section_of_slogans_gets_gw708():
 # -- user dictionaries -------------------------------------------------------------------------
 
 def test_user_words_join_the_model():
-    body = "要全面提升危化品企业能级和核心竞争力。"  # 危化品企业 reads as a particular object
+    body = "要统筹推进城区雨污管网和海绵设施建设。"  # 雨污管网, 海绵设施 read as particular things
     assert not lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
-    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["危化品企业能级"]}})
+    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["雨污管网", "海绵设施"]}})
     assert [d.code for d in lint_text(HEAD + body + TAIL, cfg).diagnostics] == ["GW703"]
 
 
@@ -220,7 +221,7 @@ def _item_verdicts(body: str, lex, specificity: bool = True):
     return [i.verdict for i in analyse(doc, lex, specificity=specificity).items]
 
 
-#: Written for these tests (not in eval/substance_cases); two of the first four were missed, as the
+#: Written for these tests (not in eval/substance_cases); one of the four is missed, as the
 #: held-out figures predict (docs/benchmarks.md): kept as strict expected failures, so that a
 #: better model shows up here.
 _KNOWN_MISS = pytest.mark.xfail(strict=True, reason="the model misses it (held-out recall is below 0.9)")
@@ -230,7 +231,7 @@ _KNOWN_MISS = pytest.mark.xfail(strict=True, reason="the model misses it (held-o
     "持续优化公共文化服务体系，推动文化旅游深度融合，不断满足人民群众精神文化需求。",
     "着力推进产业转型升级，培育壮大新兴产业，加快构建现代化产业体系。",
     pytest.param("要完善社会救助体系，加强困难群众兜底保障，切实兜牢民生底线。", marks=_KNOWN_MISS),
-    pytest.param("要深入推进数字经济发展，加快数字产业化和产业数字化，全面提升城市综合竞争力。", marks=_KNOWN_MISS),
+    "要深入推进数字经济发展，加快数字产业化和产业数字化，全面提升城市综合竞争力。",
 ])
 def test_items_naming_only_fields_of_policy_become_empty(body, lex):
     assert _item_verdicts(body, lex, specificity=False) == [Verdict.PRINCIPLE]  # the word test alone keeps them
@@ -256,5 +257,5 @@ def test_the_model_reads_word_classes_not_words():
 
     m = model.load()
     kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
-    assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10"}
+    assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words"}
     assert 0.5 <= m.threshold < 1.0

@@ -34,6 +34,10 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 
 FILE = "substance_model.toml"
 
+#: Content words at most this common in official prose (the table's log₂ steps: under ~0.4 % of
+#: chunks) count as rare; up to ``RARE_CAP`` of them are counted.
+RARE_COMMON = 2
+RARE_CAP = 3
 #: Token kinds (:class:`.clause.Token`) counted as such; nouns and verbs are bucketed instead.
 PLAIN_KINDS = ("generic", "idiom", "figurative", "single", "function")
 
@@ -48,16 +52,19 @@ def _legal_bucket(legal: int) -> str:
 
 def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
-    class its sentences' ``tokens`` hold (``resolved``: content words read from runs the table
-    does not know), and the share of stock words among its words."""
+    class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
+    rare nouns), the share of stock words among its words, and how many rare content words it
+    names."""
     f: dict[str, float] = {}
     seen: set[str] = set()
+    rare = resolved
     for t in tokens:
         if t.text in seen:
             continue
         seen.add(t.text)
         if t.kind in ("noun", "verb"):
             e = table.get(t.text)
+            rare += e.common <= RARE_COMMON
             key = f"{t.kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
         elif t.kind in PLAIN_KINDS:
             key = t.kind
@@ -75,6 +82,9 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
     tens = max(1.0, han / 10)
     f = {k: v / tens for k, v in f.items()}
     f["generic_share"] = generic_share
+    # a count, not a density: one or two particular things (井盖, 加油站) make an item specific
+    # however long it is
+    f["rare_words"] = min(RARE_CAP, rare) / RARE_CAP
     return f
 
 
