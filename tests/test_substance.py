@@ -259,3 +259,12 @@ def test_the_model_reads_word_classes_not_words():
     kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
     assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words"}
     assert 0.5 <= m.threshold < 1.0
+
+
+def test_the_model_judges_only_genres_that_set_out_work(lex):
+    body = "着力推进产业转型升级，培育壮大新兴产业，加快构建现代化产业体系。"
+    tail = "\n宜城市人民政府\n2025年3月1日\n"
+    notice = structure.analyse(document_from_text("关于做好有关工作的通知\n各单位：\n" + body + tail, "<t>"))
+    report = structure.analyse(document_from_text("关于2024年工作情况的报告\n市人民政府：\n" + body + tail, "<t>"))
+    assert [i.verdict for i in analyse(notice, lex).items] == [Verdict.EMPTY]
+    assert [i.verdict for i in analyse(report, lex).items] == [Verdict.PRINCIPLE]  # a 报告 states directions

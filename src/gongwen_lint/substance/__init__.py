@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..decoder.vocab import deploys_work
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences
@@ -221,10 +222,13 @@ def analyse(
     specificity: bool = True,
 ) -> Inventory:
     """The inventory of ``doc`` (roles recognised); ``resolve`` reads the runs the table does
-    not know (default: :func:`unknown_runs_as_words`); ``specificity=False`` leaves out the
-    packaged specificity model (the training script judges with the word test alone)."""
+    not know (default: :func:`unknown_runs_as_words`).  The specificity model (:mod:`.model`)
+    judges only documents of a genre that sets out work to be done (通知, 意见 …: a 报告 or a
+    政府工作报告 states directions, and holding each of them to a measure cried wolf 14 times
+    per report); ``specificity=False`` leaves it out (the training script judges with the word
+    test alone)."""
     table = table or load_table()
-    model = load_model() if specificity else None
+    model = load_model() if specificity and deploys_work(doc.genre) else None
     keys = lex.words("sections", "preamble")
     return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, keys)))
 
