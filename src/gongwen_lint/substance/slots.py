@@ -64,18 +64,26 @@ _NAMED_AFTER = re.compile(
 )
 #: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
 _NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
+#: What follows a quotation that names a document to be written or applied (“十二五”规划).
+_DOCUMENT_AFTER = re.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
 _INSTRUMENT_END = re.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 
 
 @dataclass(frozen=True)
 class Slots:
-    """The measure evidence of one sentence (texts as written)."""
+    """The measure evidence of one sentence (texts as written).
+
+    ``cited`` holds the names of policies and campaigns in quotation marks (“放管服”改革,
+    “一网通办”, “我为群众办实事”实践活动): listed, but no measure by themselves — 持续深化“放管服”
+    改革 cites a policy everybody cites, it does not say what to do.  Whether the item is a
+    principle or empty is then for its words (a quoted name counts as a rare one)."""
 
     who: tuple[str, ...] = ()
     when: tuple[str, ...] = ()
     how_much: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
+    cited: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.who or self.when or self.how_much or self.instruments)
@@ -83,7 +91,7 @@ class Slots:
     def merged(self, other: Slots) -> Slots:
         return Slots(*(tuple(dict.fromkeys(a + b)) for a, b in (
             (self.who, other.who), (self.when, other.when), (self.how_much, other.how_much),
-            (self.instruments, other.instruments))))
+            (self.instruments, other.instruments), (self.cited, other.cited))))
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,11 @@ def find(
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked) if not _overlaps(m.span(), deadlines)]
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked) if not _overlaps(m.span(), deadlines)]
-    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named]
+    # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
+    # quoted name cites a policy (see ``Slots.cited``)
+    documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))]
+    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
+    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
     for m in _LATIN.finditer(outside):
         instruments.append(m.group())
@@ -202,4 +214,4 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台)
         if _INSTRUMENT_END.match(after) and not before.endswith(("的", "相关", "有关", "各类", "各项", "各种")):
             instruments.append(word)
-    return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments)))
+    return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments, cited)))
