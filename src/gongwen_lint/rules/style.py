@@ -271,12 +271,12 @@ _SLOGAN_HEADING_HAN = 15
 def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
     from ..substance import Verdict as V
     from ..substance.clause import judge
-    from ..substance.items import heading_lead_end
+    from ..substance.items import heading_lead_end, numbered_item
     from ..substance.table import load
 
     for p in ctx.doc.body:
-        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None:
-            continue
+        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None or numbered_item(p):
+            continue  # a run-in heading or a numbered item: judged as an item
         m = ORDINAL_RE.match(p.text)
         start = m.end() if m else 0
         text = p.text[start:].rstrip()
@@ -308,7 +308,7 @@ def vague_measure(doc: Document, ctx):
     推进、提升”之类的动词和“工作机制、服务水平、良好氛围”之类的泛指宾语，没有责任单位（具名的机关，
     “各地各部门”不算）、时限（2025年6月底前、汛期前、每季度）、数量（数字加单位、百分比），也没有具名的
     台账、平台、资金或文件，更没有具体的对象：这是没有可操作内容的空泛措施，报 warning。
-    写了具体对象（危险化学品企业、农村饮水安全工程）但没有谁来做、何时完成的，是“原则”，不在这里报告，
+    写了具体对象（对所有加油站开展防雷装置检测、严禁在职教师有偿补课）但没有谁来做、何时完成的，是“原则”，不在这里报告，
     计入全文干货率（GW709）。
 
     ## 依据
@@ -324,7 +324,7 @@ def vague_measure(doc: Document, ctx):
         （一）加强组织领导。要进一步加强领导，不断完善工作机制，确保各项工作有序推进。
     对：市教育局牵头，2025年6月底前完成30所学校的校舍改造。
     对：各区县要在6月底前完成排查，并将结果报市应急管理局。
-    对：要加强农村饮水安全工程建设，完善水价形成机制。
+    对：要加强农村供水工程建设和管护，推行水费计量收费。
     对：
         关于做好有关工作的通知
         各单位：

@@ -36,6 +36,7 @@ _PUNCT = re.compile(r"[。；！？，,;!?]")
 _CLAUSE_PUNCT = re.compile(r"[。；！？，、,;!?]")
 _SENTENCE_END = re.compile(r"[。；！？!?;]")
 _ENUMERATOR_RE = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
+_NEXT_ENUMERATOR_RE = re.compile(r"[，；、,;](?:[二三四五六七八九十]+(?:是|要)|其次|再次|最后)")
 #: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
 _EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
 _LEAD_IN_RE = re.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
@@ -56,6 +57,19 @@ def heading_lead_end(p: Paragraph) -> int | None:
     if m is None or not _HAN.search(p.text[m.end():]):
         return None
     return m.end()
+
+
+#: A "heading" this long that ends like a sentence and runs on over clauses is a numbered item
+#: with no lead of its own (2. 进一步完善……体系，加快推进……，持续改善……。), not a title.
+_ITEM_HEADING_HAN = 25
+_CLAUSE_COMMA = re.compile(r"[，,；;]")
+
+
+def numbered_item(p: Paragraph) -> bool:
+    """A heading-role paragraph that is a work item in full (numbered, no run-in lead)."""
+    text = p.text.rstrip()
+    return (p.role in HEADING_ROLES and heading_lead_end(p) is None and text.endswith("。")
+            and len(_HAN.findall(text)) >= _ITEM_HEADING_HAN and len(_CLAUSE_COMMA.findall(text)) >= 2)
 
 
 def heading_label(text: str) -> str:
@@ -95,8 +109,11 @@ def _is_item_text(text: str) -> bool:
         return False  # a line without a stop or a comma is a title or a name, not a sentence
     if han < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
         return False  # one short clause (进一步扩大对外开放。): a heading typed as a paragraph
-    if han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0:
-        return False  # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow
+    if (han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0
+            and not _NEXT_ENUMERATOR_RE.search(t, 2)):
+        # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow — but
+        # 一要提高站位，二要压实责任，三要…: the items themselves, run together
+        return False
     if t.endswith(("：", ":")) or _LEAD_IN_RE.search(t):
         return False  # a lead-in: 现将有关事项通知如下：／今年要着重做好以下几方面的工作。
     return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
@@ -112,7 +129,7 @@ def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
             stack = {k: v for k, v in stack.items() if k < level}
             stack[level] = heading_label(ORDINAL_RE.sub("", p.text))
             lead = heading_lead_end(p)
-            if lead is None:
+            if lead is None and not numbered_item(p):
                 continue
         elif p.role in PROSE_ROLES:
             lead = None
