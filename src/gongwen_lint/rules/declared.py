@@ -39,10 +39,11 @@ from __future__ import annotations
 import re
 import string
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -114,7 +115,7 @@ class Matcher:
     message: str
     mask: bool
     patterns: tuple[tuple[re.Pattern[str], str | None], ...]  # (pattern, swap template)
-    translate: dict[int, str] | None = None
+    translate: dict[int, int] | None = None
     exceptions: re.Pattern[str] | None = None
     fixable: bool = False
     max: int | None = None
@@ -266,7 +267,9 @@ def _regex(pattern: str, flags: int, key: str, fail: Any) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
     except re.error as e:
-        raise fail(f"{key} 中的正则表达式“{pattern}”有误：{e}") from None
+        at = f"第 {e.pos + 1} 个字符处" if e.pos is not None else ""
+        raise fail(f"{key} 中的正则表达式“{pattern}”有误：{at}{e.msg}（请检查括号、方括号是否成对，"
+                   "要匹配字面的 ( [ . * ? + 等符号时前加 \\）") from None
 
 
 def _matcher(kind: str, data: dict[str, Any], fail: Any) -> Matcher:
@@ -332,7 +335,7 @@ def _format_fields(message: str, fail: Any) -> list[tuple[str, str | None, str |
         raise fail(f"message“{message}”中的花括号不成对：占位符写作 {{match}}，字面的花括号写作 {{{{ }}}}") from None
 
 
-def _translation(value: Any, fail: Any) -> dict[int, str]:
+def _translation(value: Any, fail: Any) -> dict[int, int]:
     if (not isinstance(value, dict) or set(value) != {"from", "to"} or not all(isinstance(v, str) for v in value.values())
             or len(value["from"]) != len(value["to"]) or not value["from"]):
         raise fail("translate 应为 { from = \"０１２\", to = \"012\" }：两个等长的字符串，逐字对应")
@@ -440,7 +443,9 @@ def load_file(path: str | Path, user: bool = True) -> registry.Rule:
     except UnicodeDecodeError:
         raise DeclaredRuleError(f"规则文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
     except tomllib.TOMLDecodeError as e:
-        raise DeclaredRuleError(f"规则文件 {path} 不是有效的 TOML：{e}") from None
+        m = re.search(r"line (\d+), column (\d+)", str(e))
+        at = f"第 {m.group(1)} 行第 {m.group(2)} 列附近" if m else ""
+        raise DeclaredRuleError(f"规则文件 {path} 不是有效的 TOML：{at}有语法错误（{e}）") from None
     return parse_rule(data, str(path), user)
 
 
