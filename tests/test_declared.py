@@ -281,3 +281,13 @@ def test_a_configuration_without_rules_path_drops_the_user_layer(project):
     assert "X001" not in [r.code for r in Config().enabled_rules()]
     assert registry.get_rule("X001") is None
     assert "X001" in [r.code for r in config.enabled_rules()] and registry.get_rule("no-internet-slang")
+
+
+def test_the_toml_rule_in_developing_md_loads_and_both_recipes_are_short(tmp_path):
+    doc = (ROOT / "docs" / "developing.md").read_text(encoding="utf-8")
+    toml_block = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    python_block = re.search(r"```python\n(.*?)```", doc, re.S).group(1)
+    assert len(toml_block.splitlines()) < 20 and len(python_block.splitlines()) < 20
+    (tmp_path / "X001.toml").write_text(toml_block, encoding="utf-8")
+    r = declared.load_file(tmp_path / "X001.toml")
+    assert [(e.fires, e.matches) for e in r.func.examples] == [(True, ("点赞",)), (False, ())]
