@@ -16,7 +16,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from clirun import gwlint
-
 from gongwen_lint.api import lint_text
 from gongwen_lint.config import Config, ConfigError, load_file
 from gongwen_lint.model import Role
@@ -267,7 +266,7 @@ def test_bad_user_file_exits_2_with_a_chinese_message(project, content, message)
 
 def test_rules_path_setting_is_checked(project):
     (project / "pyproject.toml").write_text('[tool.gongwen-lint]\nrules-path = ["nowhere"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="rules-path 中的 .*nowhere 不存在"):
+    with pytest.raises(ConfigError, match=r"rules-path 中的 .*nowhere 不存在"):
         load_file(project / "pyproject.toml")
     (project / "pyproject.toml").write_text('[tool.gongwen-lint]\nrules-path = 3\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="rules-path 应为规则文件或文件夹的路径列表"):
