@@ -18,6 +18,7 @@ else:  # pragma: no cover
 from clirun import gwlint
 from gongwen_lint.api import lint_text
 from gongwen_lint.config import Config, ConfigError, load_file
+from gongwen_lint.errors import RuleFileError
 from gongwen_lint.model import Role
 from gongwen_lint.rules import declared, registry
 
@@ -29,9 +30,9 @@ DRAFT = "关于加强作风建设的通知\n\n各单位：\n\n{body}\n\n特此�
 @pytest.fixture(autouse=True)
 def _no_user_rules():
     """Each test starts and ends without a user layer (the registry is process-wide)."""
-    declared.activate(())
+    registry.use_rules_path(())
     yield
-    declared.activate(())
+    registry.use_rules_path(())
 
 
 def rule_of(**table) -> registry.Rule:
@@ -185,7 +186,7 @@ BAD = [
 @pytest.mark.parametrize("change,message", BAD, ids=[m for _, m in BAD])
 def test_bad_rule_is_refused_in_chinese(change, message):
     table = {**({"tokens": ["点赞"]} if "extends" not in change else {}), **change}
-    with pytest.raises(declared.DeclaredRuleError) as e:
+    with pytest.raises(RuleFileError) as e:
         rule_of(**table)
     assert message in str(e.value) and "规则文件 <test>" in str(e.value)
 
@@ -193,7 +194,7 @@ def test_bad_rule_is_refused_in_chinese(change, message):
 def test_two_user_files_with_one_code_clash(tmp_path):
     for n in ("a", "b"):
         (tmp_path / f"{n}.toml").write_text(USER_RULE.replace("no-internet-slang", f"slang-{n}"), encoding="utf-8")
-    with pytest.raises(declared.DeclaredRuleError, match="都用了“X001”"):
+    with pytest.raises(RuleFileError, match="都用了“X001”"):
         declared.load_user_rules([str(tmp_path)])
 
 

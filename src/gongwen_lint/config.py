@@ -22,9 +22,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .diagnostics import Severity
-from .errors import ReadError
+from .errors import ReadError, RuleFileError
 from .fileio import read_capped
-from .rules import declared, registry
+from .rules import registry
 
 CONFIG_FILES = ("gongwen-lint.toml", ".gongwen-lint.toml", "pyproject.toml")
 
@@ -137,8 +137,8 @@ def activate_rules(paths: Iterable[str]) -> None:
     """Load the user's rule files of ``rules-path`` into the registry (replacing any other
     configuration's), so selectors, severities and suppressions can name them."""
     try:
-        declared.activate(tuple(paths))
-    except declared.DeclaredRuleError as e:
+        registry.use_rules_path(paths)
+    except RuleFileError as e:
         raise ConfigError(str(e)) from None
 
 

@@ -31,7 +31,9 @@ skips quotations, 书名号 titles, cited document numbers and URLs, as the punc
 are checked when the file is loaded, and become the rule's 错/对 examples, so they run as the
 tests of every rule do.  Packaged rules live in ``dictionaries/rules/`` and are built in
 (``GW`` codes); a user's files (``rules-path``) take ``X`` codes and are a separate layer of
-the registry (:func:`activate`).
+the registry: :func:`load_user_rules` is the registry's loader for ``rules-path``
+(:func:`registry.use_rules_path`), so the configuration, which sits below the rule modules in
+the import graph, can load them without importing this module.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..diagnostics import Diagnostic, Severity
-from ..errors import ReadError
+from ..errors import ReadError, RuleFileError
 from ..fileio import read_capped
 from ..model import HEADING_ROLES, TEXT_ROLES, Paragraph, Role
 from ..text import sentences
@@ -84,10 +86,6 @@ _FIELDS = {
     "occurrence": {"match", "count", "max", "min"},
 }
 _GROUP_REF = re.compile(r"\$(\d)")
-
-
-class DeclaredRuleError(Exception):
-    """A rule file that cannot be used, worded in Chinese for the user (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -190,11 +188,11 @@ class DeclaredCheck:
 
 # -- reading a rule file ------------------------------------------------------------------------
 def parse_rule(data: dict[str, Any], origin: str, user: bool) -> registry.Rule:
-    """The rule a file's table declares; every problem a :class:`DeclaredRuleError` naming the file."""
+    """The rule a file's table declares; every problem a :class:`RuleFileError` naming the file."""
     where = f"规则文件 {origin}"
 
-    def fail(problem: str) -> DeclaredRuleError:
-        return DeclaredRuleError(f"{where}：{problem}")
+    def fail(problem: str) -> RuleFileError:
+        return RuleFileError(f"{where}：{problem}")
 
     kind = data.get("extends")
     if kind not in KINDS:
@@ -439,13 +437,13 @@ def load_file(path: str | Path, user: bool = True) -> registry.Rule:
         raw = read_capped(path, MAX_RULE_FILE_BYTES, lambda size: f"文件过大（{size:,} 字节），不像是规则文件")
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except ReadError as e:
-        raise DeclaredRuleError(f"无法读取规则文件 {path}：{e}") from None
+        raise RuleFileError(f"无法读取规则文件 {path}：{e}") from None
     except UnicodeDecodeError:
-        raise DeclaredRuleError(f"规则文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
+        raise RuleFileError(f"规则文件 {path} 不是 UTF-8 编码：请另存为 UTF-8") from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+), column (\d+)", str(e))
         at = f"第 {m.group(1)} 行第 {m.group(2)} 列附近" if m else ""
-        raise DeclaredRuleError(f"规则文件 {path} 不是有效的 TOML：{at}有语法错误（{e}）") from None
+        raise RuleFileError(f"规则文件 {path} 不是有效的 TOML：{at}有语法错误（{e}）") from None
     return parse_rule(data, str(path), user)
 
 
@@ -468,7 +466,7 @@ def rule_files(paths: Sequence[str]) -> list[Path]:
         elif p.is_file():
             out.append(p)
         else:
-            raise DeclaredRuleError(f"rules-path 中的 {p} 不存在：应为规则文件（.toml）或存放规则文件的文件夹")
+            raise RuleFileError(f"rules-path 中的 {p} 不存在：应为规则文件（.toml）或存放规则文件的文件夹")
     return out
 
 
@@ -480,24 +478,11 @@ def load_user_rules(paths: Sequence[str]) -> list[registry.Rule]:
         r = load_file(f, user=True)
         for key in (r.code, r.name):
             if key in seen:
-                raise DeclaredRuleError(f"规则文件 {f} 与 {seen[key]} 都用了“{key}”：每条自定义规则的代码和名称应各不相同")
+                raise RuleFileError(f"规则文件 {f} 与 {seen[key]} 都用了“{key}”：每条自定义规则的代码和名称应各不相同")
             seen[key] = str(f)
         rules.append(r)
     return rules
 
 
-_ACTIVE: tuple[str, ...] | None = None
-
-
-def activate(paths: Sequence[str]) -> None:
-    """Make the rules of ``paths`` the registry's user layer (once per distinct ``paths``): a
-    configuration calls this before its rules are chosen, also in a spawned worker process."""
-    global _ACTIVE
-    key = tuple(paths)
-    if key == _ACTIVE:
-        return
-    registry.use_user_rules(load_user_rules(key))
-    _ACTIVE = key
-
-
+registry.set_user_loader(load_user_rules)
 register_packaged()

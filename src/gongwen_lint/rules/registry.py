@@ -154,6 +154,33 @@ def use_user_rules(rules: Iterable[Rule]) -> None:
         _USER_NAMES[r.name] = r.code
 
 
+UserLoader = Callable[[tuple[str, ...]], list[Rule]]
+_USER_LOADER: UserLoader | None = None  # set by .declared when it is imported
+_USER_PATHS: tuple[str, ...] | None = None  # the rules-path the user layer was loaded from
+
+
+def set_user_loader(loader: UserLoader) -> None:
+    """The function that reads a user's rule files (:func:`.declared.load_user_rules`).
+
+    Injected rather than imported: the configuration calls :func:`use_rules_path`, and it sits
+    below the rule modules (which import the configuration's types), so it must not import them."""
+    global _USER_LOADER
+    _USER_LOADER = loader
+
+
+def use_rules_path(paths: Iterable[str]) -> None:
+    """Load the user's rule files ``paths`` as the user layer, once per distinct ``paths``
+    (:class:`~gongwen_lint.errors.RuleFileError` when one cannot be used)."""
+    global _USER_PATHS
+    key = tuple(paths)
+    if key == _USER_PATHS:
+        return
+    _load_rule_modules()
+    assert _USER_LOADER is not None, "rules.declared registers the loader when it is imported"
+    use_user_rules(_USER_LOADER(key) if key else [])
+    _USER_PATHS = key
+
+
 def builtin_names() -> dict[str, str]:
     """Name → code of the built-in rules (user rules must not take one)."""
     _load_rule_modules()
