@@ -64,6 +64,20 @@ def test_slots(lex, text, who, when, how_much, instruments, cited):
     assert (s.who, s.when, s.how_much, s.instruments, s.cited) == (who, when, how_much, instruments, cited)
 
 
+@pytest.mark.parametrize("text", [
+    "2026年，全县上下团结一心、攻坚克难，各项事业取得新进展。",  # the year of a narration
+    "全面落实河湖长制，推动河湖长制从“有名”向“有实”转变。",  # a system, not a 湖长
+    "充分利用各类媒体平台，广泛宣传惠民政策。",  # a vague 平台
+    "主要领导亲自抓、负总责，分管领导具体抓。",  # a formula, nobody named
+    "深入推进安全生产专项整治三年行动。",  # the name of a campaign
+    "燃气安全关系千家万户。",  # numerals inside an idiom
+    "12345政务服务便民热线要进一步提升接通率。",  # a number that is a name
+    "认真贯彻落实《中华人民共和国法律援助法》，不断扩大法律援助覆盖面。",  # a law cited, not applied
+])
+def test_no_measure_evidence(lex, text):
+    assert not slots.find(lex, table.load(), text, mask(text)), text
+
+
 def test_a_cited_policy_alone_is_no_measure(lex):
     # 持续深化“放管服”改革 cites a policy everybody cites: the words decide (here: empty words)
     s = "持续深化“放管服”改革，不断优化政务服务，切实为企业群众办实事、解难题。"

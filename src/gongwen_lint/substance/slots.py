@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import StyleLexicon
 from ..text import MASK
-from .table import FUNCTION, MODIFIER, VERB, Table
+from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -72,6 +72,10 @@ _NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室
 #: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
 _VAGUE_RE = re.compile(r"相关|有关|各类|各项|各种|多种|各级")
 _PHRASE_START = re.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
+#: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
+_NUMBER_NAME = re.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
+#: A law or a document that is only to be 贯彻落实/学习宣传 is cited, not applied (认真贯彻落实《法律援助法》).
+_CITING_BEFORE = re.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
 #: What follows a quotation that names a document to be written or applied (“十二五”规划).
 _DOCUMENT_AFTER = re.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
 _INSTRUMENT_END = re.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
@@ -146,6 +150,11 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     return [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
 
 
+def _in_idiom(table: Table, text: str, a: int, b: int) -> bool:
+    """A numeral inside a four-character idiom (千家万户, 千方百计, 三令五申): no quantity."""
+    return any(table.word_class(text[k:k + 4]) == IDIOM for k in range(max(0, b - 4), min(a, len(text) - 4) + 1))
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
@@ -204,12 +213,15 @@ def find(
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
-    how_much = [m.group() for m in QUANTITY_RE.finditer(masked) if not _overlaps(m.span(), dates)]
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
+                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())]
     if not how_much:
-        how_much = [m.group() for m in _DIGITS.finditer(masked) if not _overlaps(m.span(), dates)]
+        how_much = [m.group() for m in _DIGITS.finditer(masked)
+                    if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
-    documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))]
+    documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
+                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))]
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
