@@ -36,8 +36,12 @@ from rapidfuzz import fuzz
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
-from gongwen_lint.index.ingest import iter_prepared, key_path, read_manifest, read_reference
 from gongwen_lint.index.fingerprint import kgram_hashes
+from gongwen_lint.index.ingest import (
+    iter_prepared,
+    read_manifest,
+    read_reference,
+)
 from gongwen_lint.index.normalize import normalize
 from gongwen_lint.index.store import open_index
 from gongwen_lint.textreader import document_from_text
@@ -82,6 +86,72 @@ def light_edit(text: str, rng: random.Random, vocab: list[str], every: int) -> s
     return "".join(chars)
 
 
+def file_paragraphs(path: str) -> list[str]:
+    """The paragraphs of a reference file as a reviewer counts them: non-empty lines, without the
+    ``# title`` line and ``<!-- … -->`` comments (written independently of the index code)."""
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return [x for x in lines if x.strip() and not re.match(r"\s*#\s", x) and not x.strip().startswith("<!--")]
+
+
+def families(norm_of: dict[str, str], min_share: float = 0.5) -> dict[str, set[str]]:
+    """Templated siblings: documents sharing at least ``min_share`` of the smaller one's 16-grams.
+
+    Computed exactly on a 1-in-8 sample of 16-gram hashes (``h % 8 == 0``), independently of the
+    index under test: the same 督办函 sent to many cities, a State Council text filed twice.
+    """
+    paths = sorted(norm_of)
+    hs, ds = [], []
+    for i, p in enumerate(paths):
+        h = np.unique(kgram_hashes(norm_of[p], 16))
+        h = h[h % 8 == 0]
+        hs.append(h)
+        ds.append(np.full(len(h), i))
+    H, D = np.concatenate(hs), np.concatenate(ds)
+    order = np.argsort(H, kind="stable")
+    H, D = H[order], D[order]
+    cuts = np.flatnonzero(np.diff(H)) + 1
+    shared: Counter[tuple[int, int]] = Counter()
+    for group in np.split(D, cuts):
+        if 2 <= len(group) <= 80:
+            g = group.tolist()
+            for a in range(len(g)):
+                for b in range(a + 1, len(g)):
+                    shared[(g[a], g[b])] += 1
+    out: dict[str, set[str]] = {}
+    for (a, b), n in shared.items():
+        if n >= min_share * max(1, min(len(hs[a]), len(hs[b]))) and n >= 5:
+            out.setdefault(paths[a], set()).add(paths[b])
+            out.setdefault(paths[b], set()).add(paths[a])
+    return out
+
+
+def family_drafts(rng: random.Random, fam: dict[str, set[str]], src_chunks: dict[str, list[str]],
+                  norm_of: dict[str, str], filler: list[str], vocab: list[str], n: int) -> list[dict]:
+    """Drafts copying two consecutive chunks of a templated document that a sibling holds only
+    approximately (the trap of issue 20: the sibling must not be named as the source)."""
+    traps = []
+    for src in sorted(fam):
+        chunks_ = src_chunks.get(src, [])
+        for j in range(len(chunks_) - 1):
+            pair = [normalize(c) for c in chunks_[j : j + 2]]
+            near = [o for o in sorted(fam[src]) if not all(c in norm_of[o] for c in pair)
+                    and all(fuzz.partial_ratio(c, norm_of[o]) >= 80 for c in pair)]
+            if near:
+                traps.append((src, j))
+    print(f"templated families: {len(fam)} documents with siblings; {len(traps)} copyable chunk pairs a sibling "
+          f"holds only approximately")
+    out = []
+    for case in ("fam-verb", "fam-edit"):
+        for src, j in rng.sample(traps, min(n, len(traps))):
+            copied = src_chunks[src][j : j + 2]
+            planted = [light_edit(c, rng, vocab, 40) for c in copied] if case == "fam-edit" else list(copied)
+            paras = rng.sample(filler, 8)
+            at = rng.randrange(len(paras) + 1)
+            paras[at:at] = planted
+            out.append({"case": case, "source": src, "paragraphs": paras, "planted": [at, at + 1], "orig": copied})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--archive", type=Path, default=ARCHIVE)
@@ -90,6 +160,7 @@ def main() -> None:
     ap.add_argument("--holdout", type=float, default=0.1)
     ap.add_argument("--pg", help="also build the index in this PostgreSQL database and compare")
     ap.add_argument("--show", type=int, default=3, help="print this many failures per case")
+    ap.add_argument("--dump", type=Path, help="write the drafts whose source is not named (JSON) here")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -140,6 +211,25 @@ def main() -> None:
             at = rng.randrange(len(paras) + 1)
             paras[at:at] = planted
             drafts.append({"case": case, "source": src, "paragraphs": paras, "planted": [at, at + 1], "orig": copied})
+    # restatements of one higher-level document: 3–5 consecutive pieces of it (under half of it,
+    # so not a re-issue), alone ("restate": 不再重复行文 expected) or with 3 new measures ("adds")
+    higher = [p for p in indexed if metas[p].level == "higher" and len(src_chunks[p]) >= 8]
+    for case in ("restate", "adds"):
+        for _ in range(args.n):
+            src = rng.choice(higher)
+            size = rng.randint(3, 5)
+            j = rng.randrange(len(src_chunks[src]) - size + 1)
+            copied = src_chunks[src][j : j + size]
+            paras = ["关于贯彻落实有关工作的通知"] + list(copied)
+            planted = list(range(1, len(paras)))
+            if case == "adds":
+                for new in rng.sample(filler, 3):
+                    at = rng.randrange(2, len(paras) + 1)
+                    paras.insert(at, new)
+                planted = [i for i, t in enumerate(paras) if t in copied]
+            drafts.append({"case": case, "source": src, "paragraphs": paras, "planted": planted, "orig": copied})
+    norm_all = {p: normalize("".join(text_of[p])) for p in indexed}
+    drafts += family_drafts(rng, families(norm_all), src_chunks, norm_all, filler, vocab, args.n)
     whole = [p for p in indexed if 600 <= sum(map(len, src_chunks[p])) <= 20000 and len(src_chunks[p]) >= 3]
     for _ in range(args.n):
         src = rng.choice(whole)
@@ -188,13 +278,41 @@ def main() -> None:
     for d, diags in zip(drafts, results):
         by_case.setdefault(d["case"], []).append((d, diags))
     print()
-    print(f"{'case':9} {'drafts':>6} {'named':>7} {'named*':>7} {'located':>8} {'charR':>6} {'charP':>6} {'E/W per draft':>14} {'info':>6}")
+    par_cache: dict[str, list[str]] = {}
+
+    def paragraph_holds(x) -> bool:
+        """Reference paragraph N, opened in the file, holds the start of the copied passage."""
+        paras = par_cache.setdefault(x.reference.path, file_paragraphs(x.reference.path))
+        n = x.reference.paragraph
+        if not n or n > len(paras):
+            return False
+        return fuzz.partial_ratio(normalize(x.excerpt)[:40], normalize(paras[n - 1])) >= 80
+
+    def exact_holder(path: str, d: dict) -> bool:
+        ref = norm_by_path.get(path, "")
+        return all(normalize(o) in ref for o in d["orig"])
+
+    verdicts = {}
+    for d, diags in zip(drafts, results):
+        c = verdicts.setdefault(d["case"], [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += any(x.code == "GW805" for x in diags)
+        c[2] += any(x.code == "GW805" and x.reference.path == d["source"] for x in diags)
+        c[3] += sum(x.code == "GW803" for x in diags)
+    print("不再重复行文 (GW805) per case: " + "; ".join(
+        f"{case} {c[1]}/{c[0]} (source cited {c[2]}, GW803 infos/draft {c[3] / c[0]:.1f})" for case, c in verdicts.items()))
+    for d, diags in zip(drafts, results):
+        if d["case"] == "adds" and args.show:
+            print("   adds example:", [x.message[:80] for x in diags if x.code in ("GW801", "GW802")][:1])
+            break
+    print(f"{'case':9} {'drafts':>6} {'named':>7} {'named*':>7} {'exact':>6} {'parOK':>6} {'located':>8} {'charR':>6} {'charP':>6} {'E/W per draft':>14} {'info':>6}")
     for case, rows in by_case.items():
-        named = named_tie = 0
+        named = named_tie = exact = par_ok = par_n = 0
         located = planted_total = 0
         cov = hit = finding_chars = 0
         ew = info = 0
         fails = []
+        dumped = []
         for d, diags in rows:
             gw = [x for x in diags if x.code.startswith("GW8")]
             ew += sum(1 for x in gw if x.severity.value in ("error", "warning"))
@@ -204,12 +322,23 @@ def main() -> None:
                 refs = [x.reference.path for x in gw if x.code == "GW804"]
             else:
                 refs = [x.reference.path for x in gw if x.location.paragraph in planted_lines]
+            on_planted = [x for x in gw if x.code == "GW803" and x.location.paragraph in planted_lines]
+            par_n += len(on_planted)
+            par_ok += sum(paragraph_holds(x) for x in on_planted)
+            if d["source"] and case not in ("reissue", "restate"):
+                # every planted paragraph's evidence names a document holding the copy word for word
+                exact += all(any(exact_holder(x.reference.path, {"orig": [d["orig"][k]]}) for x in on_planted
+                                 if x.location.paragraph == i + 1) for k, i in enumerate(d["planted"]))
             if d["source"]:
                 ok = d["source"] in refs
                 ok_tie = ok or any(same_text(r, d) for r in set(refs))
                 named += ok
                 named_tie += ok_tie
-                if not ok_tie and len(fails) < args.show:
+                exact_k = all(any(exact_holder(x.reference.path, {"orig": [d["orig"][k]]}) for x in on_planted
+                                  if x.location.paragraph == i + 1) for k, i in enumerate(d["planted"]))
+                if (not ok or (case not in ("reissue", "restate") and not exact_k)) and args.dump:
+                    dumped.append({k: d[k] for k in ("case", "source", "paragraphs", "planted", "orig")})
+                if (not ok_tie or (case.startswith("fam") and not ok)) and len(fails) < args.show:
                     fails.append((d["source"].split("archive/")[-1], [(x.code, x.reference.path.split("archive/")[-1]) for x in gw][:4]))
             for i in d["planted"]:
                 line = i + 1
@@ -233,11 +362,17 @@ def main() -> None:
         fmt = lambda x: f"{x:.3f}"  # noqa: E731
         print(f"{case:9} {n:6d} {fmt(named / n) if rows[0][0]['source'] else '  -':>7} "
               f"{fmt(named_tie / n) if rows[0][0]['source'] else '  -':>7} "
+              f"{fmt(exact / n) if rows[0][0]['source'] and case not in ('reissue', 'restate') else '  -':>6} "
+              f"{fmt(par_ok / par_n) if par_n else '  -':>6} "
               f"{fmt(located / planted_total) if planted_total else '  -':>8} "
               f"{fmt(cov / hit) if hit else '  -':>6} {fmt(prec_num / prec_den) if prec_den else '  -':>6} "
               f"{ew / n:14.2f} {info / n:6.2f}")
         for f in fails:
             print("   miss:", f)
+        if args.dump:
+            with open(args.dump, "a", encoding="utf-8") as out:
+                for x in dumped:
+                    out.write(json.dumps(x, ensure_ascii=False) + "\n")
     for case in by_case:
         ex = [a - b for d, a, b in zip(drafts, t_with, t_without) if d["case"] == case]
         print(f"  {case}: added ms median {statistics.median(ex) * 1e3:.1f}, max {max(ex) * 1e3:.1f}")

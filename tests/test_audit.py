@@ -197,11 +197,14 @@ def mixed_slice(shared_law_slice, tmp_path_factory) -> Path:
 
 
 @pytest.mark.corpus
-def test_spark_reports_exactly_the_local_pairs(spark, mixed_slice):
-    from gongwen_lint.audit.spark import audit_spark
+@pytest.mark.parametrize("broadcast_chars", [None, 0], ids=["texts-broadcast", "texts-joined"])
+def test_spark_reports_exactly_the_local_pairs(spark, mixed_slice, broadcast_chars):
+    """Both ways of shipping candidate texts (broadcast for a small archive, join for a big one)."""
+    from gongwen_lint.audit.spark import BROADCAST_CHARS, audit_spark
 
     local = audit_local([mixed_slice], min_coverage=0.0)
-    remote = audit_spark([mixed_slice], min_coverage=0.0, spark=spark, partitions=3)
+    remote = audit_spark([mixed_slice], min_coverage=0.0, spark=spark, partitions=3,
+                         broadcast_chars=BROADCAST_CHARS if broadcast_chars is None else broadcast_chars)
     assert local.documents == remote.documents == len(list(mixed_slice.rglob("*.*")))
     assert len(local.pairs) > 20
     assert any(p.a.endswith(".docx") or p.b.endswith(".docx") for p in local.pairs)

@@ -19,7 +19,7 @@ from clirun import gwlint, no_traceback
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import IndexError_, is_postgres_url, open_index
+from gongwen_lint.index.store import SCHEMA_VERSION, IndexError_, is_postgres_url, open_index
 
 PG = os.environ.get("GONGWEN_TEST_PG")
 needs_pg = pytest.mark.skipif(not PG, reason="GONGWEN_TEST_PG is not set: no PostgreSQL server (.ci/postgres.sh starts one)")
@@ -180,7 +180,7 @@ def test_other_version_message_has_no_password(pg_index):
             assert "另一版本" in str(info.value) and SECRET not in str(info.value)
     finally:
         with _admin(pg_index.db) as c:
-            c.execute("UPDATE gw_meta SET value = '1' WHERE key = 'schema_version'")
+            c.execute("UPDATE gw_meta SET value = %s WHERE key = 'schema_version'", (SCHEMA_VERSION,))
 
 
 # -- C6: the server goes away mid-run ------------------------------------------------------------------

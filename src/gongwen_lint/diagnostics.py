@@ -67,6 +67,8 @@ class Reference:
     paragraph: int | None
     similarity: float
     coverage: float
+    # other indexed documents holding the same text (templated siblings), counted in the message
+    same_text: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -78,6 +80,7 @@ class Reference:
             "paragraph": self.paragraph,
             "similarity": round(self.similarity, 3),
             "coverage": round(self.coverage, 3),
+            "same_text": list(self.same_text),
         }
 
 

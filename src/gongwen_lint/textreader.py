@@ -40,7 +40,12 @@ def document_from_text(text: str, path: str = "<text>", markdown: bool = False) 
 
 def read_text_file(path: str | Path) -> Document:
     path = Path(path)
-    raw = read_capped(path, MAX_TEXT_BYTES, text_too_big)
+    return document_from_text(decode_text_file(path), str(path), markdown=path.suffix.lower() == ".md")
+
+
+def decode_text_file(path: str | Path) -> str:
+    """The text of a .txt/.md file (UTF-8 or GB18030), with the caps of :mod:`.limits`."""
+    raw = read_capped(Path(path), MAX_TEXT_BYTES, text_too_big)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -51,4 +56,4 @@ def read_text_file(path: str | Path) -> Document:
         raise ReadError("文本文件编码无法识别：请另存为 UTF-8 编码")
     if "\x00" in text:
         raise ReadError("不是文本文件（含有二进制内容）：请提供 .docx、.txt 或 .md 文件")
-    return document_from_text(text, str(path), markdown=path.suffix.lower() == ".md")
+    return text

@@ -31,8 +31,9 @@ from typing import Iterable, Sequence
 from ..errors import ReadError
 from ..files import is_skipped_name
 from ..index.fingerprint import kgram_hashes, winnow
+from ..index.ingest import default_title, reference_paragraphs
 from ..index.normalize import normalize
-from ..index.search import DocumentMatch, SearchOptions, find_copies
+from ..index.search import DocumentMatch, SearchOptions, SearchPlan, complete_search, plan_search
 from ..index.segment import PreparedDoc, RefMeta, prepare
 from ..index.stock import stock_hashes
 from ..index.store import DocInfo, DocText, Params, UnitRow
@@ -49,14 +50,15 @@ def wanted_file(name: str) -> bool:
 
 
 def read_paragraphs(name: str, raw: bytes) -> list[tuple[int, str]]:
-    """``(paragraph number, text)`` of the non-empty body paragraphs of a file's content.
+    """``(paragraph number, text)`` of the body paragraphs of a file's content."""
+    return read_file(name, raw)[0]
 
-    The same reader as ``index add`` and ``check`` (``api.load_document``); content read by
-    Spark from any URI goes through a temporary file with the original suffix.  Raises
-    :class:`ReadError`.
+
+def read_file(name: str, raw: bytes) -> tuple[list[tuple[int, str]], str | None]:
+    """The paragraphs and ``# title`` line of a file's content, as ``index add`` reads the file
+    (:func:`~gongwen_lint.index.ingest.reference_paragraphs`); content read by Spark from any
+    URI goes through a temporary file with the original suffix.  Raises :class:`ReadError`.
     """
-    from ..api import load_document
-
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError("不支持的文件类型：只接受 .docx、.txt、.md 文件")
@@ -64,22 +66,16 @@ def read_paragraphs(name: str, raw: bytes) -> list[tuple[int, str]]:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
-        doc = load_document(tmp)
+        return reference_paragraphs(tmp)
     finally:
         os.unlink(tmp)
-    return [(p.index, p.text) for p in doc.body if p.text.strip()]
-
-
-def default_title(paragraphs: Sequence[tuple[int, str]]) -> str | None:
-    """The title of a document without manifest entry: its first line (as ``index add``)."""
-    return next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
 
 
 def prepare_file(path: str, raw: bytes, params: Params, level: str = "same", meta: RefMeta | None = None):
     """``(PreparedDoc, paragraphs)`` of one file: what the index stores and what is queried."""
-    paragraphs = read_paragraphs(path, raw)
+    paragraphs, title = read_file(path, raw)
     if meta is None:
-        meta = RefMeta(path=path, title=default_title(paragraphs), level=level)
+        meta = RefMeta(path=path, title=title or default_title(paragraphs), level=level)
     return prepare(meta, paragraphs, raw, params.k, params.w), paragraphs
 
 
@@ -142,22 +138,21 @@ def ref_doc(doc_id: int, first_unit: int, prepared: PreparedDoc) -> RefDoc:
 
 
 class MemoryIndex:
-    """The part of :class:`~gongwen_lint.index.store.Store` that ``find_copies`` reads, in memory.
+    """The part of :class:`~gongwen_lint.index.store.Store` that the search reads, in memory.
 
     Filled with the rows the SQL index would return for one query: the postings of its
     fingerprints, already cut by document frequency (``{hash: (((unit, doc id), ...), common)}``,
-    units ascending), and the candidate documents.  With ``probe=True`` it records which
-    units the search asks for and returns none: a dry run that tells the Spark job which
-    documents to ship to the query (:attr:`asked_docs`).
+    units ascending), and the candidate documents.  The candidate stage
+    (:func:`~gongwen_lint.index.search.plan_search`) needs only the postings; which documents
+    it asks for (:func:`asked_docs`) is what the Spark job ships to the query before the search
+    completes.
     """
 
-    def __init__(self, params: Params, postings: dict, refs: Iterable[RefDoc] = (), probe: bool = False):
+    def __init__(self, params: Params, postings: dict, refs: Iterable[RefDoc] = ()):
         self.params = params
         self._postings = postings
         self._refs = {r.info.id: r for r in refs}
         self._units = {u[0]: UnitRow(u[0], r.info.id, u[1], u[2], u[3]) for r in self._refs.values() for u in r.units}
-        self.probe = probe
-        self.asked_docs: set[int] = set()
 
     def postings(self, hashes: Iterable[int], sample: int = COMMON_SAMPLE):
         rows: list[tuple[int, int]] = []
@@ -173,13 +168,15 @@ class MemoryIndex:
             rows.extend((h, u) for u, _ in units)
         return rows, common
 
+    def asked_docs(self, plan: SearchPlan | None) -> list[int]:
+        """The documents holding the candidate units of ``plan`` (ascending)."""
+        if plan is None:
+            return []
+        owner = {u: d for units, _ in self._postings.values() for u, d in units}
+        return sorted({owner[u] for u in plan.units() if u in owner})
+
     def units(self, ids: Iterable[int]) -> dict[int, UnitRow]:
-        ids = set(ids)
-        if self.probe:
-            owner = {u: d for units, _ in self._postings.values() for u, d in units}
-            self.asked_docs |= {owner[u] for u in ids if u in owner}
-            return {}
-        return {u: self._units[u] for u in ids if u in self._units}
+        return {u: self._units[u] for u in set(ids) if u in self._units}
 
     def doc_infos(self, ids: Iterable[int]) -> dict[int, DocInfo]:
         return {d: self._refs[d].info for d in set(ids) if d in self._refs}
@@ -235,19 +232,34 @@ def search_options(min_chars: int | None = None, min_similarity: float | None = 
     return SearchOptions(**{**opt.__dict__, **changes}) if changes else opt
 
 
-def audit_one(index, path: str, texts: Sequence[str], options: SearchOptions) -> list[Pair]:
-    """Directed pairs ``(path, other)`` for one document queried against the index.
+def _excluding(options: SearchOptions, path: str) -> SearchOptions:
+    return SearchOptions(**{**options.__dict__, "exclude_paths": (path,)})
 
-    ``index`` is a Store or a :class:`MemoryIndex`; the document itself is excluded by path.
+
+def plan_one(index, path: str, texts: Sequence[str], options: SearchOptions) -> SearchPlan | None:
+    """The candidate stage of querying one document (itself excluded)."""
+    return plan_search(index, list(texts), _excluding(options, path))
+
+
+def pairs_of(index, path: str, texts: Sequence[str], plan: SearchPlan | None, options: SearchOptions) -> list[Pair]:
+    """Directed pairs ``(path, other)`` from a planned query, completed against ``index``.
+
     Coverage of the queried side is ``draft_coverage``, of the other ``ref_coverage``.
     """
-    opt = SearchOptions(**{**options.__dict__, "exclude_paths": (path,)})
+    if plan is None:
+        return []
     out = []
-    for m in find_copies(index, list(texts), opt):
+    for m in complete_search(plan, index, _excluding(options, path)):
         if not m.passages:
             continue
         out.append(Pair(path, m.doc.path, m.draft_coverage, m.ref_coverage, len(m.passages), _example(texts, m), m.matched))
     return out
+
+
+def audit_one(index, path: str, texts: Sequence[str], options: SearchOptions) -> list[Pair]:
+    """Directed pairs for one document queried against the index (a Store or a
+    :class:`MemoryIndex`); the document itself is excluded by path."""
+    return pairs_of(index, path, texts, plan_one(index, path, texts, options), options)
 
 
 def pair_key(p: Pair) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -107,17 +108,70 @@ def find_files(paths: Iterable[str | Path], problems: list[tuple[str, str]] | No
 
 
 def read_reference(path: Path) -> tuple[list[tuple[int, str]], str]:
-    """``(paragraph number, text)`` of the non-empty body paragraphs, and the file's SHA-256.
+    """``(paragraph number, text)`` of the body paragraphs, and the file's SHA-256.
 
     The same reader, caps and file-type checks as ``check``: the file is opened only if it is a
-    regular file, and never read whole into memory.
+    regular file, and never read whole into memory.  Paragraphs are numbered as
+    :func:`reference_paragraphs` numbers them.
+    """
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")
+    paragraphs, _ = reference_paragraphs(path)
+    return paragraphs, file_sha256(path)
+
+
+_FRONT_TITLE = re.compile(r"^\s{0,3}#\s+(\S.*?)\s*#*\s*$")  # "# title" (one #: the document's title line)
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+
+
+def reference_paragraphs(path: str | Path) -> tuple[list[tuple[int, str]], str | None]:
+    """A reference document's paragraphs as a reader of the file counts them, and its title line.
+
+    ``(number, text)`` of the non-empty body paragraphs, numbered from 1; front matter is not a
+    paragraph and is left out: a ``# title`` line of a .txt/.md file (returned as the title)
+    and ``<!-- … -->`` comments (the archive's ``<!-- INFO END -->``).  So ``第 N 段`` of a
+    finding is the N-th paragraph a reviewer counts in the file, blank lines not counted.
+    One source of truth for ``index add``, the audit and the evaluation.  Raises ReadError.
     """
     from ..api import load_document
 
-    if path.suffix.lower() not in SUFFIXES:
-        raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")
-    doc = load_document(path)  # first: it refuses what is not a draft without reading it whole
-    return [(p.index, p.text) for p in doc.body if p.text.strip()], file_sha256(path)
+    path = Path(path)
+    if path.suffix.lower() in (".txt", ".md"):
+        from ..textreader import _MD_PREFIX, decode_text_file, document_from_text
+
+        # raw lines (the "#" still there), with the caps of a check
+        lines = [p.text for p in document_from_text(decode_text_file(path), str(path)).body]
+        markdown = path.suffix.lower() == ".md"
+    else:
+        lines = [p.text for p in load_document(path).body]
+        markdown = False
+    out: list[tuple[int, str]] = []
+    title: str | None = None
+    in_comment = False
+    for line in lines:
+        s = line.strip()
+        if in_comment:
+            in_comment = _COMMENT_CLOSE not in s
+            continue
+        if s.startswith(_COMMENT_OPEN):
+            in_comment = _COMMENT_CLOSE not in s[len(_COMMENT_OPEN):]
+            continue
+        if not s:
+            continue
+        m = _FRONT_TITLE.match(line)
+        if m:
+            title = title or m.group(1)
+            continue
+        text = _MD_PREFIX.sub("", line) if markdown else line
+        if text.strip():
+            out.append((len(out) + 1, text))
+    return out, title
+
+
+def default_title(paragraphs) -> str | None:
+    """The title of a document without manifest entry or ``# title`` line: its first paragraph."""
+    return next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
 
 
 def file_sha256(path: Path) -> str:
@@ -155,13 +209,13 @@ def iter_prepared(
         if key == manifest_key:
             continue
         try:
-            paragraphs, digest = read_reference(f)
+            paragraphs, title = reference_paragraphs(f)
+            digest = file_sha256(f)
         except ReadError as e:
             if errors is not None:
                 errors.append((str(f), str(e)))
             continue
         meta = meta_by_path.get(key)
         if meta is None:
-            title = next((t.strip().lstrip("#").strip() for _, t in paragraphs if t.strip()), None)
-            meta = RefMeta(path=key, title=title, level=level)
+            meta = RefMeta(path=key, title=title or default_title(paragraphs), level=level)
         yield prepare(meta, paragraphs, b"", k, w, sha256=digest)

@@ -56,3 +56,11 @@ def original_span(offsets: list[int], start: int, end: int, text_len: int) -> tu
     start = max(0, min(start, len(offsets) - 1))
     end = max(start + 1, min(end, len(offsets)))
     return offsets[start], min(text_len, offsets[end - 1] + 1)
+
+
+def norm_index(offsets: list[int], original: int) -> int:
+    """The first normalised index whose original offset is ``original`` or later (``offsets``
+    from :func:`normalize_with_map`)."""
+    import bisect
+
+    return bisect.bisect_left(offsets, original)

@@ -34,7 +34,8 @@ from .fingerprint import HASH_NAME, K, W
 from .normalize import NORM_VERSION
 from .segment import PreparedDoc, decode_para_starts, doc_postings, encode_para_starts
 
-SCHEMA_VERSION = "1"
+# 2: paragraphs numbered as a reader counts them (non-empty, front matter left out), not lines
+SCHEMA_VERSION = "2"
 LEVELS = ("higher", "same", "lower")
 
 
@@ -132,6 +133,31 @@ class DocText:
         """The source paragraph number of a normalised offset."""
         i = bisect.bisect_right(self.para_offsets, offset) - 1
         return self.para_numbers[i] if i >= 0 else (self.para_numbers[0] if self.para_numbers else 1)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """``[start, end)`` in the normalised text of the paragraph holding ``offset``."""
+        i = bisect.bisect_right(self.para_offsets, offset) - 1
+        start = self.para_offsets[i] if i >= 0 else 0
+        end = self.para_offsets[i + 1] if i + 1 < len(self.para_offsets) else len(self.text)
+        return start, end
+
+    def article_at(self, offset: int) -> str | None:
+        """The 条 of a law holding a normalised offset (``第六条``), when its paragraphs are
+        articles: the nearest paragraph at or before it that opens with 第…条, within the
+        article's items (not past a 章/节 heading or 20 paragraphs back)."""
+        i = bisect.bisect_right(self.para_offsets, offset) - 1
+        for j in range(i, max(-1, i - 20), -1):
+            head = self.text[self.para_offsets[j] : self.para_offsets[j] + 12]
+            m = _ARTICLE.match(head)
+            if m:
+                return m.group()
+            if _CHAPTER.match(head):
+                return None
+        return None
+
+
+_ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千]+条")
+_CHAPTER = re.compile(r"第[零〇一二三四五六七八九十百千]+[章节编]")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity
+from ..index.novelty import paragraph_list
 from ..model import Document
 from .context import Context
 from .registry import rule
@@ -24,7 +25,9 @@ if TYPE_CHECKING:  # the index machinery (numpy) is imported only when an index 
 LEVEL_LABEL = {"higher": "上级", "same": "已发", "lower": "下级"}
 
 
-def _verdict(doc: Document, ctx: Context) -> Verdict | None:
+def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
+    """The draft's analysis against the configured index (``None`` without one), computed once
+    per document for every rule that reads it (GW8, and GW641/GW642 on restated passages)."""
     url = ctx.config.index
     if not url:
         return None
@@ -46,6 +49,7 @@ def _verdict(doc: Document, ctx: Context) -> Verdict | None:
         min_coverage=float(ctx.option("duplicates-min-coverage")),
         min_ref_coverage=float(ctx.option("duplicates-min-reference-coverage")),
         reissue_coverage=float(ctx.option("duplicates-reissue-coverage")),
+        max_new_share=float(ctx.option("duplicates-max-new-share")),
     )
     return session.verdict(doc, th)
 
@@ -63,12 +67,22 @@ def _cite(m: DocumentMatch) -> str:
     return f"《{title}》" + (f"（{m.doc.number}）" if m.doc.number else "")
 
 
-def _reference(m: DocumentMatch, paragraph: int | None, similarity: float) -> Reference:
+def _reference(m: DocumentMatch, paragraph: int | None, similarity: float,
+               same: list[DocumentMatch] | None = None) -> Reference:
     d = m.doc
     return Reference(
         path=d.path, title=d.title, number=d.number, issuer=d.issuer, level=d.level,
         paragraph=paragraph, similarity=similarity, coverage=m.draft_coverage,
+        same_text=tuple(x.doc.path for x in same or ()),
     )
+
+
+def _same(n: int) -> str:
+    return f"；另有 {n} 份内容相同的文件" if n else ""
+
+
+def _article(p) -> str:
+    return f"（{p.ref_article}）" if p.ref_article else ""
 
 
 def _first_passage(v: Verdict, m: DocumentMatch):
@@ -80,11 +94,19 @@ def _others(n: int) -> str:
     return f"（另有 {n} 份已收录文件内容相同）" if n else ""
 
 
+def _added(v: Verdict) -> str:
+    """What the draft adds, for the reviewer deciding whether it should be issued at all."""
+    new = v.novelty.new
+    if not new:
+        return "，未见新的措施"
+    return f"（新增措施 {len(new)} 项：{paragraph_list([v.paragraphs[i].index for i in new])}）"
+
+
 def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator[Diagnostic]:
     """GW801 (higher-level references) and GW802 (the others): one finding per repeated document,
     anchored on the first copied passage."""
-    v = _verdict(doc, ctx)
-    if v is None:
+    v = draft_verdict(doc, ctx)
+    if v is None or v.no_new:  # GW805 says it all
         return
     for m, twins in v.repeats:
         if (m.doc.level == "higher") != higher:
@@ -93,7 +115,7 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
         label = LEVEL_LABEL.get(m.doc.level, "已发")
         yield ctx.report(
             p, first.start, first.end,
-            f"草稿约 {m.draft_coverage:.0%} 的内容与{label}文件{_cite(m)}重复{_others(twins)}：{advice}",
+            f"草稿约 {m.draft_coverage:.0%} 的内容与{label}文件{_cite(m)}重复{_others(twins)}{_added(v)}：{advice}",
             reference=_reference(m, first.ref_paragraph, m.similarity),
         )
 
@@ -199,7 +221,10 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     逐段给出照抄的证据：摘录为草稿中照抄的那一段文字，`reference` 给出被照抄的文件、段落、相似度和该文件
     覆盖草稿的比例。照抄部分去掉公文套话后至少 `duplicates-min-chars`（默认 30）个字、相似度至少
-    `duplicates-min-similarity`（默认 0.8）才报；每段只报照抄最多的一份文件（同样多时优先上级文件）。
+    `duplicates-min-similarity`（默认 0.8）才报。每段只报最能说明这段照抄的一份文件：包含这段文字最多的，
+    再看最接近原样的、上级文件、较新的；与它内容相同的其他文件（同一通知发给多个单位）只计数（“另有 N 份内容相同的
+    文件”），`reference.paragraph` 是原文件的第几段（只数非空段落，标题行和注释不算）。原样照录法规的一整条短条文
+    （不足 60 字）报为引用法条。草稿没有新措施时（GW805）各段证据合在那一条里，不再逐段报。
     需要用 `--index` 指定参照索引。
 
     ## 依据
@@ -218,22 +243,24 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     引用原文件（写明标题和文号）代替照抄；照抄内容如确属必要，说明出处。
     """
-    v = _verdict(doc, ctx)
-    if v is None:
+    v = draft_verdict(doc, ctx)
+    if v is None or v.no_new:  # the evidence is grouped in GW805's one finding
         return
     for i in sorted(v.by_paragraph):
-        m, passages = v.by_paragraph[i]
+        ev = v.by_paragraph[i]
+        m, passages = ev.match, ev.passages
         p = v.paragraphs[i]
         start = min(x.start for x in passages)
         end = max(x.end for x in passages)
-        best = max(passages, key=lambda x: x.chars)
-        sim = sum(x.similarity * x.chars for x in passages) / sum(x.chars for x in passages)
+        best = ev.best
+        sim = ev.similarity
         label = LEVEL_LABEL.get(m.doc.level, "已发")
-        yield ctx.report(
-            p, start, end,
-            f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段内容重复（相似度 {sim:.0%}）",
-            reference=_reference(m, best.ref_paragraph, sim),
-        )
+        if len(passages) == 1 and best.whole_article and best.verbatim:  # a quoted article
+            message = (f"本段照录{label}文件{_cite(m)}{best.ref_article}原文（第 {best.ref_paragraph} 段{_same(len(ev.same))}）："
+                       "引用法条请注明出处，或改为“按照《……》第……条的规定”")
+        else:
+            message = f"本段与{label}文件{_cite(m)}第 {best.ref_paragraph} 段{_article(best)}内容重复（相似度 {sim:.0%}{_same(len(ev.same))}）"
+        yield ctx.report(p, start, end, message, reference=_reference(m, best.ref_paragraph, sim, ev.same))
 
 
 @rule(
@@ -274,7 +301,7 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     不再印发；确需让下级知晓的，直接转发原文件，或发简短通知提出本地新的具体要求。
     """
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return
     for m, twins in v.reissues:
@@ -285,3 +312,83 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             f"{max(m.draft_coverage, m.whole_draft_coverage or 0):.0%}、占原文件 {max(m.ref_coverage, m.whole_ref_coverage or 0):.0%}）{_others(twins)}：不应重新印发；需要重申的，引用原文件文号并只写新的要求",
             reference=_reference(m, first.ref_paragraph, m.similarity),
         )
+
+
+@rule(
+    "GW805",
+    "no-new-measures",
+    title="未提出新措施的重复行文",
+    severity=Severity.ERROR,
+    source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
+    needs={"index"},
+    options={"duplicates-max-new-share": 0.15},
+)
+def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """
+    草稿的内容基本都已见于索引中的文件，没有提出新的措施。
+
+    ## 检查内容
+    逐项看草稿正文的实质内容（去掉公文套话后至少 20 个字的段落）：一项内容有一半以上照抄（或略改几个字）
+    索引中的文件即为“已有”，否则为“新增”。新增内容不超过正文的 `duplicates-max-new-share`（默认 15%）时报告
+    一次：已见于各级文件的比例、照抄的文件及段落、新增了哪几项。这时不再逐段报 GW803，也不另报 GW801/GW802
+    （证据都在这一条里）；整篇就是某一份文件时报 GW804。照抄的主要是上级文件时为错误，否则为警告。
+    需要用 `--index` 指定参照索引。
+
+    ## 依据
+    精简文件的要求：政策已经明确、执行过程中未提出新的措施的，不再重复行文；上级已发到各县市区或已公开发表的
+    不再转发。
+
+    ## 参照文件
+    层级：higher
+        关于加强秋冬季森林防火工作的通知
+        各地要严格落实森林防火行政首长负责制，层层签订防火责任书，把防火责任落实到山头地块和具体责任人，对责任不落实、措施不到位的单位予以通报。
+        进入防火期后，林区一律禁止野外用火，在主要路口设卡对进山人员逐一登记，没收火种，发现违规用火的依法从严处理。
+        各地要加强扑火队伍建设，每个乡镇至少组建一支不少于二十人的半专业扑火队，储备必要的扑火机具和物资。
+        各级林业部门要建立二十四小时值班制度，发生火情必须在一小时内上报，不得迟报、漏报、瞒报。
+
+    ## 示例
+    错：
+        关于做好秋冬季森林防火工作的通知
+        各地要严格落实森林防火行政首长负责制，层层签订防火责任书，把防火责任落实到山头地块和具体责任人，对责任不落实、措施不到位的单位予以通报。
+        进入防火期后，林区一律禁止野外用火，在主要路口设卡对进山人员逐一登记，没收火种，发现违规用火的依法从严处理。
+    对：
+        关于做好秋冬季森林防火工作的通知
+        各地要严格落实森林防火行政首长负责制，层层签订防火责任书，把防火责任落实到山头地块和具体责任人，对责任不落实、措施不到位的单位予以通报。
+        县林业局在六个重点林区入口新设检查站，由县森林消防中队每日两班轮值，十一月底前完成全部视频监控的安装调试。
+
+    ## 修复
+    不再发文；确需部署的，直接转发上级文件或引用其标题和文号，只写本地新的具体措施。
+    """
+    v = draft_verdict(doc, ctx)
+    if v is None or not v.no_new:
+        return
+    n = v.novelty
+    by_doc: dict[int, list[int]] = {}  # document -> draft items it best explains
+    for i in n.copied:
+        ev = v.by_paragraph.get(i)
+        if ev is not None:
+            by_doc.setdefault(ev.match.doc.id, []).append(i)
+    if not by_doc:
+        return
+    order = sorted(by_doc, key=lambda d: (-sum(n.size[i] for i in by_doc[d]), d))
+    main = v.by_paragraph[by_doc[order[0]][0]]
+    cites = []
+    for d in order[:3]:
+        m = v.by_paragraph[by_doc[d][0]].match
+        cites.append(f"{LEVEL_LABEL.get(m.doc.level, '已发')}文件{_cite(m)}"
+                     f"（草稿{paragraph_list([v.paragraphs[i].index for i in by_doc[d]])}）")
+    more = f"等 {len(order)} 份" if len(order) > 3 else ""
+    levels = "、".join(f"{LEVEL_LABEL[lv]}文件 {n.level_share(lv):.0%}" for lv in ("higher", "same", "lower")
+                      if n.by_level.get(lv))
+    new = n.new
+    added = f"新增内容仅 {len(new)} 项（{paragraph_list([v.paragraphs[i].index for i in new])}）" if new else "没有新增的措施"
+    first = min(i for items in by_doc.values() for i in items)
+    ev = v.by_paragraph[first]
+    higher = main.match.doc.level == "higher"
+    yield ctx.report(
+        v.paragraphs[first], min(x.start for x in ev.passages), max(x.end for x in ev.passages),
+        f"草稿 {n.found_share:.0%} 的内容已见于已收录文件（{levels}）：{'、'.join(cites)}{more}；{added}。"
+        "政策已经明确、执行过程中未提出新的措施的，不再重复行文：请不再发文，或直接转发、引用原文件并只写新的措施",
+        severity=None if higher else Severity.WARNING,
+        reference=_reference(main.match, main.best.ref_paragraph, main.similarity, main.same),
+    )

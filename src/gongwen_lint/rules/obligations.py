@@ -229,12 +229,10 @@ def findings(doc: Document, ctx: Context) -> list[Finding]:
 def _compute(doc: Document, ctx: Context) -> list[Finding]:
     if not ctx.config.index:
         return []
-    from ..index.normalize import normalize_with_map
-    from .duplicates import (
-        _verdict,  # the GW8 alignment, reused as is (issue 20 will expose it cleanly)
-    )
+    from ..index.normalize import norm_index, normalize_with_map
+    from .duplicates import draft_verdict
 
-    v = _verdict(doc, ctx)
+    v = draft_verdict(doc, ctx)
     if v is None:
         return []
     higher = [m for m in v.matches if m.doc.level == "higher"]
@@ -250,7 +248,7 @@ def _compute(doc: Document, ctx: Context) -> list[Finding]:
         for passage in m.passages:
             p = v.paragraphs[passage.paragraph]
             norm, offsets = normalize_with_map(p.text)
-            a0 = _norm_index(offsets, passage.start)
+            a0 = norm_index(offsets, passage.start)
             a1 = min(len(norm), a0 + passage.chars)
             d_lo, d_hi = max(0, a0 - WIDEN), min(len(norm), a1 + WIDEN)
             r_lo, r_hi = _ref_window(ref_text, passage.ref_start, passage.ref_end)
@@ -280,12 +278,6 @@ def _ref_window(ref, start: int, end: int) -> tuple[int, int]:
     if j + 1 < len(starts):
         hi = max(hi, starts[j + 1])
     return max(lo, start - WIDEN), min(hi, end + WIDEN)
-
-
-def _norm_index(offsets: list[int], original: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(offsets, original)
 
 
 def _quote(text: str, start: int, end: int, context: int = 14) -> str:
