@@ -1,4 +1,4 @@
-"""GW801–GW804 through the public API, against a real index."""
+"""GW801–GW805 through the public API, against a real index."""
 
 from __future__ import annotations
 
@@ -109,3 +109,21 @@ def test_json_reference_contract(index_path):
     assert set(ref) >= {"path", "title", "number", "issuer", "level", "paragraph", "similarity", "coverage"}  # contract keys
     assert ref["same_text"] == []  # new in issue 20: templated siblings holding the same text
     assert ref["title"] == ISSUED[0] and ref["paragraph"] == 3
+
+
+def test_inspect_substance_marks_the_items_the_index_holds(index_path, tmp_path):
+    from click.testing import CliRunner
+
+    from gongwen_lint.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(["关于做好我区防汛工作的通知", TO, OWN[0], HIGHER[2], OWN[1], "区人民政府", "2024年5月1日"]),
+                     encoding="utf-8")
+    out = CliRunner().invoke(main, ["inspect", "--substance", "--format", "json", "--index", index_path, str(draft)])
+    assert out.exit_code == 0, out.output
+    copied = {p["paragraph"]: p["copied"] for p in json.loads(out.output)["paragraphs"]}
+    assert copied == {3: False, 4: True, 5: False}
+    plain = CliRunner().invoke(main, ["inspect", "--substance", "--format", "json", str(draft)])
+    assert {p["copied"] for p in json.loads(plain.output)["paragraphs"]} == {None}
+    text = CliRunner().invoke(main, ["inspect", "--substance", "--index", index_path, str(draft)])
+    assert [line for line in text.output.splitlines() if "索引中已有" in line][0].lstrip().startswith("4")

@@ -469,10 +469,11 @@ def exit_code(reports: list[Report], fail_on: Severity) -> int:
 @click.argument("path", type=click.Path(), metavar="路径")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
 @click.option("--substance", is_flag=True, help="干货清单：每项工作是措施、原则还是空话，写明的谁来做、何时、多少，以及全文干货率")
-def inspect(path, fmt, substance):
+@click.option("--index", "index", metavar="索引", help="与 --substance 同用：标出参考文件索引中已有的工作项（SQLite 文件或 postgresql:// 地址）")
+def inspect(path, fmt, substance, index):
     """显示识别出的公文结构：每段的要素角色、文种和版式（--substance：干货清单）。"""
     from .api import read_docx
-    from .errors import ReadError
+    from .errors import ReadError, ResourceError
     from .output.inspect_format import render_json, render_text
 
     try:
@@ -488,12 +489,32 @@ def inspect(path, fmt, substance):
 
         try:
             inv = inventory_of(doc, config)
-        except ConfigError as e:
+            copied = _copied_paragraphs(doc, config, index or config.index)
+        except (ConfigError, ResourceError) as e:
             _fail(str(e))
             return
-        console.emit(inventory_json(doc, inv) if fmt == "json" else inventory_text(doc, inv))
+        console.emit(inventory_json(doc, inv, copied) if fmt == "json" else inventory_text(doc, inv, copied))
         return
     console.emit(render_json(doc) if fmt == "json" else render_text(doc))
+
+
+def _copied_paragraphs(doc, config, index: str | None) -> set[int] | None:
+    """The paragraphs of ``doc`` that the reference index already holds (GW805's reading), or
+    None without an index."""
+    if not index:
+        return None
+    from dataclasses import replace
+
+    from .rules.context import Context, Resources
+    from .rules.duplicates import draft_verdict
+
+    config = replace(config, index=index)
+    resources = Resources(config)
+    try:
+        v = draft_verdict(doc, Context(doc, config, resources))
+    finally:
+        resources.close()
+    return {v.paragraphs[i].index for i in v.novelty.copied} if v else set()
 
 
 _RULES_PATH_OPTION = click.option("--rules-path", "rules_paths", multiple=True, type=click.Path(), metavar="路径",

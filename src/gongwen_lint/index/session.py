@@ -138,7 +138,7 @@ class IndexSession:
 
 
 def _unavailable(reason: str) -> str:
-    return f"参考索引不可用，重复发文检查（GW801–GW804）未能进行：{reason}"
+    return f"参考索引不可用，重复发文检查（GW801–GW805）未能进行：{reason}"
 
 
 def _draft_key(doc: Document) -> tuple[str, ...]:

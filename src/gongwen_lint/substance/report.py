@@ -6,7 +6,7 @@ the 干货率.  JSON::
 
     {"path", "genre", "format", "substance_ratio", "work_items", "measures", "principles", "empty",
      "paragraphs": [{"part", "paragraph", "role", "text", "what", "verdict", "who", "when",
-                     "how_much", "instruments", "cited", "content", "stock", "preamble"}]}
+                     "how_much", "instruments", "cited", "content", "stock", "preamble", "copied"}]}
 
 ``substance_ratio`` is ``null`` when the draft has no work item.  Items in 背景/意义/原则 sections
 are listed with ``"preamble": true`` and not counted.
@@ -59,7 +59,9 @@ def item_dict(item: Item) -> dict:
     }
 
 
-def inventory_dict(doc: Document, inv: Inventory) -> dict:
+def inventory_dict(doc: Document, inv: Inventory, copied: set[int] | None = None) -> dict:
+    """``copied``: the paragraphs (indexes) the reference index already holds, when an index was
+    given (each item then carries ``"copied": true/false``; without one, ``null``)."""
     ratio = inv.substance_ratio
     work = inv.work_items
     return {
@@ -71,12 +73,12 @@ def inventory_dict(doc: Document, inv: Inventory) -> dict:
         "measures": len(inv.measures),
         "principles": sum(1 for i in work if i.verdict is Verdict.PRINCIPLE),
         "empty": len(inv.empty),
-        "paragraphs": [item_dict(i) for i in inv.items],
+        "paragraphs": [item_dict(i) | {"copied": None if copied is None else i.p.index in copied} for i in inv.items],
     }
 
 
-def render_json(doc: Document, inv: Inventory) -> str:
-    return json.dumps(inventory_dict(doc, inv), ensure_ascii=False, indent=2)
+def render_json(doc: Document, inv: Inventory, copied: set[int] | None = None) -> str:
+    return json.dumps(inventory_dict(doc, inv, copied), ensure_ascii=False, indent=2)
 
 
 def _found(item: Item) -> str:
@@ -91,7 +93,7 @@ def _found(item: Item) -> str:
     return f"只有套话：{stock}" if stock else "没有具体内容"
 
 
-def render_text(doc: Document, inv: Inventory) -> str:
+def render_text(doc: Document, inv: Inventory, copied: set[int] | None = None) -> str:
     ratio = inv.substance_ratio
     work = inv.work_items
     lines = [doc.path]
@@ -106,5 +108,6 @@ def render_text(doc: Document, inv: Inventory) -> str:
     for item in inv.items:
         label = "背景" if item.span.preamble else _LABEL[item.verdict]
         what = item.what if len(item.what) <= 24 else item.what[:23] + "…"
-        lines.append(f"{item.p.index:>4}  {label}  {what:<24}\t{_found(item)}")
+        mark = "（索引中已有）" if copied is not None and item.p.index in copied else ""
+        lines.append(f"{item.p.index:>4}  {label}  {what:<24}\t{_found(item)}{mark}")
     return "\n".join(lines)
