@@ -15,10 +15,11 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, cli_zh, console
+from . import cli_zh, console
+from ._version import __version__
 from .config import Config, ConfigError, check_selectors, discover, load_file
 from .diagnostics import Severity
-from .engine import Report
+from .report import Report
 from .files import collect_drafts
 
 FORMATS = ("text", "json", "sarif", "github")

@@ -112,7 +112,7 @@ def read_reference(path: Path) -> tuple[list[tuple[int, str]], str]:
     The same reader, caps and file-type checks as ``check``: the file is opened only if it is a
     regular file, and never read whole into memory.
     """
-    from ..api import load_document
+    from ..reading import load_document
 
     if path.suffix.lower() not in SUFFIXES:
         raise ReadError("不支持的文件类型：索引只接受 .docx、.txt、.md 文件")

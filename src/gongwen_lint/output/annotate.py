@@ -28,8 +28,8 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Finding, group
 from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
 from ..docx.walk import WalkedParagraph, walk_part
+from ..docx.writer import copy_zip, parse_part, serialise, walk_root
 from ..fileio import COPY_MARK, atomic_write
-from ..fixes import copy_zip, parse_part, serialise, walk_root
 
 AUTHOR = "gongwen-lint"
 INITIALS = "GL"

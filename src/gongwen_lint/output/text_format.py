@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Finding, Severity, group
 
 if TYPE_CHECKING:
-    from ..engine import Report
+    from ..report import Report
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

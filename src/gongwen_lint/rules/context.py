@@ -51,6 +51,8 @@ class Context:
         self.rule: "Rule | None" = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
         self._memo: dict[str, Any] = {}
+        #: Set by the engine for the rules that run after all others (``Rule.after_all``).
+        self._produced: Callable[[list[Rule]], list[Diagnostic]] | None = None
 
     def memo(self, key: str, factory: Callable[[], Any]) -> Any:
         """A value computed once per document and shared by the rules that need it (e.g. the
@@ -62,6 +64,17 @@ class Context:
     def memoized(self, key: str) -> Any:
         """The value :meth:`memo` holds for ``key``, or None."""
         return self._memo.get(key)
+
+    def diagnostics_of(self, rules: list[Rule]) -> list[Diagnostic]:
+        """What these rules found in this document, for a rule declared ``after_all``.
+
+        The rules this check ran are not run again: their diagnostics (before suppression) are
+        reused.  A rule this check did not select is run on the side for the question only; its
+        diagnostics are not reported and its summary figures are not kept.
+        """
+        if self._produced is None:
+            raise RuntimeError("diagnostics_of is for rules declared after_all")
+        return self._produced(rules)
 
     def option(self, name: str) -> Any:
         return self.config.option(name)

@@ -46,6 +46,9 @@ class Rule:
     default: bool = True  # enabled unless deselected
     fixable: bool = False
     options: dict[str, object] = field(default_factory=dict)  # name -> default
+    #: Runs after every other rule and reads what they produced (``Context.diagnostics_of``):
+    #: GW902 judges the suppressions from the findings already made, as ruff's RUF100 does.
+    after_all: bool = False
 
     @property
     def doc(self) -> str:
@@ -82,6 +85,7 @@ def rule(
     fixable: bool = False,
     options: dict[str, object] | None = None,
     option_choices: dict[str, tuple[str, ...]] | None = None,
+    after_all: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
     ``option_choices`` the allowed values of a string option that is an enumeration."""
@@ -107,6 +111,7 @@ def rule(
             default=default,
             fixable=fixable,
             options=dict(options or {}),
+            after_all=after_all,
         )
         global _DEFAULTS
         for opt, value in r.options.items():
