@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from corpus_paths import FIXTURE_ARCHIVE, SHARED_ARCHIVE, SKIP_REASON
 from docxbuild import DocxBuilder  # tests/ is on sys.path (conftest)
-
 from gongwen_lint.audit.local import audit_local
 from gongwen_lint.audit.pipeline import Pair, merge_pairs
 from gongwen_lint.cli import main

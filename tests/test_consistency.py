@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder
 
+from docxbuild import DocxBuilder
 from gongwen_lint import lexicon
 from gongwen_lint.api import Linter, load_document, read_docx
 from gongwen_lint.config import Config

@@ -8,8 +8,8 @@ import resource
 import subprocess
 
 import pytest
-from clirun import gwlint, no_traceback, python
 
+from clirun import gwlint, no_traceback, python
 from gongwen_lint.files import collect_drafts
 
 DRAFT = "关于召开全市防汛工作会议的通知\n各乡镇人民政府：\n定于7月1日召开会议。\n特此通知。\n宜城市水利局\n2024年6月20日\n"
@@ -192,7 +192,6 @@ def test_sigterm_during_a_fix_removes_the_temporary_file(tmp_path):
 
 def test_ctrl_c_during_a_fix_removes_the_temporary_file(tmp_path, monkeypatch):
     from docxbuild import DocxBuilder
-
     from gongwen_lint import fixes
     from gongwen_lint.api import Linter
     from gongwen_lint.fixes import docx_edits

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, run
 
+from docxbuild import DocxBuilder, run
 from gongwen_lint import fixes
 from gongwen_lint.api import Linter, read_docx
 from gongwen_lint.config import Config

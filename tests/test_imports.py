@@ -139,7 +139,7 @@ KNOWN_CYCLES = {
 
 def test_no_import_cycle():
     found = {frozenset(c) for c in _cycles(GRAPH)}
-    assert KNOWN_CYCLES <= found, f"gone, take off KNOWN_CYCLES: {sorted(map(sorted, KNOWN_CYCLES - found))}"
+    assert found >= KNOWN_CYCLES, f"gone, take off KNOWN_CYCLES: {sorted(map(sorted, KNOWN_CYCLES - found))}"
     cycles = [sorted(c) for c in found - KNOWN_CYCLES]
     assert not cycles, "import cycles: " + "; ".join(" ↔ ".join(c) for c in cycles)
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from serving import Server, gongwen_lint_command
 
 from gongwen_lint.api import read_docx
 from gongwen_lint.cli import main as cli_main
+from serving import Server, gongwen_lint_command
 
 pytest.importorskip("fastapi", reason="the serve extra is not installed: pip install -e '.[serve]'")
 pytest.importorskip("uvicorn", reason="the serve extra is not installed: pip install -e '.[serve]'")

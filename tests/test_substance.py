@@ -164,7 +164,7 @@ def test_the_verdict_threshold_is_an_option():
 
 def test_a_section_of_slogans_gets_gw708():
     body = "一、工作措施\n" + "\n".join(f"（{n}）" + line.split("、", 1)[1] for n, line in zip("一二三", SLOGANS.splitlines()[:3]))
-    found = [d for d in lint_text(HEAD + body + TAIL, Config(select=("GW708",))).diagnostics]
+    found = list(lint_text(HEAD + body + TAIL, Config(select=("GW708",))).diagnostics)
     assert len(found) == 1 and found[0].message.startswith("“工作措施”部分 3 项工作都没有写明")
 
 

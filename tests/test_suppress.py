@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, replace_part, run
 
+from docxbuild import DocxBuilder, replace_part, run
 from gongwen_lint import suppress
 from gongwen_lint.api import Linter, lint_file, lint_text, read_docx
 from gongwen_lint.config import Config
@@ -92,8 +92,8 @@ def test_unused_verdict_does_not_depend_on_the_selection(tmp_path):
 def test_gw902_judges_from_the_findings_already_made(tmp_path, monkeypatch):
     """The post-pass reuses the diagnostics of the rules this check ran (no second run of GW401)."""
     from gongwen_lint.engine import run_rules
-    from gongwen_lint.rules.context import Resources
     from gongwen_lint.rules import registry
+    from gongwen_lint.rules.context import Resources
     from gongwen_lint.rules.registry import get_rule
 
     calls = []

@@ -12,12 +12,13 @@ from pathlib import Path
 from . import structure, suppress
 from .config import Config, discover
 from .engine import run_rules
-from .report import Report
 from .errors import ReadError, ResourceError
 from .model import Document
 from .reading import load_document
+from .report import Report
 from .rules.context import Resources
 from .textreader import document_from_text
+
 __all__ = ["Linter", "lint_file", "lint_text", "load_document", "read_docx"]
 
 

@@ -19,8 +19,8 @@ from . import cli_zh, console
 from ._version import __version__
 from .config import Config, ConfigError, check_selectors, discover, load_file
 from .diagnostics import Severity
-from .report import Report
 from .files import collect_drafts
+from .report import Report
 
 FORMATS = ("text", "json", "sarif", "github")
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
@@ -468,7 +468,9 @@ def inspect(path, fmt, substance):
         _fail(f"{path}：{e}")
         return
     if substance:
-        from .substance.report import inventory_of, render_json as inventory_json, render_text as inventory_text
+        from .substance.report import inventory_of
+        from .substance.report import render_json as inventory_json
+        from .substance.report import render_text as inventory_text
 
         try:
             inv = inventory_of(doc, config)

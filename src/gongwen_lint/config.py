@@ -11,9 +11,10 @@ import fnmatch
 import math
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -117,7 +118,7 @@ class Config:
             raise KeyError(f"undeclared option {name}")
         return defaults[name]
 
-    def with_overrides(self, **changes: Any) -> "Config":
+    def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
 

@@ -79,7 +79,7 @@ def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> 
             found.extend(_with_severity(r.func(doc, ctx), r, severity))
     except ResourceError:
         raise  # the index went away: the whole check of this file is incomplete
-    except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others
+    except Exception as e:
         log.exception("rule %s failed", r.code)
         found.append(
             Diagnostic(
@@ -105,7 +105,7 @@ def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
         key = "\x1f".join((d.code, d.location.part, "".join(text.split()), d.excerpt))
         n = seen.get(key, 0)
         seen[key] = n + 1
-        digest = hashlib.sha256(f"{key}\x1f{n}".encode("utf-8")).hexdigest()[:24]
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:24]
         whole = bool(d.excerpt) and d.location.start == 0 and d.excerpt == text
         out.append(replace(d, fingerprint=digest, whole_paragraph=whole))
     return out
@@ -126,11 +126,11 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     first role (in sorted order), so the example shows the wording without the scaffolding of a
     whole draft; block examples are whole drafts, structure recognised.
     """
+    import sys
+
     from . import structure
     from .model import Paragraph, Role
     from .textreader import document_from_text
-
-    import sys
 
     module = sys.modules.get(r.func.__module__)
     # A family whose examples need more than text builds it itself: a formatted document for

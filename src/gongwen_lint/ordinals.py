@@ -157,7 +157,7 @@ def _heading_like(after: str, mark: str = "") -> bool:
     ch = after[0]
     if ch in CN_NUMERALS:
         return mark == "．"
-    return is_cjk(ch) or ch in "“《（〔" or ch.isascii() and ch.isalpha()
+    return is_cjk(ch) or ch in "“《（〔" or (ch.isascii() and ch.isalpha())
 
 
 def _make(level: int, value: int, start: int, end: int, written: str, label_len: int,

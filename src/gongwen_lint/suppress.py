@@ -155,9 +155,9 @@ def inside_directive_text(loc: Location, found: list[Directive]) -> bool:
     """A finding on the directive's own text (plain-text drafts) is not a finding on the draft."""
     for d in found:
         o = d.own_span
-        if o is not None and o.part == loc.part and o.paragraph == loc.paragraph:
-            if o.start <= loc.start and loc.end <= o.end and loc.end > loc.start:
-                return True
+        if (o is not None and o.part == loc.part and o.paragraph == loc.paragraph
+                and o.start <= loc.start and loc.end <= o.end and loc.end > loc.start):
+            return True
     return False
 
 

@@ -8,16 +8,16 @@ are read twice (indexing, then querying) rather than kept in memory, so memory s
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..errors import ReadError
 from ..fileio import read_capped
-from ..limits import input_cap
 from ..index.ingest import find_files, key_path
 from ..index.search import SearchOptions
 from ..index.store import Params, open_index
+from ..limits import input_cap
 from .pipeline import Pair, audit_one, merge_pairs, prepare_file, read_paragraphs, search_options
 
 

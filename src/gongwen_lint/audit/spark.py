@@ -22,8 +22,8 @@ from __future__ import annotations
 import heapq
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import click
 
@@ -222,8 +222,7 @@ def _search_partition(params: Params, options: SearchOptions, probe: bool):
                 for d in sorted(index.asked_docs):
                     yield (d, qid)
             else:
-                for p in audit_one(index, path, texts, options):
-                    yield p
+                yield from audit_one(index, path, texts, options)
 
     return run
 

@@ -132,7 +132,7 @@ class Scorer:
             self._closing(u, s, strong)
         elif first in "（(":
             self._note(u, s, strong)
-        if first in "抄分主" or t.endswith("印发") or k and self.units[k - 1].text[:2] in ("抄送", "分送"):
+        if first in "抄分主" or t.endswith("印发") or (k and self.units[k - 1].text[:2] in ("抄送", "分送")):
             self._imprint(u, s, strong)
         if first == "附" or first.isdigit():
             self._attachment(u, s, strong)
@@ -269,7 +269,7 @@ class Scorer:
         tokens = u.raw.replace("\u3000", " ").split()
         if any(self.vocab.names_organ(tok) or "机关" in tok for tok in tokens) or "署名" in t:
             score += 3
-        elif pt.PERSON_POST_RE.search(t) or pt.PLACEHOLDER_RE.search(t) and _SIGNER_SLOT_RE.search(t):
+        elif pt.PERSON_POST_RE.search(t) or (pt.PLACEHOLDER_RE.search(t) and _SIGNER_SLOT_RE.search(t)):
             score += 2.5
         elif "盖章" not in u.text:
             nxt = self._neighbour(u.k, 1)
@@ -335,7 +335,7 @@ class Scorer:
         if _STOP_RE.search(t, 0, len(t) - 1) and "（" not in t:
             return  # a sentence inside: running text
         o = self.ordinals[u.k]
-        if o is not None and not o.ambiguous or t.endswith("。") and "，" in t:
+        if (o is not None and not o.ambiguous) or (t.endswith("。") and "，" in t):
             return  # a numbered item, a sentence: no title
         core = t.rstrip(pt.END_PUNCT)
         if not 1 <= len(core) <= 80 or t.endswith(("：", ":")):
@@ -343,7 +343,7 @@ class Scorer:
         inner = core.replace("（", "").replace("）", "")
         if self._numbers[u.k] or Role.DATE in s or _STOP_RE.search(inner):
             return
-        if Role.CC in s and pt.CC_RE.match(t) or t.startswith("附件") and pt.ATTACHMENT_NOTE_RE.match(t) or Role.PRINTER in s:
+        if (Role.CC in s and pt.CC_RE.match(t)) or (t.startswith("附件") and pt.ATTACHMENT_NOTE_RE.match(t)) or Role.PRINTER in s:
             return
         text = 0.0
         end = title_end(t)
@@ -398,10 +398,10 @@ class Scorer:
         t = u.text
         if pt.IMPRINT_ADDRESSEE_RE.match(t):
             return  # scored with the 版记
-        if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or len(t) > 60 and t.endswith("。"):
+        if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or (len(t) > 60 and t.endswith("。")):
             return
         colon = t.endswith(("：", ":"))
-        if not colon and (len(t) > 40 and "、" not in t and "，" not in t and "," not in t or pt.PREDICATE_RE.search(t)):
+        if not colon and ((len(t) > 40 and "、" not in t and "，" not in t and "," not in t) or pt.PREDICATE_RE.search(t)):
             return  # a long line without a colon lists no organs, nor does a sentence
         if Role.ATTACHMENT_NOTE in s or Role.CC in s or Role.DATE in s:
             return
@@ -496,7 +496,7 @@ class Scorer:
         score = None
         if len(t) <= 3 and pt.TOC_HEAD_RE.match(t):
             score = 5.0
-        elif u.style.startswith("toc") or "PAGEREF" in u.p.fields or t[-1:].isdigit() and pt.TOC_LINE_RE.search(t):
+        elif u.style.startswith("toc") or "PAGEREF" in u.p.fields or (t[-1:].isdigit() and pt.TOC_LINE_RE.search(t)):
             score = 4.0
         elif "\t" in u.raw and len(t) <= 60 and u.raw.rstrip().split("\t")[-1].isdigit():
             score = 2.0

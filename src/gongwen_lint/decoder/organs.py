@@ -36,7 +36,7 @@ def organ_list(vocab: Vocab, t: str, loose: bool = False) -> str | None:
     items = [x for x in _ITEM_SPLIT_RE.split(core) if x]
     if not items or core.startswith(("请于", "请在", "根据", "按照", "经研究", "为了", "为进一步")):
         return None
-    if any(len(x) > 30 or _DIGIT_RE.search(x) and not x.startswith("第") for x in items):
+    if any(len(x) > 30 or (_DIGIT_RE.search(x) and not x.startswith("第")) for x in items):
         return None  # organ names are short and carry no figures (…3楼会议室参会 is a sentence)
     named = sum(1 for x in items if names_organ(vocab, x))
     if loose and named:

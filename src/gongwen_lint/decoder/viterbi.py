@@ -12,8 +12,8 @@ draft of 100 paragraphs has a few thousand nodes.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Role
 from . import grammar as g

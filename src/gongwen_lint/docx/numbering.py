@@ -15,8 +15,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from .props import W_ILVL, W_PSTYLE, W_VAL, number, parse_ppr
 from .ns import W_PPR, w
+from .props import W_ILVL, W_PSTYLE, W_VAL, number, parse_ppr
 
 W_ABSTRACTNUM = w("abstractNum")
 W_ABSTRACTNUMID = w("abstractNumId")
@@ -120,7 +120,7 @@ class Numbering:
                     overrides[int(ilvl)] = _parse_level(lvl)
             self.nums[int(nid)] = (aid, overrides, starts)
 
-    def fresh(self) -> "Numbering":
+    def fresh(self) -> Numbering:
         """The same definitions with counters of their own: definitions parsed once serve every
         document with the same numbering.xml (see :func:`.styles.shared_definitions`)."""
         other = copy.copy(self)

@@ -26,12 +26,12 @@ from ..errors import ReadError
 from ..fileio import open_regular, os_reason, size_of
 from ..limits import (
     MAX_ENTRIES,
-    MAX_PART_BYTES,
     MAX_MARKUP,
+    MAX_PART_BYTES,
     MAX_TOTAL_BYTES,
+    markup_count,
     parser_depth_message,
     parser_size_message,
-    markup_count,
     part_too_big,
     too_much_markup,
 )
@@ -320,9 +320,9 @@ def _find_main_part(pkg: Package) -> str:
     """The main document part: by the package relationship, then content types, then the usual name."""
     try:
         for rtype, name in pkg.relationships("").values():
-            if rtype == "officeDocument" and pkg.has(name):
-                if name.lower().endswith(".xml") and not name.lower().startswith(("xl/", "ppt/")):
-                    return name
+            if (rtype == "officeDocument" and pkg.has(name) and name.lower().endswith(".xml")
+                    and not name.lower().startswith(("xl/", "ppt/"))):
+                return name
     except ReadError:
         pass  # a damaged _rels/.rels: try the other ways
     if pkg.has("[Content_Types].xml"):

@@ -70,7 +70,7 @@ def read_docx_file(path: str | Path) -> Document:
         raise
     except MemoryError:
         raise ReadError("文件内容过大，内存不足，无法读取：请拆分文档后再检查") from None
-    except Exception as e:  # never a traceback for the user (docs/usage.md)
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user (docs/usage.md)
         raise ReadError(
             f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
         ) from None
@@ -454,7 +454,7 @@ def _count_shapes(p) -> int:
         el = stack.pop()
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag == W_TXBXCONTENT or tag == MC_FALLBACK:
+            if not isinstance(tag, str) or tag in (W_TXBXCONTENT, MC_FALLBACK):
                 continue
             if tag == MC_ALTERNATE:
                 branch = choose_branch(child)

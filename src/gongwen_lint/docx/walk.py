@@ -304,7 +304,7 @@ class _Walker:
                 if tag in _DRAWING_TAGS:
                     self._collect_textboxes(child)
                 continue
-            elif tag == W_INS or tag == W_MOVETO:
+            elif tag in (W_INS, W_MOVETO):
                 self.inline(child, True)
             elif tag == W_FLDSIMPLE:
                 instr = child.get(W_INSTR, "")
@@ -329,7 +329,7 @@ class _Walker:
             tag = child.tag
             if tag == W_T:
                 text = child.text or ""
-            elif tag == W_TAB or tag == W_PTAB:
+            elif tag in (W_TAB, W_PTAB):
                 text = "\t"
             elif tag == W_BR:
                 kind = child.get(W_TYPE)
@@ -392,12 +392,11 @@ class _Walker:
                 self.fields[-1].start_result()
                 self.hidden -= 1
                 self._fields_here.append(self.fields[-1].keyword)
-        elif kind == "end":
-            if self.fields:
-                f = self.fields.pop()
-                if not f.in_result:  # a field without a cached result (e.g. PAGE never updated)
-                    self.hidden -= 1
-                    self._fields_here.append(field_keyword(f.instr))
+        elif kind == "end" and self.fields:
+            f = self.fields.pop()
+            if not f.in_result:  # a field without a cached result (e.g. PAGE never updated)
+                self.hidden -= 1
+                self._fields_here.append(field_keyword(f.instr))
 
     def _collect_textboxes(self, el):
         for child in el:

@@ -45,7 +45,7 @@ class FixResult:
 
     path: str
     target: str
-    report: "Report"  # the findings that remain (of the written file, or of the input)
+    report: Report  # the findings that remain (of the written file, or of the input)
     applied: Counter = field(default_factory=Counter)  # rule code -> edits applied
     skipped_unsafe: Counter = field(default_factory=Counter)  # rule code -> unsafe fixes left out
     rounds: int = 0
@@ -58,7 +58,7 @@ class FixResult:
         return sum(self.applied.values())
 
 
-def _relint(linter: Linter, tmp: Path, original: Path) -> "Report":
+def _relint(linter: Linter, tmp: Path, original: Path) -> Report:
     doc = load_document(tmp)
     # Report (and match per-file-ignores) under the draft's own name, not the temporary one.
     doc = replace(doc, path=str(original))
@@ -71,7 +71,7 @@ def fix_file(
     output: str | Path | None = None,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
-    report: "Report | None" = None,
+    report: Report | None = None,
 ) -> FixResult:
     """Apply fixes to a draft in place, or to a copy at ``output``.
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import ReadError
 from ..fileio import open_regular, os_reason, printable, read_capped, size_of

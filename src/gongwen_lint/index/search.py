@@ -14,8 +14,8 @@ characters outside stock phrases and similarity ≥ ``min_similarity``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 

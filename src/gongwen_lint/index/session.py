@@ -13,7 +13,6 @@ from ..model import TEXT_ROLES, Document, Paragraph
 from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, find_copies
 from .store import IndexError_, Store, open_index
 
-
 MIN_REF_COVERAGE_CHARS = 100  # a short reference mostly repeated counts only above this
 
 

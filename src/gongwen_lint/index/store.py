@@ -24,9 +24,9 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -333,7 +333,7 @@ class Store:
         sql = f"SELECT {_DOC_COLS} FROM gw_docs WHERE id IN ({{marks}})"
         return {row[0]: DocInfo(*row) for row in self._rows_by_id(sql, ids)}
 
-    def doc_texts(self, ids: Iterable[int]) -> dict[int, "DocText"]:
+    def doc_texts(self, ids: Iterable[int]) -> dict[int, DocText]:
         """Normalised text and paragraph starts of documents."""
         out: dict[int, DocText] = {}
         sql = "SELECT doc_id, z, paras FROM gw_doctext WHERE doc_id IN ({marks})"
@@ -404,7 +404,7 @@ class Store:
             cur.close()
         return result
 
-    def _flush(self, cur, pending: "_Pending") -> None:
+    def _flush(self, cur, pending: _Pending) -> None:
         """Insert the pending postings, record the unit count and commit."""
         if not pending.open:
             return
@@ -414,7 +414,7 @@ class Store:
         pending.open = False
         pending.delta_units = 0
 
-    def _write_postings(self, cur, pending: "_Pending") -> None:
+    def _write_postings(self, cur, pending: _Pending) -> None:
         if not pending.count:
             return
         h = np.concatenate(pending.hashes)
@@ -427,7 +427,7 @@ class Store:
         for i in range(0, len(h), step):
             self._insert_postings(cur, zip(h[i : i + step].tolist(), u[i : i + step].tolist()))
 
-    def _add_batch(self, cur, docs: list[PreparedDoc], result: AddResult, pending: "_Pending") -> None:
+    def _add_batch(self, cur, docs: list[PreparedDoc], result: AddResult, pending: _Pending) -> None:
         # the last entry wins when one batch holds the same path twice
         docs = list({d.meta.path: d for d in docs}.values())
         if not pending.open:

@@ -327,10 +327,9 @@ class _Annotator:
         """Give the main part the plain document content type (a template or macro document
         saved as .docx would not open in Word).  Returns whether it changed."""
         for el in ct_tree.getroot().iter("{%s}Override" % CT_NS):
-            if el.get("PartName", "").lstrip("/").lower() == self.main.lower():
-                if el.get("ContentType") != DOCUMENT_CT:
-                    el.set("ContentType", DOCUMENT_CT)
-                    return True
+            if el.get("PartName", "").lstrip("/").lower() == self.main.lower() and el.get("ContentType") != DOCUMENT_CT:
+                el.set("ContentType", DOCUMENT_CT)
+                return True
         return False
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Fix, Location, Reference, Severity
 from ..model import Document, Paragraph
@@ -17,7 +18,7 @@ class Resources:
     index connection) and shared by every document checked with it.  Not global, so two
     configurations can live in one process."""
 
-    def __init__(self, config: "Config"):
+    def __init__(self, config: Config):
         self.config = config
         self._cache: dict[str, Any] = {}
 
@@ -44,11 +45,11 @@ class Resources:
 class Context:
     """Per-document context handed to rules."""
 
-    def __init__(self, doc: Document, config: "Config", resources: Resources):
+    def __init__(self, doc: Document, config: Config, resources: Resources):
         self.doc = doc
         self.config = config
         self.resources = resources
-        self.rule: "Rule | None" = None  # set by the engine before each rule runs
+        self.rule: Rule | None = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
         self._memo: dict[str, Any] = {}
         #: Set by the engine for the rules that run after all others (``Rule.after_all``).
@@ -121,7 +122,4 @@ class Context:
 def _inside_one_run(p: Paragraph, start: int, end: int) -> bool:
     if not p.runs:  # plain-text drafts: one implicit run
         return True
-    for run in p.runs:
-        if run.start <= start and end <= run.end and run.field_code is None:
-            return True
-    return False
+    return any(run.start <= start and end <= run.end and run.field_code is None for run in p.runs)

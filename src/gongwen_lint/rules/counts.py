@@ -64,7 +64,7 @@ def _inline_count(m: str) -> tuple[int, int] | None:
         expected, count, last = 1, 0, 0
         for mt in pattern.finditer(m):
             v = _value(mt.group("n"))
-            if count and (v is not None and v <= count or (k and _HEADING1.search(m, last, mt.start()))):
+            if count and ((v is not None and v <= count) or (k and _HEADING1.search(m, last, mt.start()))):
                 break  # the list restarts, or a new 一、 section begins: its items are not ours
             if v == expected:
                 count, expected, last = v, expected + 1, mt.end()

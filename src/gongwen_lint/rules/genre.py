@@ -9,7 +9,7 @@ Phrases and closings are data in ``dictionaries/genres.toml`` with their sources
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role

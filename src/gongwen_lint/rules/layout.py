@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
 
 from .. import fonts
 from ..diagnostics import Diagnostic, Severity
@@ -390,9 +390,9 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         indent = _indent_chars(p, prof.size or want_size)
         if indent is not None and abs(indent - want_indent) > indent_tol:
             indent_items.append((round(indent, 1), p))
-        if want_ls > 0 and p.format.line_rule in ("exact", "atLeast") and p.format.line_spacing is not None:
-            if abs(p.format.line_spacing - want_ls) > ls_tol:
-                ls_items.append((p.format.line_spacing, p))
+        if (want_ls > 0 and p.format.line_rule in ("exact", "atLeast") and p.format.line_spacing is not None
+                and abs(p.format.line_spacing - want_ls) > ls_tol):
+            ls_items.append((p.format.line_spacing, p))
     by_key: dict[object, list[tuple[Paragraph, _Profile]]] = {}
     for key, p, prof in font_items:
         by_key.setdefault(key, []).append((p, prof))
@@ -494,7 +494,7 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if p.format.alignment not in (None, "center"):
             align_bad.append(p)
     want_desc = f"{_size(want_size)}{fonts.label(want_cls)}"
-    for (cls, name, size), items in fonts_bad.items():
+    for (_cls, name, size), items in fonts_bad.items():
         first, prof = items[0]
         seen = []
         if name is not None:
@@ -800,7 +800,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         yield from _missing_page_number(doc, ctx, footers)
         return
     form_bad, font_bad, size_bad = [], [], []
-    for hf, p in numbered:
+    for _hf, p in numbered:
         text = p.text.strip()
         if "PAGE" in p.fields and not _DIGITS.search(text):
             # a PAGE field Word has not computed yet (no cached result): the number is drawn there

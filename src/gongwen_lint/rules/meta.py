@@ -15,7 +15,7 @@ this check and would find nothing) and *unused* (they ran and found nothing in r
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import suppress
 from ..diagnostics import Diagnostic, Location, Severity

@@ -8,7 +8,7 @@ line and the 发文字号 are checked by GW103/GW102 (elements); these rules loo
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Paragraph, Role

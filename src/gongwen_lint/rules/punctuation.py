@@ -10,7 +10,7 @@ thousands separators keep their half-width marks.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
@@ -70,11 +70,10 @@ def _halfwidth_marks(text: str) -> list[int]:
                 continue  # 1,000 / 9:30 / 1:500
             if is_cjkish(left) or (is_cjk(right) and not _latin(left)):
                 found.append(i)
-        elif ch == ".":
-            if i > 0 and is_cjk(m[i - 1]) and (i + 1 == len(m) or m[i + 1] not in ".") and (
-                i + 1 == len(m) or is_cjkish(m[i + 1]) or m[i + 1] in _SPACES
-            ) and (i == 0 or m[i - 1] != "."):
-                found.append(i)
+        elif ch == "." and i > 0 and is_cjk(m[i - 1]) and (i + 1 == len(m) or m[i + 1] not in ".") and (
+            i + 1 == len(m) or is_cjkish(m[i + 1]) or m[i + 1] in _SPACES
+        ) and (i == 0 or m[i - 1] != "."):
+            found.append(i)
     found += _halfwidth_brackets(m, text)
     return sorted(found)
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..reading import TEXT_SUFFIXES
 from ..config import Config
+from ..reading import TEXT_SUFFIXES
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
