@@ -143,7 +143,7 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     try:
         if builder is not None:
             doc = builder(example.text)
-        elif r.is_paragraph_rule and "\n" not in example.text:
+        elif r.roles is not None and "\n" not in example.text:  # a paragraph rule
             role = sorted(r.roles, key=lambda x: x.value)[0] if Role.BODY not in r.roles else Role.BODY
             p = Paragraph(part="body", index=1, text=example.text, role=role)
             doc = structure.analyse(document_from_text(example.text))

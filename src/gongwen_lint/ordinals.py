@@ -113,6 +113,7 @@ def parse_ordinal(text: str, label_len: int = 0, lenient: bool = False) -> Ordin
     m = _BRACKETED.match(rest)
     if m:
         num = m.group("num")
+        value: int | None
         if num.isdigit():
             level, value = 4, int(num)
         else:

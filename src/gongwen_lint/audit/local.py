@@ -63,10 +63,10 @@ def audit_local(
     files = input_files(paths, errors)
     readable: list[str] = []
 
-    def prepared() -> Iterator:
+    def prepared(fingerprinting: Params) -> Iterator:
         for f in files:
             try:
-                doc, _ = prepare_file(f, read_input(f), params)
+                doc, _ = prepare_file(f, read_input(f), fingerprinting)
             except ReadError as e:
                 errors.append((f, str(e)))
                 continue
@@ -77,7 +77,7 @@ def audit_local(
         url = str(Path(tmp) / "audit.gwidx")
         with open_index(url, create=True, params=params or Params()) as store:
             params = store.params
-            store.add(prepared())  # in path order: ids as the Spark executor assigns them
+            store.add(prepared(params))  # in path order: ids as the Spark executor assigns them
             directed: list[Pair] = []
             for i, f in enumerate(readable):
                 try:

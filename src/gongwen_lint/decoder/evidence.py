@@ -361,7 +361,8 @@ class Scorer:
             text += 2
         if core != t:
             text -= 0.5  # end punctuation: still the title (GW109)
-        if self.ordinals[u.k] is not None and not self.ordinals[u.k].ambiguous:
+        o = self.ordinals[u.k]
+        if o is not None and not o.ambiguous:
             text -= 4
         if pt.CHAPTER_RE.match(t) or pt.ARTICLE_RE.match(t):
             text -= 3

@@ -263,7 +263,12 @@ def open_package(path: str | Path) -> Package:
             raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
         if len(names) < len(infos):
             seen: set[str] = set()
-            dupe = next(i.filename for i in infos if i.filename.lower() in seen or seen.add(i.filename.lower()))
+            dupe = ""
+            for i in infos:
+                if i.filename.lower() in seen:
+                    dupe = i.filename
+                    break
+                seen.add(i.filename.lower())
             pkg.notes.append(f"压缩包中有重名的部件（{dupe}）：只检查了其中最后一个；这种文件可能被改动过，"
                              "修复和带批注的副本不予生成，请在 Word/WPS 中另存为 .docx")
         pkg.main = _find_main_part(pkg)

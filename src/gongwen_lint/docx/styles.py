@@ -370,7 +370,7 @@ def _pt(twips: float | None, default: float | None) -> float | None:
 
 def style_num_ids(styles_root) -> dict[str, int]:
     """Numbering styles' numIds (for ``w:numStyleLink`` indirection)."""
-    out = {}
+    out: dict[str, int] = {}
     if styles_root is None:
         return out
     for el in styles_root.iter(W_STYLE):

@@ -121,6 +121,7 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
     # text sent to many addressees) explain the same draft text: report the first, count the rest.
     order = sorted(matches, key=lambda m: (-m.matched, LEVEL_RANK.get(m.doc.level, 3), -m.ref_coverage, m.doc.path))
     reported: list[tuple[DocumentMatch, set, list]] = []
+    counted: dict[str, list[tuple[DocumentMatch, list[int]]]] = {"reissues": [], "repeats": []}
     for m in order:
         covered = _covered(m)
         draft_cov = max(m.draft_coverage, m.whole_draft_coverage or 0.0)
@@ -137,9 +138,9 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
             continue
         counter = [0]
         reported.append((m, covered, counter))
-        (v.reissues if reissue else v.repeats).append((m, counter))  # type: ignore[arg-type]
-    v.reissues = [(m, c[0]) for m, c in v.reissues]  # type: ignore[misc]
-    v.repeats = [(m, c[0]) for m, c in v.repeats]  # type: ignore[misc]
+        counted["reissues" if reissue else "repeats"].append((m, counter))
+    v.reissues = [(m, c[0]) for m, c in counted["reissues"]]
+    v.repeats = [(m, c[0]) for m, c in counted["repeats"]]
     return v
 
 

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -165,7 +166,7 @@ class Store:
     def __init__(self, url: str, readonly: bool = False):
         self.url = url
         self.readonly = readonly  # opened for checks: never writes, works on a read-only file
-        self.conn = None
+        self.conn: Any = None  # the backend's DB-API connection (sqlite3, psycopg)
         self.params = Params()
         self.unit_count = 0
 
@@ -217,7 +218,7 @@ class Store:
     def _rollback(self) -> None:
         self.conn.rollback()
 
-    def _insert_postings(self, cur, rows: list[tuple[int, int]]) -> None:
+    def _insert_postings(self, cur, rows: Iterable[tuple[int, int]]) -> None:
         cur.executemany(self._sql("INSERT INTO gw_fp (h, u) VALUES (?, ?)"), rows)
 
     def _common_sql(self) -> str:

@@ -197,6 +197,7 @@ class _Annotator:
             else:
                 first_piece = next(pc for pc in paragraphs[n - 1].pieces if pc.start == s)
                 last_piece = [pc for pc in paragraphs[m - 1].pieces if pc.start < e][-1]
+                assert first_piece.run is not None and last_piece.run is not None  # text pieces sit in runs
                 first_piece.run.addprevious(_marker(W_RANGE_START, cid))
                 end = _marker(W_RANGE_END, cid)
                 last_piece.run.addnext(end)

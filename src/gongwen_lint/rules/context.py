@@ -49,7 +49,7 @@ class Context:
         self.doc = doc
         self.config = config
         self.resources = resources
-        self.rule: Rule | None = None  # set by the engine before each rule runs
+        self._rule: Rule | None = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
         self._memo: dict[str, Any] = {}
         #: Set by the engine for the rules that run after all others (``Rule.after_all``).
@@ -65,6 +65,17 @@ class Context:
     def memoized(self, key: str) -> Any:
         """The value :meth:`memo` holds for ``key``, or None."""
         return self._memo.get(key)
+
+    @property
+    def rule(self) -> Rule:
+        """The rule now running (set by the engine before it calls the rule)."""
+        if self._rule is None:
+            raise RuntimeError("no rule is running in this context")
+        return self._rule
+
+    @rule.setter
+    def rule(self, r: Rule) -> None:
+        self._rule = r
 
     def diagnostics_of(self, rules: list[Rule]) -> list[Diagnostic]:
         """What these rules found in this document, for a rule declared ``after_all``.
@@ -100,7 +111,6 @@ class Context:
         findings for people (one finding per paragraph, rule and kind); it defaults to the
         message up to its first "：".
         """
-        assert self.rule is not None, "report() outside a rule"
         r = self.rule
         fix = None
         if replacement is not None:

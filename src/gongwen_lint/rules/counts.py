@@ -135,7 +135,7 @@ def _counts(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         if rest.strip(" \u3000：:。"):
             inline = _inline_count(rest)  # the items follow in the same paragraph, or none are listed
             found = inline[0] if inline else None
-            if inline and found < n and inline[1] > 1:
+            if inline and inline[0] < n and inline[1] > 1:
                 continue  # more text follows the last item: the rest may be listed another way
         else:
             listed = _following_items(doc, p)

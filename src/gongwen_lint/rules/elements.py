@@ -177,7 +177,7 @@ def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
     # 主送机关
     need = data.get("addressee", "none")
     # Without a 版头 a 报告 may be a speech (政府工作报告): only 请示 and 批复 always have one.
-    if (title_ps and not has[Role.ADDRESSEE] and not order and not minutes and need != "none"
+    if (genre is not None and title_ps and not has[Role.ADDRESSEE] and not order and not minutes and need != "none"
             and (header or genre in (Genre.REQUEST, Genre.REPLY))):
         at = title_ps[-1].index + 1
         severity = ERROR if need == "required" else WARNING
