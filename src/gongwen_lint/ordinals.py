@@ -44,14 +44,6 @@ def cn_ordinal(n: int) -> str:
     return head + "十" + ("" if ones == 0 else "〇一二三四五六七八九"[ones])
 
 
-def cn_value(s: str) -> int | None:
-    """Value of a Chinese ordinal written the canonical way (一…九十九), else None."""
-    for n in range(1, 100):
-        if cn_ordinal(n) == s:
-            return n
-    return None
-
-
 _CN_VALUES = {cn_ordinal(n): n for n in range(1, 100)}
 
 # Bracketed ordinals: （一） （1） and the wrong (一) (1) （一）、 （ 1 ）.

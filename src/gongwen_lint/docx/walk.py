@@ -144,11 +144,6 @@ def walk_part(root: etree._Element) -> PartWalk:
     return PartWalk(walker.paragraphs, walker.anchors, walker.alt_chunk)
 
 
-def iter_paragraph_elements(root: etree._Element):
-    """The ``w:p`` elements of a part in paragraph-number order (index ``i`` → number ``i + 1``)."""
-    return (wp.element for wp in walk_part(root).paragraphs)
-
-
 def text_elements(paragraph: WalkedParagraph) -> list[tuple[etree._Element, int]]:
     """``(w:t element, start offset)`` pairs of a walked paragraph, in text order."""
     return [(pc.element, pc.start) for pc in paragraph.pieces if pc.element.tag == W_T]

@@ -179,12 +179,6 @@ def option_choices() -> dict[str, tuple[str, ...]]:
     return dict(_CHOICES)
 
 
-def option_owner(name: str) -> str | None:
-    _load_rule_modules()
-    owner = _OPTIONS.get(name)
-    return owner[0] if owner else None
-
-
 def matches(selector: str, r: Rule) -> bool:
     """``ALL``, a code, a code prefix (``GW1``, ``GW40``) or a rule name."""
     s = selector.strip()
