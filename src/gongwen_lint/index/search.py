@@ -142,13 +142,13 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
                 counts[u] += 1
                 if not is_common:
                     rare[u] += 1
-                span = where.get((i, u))
-                if span is None:
+                seen = where.get((i, u))
+                if seen is None:
                     where[(i, u)] = [at, at]
-                elif at < span[0]:
-                    span[0] = at
-                elif at > span[1]:
-                    span[1] = at
+                elif at < seen[0]:
+                    seen[0] = at
+                elif at > seen[1]:
+                    seen[1] = at
         limit = opt.max_candidates + len(norms[i][0]) // 100  # long paragraphs span many units
         # A paragraph of template text (one notice sent to many addressees) has mostly common
         # fingerprints, of which only a sample of postings is read: there, one shared rare
@@ -180,25 +180,25 @@ def find_copies(index: Store, paragraphs: Sequence[str], options: SearchOptions 
             lo, hi = where[(i, u)]
             a0 = max(0, lo - len(ref))
             a1 = min(len(norm), hi + k + len(ref))
-            for hit in align(norm[a0:a1], ref):
-                sp = Span(hit.a_start + a0, hit.a_end + a0, hit.b_start, hit.b_end, hit.matched)
-                length = sp.a_end - sp.a_start
-                if length < opt.min_chars or sp.similarity < opt.min_similarity:
+            for span in align(norm[a0:a1], ref):
+                span = Span(span.a_start + a0, span.a_end + a0, span.b_start, span.b_end, span.matched)
+                length = span.a_end - span.a_start
+                if length < opt.min_chars or span.similarity < opt.min_similarity:
                     continue
-                if length - sum(mask[sp.a_start : sp.a_end]) < opt.min_chars:
+                if length - sum(mask[span.a_start : span.a_end]) < opt.min_chars:
                     continue  # mostly stock phrases
-                start, end = original_span(offsets, sp.a_start, sp.a_end, len(paragraphs[i]))
+                start, end = original_span(offsets, span.a_start, span.a_end, len(paragraphs[i]))
                 found[unit.doc_id].append(
                     Passage(
                         paragraph=i,
                         start=start,
                         end=end,
-                        ref_paragraph=dt.paragraph_at(unit.start + sp.b_start),
-                        similarity=sp.similarity,
+                        ref_paragraph=dt.paragraph_at(unit.start + span.b_start),
+                        similarity=span.similarity,
                         chars=length,
-                        ref_start=unit.start + sp.b_start,
-                        ref_end=unit.start + sp.b_end,
-                        matched=sp.matched,
+                        ref_start=unit.start + span.b_start,
+                        ref_end=unit.start + span.b_end,
+                        matched=span.matched,
                     )
                 )
     _drop_formulae(found, opt.formula_chars, opt.formula_docs)
