@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.ingest import iter_prepared, read_manifest, read_reference
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import open_index
 
 ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 

@@ -317,8 +317,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 
 
 def _index(paths: list[Path], tmp: Path) -> str:
+    from gongwen_lint.index.backends import open_index
     from gongwen_lint.index.segment import RefMeta, prepare
-    from gongwen_lint.index.store import open_index
 
     url = str(tmp / "laws.gwidx")
     store = open_index(url, create=True)

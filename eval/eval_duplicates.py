@@ -36,10 +36,10 @@ from rapidfuzz import fuzz
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.fingerprint import kgram_hashes
 from gongwen_lint.index.ingest import iter_prepared, read_manifest, read_reference
 from gongwen_lint.index.normalize import normalize
-from gongwen_lint.index.store import open_index
 from gongwen_lint.textreader import document_from_text
 
 ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")

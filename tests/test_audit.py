@@ -26,8 +26,9 @@ from docxbuild import DocxBuilder  # tests/ is on sys.path (conftest)
 from gongwen_lint.audit.local import audit_local
 from gongwen_lint.audit.pipeline import Pair, merge_pairs
 from gongwen_lint.cli import main
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.stock import BUILTIN
-from gongwen_lint.index.store import Params, open_index
+from gongwen_lint.index.store import Params
 
 LAWS = FIXTURE_ARCHIVE / "laws"
 

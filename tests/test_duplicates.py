@@ -8,8 +8,8 @@ import pytest
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import open_index
 
 HIGHER = [
     "关于加强城市排水防涝工作的通知",

@@ -128,19 +128,8 @@ def test_the_walk_sees_imports_inside_functions_and_type_checking_blocks():
     assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
-#: Cycles known and scheduled, each with its reason; any other cycle fails the test, and one of
-#: these that disappears must be taken off the list (the test says so).
-KNOWN_CYCLES = {
-    # index/store.py opens the index and so imports its own subclasses; the opener leaves
-    # store.py in a later step of issue 17 (index/ is being changed by issue 20 meanwhile).
-    frozenset({"gongwen_lint.index.store", "gongwen_lint.index.sqlite_store", "gongwen_lint.index.postgres_store"}),
-}
-
-
 def test_no_import_cycle():
-    found = {frozenset(c) for c in _cycles(GRAPH)}
-    assert found >= KNOWN_CYCLES, f"gone, take off KNOWN_CYCLES: {sorted(map(sorted, KNOWN_CYCLES - found))}"
-    cycles = [sorted(c) for c in found - KNOWN_CYCLES]
+    cycles = _cycles(GRAPH)
     assert not cycles, "import cycles: " + "; ".join(" ↔ ".join(c) for c in cycles)
 
 

@@ -18,8 +18,9 @@ import pytest
 from clirun import gwlint, no_traceback
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import is_postgres_url, open_index
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import IndexError_, is_postgres_url, open_index
+from gongwen_lint.index.store import IndexError_
 
 PG = os.environ.get("GONGWEN_TEST_PG")
 needs_pg = pytest.mark.skipif(not PG, reason="GONGWEN_TEST_PG is not set: no PostgreSQL server (.ci/postgres.sh starts one)")

@@ -243,7 +243,7 @@ def _config_from_options(config_path, select, ignore, extend_select, fail_on, in
     except ConfigError as e:
         _fail(str(e))
     if config.index:
-        from .index.store import check_index_url
+        from .index.backends import check_index_url
 
         problem = check_index_url(config.index)
         if problem:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..errors import ReadError
 from ..fileio import read_capped
+from ..index.backends import open_index
 from ..index.ingest import find_files, key_path
 from ..index.search import SearchOptions
-from ..index.store import Params, open_index
+from ..index.store import Params
 from ..limits import input_cap
 from .pipeline import Pair, audit_one, merge_pairs, prepare_file, read_paragraphs, search_options
 

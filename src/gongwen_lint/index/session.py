@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ..errors import ResourceError
 from ..model import TEXT_ROLES, Document, Paragraph
+from .backends import open_index
 from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, find_copies
-from .store import IndexError_, Store, open_index
+from .store import IndexError_, Store
 
 MIN_REF_COVERAGE_CHARS = 100  # a short reference mostly repeated counts only above this
 
