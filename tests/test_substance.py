@@ -113,7 +113,8 @@ def test_lead_ins_closings_filler_and_preambles_are_not_work_items(lex):
             "二、主要任务\n现将有关事项通知如下：\n各乡镇于2025年4月30日前完成自建房安全排查。\n"
             "正文内容正文内容正文内容正文内容正文内容\n特此通知。")
     inv = inventory(body, lex)
-    assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.PRINCIPLE, True), (Verdict.MEASURE, False)]
+    # the 指导思想 item is listed (empty words, but in a preamble section: never reported nor counted)
+    assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.EMPTY, True), (Verdict.MEASURE, False)]
     assert inv.substance_ratio == 1.0
     assert is_filler("正文内容正文内容正文内容正文内容")
 
@@ -171,9 +172,9 @@ def test_a_section_of_slogans_gets_gw708():
 # -- user dictionaries -------------------------------------------------------------------------
 
 def test_user_words_join_the_model():
-    body = "要全面提升城市能级和核心竞争力。"  # 城市 reads as a concrete noun
+    body = "要统筹推进城区雨污管网和海绵设施建设。"  # 雨污管网, 海绵设施 read as particular things
     assert not lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
-    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["城市能级"]}})
+    cfg = Config(select=("GW702", "GW703"), dictionaries={"substance-add": {"泛指宾语": ["雨污管网", "海绵设施"]}})
     assert [d.code for d in lint_text(HEAD + body + TAIL, cfg).diagnostics] == ["GW703"]
 
 
@@ -211,3 +212,59 @@ def test_inspect_substance_text_and_bad_input(tmp_path):
     assert out.exit_code == 0 and "干货率 100%" in out.output and "措施" in out.output
     out = CliRunner().invoke(main, ["inspect", "--substance", str(tmp_path / "missing.docx")])
     assert out.exit_code == 2 and "Traceback" not in out.output
+
+
+# -- the specificity model (substance/model.py) --------------------------------------------------
+
+def _item_verdicts(body: str, lex, specificity: bool = True):
+    doc = structure.analyse(document_from_text(HEAD + body + TAIL, "<t>"))
+    return [i.verdict for i in analyse(doc, lex, specificity=specificity).items]
+
+
+#: Written for these tests (not in eval/substance_cases); one of the four is missed, as the
+#: held-out figures predict (docs/benchmarks.md): kept as strict expected failures, so that a
+#: better model shows up here.
+_KNOWN_MISS = pytest.mark.xfail(strict=True, reason="the model misses it (held-out recall is below 0.9)")
+
+
+@pytest.mark.parametrize("body", [
+    "持续优化公共文化服务体系，推动文化旅游深度融合，不断满足人民群众精神文化需求。",
+    "着力推进产业转型升级，培育壮大新兴产业，加快构建现代化产业体系。",
+    pytest.param("要完善社会救助体系，加强困难群众兜底保障，切实兜牢民生底线。", marks=_KNOWN_MISS),
+    "要深入推进数字经济发展，加快数字产业化和产业数字化，全面提升城市综合竞争力。",
+])
+def test_items_naming_only_fields_of_policy_become_empty(body, lex):
+    assert _item_verdicts(body, lex, specificity=False) == [Verdict.PRINCIPLE]  # the word test alone keeps them
+    assert _item_verdicts(body, lex) == [Verdict.EMPTY]
+
+
+@pytest.mark.parametrize("body", [
+    "对全区所有学校食堂的冷库、排烟管道开展一次安全检查，发现隐患的立即停用整改。",
+    "加强城区老旧电梯更新改造，完善电梯维保质量抽查机制。",
+    "清理河道两岸违规堆放的建筑垃圾，拆除沿河私搭乱建的养殖棚舍。",
+])
+def test_items_naming_particular_things_stay_principles(body, lex):
+    assert _item_verdicts(body, lex) == [Verdict.PRINCIPLE]
+
+
+def test_the_model_never_overrules_a_slot(lex):
+    body = "进一步完善城乡住房保障体系，2025年底前新增保障性租赁住房1200套。"
+    assert _item_verdicts(body, lex) == [Verdict.MEASURE]
+
+
+def test_the_model_reads_word_classes_not_words():
+    from gongwen_lint.substance import model
+
+    m = model.load()
+    kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
+    assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words"}
+    assert 0.5 <= m.threshold < 1.0
+
+
+def test_the_model_judges_only_genres_that_set_out_work(lex):
+    body = "着力推进产业转型升级，培育壮大新兴产业，加快构建现代化产业体系。"
+    tail = "\n宜城市人民政府\n2025年3月1日\n"
+    notice = structure.analyse(document_from_text("关于做好有关工作的通知\n各单位：\n" + body + tail, "<t>"))
+    report = structure.analyse(document_from_text("关于2024年工作情况的报告\n市人民政府：\n" + body + tail, "<t>"))
+    assert [i.verdict for i in analyse(notice, lex).items] == [Verdict.EMPTY]
+    assert [i.verdict for i in analyse(report, lex).items] == [Verdict.PRINCIPLE]  # a 报告 states directions

@@ -41,6 +41,12 @@ def genre_data() -> dict:
     return tomllib.loads(data.decode("utf-8"))
 
 
+def deploys_work(genre: Genre | None) -> bool:
+    """A genre that sets out work to be done (``genres.toml`` ``deploys_work``: 通知, 意见, 决定 …),
+    as opposed to one that reports or proclaims (报告, 决议, 公报); an unknown genre is not."""
+    return genre is not None and bool(genre_data()["genres"].get(genre.value, {}).get("deploys_work"))
+
+
 #: The 文种 words a title ends with: the 15 genres of 条例 art. 8, and 令 for 命令.
 GENRE_WORDS: dict[str, Genre] = {g.value: g for g in Genre} | {"令": Genre.ORDER}
 

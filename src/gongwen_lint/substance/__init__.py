@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..decoder.vocab import deploys_work
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences
 from .clause import Judgement, Resolver, Verdict, concrete, deepen, judge, resolved
 from .items import Span, spans
+from .model import Model
+from .model import features as model_features
+from .model import load as load_model
 from .slots import Slots
 from .table import Table
 from .table import load as load_table
@@ -138,18 +142,28 @@ def content_score(table: Table, judged: tuple[Sentence, ...]) -> tuple[float, fl
     return score, (score / (chars / 10) if chars else 0.0)
 
 
-def _verdict(table: Table, judged: tuple[Sentence, ...]) -> Verdict:
+def item_features(table: Table, judged: tuple[Sentence, ...]) -> dict[str, float]:
+    """The features the specificity model (:mod:`.model`) reads from an item's sentences."""
+    toks = [t for s in judged for t in s.judgement.tokens]
+    # a run the table does not know (危化品), read as a word or not yet: a rare string
+    rare = {w for s in judged for w in s.judgement.resolved + s.judgement.unknown}
+    return model_features(table, toks, sum(s.judgement.han for s in judged), len(rare))
+
+
+def _verdict(table: Table, judged: tuple[Sentence, ...], model: Model | None) -> Verdict:
     if any(s.verdict is Verdict.MEASURE for s in judged):
         return Verdict.MEASURE
     score, density = content_score(table, judged)
     han = sum(s.judgement.han for s in judged)
     least = min(ITEM_MIN_CONTENT, han / CHARS_PER_WORD)
     thin = han >= CHARS_PER_WORD and density < ITEM_MIN_DENSITY and score < DENSE_CONTENT
-    if score >= least and not thin:
-        return Verdict.PRINCIPLE
-    if len(strong_nouns(table, judged)) >= 2:
-        return Verdict.PRINCIPLE  # two fields laws also name (消费、投资; 公共服务、社会保障): a principle
-    return Verdict.EMPTY
+    # two fields laws also name (消费、投资; 公共服务、社会保障): a principle
+    if not (score >= least and not thin) and len(strong_nouns(table, judged)) < 2:
+        return Verdict.EMPTY
+    # content words are left, but only the stock of policy (住房保障体系, 营商环境): empty
+    if model is not None and model.empty(item_features(table, judged)):
+        return Verdict.EMPTY
+    return Verdict.PRINCIPLE
 
 
 def strong_nouns(table: Table, judged: tuple[Sentence, ...]) -> set[str]:
@@ -164,10 +178,11 @@ def unknown_runs_as_words(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(r for r in runs if len(r) >= 2)
 
 
-def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None) -> Item:
+def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None, model: Model | None = None) -> Item:
     """The verdict on one item.  When the item would be empty but holds runs of characters the
     packaged table does not know, they are read by ``resolve`` (jieba's tagger, if the
-    configuration asks for it: ``style-nlp``) or else by :func:`unknown_runs_as_words`."""
+    configuration asks for it: ``style-nlp``) or else by :func:`unknown_runs_as_words`.
+    ``model``: the specificity model (:mod:`.model`); ``None``: the word test alone."""
     text = span.p.text
     bounds = []
     for a, b in sentences(text[span.start:span.end]):
@@ -186,7 +201,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
         Sentence(a, b, j if measure and len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
         for (a, b), m, j in zip(bounds, masked, shallow)
     )
-    verdict = _verdict(table, judged)
+    verdict = _verdict(table, judged, model)
     if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
         reader = resolve or unknown_runs_as_words
         judged = tuple(
@@ -194,7 +209,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
             if s.judgement.doubt else s
             for s in judged
         )
-        verdict = _verdict(table, judged)
+        verdict = _verdict(table, judged, model)
     slots = Slots()
     for s in judged:
         slots = slots.merged(s.judgement.slots)
@@ -202,12 +217,20 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
     return Item(span, judged, verdict, slots, content)
 
 
-def analyse(doc: Document, lex: StyleLexicon, resolve: Resolver | None = None, table: Table | None = None) -> Inventory:
+def analyse(
+    doc: Document, lex: StyleLexicon, resolve: Resolver | None = None, table: Table | None = None,
+    specificity: bool = True,
+) -> Inventory:
     """The inventory of ``doc`` (roles recognised); ``resolve`` reads the runs the table does
-    not know (default: :func:`unknown_runs_as_words`)."""
+    not know (default: :func:`unknown_runs_as_words`).  The specificity model (:mod:`.model`)
+    judges only documents of a genre that sets out work to be done (通知, 意见 …: a 报告 or a
+    政府工作报告 states directions, and holding each of them to a measure cried wolf 14 times
+    per report); ``specificity=False`` leaves it out (the training script judges with the word
+    test alone)."""
     table = table or load_table()
+    model = load_model() if specificity and deploys_work(doc.genre) else None
     keys = lex.words("sections", "preamble")
-    return Inventory(tuple(judge_item(lex, table, s, resolve) for s in spans(doc, keys)))
+    return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, keys)))
 
 
 __all__ = ["Inventory", "Item", "Sentence", "Slots", "Verdict", "analyse", "judge_item"]

@@ -1,8 +1,9 @@
 """The verdict on one sentence: a measure, a principle, or empty words.
 
 - **measure** (措施): it names who, when, how much or an instrument (:mod:`.slots`);
-- **principle** (原则): no such slot, but something particular is named — a specific object or
-  field (危险化学品企业, 农村饮水安全工程) or a concrete action (清淤, 抽检);
+- **principle** (原则): no such slot, but something particular is named — a specific object
+  (危险化学品企业, 加油站) or a concrete action (清淤, 抽检); whether what is named is particular or
+  only a field of policy (住房保障体系) the item decides with :mod:`.model`;
 - **empty** (空话): nothing is left once the stock of official Chinese is taken away.
 
 "The stock" is, in order: the 套话 and slogan constructions of ``boilerplate.tsv``, the contexts in

@@ -36,6 +36,7 @@ _PUNCT = re.compile(r"[。；！？，,;!?]")
 _CLAUSE_PUNCT = re.compile(r"[。；！？，、,;!?]")
 _SENTENCE_END = re.compile(r"[。；！？!?;]")
 _ENUMERATOR_RE = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
+_NEXT_ENUMERATOR_RE = re.compile(r"[，；、,;](?:[二三四五六七八九十]+(?:是|要)|其次|再次|最后)")
 #: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
 _EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
 _LEAD_IN_RE = re.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
@@ -95,8 +96,11 @@ def _is_item_text(text: str) -> bool:
         return False  # a line without a stop or a comma is a title or a name, not a sentence
     if han < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
         return False  # one short clause (进一步扩大对外开放。): a heading typed as a paragraph
-    if han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0:
-        return False  # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow
+    if (han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0
+            and not _NEXT_ENUMERATOR_RE.search(t, 2)):
+        # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow — but
+        # 一要提高站位，二要压实责任，三要…: the items themselves, run together
+        return False
     if t.endswith(("：", ":")) or _LEAD_IN_RE.search(t):
         return False  # a lead-in: 现将有关事项通知如下：／今年要着重做好以下几方面的工作。
     return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))

@@ -59,7 +59,8 @@ POST_RE = re.compile(
 #: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
 _NAMED_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,2}?(?:机制|制度|模式|工程|行动|活动|计划|专项|清单|平台|系统|热线|专席|改革|服务|政策|工作法|标准|办法|"
-    r"名单|档案|管理|检查|试点|项目|基金|券|码|卡|网站|网|专区|窗口|改造|整治|方案|指数|体系|标识|认证|品牌|热线|通道|专线)"
+    r"名单|档案|管理|检查|试点|项目|基金|券|码|卡|网站|网|专区|窗口|改造|整治|方案|指数|体系|标识|认证|品牌|热线|通道|专线|"
+    r"规划|纲要)"
 )
 #: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
 _NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
