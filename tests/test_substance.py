@@ -256,7 +256,7 @@ def test_the_model_reads_word_classes_not_words():
     from gongwen_lint.substance import model
 
     m = model.load()
-    kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
+    kinds = {f"{k}_{c}_{n}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words"}
     assert 0.5 <= m.threshold < 1.0
 
