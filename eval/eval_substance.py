@@ -1,8 +1,9 @@
 """Evaluate the substance model on hand-labelled paragraphs: empty ones warned, concrete ones not.
 
-Cases are in ``eval/substance_cases/`` (format in its README): ``tuning.txt`` and ``tuning2.txt``
-are read while developing; ``heldout.txt`` and ``heldout3.txt`` never are (``tuning2``/``heldout3``
-come from an independent writer who saw neither the model nor the other sets).  Each case becomes its own draft (title, 主送, the optional
+Cases are in ``eval/substance_cases/`` (format in its README): ``tuning.txt``, ``tuning2.txt`` and
+``tuning4.txt`` are read while developing (and fit the specificity model); ``heldout.txt``,
+``heldout3.txt`` and ``heldout4.txt`` never are (``tuning2``/``heldout3`` and ``tuning4``/``heldout4``
+come from independent writers who saw neither the model nor the other sets).  Each case becomes its own draft (title, 主送, the optional
 heading, the case's paragraphs, 署名, 成文日期), structure recognised as for any draft, checked with
 the GW7 rules.  A case is *warned* when GW702 or GW703 reports a warning on one of its paragraphs.
 
@@ -30,8 +31,8 @@ CASES = Path(__file__).resolve().parent / "substance_cases"
 HEAD = ["关于做好有关工作的通知", "各有关单位："]
 TAIL = ["XX市人民政府", "2025年3月1日"]
 CODES = ("GW702", "GW703")
-TUNING = ("tuning.txt", "tuning2.txt")
-HELDOUT = ("heldout.txt", "heldout3.txt")
+TUNING = ("tuning.txt", "tuning2.txt", "tuning4.txt", "tuning5.txt")
+HELDOUT = ("heldout.txt", "heldout3.txt", "heldout4.txt", "heldout5.txt")
 
 
 @dataclass

@@ -6,7 +6,8 @@ Sets (default rules, as a user runs them):
 - ``gov_prc``: the State Council texts of the archive as they are (flattened) and reflowed
   (split before 一、/（一） headings, see ``eval_style.reflow``);
 - ``yichun``: the 宜春 notice typed as a drafter's .docx (``tests/drafts.py``);
-- ``realdocx``: the six real third-party Word/WPS files of ``corpus/realdocx/``.
+- ``realdocx``: the six real third-party Word/WPS files of ``corpus/realdocx/``;
+- ``mee``: every eighth 生态环境部 document of the archive.
 
 The State Council sets are also reported by half: the odd-numbered documents are what the
 specificity model learns correct prose from (``eval/substance_split.py``), the even-numbered ones
@@ -16,7 +17,7 @@ Prints, per set, GW7 warnings per document by code, then every GW7 warning (``--
 its excerpt, so each false one can be read and fixed.  Target (issue 15): ≤ 0.3 GW7 warnings
 per document on the State Council sets.
 
-Usage: python eval/eval_substance_real.py [--list] [--sets typeset,gov_prc,yichun,realdocx] [--count N]
+Usage: python eval/eval_substance_real.py [--list] [--sets typeset,gov_prc,yichun,realdocx,mee] [--count N]
 """
 
 from __future__ import annotations
@@ -72,6 +73,21 @@ def _reports_gov_prc(linter: Linter, reflowed: bool):
         yield f.name, linter.check_document(structure.analyse(document_from_text(text, str(f))))
 
 
+def _reports_mee(linter: Linter):
+    """Every eighth 生态环境部 document of the archive (the set the substance table was built from:
+    its wording reads as common, so this measures the rules on familiar prose), title on its own
+    line and reflowed as the State Council set."""
+    from eval_style import reflow
+
+    titles = _titles()
+    for f in sorted((SHARED / "archive" / "mee").glob("*.txt"))[::8]:
+        text = f.read_text(encoding="utf-8")
+        title = titles.get(f.name, "")
+        if title and text.startswith(title):
+            text = title + "\n" + text[len(title):]
+        yield f.name, linter.check_document(structure.analyse(document_from_text(reflow(text), str(f))))
+
+
 def _reports_yichun(linter: Linter, tmp: Path):
     from drafts import yichun_docx
 
@@ -115,7 +131,7 @@ def summarise(name: str, reports, show: bool, by_half: bool = False) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--list", action="store_true", help="print every GW7 warning")
-    ap.add_argument("--sets", default="typeset,gov_prc,yichun,realdocx")
+    ap.add_argument("--sets", default="typeset,gov_prc,yichun,realdocx,mee")
     ap.add_argument("--count", type=int, default=None, help="typeset documents to build (default: all)")
     args = ap.parse_args()
     sets = args.sets.split(",")
@@ -124,6 +140,8 @@ def main() -> None:
         tmp_path = Path(tmp)
         if "typeset" in sets:
             summarise("typeset (make_documents .docx)", _reports_typeset(linter, args.count, tmp_path), args.list, True)
+        if "mee" in sets:
+            summarise("mee (every 8th)", _reports_mee(linter), args.list)
         if "gov_prc" in sets:
             summarise("gov_prc as-is", _reports_gov_prc(linter, False), args.list, True)
             summarise("gov_prc reflowed", _reports_gov_prc(linter, True), args.list, True)

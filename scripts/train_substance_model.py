@@ -6,8 +6,8 @@ who / when / how much may still be empty words that name only fields of policy (
 装置检测).  The features are word *classes* (:mod:`gongwen_lint.substance.model`), so the fit
 learns how much each kind of word says, not which words are good.
 
-Data: the **tuning** halves of ``eval/substance_cases`` only (``tuning.txt``, ``tuning2.txt``);
-the held-out halves are never read here.  And, as examples of correct prose, the work items of the
+Data: the **tuning** halves of ``eval/substance_cases`` only (``eval_substance.TUNING``); the
+held-out halves are never read here.  And, as examples of correct prose, the work items of the
 odd-numbered State Council documents of the shared archive (``eval/substance_split.py``; reflowed
 as ``eval/eval_substance_real.py`` does) that the word test calls principles, each weighing
 ``--sc-weight`` of a hand-labelled item; the even-numbered ones are never read here.  Each case becomes a draft as in
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 
 from eval_style import reflow
-from eval_substance import CASES, HEAD, TAIL, read_cases
+from eval_substance import CASES, HEAD, TAIL, TUNING, read_cases
 from substance_split import trains_model
 
 from gongwen_lint import lexicon, structure
@@ -48,7 +48,6 @@ from gongwen_lint.substance import Verdict, analyse, item_features
 from gongwen_lint.substance.table import load as load_table
 from gongwen_lint.textreader import document_from_text
 
-TUNING = ("tuning.txt", "tuning2.txt")
 GOV_PRC = ROOT.parent / "shared" / "corpus" / "archive" / "gov_prc"
 #: A State Council item with this many Han characters or fewer is never reported (style.py).
 MIN_REPORTED_HAN = 10

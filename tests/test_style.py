@@ -46,11 +46,17 @@ def test_gw702_substance_keeps_a_sentence():
     for body in (
         "各单位要高度重视校园安全，2025年9月1日前完成全部校舍安全排查。",
         "要进一步加强危险化学品企业安全生产监管，狠抓落实。",
-        "各单位要高度重视，认真贯彻落实《中华人民共和国防洪法》。",
+        "各单位要高度重视，依照《中华人民共和国防洪法》第四十六条的规定划定洪泛区。",
         "市水利局要高度重视，狠抓落实。",
     ):
         found, _ = check(body, "GW702")
         assert found == [], body
+
+
+def test_gw702_a_law_only_to_be_carried_out_is_no_substance():
+    # 贯彻落实《…法》 cites the law (Slots.cited); it says nothing of what to do under it
+    found, _ = check("各单位要高度重视，认真贯彻落实《中华人民共和国防洪法》。", "GW702")
+    assert [d.severity for d in found] == [Severity.WARNING]
 
 
 def test_gw702_a_stack_inside_a_substantive_paragraph_is_only_info():

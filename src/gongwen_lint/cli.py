@@ -17,7 +17,15 @@ import click
 
 from . import cli_zh, console
 from ._version import __version__
-from .config import Config, ConfigError, check_selectors, discover, load_file
+from .config import (
+    Config,
+    ConfigError,
+    activate_rules,
+    check_selectors,
+    discover,
+    load_file,
+    rules_path,
+)
 from .diagnostics import Severity
 from .files import collect_drafts
 from .report import Report
@@ -140,8 +148,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
 
 
-def _load_config(config_path: str | None) -> Config:
-    return load_file(config_path) if config_path else discover()
+def _load_config(config_path: str | None, rules_paths: tuple[str, ...] = ()) -> Config:
+    """The configuration file (given or found); ``--rules-path`` adds rule files to its own."""
+    config = load_file(config_path) if config_path else discover()
+    if rules_paths:
+        config = config.with_overrides(rules_path=config.rules_path + rules_path(list(rules_paths), "--rules-path", None))
+        activate_rules(config.rules_path)
+    return config
 
 
 def _fail(message: str) -> NoReturn:
@@ -158,6 +171,8 @@ def _fail(message: str) -> NoReturn:
 @click.option("--config", "config_path", type=click.Path(), metavar="文件", help="配置文件（默认自动查找）")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到该级别的问题时退出码为 1")
 @click.option("--index", "index", metavar="索引", help="参考文件索引（SQLite 文件或 postgresql:// 地址），启用重复发文检查")
+@click.option("--rules-path", "rules_paths", multiple=True, type=click.Path(), metavar="路径",
+              help="自定义规则文件（.toml）或其所在文件夹，加在配置的 rules-path 之后（见 docs/developing.md）")
 @click.option("-o", "--output", "output", type=click.Path(), metavar="文件", help="把报告写入文件而不是标准输出（与 --fix 一起且以 .docx 结尾时，为修复后的副本）")
 @click.option("--statistics", is_flag=True, help="报告末尾按规则汇总：每条规则的出现次数、合并后的问题数、可自动修复数")
 @click.option("--baseline", "baseline_path", type=click.Path(), metavar="文件", help="基线文件：只报告基线中没有的新问题")
@@ -169,8 +184,8 @@ def _fail(message: str) -> NoReturn:
 @click.option("--unsafe-fixes", is_flag=True, help="同时应用跨越多个格式片段、可能改变格式的修复（需与 --fix 一起使用）")
 @click.option("--annotate", "annotate", type=click.Path(), metavar="文件", help="另存一份带批注的副本（.docx）：每段每条规则一条 Word 批注，原文件不变")
 @click.option("--force", is_flag=True, help="允许覆盖已存在、但不是 gongwen-lint 写出的副本文件（--annotate、--fix-to）")
-def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, output, statistics, baseline_path,
-          write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate, force):
+def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index, rules_paths, output, statistics,
+          baseline_path, write_baseline, jobs, fix, fix_to, unsafe_fixes, annotate, force):
     """检查公文草稿（.docx、.txt、.md 文件或文件夹）。
 
     \b
@@ -179,7 +194,7 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     --annotate 副本.docx   写带批注的副本，供在 Word/WPS 中查看
     Ctrl-C                 中断：输出已检查文件的结果，退出码 130
     """
-    config = _config_from_options(config_path, select, ignore, extend_select, fail_on, index)
+    config = _config_from_options(config_path, select, ignore, extend_select, fail_on, index, rules_paths)
     baseline_path = baseline_path or config.baseline
     if write_baseline and not baseline_path:
         _fail("--write-baseline 需要用 --baseline 指定基线文件")
@@ -221,10 +236,10 @@ def check(paths, fmt, select, ignore, extend_select, config_path, fail_on, index
     sys.exit(stopped[1] if stopped else 2 if fix_failed else exit_code(reports, config.fail_on))
 
 
-def _config_from_options(config_path, select, ignore, extend_select, fail_on, index) -> Config:
+def _config_from_options(config_path, select, ignore, extend_select, fail_on, index, rules_paths=()) -> Config:
     """The configuration file (given or found) with the command line's overrides; exits 2 on error."""
     try:
-        config = _load_config(config_path)
+        config = _load_config(config_path, rules_paths)
         overrides: dict = {}
         if select:
             overrides["select"] = _split(select)
@@ -482,21 +497,35 @@ def inspect(path, fmt, substance):
     console.emit(render_json(doc) if fmt == "json" else render_text(doc))
 
 
+_RULES_PATH_OPTION = click.option("--rules-path", "rules_paths", multiple=True, type=click.Path(), metavar="路径",
+                                  help="连同这些自定义规则文件（.toml）或文件夹中的规则")
+
+
 @main.command()
-def rules():
-    """列出全部规则。"""
+@_RULES_PATH_OPTION
+def rules(rules_paths):
+    """列出全部规则（含配置的 rules-path 中的自定义规则）。"""
     from .output.rules_format import render_catalogue
 
+    try:
+        _load_config(None, rules_paths)
+    except ConfigError as e:
+        _fail(str(e))
     console.emit(render_catalogue())
 
 
 @main.command()
 @click.argument("code", metavar="规则")
-def rule(code):
+@_RULES_PATH_OPTION
+def rule(code, rules_paths):
     """说明一条规则：检查什么、依据、示例、修复。"""
     from .output.rules_format import render_rule
     from .rules.registry import get_rule
 
+    try:
+        _load_config(None, rules_paths)
+    except ConfigError as e:
+        _fail(str(e))
     r = get_rule(code)
     if r is None:
         _fail(f"没有规则“{code}”：请用 gongwen-lint rules 查看规则目录")

@@ -22,7 +22,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .diagnostics import Severity
-from .errors import ReadError
+from .errors import ReadError, RuleFileError
 from .fileio import read_capped
 from .rules import registry
 
@@ -39,6 +39,7 @@ TOP_KEYS = {
     "dictionaries",
     "options",
     "baseline",
+    "rules-path",
 }
 DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "substance-add", "substance-remove", "organ-suffixes-add", "font-aliases"}
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
@@ -60,6 +61,7 @@ class Config:
     dictionaries: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
     baseline: str | None = None
+    rules_path: tuple[str, ...] = ()  # the user's rule files or folders (absolute), docs/developing.md
     source: str | None = None  # the file this came from
     root: str | None = None  # its folder: per-file-ignores patterns are relative to it
 
@@ -67,6 +69,7 @@ class Config:
     def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
         """The rules to run on ``path``.  Without per-file ignores the answer is the same for
         every file, so it is worked out once per configuration (twice per document otherwise)."""
+        activate_rules(self.rules_path)  # this configuration's own rules (also in a spawned worker)
         if self.per_file_ignores:
             return self._enabled_rules(path)
         cached = self.__dict__.get("_enabled")
@@ -130,6 +133,30 @@ def _as_list(value: Any, key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def activate_rules(paths: Iterable[str]) -> None:
+    """Load the user's rule files of ``rules-path`` into the registry (replacing any other
+    configuration's), so selectors, severities and suppressions can name them."""
+    try:
+        registry.use_rules_path(paths)
+    except RuleFileError as e:
+        raise ConfigError(str(e)) from None
+
+
+def rules_path(value: Any, key: str, base: Path | None) -> tuple[str, ...]:
+    """``rules-path``: a folder or file, or a list of them; relative to ``base`` (the config's folder)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"配置项 {key} 应为规则文件或文件夹的路径列表，例如 [\"规则\"]")
+    out = []
+    for v in value:
+        p = Path(v.strip()).expanduser()
+        if base is not None and not p.is_absolute():
+            p = base / p
+        out.append(str(p.resolve()))
+    return tuple(out)
+
+
 def check_selectors(selectors: Iterable[str], key: str) -> None:
     for s in selectors:
         if not registry.valid_selector(s):
@@ -152,6 +179,10 @@ def _parse(data: dict[str, Any], source: str | None) -> Config:
     if unknown:
         raise ConfigError(f"未知的配置项 {unknown[0]}{where}；可用的配置项：{', '.join(sorted(TOP_KEYS))}")
     kwargs: dict[str, Any] = {"source": source, "root": str(Path(source).parent) if source else None}
+    # The user's rules first: selectors, severities and options may name them.
+    if "rules-path" in data:
+        kwargs["rules_path"] = rules_path(data["rules-path"], "rules-path", Path(source).parent if source else None)
+    activate_rules(kwargs.get("rules_path", ()))
     for key, attr in (("select", "select"), ("ignore", "ignore"), ("extend-select", "extend_select")):
         if key in data:
             kwargs[attr] = _as_list(data[key], key)

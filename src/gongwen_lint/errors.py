@@ -13,3 +13,9 @@ class ResourceError(Exception):
     error (exit code 2), so a duplicate check that could not run is never silently skipped.
     ``str(e)`` is the Chinese message.
     """
+
+
+class RuleFileError(Exception):
+    """A user's or a packaged rule file (TOML, ``rules/declared.py``) that cannot be used: bad
+    TOML, a code that clashes, a bad regular expression, an example that does not hold.
+    ``str(e)`` is the Chinese message naming the file (exit code 2)."""

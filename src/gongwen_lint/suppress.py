@@ -81,7 +81,7 @@ def selector_matches(selector: str, code: str, name: str) -> bool:
     up = s.upper()
     if up == "ALL" or s.lower() == name:
         return True
-    return up.startswith("GW") and code.startswith(up)
+    return up.startswith(("GW", "X")) and code.startswith(up)
 
 
 def directives(doc: Document) -> list[Directive]:

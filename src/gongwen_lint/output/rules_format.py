@@ -19,6 +19,8 @@ def render_rule(r: Rule) -> str:
         f"默认级别：{r.severity.label}（{r.severity.value}）   依据层级：{r.source}   默认{'启用' if r.default else '不启用'}"
         + ("   可自动修复" if r.fixable else ""),
     ]
+    if r.origin:
+        head.append(f"规则文件：{r.origin}")
     if r.options:
         head.append("可配置项（[tool.gongwen-lint.options]）：" + "，".join(f"{k} = {v!r}" for k, v in r.options.items()))
     return "\n".join(head) + "\n\n" + r.doc

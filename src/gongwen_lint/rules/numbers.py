@@ -1,4 +1,5 @@
-"""Numbers per GB/T 15835-2011 《出版物上数字用法》 (GW501–GW504).
+"""Numbers per GB/T 15835-2011 《出版物上数字用法》 (GW501–GW504; GW502, full-width digits, is
+a substitution table declared in ``dictionaries/rules/GW502.toml``).
 
 GB/T 15835 is a 推荐性 standard whose scope says 公文 *may* follow it, so its rules default to
 ``warning``; relative time words are a drafting habit (实务) and only ``info``.  The 成文日期
@@ -11,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import TEXT_ROLES, Paragraph, Role
+from ..model import TEXT_ROLES, Paragraph
 from ..text import CN_DIGITS, masked, sentences
 from .context import Context
 from .punctuation import PUNCT_ROLES
@@ -79,42 +80,6 @@ def zero_character(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     m = masked(p.text)
     for s, e, fixed in _zero_runs(m):
         yield ctx.report(p, s, e, f"汉字数字中的零应写作“〇”：{p.text[s:e]} → {fixed}", replacement=fixed)
-
-
-# --------------------------------------------------------------------------------------------
-_FULLWIDTH_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
-_TO_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
-
-
-@rule(
-    "GW502",
-    "fullwidth-digits",
-    title="全角数字",
-    severity=WARNING,
-    source="标准 GB/T 15835-2011",
-    roles=frozenset(Role) - {Role.EMPTY},
-    fixable=True,
-)
-def fullwidth_digits(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
-    """
-    ## 检查内容
-    全角阿拉伯数字“２０２５”应使用半角“2025”。全角数字是输入法状态造成的，不会是引文原貌，
-    所以引文和书名号内也报；各要素（发文字号、成文日期等）都检查。
-
-    ## 依据
-    GB/T 15835-2011：阿拉伯数字使用半角形式；GB/T 9704-2012 第 9 章引用该标准。
-
-    ## 示例
-    错：２０２５年工作要点
-    错：国办发〔２０２４〕３号
-    对：2025年工作要点
-
-    ## 修复
-    替换为半角数字。
-    """
-    for mt in _FULLWIDTH_DIGITS.finditer(p.text):
-        fixed = mt.group(0).translate(_TO_HALF)
-        yield ctx.report(p, mt.start(), mt.end(), f"应使用半角数字：{mt.group(0)} → {fixed}", replacement=fixed)
 
 
 # --------------------------------------------------------------------------------------------

@@ -7,6 +7,12 @@ Both yield diagnostics built with :meth:`Context.report`.
 The docstring *is* the rule's documentation (``gongwen-lint rule CODE``, docs/rules.md) and its
 examples are test cases: lines ``错：…`` must make the rule fire, ``对：…`` must not.  A block
 example is written as ``错：`` followed by indented lines (one paragraph each).
+
+Rules that are data (a dictionary, a substitution table) are declared in TOML instead
+(:mod:`.declared`, packaged ones in ``dictionaries/rules/``) and registered here the same way,
+with :func:`register`.  A user's own rule files (``rules-path``) are a separate layer,
+:func:`use_user_rules`, replaced whenever another configuration is read; their codes are
+``X`` and three digits (:data:`USER_CODE_RE`), so they can never take a built-in code.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ class Rule:
     #: Runs after every other rule and reads what they produced (``Context.diagnostics_of``):
     #: GW902 judges the suppressions from the findings already made, as ruff's RUF100 does.
     after_all: bool = False
+    origin: str = ""  # the TOML file a declared rule comes from ("": a rule in code)
 
     @property
     def doc(self) -> str:
@@ -67,8 +74,12 @@ _NAMES: dict[str, str] = {}
 _OPTIONS: dict[str, tuple[str, object]] = {}  # option name -> (rule code, default)
 _CHOICES: dict[str, tuple[str, ...]] = {}  # option name -> allowed values (enumerations)
 
-_CODE_RE = re.compile(r"^GW\d{3}$")
-_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = re.compile(r"^GW\d{3}$")
+#: Codes of a user's own rules (``rules-path``): never a built-in code.
+USER_CODE_RE = re.compile(r"^X\d{3}$")
+_USER: dict[str, Rule] = {}  # code -> rule, from the configured rules-path
+_USER_NAMES: dict[str, str] = {}
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def rule(
@@ -88,45 +99,97 @@ def rule(
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
     ``option_choices`` the allowed values of a string option that is an enumeration."""
-    if not _CODE_RE.match(code):
+    if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
-    if not _NAME_RE.match(name):
+    if not NAME_RE.match(name):
         raise ValueError(f"bad rule name {name!r}")
     if source.split()[0] not in SOURCES:
         raise ValueError(f"{code}: source must start with one of {SOURCES}")
 
     def decorate(func: RuleFunc) -> RuleFunc:
-        if code in _RULES or name in _NAMES:
-            raise ValueError(f"duplicate rule {code} {name}")
-        r = Rule(
-            code=code,
-            name=name,
-            title=title,
-            severity=severity,
-            source=source,
-            func=func,
-            roles=frozenset(roles) if roles is not None else None,
-            needs=frozenset(needs),
-            default=default,
-            fixable=fixable,
-            options=dict(options or {}),
-            after_all=after_all,
+        register(
+            Rule(
+                code=code,
+                name=name,
+                title=title,
+                severity=severity,
+                source=source,
+                func=func,
+                roles=frozenset(roles) if roles is not None else None,
+                needs=frozenset(needs),
+                default=default,
+                fixable=fixable,
+                options=dict(options or {}),
+                after_all=after_all,
+            ),
+            option_choices,
         )
-        global _DEFAULTS
-        for opt, value in r.options.items():
-            if opt in _OPTIONS:
-                raise ValueError(f"option {opt} declared twice")
-            _OPTIONS[opt] = (code, value)
-        _DEFAULTS = None
-        for opt, choices in (option_choices or {}).items():
-            if opt not in r.options or r.options[opt] not in choices:
-                raise ValueError(f"{code}: choices for an undeclared option or without its default: {opt}")
-            _CHOICES[opt] = tuple(choices)
-        _RULES[code] = r
-        _NAMES[name] = code
         return func
 
     return decorate
+
+
+def register(r: Rule, option_choices: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Add a built-in rule (from :func:`rule` or a packaged TOML file) to the table."""
+    global _DEFAULTS
+    if r.code in _RULES or r.name in _NAMES:
+        raise ValueError(f"duplicate rule {r.code} {r.name}")
+    for opt, value in r.options.items():
+        if opt in _OPTIONS:
+            raise ValueError(f"option {opt} declared twice")
+        _OPTIONS[opt] = (r.code, value)
+    _DEFAULTS = None
+    for opt, choices in (option_choices or {}).items():
+        if opt not in r.options or r.options[opt] not in choices:
+            raise ValueError(f"{r.code}: choices for an undeclared option or without its default: {opt}")
+        _CHOICES[opt] = tuple(choices)
+    _RULES[r.code] = r
+    _NAMES[r.name] = r.code
+
+
+def use_user_rules(rules: Iterable[Rule]) -> None:
+    """Make ``rules`` (a user's declared rules) the user layer, replacing the previous one.
+
+    The caller (:mod:`.declared`) has checked their codes and names against the built-in ones."""
+    _load_rule_modules()
+    _USER.clear()
+    _USER_NAMES.clear()
+    for r in rules:
+        _USER[r.code] = r
+        _USER_NAMES[r.name] = r.code
+
+
+UserLoader = Callable[[tuple[str, ...]], list[Rule]]
+_USER_LOADER: UserLoader | None = None  # set by .declared when it is imported
+_USER_PATHS: tuple[str, ...] | None = None  # the rules-path the user layer was loaded from
+
+
+def set_user_loader(loader: UserLoader) -> None:
+    """The function that reads a user's rule files (:func:`.declared.load_user_rules`).
+
+    Injected rather than imported: the configuration calls :func:`use_rules_path`, and it sits
+    below the rule modules (which import the configuration's types), so it must not import them."""
+    global _USER_LOADER
+    _USER_LOADER = loader
+
+
+def use_rules_path(paths: Iterable[str]) -> None:
+    """Load the user's rule files ``paths`` as the user layer, once per distinct ``paths``
+    (:class:`~gongwen_lint.errors.RuleFileError` when one cannot be used)."""
+    global _USER_PATHS
+    key = tuple(paths)
+    if key == _USER_PATHS:
+        return
+    _load_rule_modules()
+    assert _USER_LOADER is not None, "rules.declared registers the loader when it is imported"
+    use_user_rules(_USER_LOADER(key) if key else [])
+    _USER_PATHS = key
+
+
+def builtin_names() -> dict[str, str]:
+    """Name → code of the built-in rules (user rules must not take one)."""
+    _load_rule_modules()
+    return dict(_NAMES)
 
 
 _loaded = False
@@ -149,15 +212,16 @@ def _load_rule_modules() -> None:
 
 
 def all_rules() -> list[Rule]:
+    """Every rule, built-in (GW…) first, then the user's (X…), each in code order."""
     _load_rule_modules()
-    return [_RULES[c] for c in sorted(_RULES)]
+    return [_RULES[c] for c in sorted(_RULES)] + [_USER[c] for c in sorted(_USER)]
 
 
 def get_rule(code_or_name: str) -> Rule | None:
     _load_rule_modules()
     key = code_or_name.strip()
-    code = _NAMES.get(key.lower(), key.upper())
-    return _RULES.get(code)
+    code = _NAMES.get(key.lower()) or _USER_NAMES.get(key.lower()) or key.upper()
+    return _RULES.get(code) or _USER.get(code)
 
 
 _DEFAULTS: MappingProxyType[str, object] | None = None  # built once; a new rule resets it
@@ -179,14 +243,22 @@ def option_choices() -> dict[str, tuple[str, ...]]:
     return dict(_CHOICES)
 
 
+def is_code_prefix(selector: str) -> bool:
+    """``GW``, ``GW4``, ``GW401``; ``X``, ``X0``, ``X001`` (user rules)."""
+    return bool(_PREFIX_RE.match(selector.strip().upper()))
+
+
+_PREFIX_RE = re.compile(r"^(?:GW|X)\d{0,3}$")
+
+
 def matches(selector: str, r: Rule) -> bool:
-    """``ALL``, a code, a code prefix (``GW1``, ``GW40``) or a rule name."""
+    """``ALL``, a code, a code prefix (``GW1``, ``GW40``, ``X``) or a rule name."""
     s = selector.strip()
     if s.upper() == "ALL":
         return True
     if s.lower() == r.name:
         return True
-    return s.upper().startswith("GW") and r.code.startswith(s.upper())
+    return is_code_prefix(s) and r.code.startswith(s.upper())
 
 
 def is_exact(selector: str, r: Rule) -> bool:
@@ -197,9 +269,9 @@ def is_exact(selector: str, r: Rule) -> bool:
 def valid_selector(selector: str) -> bool:
     _load_rule_modules()
     s = selector.strip()
-    if s.upper() == "ALL" or s.lower() in _NAMES:
+    if s.upper() == "ALL" or s.lower() in _NAMES or s.lower() in _USER_NAMES:
         return True
-    return bool(re.match(r"^GW\d{0,3}$", s.upper())) and any(c.startswith(s.upper()) for c in _RULES)
+    return is_code_prefix(s) and any(c.startswith(s.upper()) for c in (*_RULES, *_USER))
 
 
 _EXAMPLE_RE = re.compile(r"^(错|对)[：:](.*)$")

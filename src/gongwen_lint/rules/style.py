@@ -271,12 +271,12 @@ _SLOGAN_HEADING_HAN = 15
 def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
     from ..substance import Verdict as V
     from ..substance.clause import judge
-    from ..substance.items import heading_lead_end
+    from ..substance.items import heading_lead_end, numbered_item
     from ..substance.table import load
 
     for p in ctx.doc.body:
-        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None:
-            continue
+        if p.role not in HEADING_ROLES or heading_lead_end(p) is not None or numbered_item(p):
+            continue  # a run-in heading or a numbered item: judged as an item
         m = ORDINAL_RE.match(p.text)
         start = m.end() if m else 0
         text = p.text[start:].rstrip()

@@ -59,6 +59,19 @@ def heading_lead_end(p: Paragraph) -> int | None:
     return m.end()
 
 
+#: A "heading" this long that ends like a sentence and runs on over clauses is a numbered item
+#: with no lead of its own (2. 进一步完善……体系，加快推进……，持续改善……。), not a title.
+_ITEM_HEADING_HAN = 25
+_CLAUSE_COMMA = re.compile(r"[，,；;]")
+
+
+def numbered_item(p: Paragraph) -> bool:
+    """A heading-role paragraph that is a work item in full (numbered, no run-in lead)."""
+    text = p.text.rstrip()
+    return (p.role in HEADING_ROLES and heading_lead_end(p) is None and text.endswith("。")
+            and len(_HAN.findall(text)) >= _ITEM_HEADING_HAN and len(_CLAUSE_COMMA.findall(text)) >= 2)
+
+
 def heading_label(text: str) -> str:
     """The heading proper: up to its first full stop (a run-in heading carries its paragraph)."""
     return re.split(r"[。；：:]|(?<=.)[（(]", text, maxsplit=1)[0][:30]
@@ -116,7 +129,7 @@ def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
             stack = {k: v for k, v in stack.items() if k < level}
             stack[level] = heading_label(ORDINAL_RE.sub("", p.text))
             lead = heading_lead_end(p)
-            if lead is None:
+            if lead is None and not numbered_item(p):
                 continue
         elif p.role in PROSE_ROLES:
             lead = None

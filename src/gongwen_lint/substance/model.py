@@ -38,6 +38,8 @@ FILE = "substance_model.toml"
 #: chunks) count as rare; up to ``RARE_CAP`` of them are counted.
 RARE_COMMON = 2
 RARE_CAP = 3
+#: Distinct nouns counted, at most.
+NOUN_CAP = 8
 #: Token kinds (:class:`.clause.Token`) counted as such; nouns and verbs are bucketed instead.
 PLAIN_KINDS = ("generic", "idiom", "figurative", "single", "function")
 
@@ -53,11 +55,12 @@ def _legal_bucket(legal: int) -> str:
 def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
-    rare nouns), the share of stock words among its words, and how many rare content words it
-    names."""
+    rare nouns), the share of stock words among its words, how many rare content words and how
+    many nouns it names."""
     f: dict[str, float] = {}
     seen: set[str] = set()
     rare = resolved
+    nouns = resolved
     for t in tokens:
         if t.text in seen:
             continue
@@ -65,6 +68,7 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
         if t.kind in ("noun", "verb"):
             e = table.get(t.text)
             rare += e.common <= RARE_COMMON
+            nouns += t.kind == "noun"
             key = f"{t.kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
         elif t.kind in PLAIN_KINDS:
             key = t.kind
@@ -85,6 +89,9 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
     # a count, not a density: one or two particular things (井盖, 加油站) make an item specific
     # however long it is
     f["rare_words"] = min(RARE_CAP, rare) / RARE_CAP
+    # and how many things it names at all: a long concrete paragraph repeats its few terms
+    # (机组 … 机组), so its density is low while the count is not
+    f["nouns"] = min(NOUN_CAP, nouns) / NOUN_CAP
     return f
 
 

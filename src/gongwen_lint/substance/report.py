@@ -6,7 +6,7 @@ the 干货率.  JSON::
 
     {"path", "genre", "format", "substance_ratio", "work_items", "measures", "principles", "empty",
      "paragraphs": [{"part", "paragraph", "role", "text", "what", "verdict", "who", "when",
-                     "how_much", "instruments", "content", "stock", "preamble"}]}
+                     "how_much", "instruments", "cited", "content", "stock", "preamble"}]}
 
 ``substance_ratio`` is ``null`` when the draft has no work item.  Items in 背景/意义/原则 sections
 are listed with ``"preamble": true`` and not counted.
@@ -52,6 +52,7 @@ def item_dict(item: Item) -> dict:
         "when": list(item.slots.when),
         "how_much": list(item.slots.how_much),
         "instruments": list(item.slots.instruments),
+        "cited": list(item.slots.cited),
         "content": list(item.content),
         "stock": list(item.stock),
         "preamble": item.span.preamble,
@@ -81,7 +82,7 @@ def render_json(doc: Document, inv: Inventory) -> str:
 def _found(item: Item) -> str:
     s = item.slots
     parts = [f"{name}：{'、'.join(values[:3])}" for name, values in
-             (("谁来做", s.who), ("何时", s.when), ("多少", s.how_much), ("载体", s.instruments)) if values]
+             (("谁来做", s.who), ("何时", s.when), ("多少", s.how_much), ("载体", s.instruments), ("引用", s.cited)) if values]
     if parts:
         return "；".join(parts)
     if item.verdict is Verdict.PRINCIPLE:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import StyleLexicon
 from ..text import MASK
-from .table import FUNCTION, MODIFIER, VERB, Table
+from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -38,10 +38,13 @@ _UNITS = "|".join(sorted(set(
     "% ％ ‰ 万 亿 千 百 个 项 家 所 人 名 元 件 次 户 公里 千米 米 吨 亩 公顷 平方 天 小时 批 座 条 套 台 辆 倍 千瓦 兆瓦 立方 "
     "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
+#: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
+_NARRATIVE_YEAR = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:[，,]|以来|是|的)")
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
 QUANTITY_RE = re.compile(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
-    rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年|支|户|人|座)"
+    # (三年行动, 五年规划: the name of a campaign or a plan, not a quantity)
+    rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年(?!行动|规划|计划)|支|户|人|座)"
     rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
     r"|百分之[一二三四五六七八九十百点]+"
 )
@@ -53,8 +56,10 @@ _BY_RE = re.compile(
 )
 #: A named post: 分管副市长, 县级领导, 县委主要负责同志, 河长, 网格员.
 POST_RE = re.compile(
-    r"(?:[省市县区乡镇村]级|分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|领导|河长|湖长|林长)"
-    r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长|网格员|驻村第一书记|第一书记"
+    r"[省市县区乡镇村]级副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|领导|河长|湖长|林长)"
+    # 分管领导 alone names nobody (主要领导亲自抓、分管领导具体抓 is a formula)
+    r"|(?:分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|河长|湖长|林长)"
+    r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长(?!制)|网格员|驻村第一书记|第一书记"
 )
 #: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
 _NAMED_AFTER = re.compile(
@@ -64,18 +69,33 @@ _NAMED_AFTER = re.compile(
 )
 #: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
 _NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
+#: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
+_VAGUE_RE = re.compile(r"相关|有关|各类|各项|各种|多种|各级")
+_PHRASE_START = re.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
+#: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
+_NUMBER_NAME = re.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
+#: A law or a document that is only to be 贯彻落实/学习宣传 is cited, not applied (认真贯彻落实《法律援助法》).
+_CITING_BEFORE = re.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
+#: What follows a quotation that names a document to be written or applied (“十二五”规划).
+_DOCUMENT_AFTER = re.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
 _INSTRUMENT_END = re.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 
 
 @dataclass(frozen=True)
 class Slots:
-    """The measure evidence of one sentence (texts as written)."""
+    """The measure evidence of one sentence (texts as written).
+
+    ``cited`` holds the names of policies and campaigns in quotation marks (“放管服”改革,
+    “一网通办”, “我为群众办实事”实践活动): listed, but no measure by themselves — 持续深化“放管服”
+    改革 cites a policy everybody cites, it does not say what to do.  Whether the item is a
+    principle or empty is then for its words (a quoted name counts as a rare one)."""
 
     who: tuple[str, ...] = ()
     when: tuple[str, ...] = ()
     how_much: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
+    cited: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.who or self.when or self.how_much or self.instruments)
@@ -83,7 +103,7 @@ class Slots:
     def merged(self, other: Slots) -> Slots:
         return Slots(*(tuple(dict.fromkeys(a + b)) for a, b in (
             (self.who, other.who), (self.when, other.when), (self.how_much, other.how_much),
-            (self.instruments, other.instruments))))
+            (self.instruments, other.instruments), (self.cited, other.cited))))
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,11 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来)."""
     return [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+
+
+def _in_idiom(table: Table, text: str, a: int, b: int) -> bool:
+    """A numeral inside a four-character idiom (千家万户, 千方百计, 三令五申): no quantity."""
+    return any(table.word_class(text[k:k + 4]) == IDIOM for k in range(max(0, b - 4), min(a, len(text) - 4) + 1))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -184,22 +209,31 @@ def find(
         if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
     who += [m.group() for m in POST_RE.finditer(masked)]
-    deadlines = [m.span() for m in DEADLINE_RE.finditer(masked)]
+    dates = [m.span() for m in DEADLINE_RE.finditer(masked)]
+    deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
-    # a number inside a date (2025年4月30日前) is the date, not a quantity
-    how_much = [m.group() for m in QUANTITY_RE.finditer(masked) if not _overlaps(m.span(), deadlines)]
+    # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
+                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())]
     if not how_much:
-        how_much = [m.group() for m in _DIGITS.finditer(masked) if not _overlaps(m.span(), deadlines)]
-    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named]
+        how_much = [m.group() for m in _DIGITS.finditer(masked)
+                    if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())]
+    # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
+    # quoted name cites a policy (see ``Slots.cited``)
+    documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
+                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))]
+    instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
+    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
     for m in _LATIN.finditer(outside):
         instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
         before = outside[max(0, k - 2):k]
+        phrase = _PHRASE_START.split(outside[max(0, k - 8):k])[-1]
         after = outside[m.end():m.end() + 1]
         # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
-        # (系统观念, 平台作用) nor a vague one (相关平台, 的平台)
-        if _INSTRUMENT_END.match(after) and not before.endswith(("的", "相关", "有关", "各类", "各项", "各种")):
+        # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
+        if _INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase):
             instruments.append(word)
-    return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments)))
+    return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments, cited)))
