@@ -25,8 +25,8 @@ import subprocess
 import sys
 import time
 import zipfile
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -85,7 +85,7 @@ def long_draft(path: Path, pages: int, pool_pages: int = 500) -> int:
     for report in sorted((CORPUS / "archive" / "gwr").glob("*.txt")):
         for raw in report.read_text(encoding="utf-8").splitlines():
             text = raw.strip()
-            if not text or text.endswith("：") and len(text) < 12:  # 各位代表：
+            if not text or (text.endswith("：") and len(text) < 12):  # 各位代表：
                 continue
             pool.append(Line(heading_role(text), text))
             size += len(text)

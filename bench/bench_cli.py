@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _inputs import (  # noqa: E402
+from _inputs import (
     check_bytecode,
     fmt,
     machine,

@@ -21,12 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from bench_reader import build, source_lines  # noqa: E402
+from bench_reader import build, source_lines
 
-from gongwen_lint.api import Linter  # noqa: E402
-from gongwen_lint.config import Config  # noqa: E402
-from gongwen_lint.fixes import fix_file  # noqa: E402
-from gongwen_lint.output.annotate import annotate_file  # noqa: E402
+from gongwen_lint.api import Linter
+from gongwen_lint.config import Config
+from gongwen_lint.fixes import fix_file
+from gongwen_lint.output.annotate import annotate_file
 
 SELECT = ("GW1", "GW2", "GW3", "GW4", "GW5", "GW6", "GW9")
 RUNS = 5
@@ -92,7 +92,7 @@ def main() -> None:
 
         cli = [sys.executable, "-m", "gongwen_lint.cli", "check", "--select", ",".join(SELECT)]
         for label, extra in (("cli check", []), ("cli --fix", ["--fix"]), ("cli --annotate", ["--annotate", str(out)])):
-            def run_cli():
+            def run_cli(extra=extra):
                 shutil.copyfile(src, work)
                 subprocess.run([*cli, str(work), *extra], capture_output=True)
             print(f"{label:15s} {median_ms(run_cli):7.1f} ms  (process start included)")

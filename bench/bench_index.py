@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.ingest import iter_prepared, read_manifest, read_reference
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import open_index
 
 ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
 
@@ -44,7 +44,7 @@ def lookups(url: str, n: int, seed: int) -> dict:
     rng = random.Random(seed)
     metas = sorted(read_manifest(ARCHIVE / "manifest.tsv"))
     store = open_index(url)
-    texts = [p for p in (rng.choice(metas) for _ in range(n * 3))]
+    texts = [rng.choice(metas) for _ in range(n * 3)]
     drafts = []
     for p in texts:
         paras = [t for _, t in read_reference(Path(p))[0] if len(t) > 40]

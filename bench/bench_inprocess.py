@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _inputs import cpu_time, floor, fmt, long_draft, machine, ratio, real_documents  # noqa: E402
+from _inputs import cpu_time, floor, fmt, long_draft, machine, ratio, real_documents
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[int, list[float]] = {n: [] for n in pages}
         for _ in range(args.repeat):
             for n in pages:
-                times[n].append(cpu_time(lambda: linter.check_file(drafts[n]))[1])
+                times[n].append(cpu_time(lambda n=n: linter.check_file(drafts[n]))[1])
         print(f"\nLong drafts, whole check in-process (CPU), {args.repeat} rounds")
         for n in pages:
             print(f"  {n:4d} pages  {fmt(times[n], scale=1.0, unit='s', digits=3)}")

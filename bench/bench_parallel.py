@@ -40,8 +40,9 @@ def make_batch(folder: Path, kind: str, count: int) -> None:
         for i in range(count):
             shutil.copy(ROOT / "examples" / "通知草稿.docx", folder / f"draft_{i:04d}.docx")
         return
-    from corpus_paths import FIXTURE_ARCHIVE, SHARED_ARCHIVE
     from make_documents import drafts_from_corpus, write_docx
+
+    from corpus_paths import FIXTURE_ARCHIVE, SHARED_ARCHIVE
 
     archive = SHARED_ARCHIVE if (SHARED_ARCHIVE / "manifest.tsv").is_file() else FIXTURE_ARCHIVE
     drafts = drafts_from_corpus(archive, count=count)

@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from docxbuild import PAGE_FIELD, DocxBuilder, para, run  # noqa: E402
-
-from gongwen_lint.docx.reader import read_docx_file  # noqa: E402
+from docxbuild import PAGE_FIELD, DocxBuilder, para, run
+from gongwen_lint.docx.reader import read_docx_file
 
 LAW = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive/laws")
 

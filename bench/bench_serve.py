@@ -37,8 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import httpx  # noqa: E402  (the test extra)
-from serving import Server, gongwen_lint_command  # noqa: E402
+import httpx
+
+from serving import Server, gongwen_lint_command
 
 
 def p95(values: list[float]) -> float:

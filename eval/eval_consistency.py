@@ -221,8 +221,8 @@ def false_alarms(samples: list[Sample], codes: list[str], show: bool, config: Co
 
 def index_of_higher(tmp: Path) -> str:
     """A SQLite index of the archive's higher-level documents (State Council documents, laws)."""
+    from gongwen_lint.index.backends import open_index
     from gongwen_lint.index.ingest import iter_prepared, read_manifest
-    from gongwen_lint.index.store import open_index
 
     manifest = ARCHIVE / "manifest.tsv"
     higher = [ARCHIVE / k for k, meta in read_manifest(manifest).items() if meta.level == "higher"]

@@ -215,7 +215,7 @@ def plant_tables(n: int, tally: Tally, rng: random.Random, tmp: Path) -> None:
             hits = _codes(lint, load_document(path), "GW621")
             if planted:
                 tally.plant("table", any(table[target[0]][target[1]] in d.excerpt for d in hits) if hits else False,
-                            f"{shape} row {target[0]}: {[r for r in table]}")
+                            f"{shape} row {target[0]}: {list(table)}")
             else:
                 tally.twin("table", not hits, f"{shape}: {[d.message for d in hits]}")
 
@@ -317,8 +317,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]+条\s*")
 
 
 def _index(paths: list[Path], tmp: Path) -> str:
+    from gongwen_lint.index.backends import open_index
     from gongwen_lint.index.segment import RefMeta, prepare
-    from gongwen_lint.index.store import open_index
 
     url = str(tmp / "laws.gwidx")
     store = open_index(url, create=True)
@@ -353,7 +353,7 @@ def plant_weakened(tally: Tally, rng: random.Random, tmp: Path, show: bool, limi
         for planted in (False, True):
             body = others + [weak if planted else target]
             draft = "关于贯彻落实有关规定的通知\n各县（市、区）人民政府：\n" + "\n".join(body) + "\n宜春市人民政府\n2024年3月1日"
-            diags = [d for d in lint.check_document(document_from_text(draft, "<weak>")).diagnostics]
+            diags = list(lint.check_document(document_from_text(draft, "<weak>")).diagnostics)
             weak_hits = [d for d in diags if d.code == "GW641"]
             if planted:
                 tally.plant("weakened", any("应当" in d.message for d in weak_hits), f"{p.name}: {weak[:60]}")

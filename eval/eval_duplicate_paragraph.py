@@ -29,8 +29,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="archive documents (0: all)")
     args = ap.parse_args(argv)
 
-    from gw304_reference import reference_findings
-
     from gongwen_lint import structure
     from gongwen_lint.config import Config
     from gongwen_lint.docx.reader import read_docx_file
@@ -38,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from gongwen_lint.rules import registry
     from gongwen_lint.rules.context import Resources
     from gongwen_lint.textreader import document_from_text
+    from gw304_reference import reference_findings
 
     if not SHARED.is_dir():
         print(f"shared corpus not found at {SHARED}")

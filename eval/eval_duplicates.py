@@ -36,14 +36,10 @@ from rapidfuzz import fuzz
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.fingerprint import kgram_hashes
-from gongwen_lint.index.ingest import (
-    iter_prepared,
-    read_manifest,
-    read_reference,
-)
+from gongwen_lint.index.ingest import iter_prepared, read_manifest, read_reference
 from gongwen_lint.index.normalize import normalize
-from gongwen_lint.index.store import open_index
 from gongwen_lint.textreader import document_from_text
 
 ARCHIVE = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/archive")
@@ -381,7 +377,7 @@ def main() -> None:
     print(f"\ncheck time added by the index (ms): median {statistics.median(extra) * 1e3:.1f}, p95 {q[18] * 1e3:.1f}; "
           f"without index median {statistics.median(t_without) * 1e3:.1f}")
     for case in ("stock", "negative"):
-        for d, diags in by_case.get(case, []):
+        for _d, diags in by_case.get(case, []):
             for x in diags:
                 if x.severity.value in ("error", "warning") and args.show:
                     print(f"   {case} E/W: {x.code} {x.excerpt[:40]} -> {x.reference.path.split('archive/')[-1]}")

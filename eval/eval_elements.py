@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_documents import Draft, Line, drafts_from_corpus, write_docx, write_txt  # noqa: E402
+from make_documents import Draft, Line, drafts_from_corpus, write_docx, write_txt
 
-from gongwen_lint.api import Linter  # noqa: E402
-from gongwen_lint.config import Config  # noqa: E402
+from gongwen_lint.api import Linter
+from gongwen_lint.config import Config
 
 SELECT = ("GW1", "GW6")
 

@@ -38,10 +38,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_documents import drafts_from_corpus, write_docx  # noqa: E402
+from make_documents import drafts_from_corpus, write_docx
 
-from gongwen_lint.api import Linter  # noqa: E402
-from gongwen_lint.config import Config  # noqa: E402
+from gongwen_lint.api import Linter
+from gongwen_lint.config import Config
 
 TEMPLATES = Path(__file__).resolve().parents[1].parent.joinpath("shared/corpus/docx")
 

@@ -37,10 +37,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from gongwen_lint import structure  # noqa: E402
-from gongwen_lint.api import load_document  # noqa: E402
-from gongwen_lint.model import Document  # noqa: E402
-from gongwen_lint.textreader import document_from_text  # noqa: E402
+from gongwen_lint import structure
+from gongwen_lint.api import load_document
+from gongwen_lint.model import Document
+from gongwen_lint.textreader import document_from_text
 
 SHARED = HERE.parent.parent / "shared" / "corpus"
 LAYOUTS = SHARED / "docx"

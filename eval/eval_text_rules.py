@@ -24,9 +24,9 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
@@ -338,7 +338,7 @@ WEB_LINES = ["来源：中国政府网 2024-03-01 浏览次数：123", "打印�
 
 
 def plant_web_line(lines, rng):
-    j = rng.choice([k for k in range(1, min(len(lines), 12))] or [1])
+    j = rng.choice(list(range(1, min(len(lines), 12))) or [1])
     ln = rng.choice(WEB_LINES)
     out = lines[:j] + [ln] + lines[j:]
     return Plant("pasted web-page line", "GW305", out, j + 1, 0, len(ln))

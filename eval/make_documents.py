@@ -335,7 +335,7 @@ def _indent_chars(paragraph, first_line_chars: float = 0, left_chars: float = 0,
     if ind is None:
         ind = ppr.makeelement(qn("w:ind"), {})
         ppr.append(ind)
-    tw = lambda chars: str(int(round(chars * size_pt * 20)))  # noqa: E731
+    tw = lambda chars: str(round(chars * size_pt * 20))  # noqa: E731
     if first_line_chars:
         ind.set(qn("w:firstLineChars"), str(int(first_line_chars * 100)))
         ind.set(qn("w:firstLine"), tw(first_line_chars))

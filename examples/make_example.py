@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "eval"))
 
-from make_documents import Draft, Line, write_docx  # noqa: E402
+from make_documents import Draft, Line, write_docx
 
 LINES = [
     Line("organ_mark", "宜城市人民政府办公室文件"),

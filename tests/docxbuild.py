@@ -71,14 +71,14 @@ def rpr(font: str | None = None, size: float | None = None, bold: bool | None = 
     if color:
         parts.append(f'<w:color w:val="{color}"/>')
     if size is not None:
-        parts.append(f'<w:sz w:val="{int(round(size * 2))}"/>')
+        parts.append(f'<w:sz w:val="{round(size * 2)}"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
 def run(text: str, **fmt) -> str:
     """A ``w:r`` with text (``\\t`` becomes ``w:tab``, ``\\n`` becomes ``w:br``)."""
     inner = []
-    for i, chunk in enumerate(text.replace("\t", "\x00\t\x00").replace("\n", "\x00\n\x00").split("\x00")):
+    for _i, chunk in enumerate(text.replace("\t", "\x00\t\x00").replace("\n", "\x00\n\x00").split("\x00")):
         if chunk == "\t":
             inner.append("<w:tab/>")
         elif chunk == "\n":
@@ -165,13 +165,13 @@ class DocxBuilder:
 
     # -- body --------------------------------------------------------------------------------
 
-    def body(self, xml: str) -> "DocxBuilder":
+    def body(self, xml: str) -> DocxBuilder:
         """Append body-level XML (paragraphs, tables, content controls) before the final sectPr."""
         for el in fragment(xml):
             self._sect.addprevious(el)
         return self
 
-    def p(self, *runs, **kw) -> "DocxBuilder":
+    def p(self, *runs, **kw) -> DocxBuilder:
         """A paragraph; runs are fragments from :func:`run` or plain text.  ``font``/``size``/
         ``bold``/``color`` given here format every plain-text run."""
         fmt = {k: kw.pop(k) for k in ("font", "size", "bold", "color", "italic") if k in kw}
@@ -179,7 +179,7 @@ class DocxBuilder:
         return self.body(para(*parts, **kw))
 
     def table(self, rows: list[list[str]], style: str | None = None,
-              merge: list[tuple[tuple[int, int], tuple[int, int]]] = ()) -> "DocxBuilder":
+              merge: list[tuple[tuple[int, int], tuple[int, int]]] = ()) -> DocxBuilder:
         """A table via python-docx; a cell's text may hold ``\\n`` for several paragraphs.
         ``merge`` lists ``((row, col), (row, col))`` corners of cells to merge (Word's gridSpan /
         vMerge), e.g. a 合计 label over the 序号 and 名称 columns."""
@@ -206,7 +206,7 @@ class DocxBuilder:
         self._sect.addprevious(tbl._tbl)  # add_table appends after the sectPr's siblings
         return self
 
-    def section_break(self, **page) -> "DocxBuilder":
+    def section_break(self, **page) -> DocxBuilder:
         """End the current section here (a paragraph carrying a sectPr); ``page`` as in :meth:`page`."""
         import copy
 
@@ -220,7 +220,7 @@ class DocxBuilder:
         self._sect.addprevious(p)
         return self
 
-    def page(self, **page) -> "DocxBuilder":
+    def page(self, **page) -> DocxBuilder:
         """Page setup of the last section: width/height/top/bottom/left/right/gutter in mm,
         ``grid=(type, linePitch, charSpace)``, ``title_page=True``."""
         _apply_page(self._sect, **page)
@@ -229,7 +229,7 @@ class DocxBuilder:
     # -- styles, numbering, theme --------------------------------------------------------------
 
     def style(self, style_id: str, name: str | None = None, type: str = "paragraph", based_on: str | None = None,
-              ppr: str = "", rpr: str = "", default: bool = False) -> "DocxBuilder":
+              ppr: str = "", rpr: str = "", default: bool = False) -> DocxBuilder:
         """Add (or replace) a style; ``ppr``/``rpr`` are ``w:pPr``/``w:rPr`` fragments."""
         styles = self.doc.styles.element
         for old in styles.findall(W("style")):
@@ -242,7 +242,7 @@ class DocxBuilder:
         styles.append(fragment(xml)[0])
         return self
 
-    def doc_defaults(self, rpr: str | None = None, ppr: str | None = None) -> "DocxBuilder":
+    def doc_defaults(self, rpr: str | None = None, ppr: str | None = None) -> DocxBuilder:
         """Replace ``w:rPrDefault``/``w:pPrDefault`` contents."""
         dd = self.doc.styles.element.find(W("docDefaults"))
         if rpr is not None:
@@ -256,7 +256,7 @@ class DocxBuilder:
         return self
 
     def numbering(self, abstract_id: int, levels: list[tuple[str, str]], num_id: int | None = None,
-                  start_override: dict[int, int] | None = None) -> "DocxBuilder":
+                  start_override: dict[int, int] | None = None) -> DocxBuilder:
         """Define ``w:abstractNum`` with levels ``[(numFmt, lvlText), …]`` and a ``w:num`` using it."""
         numbering = self.doc.part.numbering_part.element
         lvls = "".join(
@@ -280,7 +280,7 @@ class DocxBuilder:
         return self
 
     def theme_fonts(self, minor_latin: str = "Calibri", minor_ea: str = "", minor_hans: str = "宋体",
-                    major_latin: str = "Cambria", major_ea: str = "", major_hans: str = "黑体") -> "DocxBuilder":
+                    major_latin: str = "Cambria", major_ea: str = "", major_hans: str = "黑体") -> DocxBuilder:
         """Replace theme1.xml's font scheme (``a:ea`` empty → Word uses the ``Hans`` entry)."""
         self._theme = dict(minor_latin=minor_latin, minor_ea=minor_ea, minor_hans=minor_hans,
                            major_latin=major_latin, major_ea=major_ea, major_hans=major_hans)
@@ -302,15 +302,15 @@ class DocxBuilder:
             el.remove(p)
         el.extend(fragment(xml))
 
-    def header(self, xml: str, type: str = "default", section: int = 0) -> "DocxBuilder":
+    def header(self, xml: str, type: str = "default", section: int = 0) -> DocxBuilder:
         self._hf("header", xml, type, section)
         return self
 
-    def footer(self, xml: str, type: str = "default", section: int = 0) -> "DocxBuilder":
+    def footer(self, xml: str, type: str = "default", section: int = 0) -> DocxBuilder:
         self._hf("footer", xml, type, section)
         return self
 
-    def comment_on_last(self, text: str, author: str = "审核人", run_range: tuple[int, int] | None = None) -> "DocxBuilder":
+    def comment_on_last(self, text: str, author: str = "审核人", run_range: tuple[int, int] | None = None) -> DocxBuilder:
         """Anchor a Word comment (python-docx API) to runs of the last body paragraph."""
         p = self.doc.paragraphs[-1]
         runs = p.runs if run_range is None else p.runs[run_range[0]:run_range[1]]
@@ -331,7 +331,7 @@ def _apply_page(sect, width=None, height=None, top=None, bottom=None, left=None,
                 header=None, footer=None, grid=None, title_page=None, orient=None, start=None):
     pg = sect.find(W("pgSz"))
     mar = sect.find(W("pgMar"))
-    twips = lambda mm: str(int(round(Mm(mm).twips)))  # noqa: E731
+    twips = lambda mm: str(round(Mm(mm).twips))  # noqa: E731
     for el, attr, value in ((pg, "w", width), (pg, "h", height), (mar, "top", top), (mar, "bottom", bottom),
                             (mar, "left", left), (mar, "right", right), (mar, "gutter", gutter),
                             (mar, "header", header), (mar, "footer", footer)):

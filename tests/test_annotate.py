@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, para, run, textbox
 
+from docxbuild import DocxBuilder, para, run, textbox
 from gongwen_lint.api import Linter, read_docx
 from gongwen_lint.config import Config
 from gongwen_lint.diagnostics import Diagnostic, Location, Severity

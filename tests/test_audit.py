@@ -20,14 +20,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from corpus_paths import FIXTURE_ARCHIVE, SHARED_ARCHIVE, SKIP_REASON
 from docxbuild import DocxBuilder  # tests/ is on sys.path (conftest)
-
 from gongwen_lint.audit.local import audit_local
 from gongwen_lint.audit.pipeline import Pair, merge_pairs
 from gongwen_lint.cli import main
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.stock import BUILTIN
-from gongwen_lint.index.store import Params, open_index
+from gongwen_lint.index.store import Params
 
 LAWS = FIXTURE_ARCHIVE / "laws"
 

@@ -42,10 +42,16 @@ def test_json_contract_shape(draft, monkeypatch, tmp_path):
     f = out["files"][0]
     assert {"path", "genre", "format", "error", "diagnostics", "findings"} <= set(f)
     assert f["genre"] == "通知" and f["error"] is None
+    # the three half-width marks (fixable) and the 套话 高度重视 (not fixable): the shape is checked on
+    # both kinds, so the loop below cannot pass by being empty
+    assert [(d["code"], d["location"]["start"]) for d in f["diagnostics"]] == [
+        ("GW401", 10), ("GW701", 15), ("GW401", 19), ("GW401", 24)]
     for d in f["diagnostics"]:
         assert set(d) == {"code", "name", "severity", "message", "location", "excerpt", "fix", "reference"}
         assert set(d["location"]) == {"part", "paragraph", "start", "end"}
-    assert f["findings"]
+    assert f["diagnostics"][0]["fix"] == {"applicability": "safe", "replacement": "，"}
+    assert f["diagnostics"][1]["fix"] is None and f["diagnostics"][1]["excerpt"] == "高度重视"
+    assert [(g["code"], g["count"]) for g in f["findings"]] == [("GW401", 3), ("GW701", 1)]
     covered = []
     for g in f["findings"]:
         assert set(g) == {"code", "name", "severity", "kind", "message", "count", "location", "last_paragraph",
@@ -94,11 +100,14 @@ def test_fail_on_controls_exit_code(tmp_path, monkeypatch):
     p = tmp_path / "x.txt"
     p.write_text("关于X的通知\n各单位：\n正文，见宜发[2008]13号文件。\n宜城市人民政府\n2024年6月20日\n", encoding="utf-8")
     out = json.loads(run("check", str(p), "--format", "json", "--select", "ALL").output)
-    severities = {d["severity"] for d in out["files"][0]["diagnostics"]}
-    if not severities:
-        pytest.skip("no rule fired on this draft yet")
-    worst = "error" if "error" in severities else "warning" if "warning" in severities else "info"
-    assert run("check", str(p), "--select", "ALL", "--fail-on", worst).exit_code == 1
+    # the cited 宜发[2008]13号 is an error (GW102); nothing else is
+    assert [(d["code"], d["severity"]) for d in out["files"][0]["diagnostics"]] == [("GW102", "error")]
+    for level in ("error", "warning", "info"):  # an error reaches every threshold
+        assert run("check", str(p), "--select", "ALL", "--fail-on", level).exit_code == 1, level
+    clean = tmp_path / "clean.txt"
+    clean.write_text(p.read_text(encoding="utf-8").replace("宜发[2008]13号", "宜发〔2008〕13号"), encoding="utf-8")
+    assert json.loads(run("check", str(clean), "--format", "json", "--select", "ALL").output)["files"][0]["diagnostics"] == []
+    assert run("check", str(clean), "--select", "ALL", "--fail-on", "info").exit_code == 0
 
 
 def test_rules_and_rule_commands():

@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder
 
+from docxbuild import DocxBuilder
 from gongwen_lint import lexicon
 from gongwen_lint.api import Linter, load_document, read_docx
 from gongwen_lint.config import Config
@@ -132,8 +132,8 @@ REFERENCE = [
 @pytest.fixture
 def higher_index(tmp_path) -> str:
     """A real SQLite index holding one higher-level notice."""
+    from gongwen_lint.index.backends import open_index
     from gongwen_lint.index.segment import RefMeta, prepare
-    from gongwen_lint.index.store import open_index
 
     url = str(tmp_path / "ref.gwidx")
     store = open_index(url, create=True)

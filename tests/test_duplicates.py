@@ -8,8 +8,8 @@ import pytest
 
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import open_index
 
 HIGHER = [
     "关于加强城市排水防涝工作的通知",
@@ -126,4 +126,4 @@ def test_inspect_substance_marks_the_items_the_index_holds(index_path, tmp_path)
     plain = CliRunner().invoke(main, ["inspect", "--substance", "--format", "json", str(draft)])
     assert {p["copied"] for p in json.loads(plain.output)["paragraphs"]} == {None}
     text = CliRunner().invoke(main, ["inspect", "--substance", "--index", index_path, str(draft)])
-    assert [line for line in text.output.splitlines() if "索引中已有" in line][0].lstrip().startswith("4")
+    assert next(line for line in text.output.splitlines() if "索引中已有" in line).lstrip().startswith("4")

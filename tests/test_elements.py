@@ -47,7 +47,10 @@ def test_body_only_draft_is_not_missing_its_header_or_closing():
 def test_signature_without_date_is_incomplete_even_without_header():
     found = findings(MAIN + "宜昌市人民政府\n", "GW101")
     assert [d.message[:6] for d in found] == ["缺少成文日期"]
-    assert found[0].location.paragraph == len(lines(MAIN + "宜昌市人民政府")) + 1 or found[0].location.paragraph >= 7
+    signature = lines(MAIN + "宜昌市人民政府").index("宜昌市人民政府") + 1  # paragraph 7, the last one
+    # at the 署名 (a point, empty excerpt): the date's place is right under it, past the draft's end
+    assert (found[0].location.paragraph, found[0].location.start, found[0].location.end) == (signature, 0, 0)
+    assert found[0].excerpt == ""
 
 
 def test_missing_date_in_full_document():

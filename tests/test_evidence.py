@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from corpus_paths import FIXTURE_ARCHIVE
 
+from corpus_paths import FIXTURE_ARCHIVE
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.ingest import iter_prepared
 from gongwen_lint.index.normalize import normalize
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import open_index
 
 
 def check(text: str, index: str):

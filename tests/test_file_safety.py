@@ -8,8 +8,8 @@ import resource
 import subprocess
 
 import pytest
-from clirun import gwlint, no_traceback, python
 
+from clirun import gwlint, no_traceback, python
 from gongwen_lint.files import collect_drafts
 
 DRAFT = "关于召开全市防汛工作会议的通知\n各乡镇人民政府：\n定于7月1日召开会议。\n特此通知。\n宜城市水利局\n2024年6月20日\n"
@@ -166,14 +166,14 @@ def test_sigterm_during_a_fix_removes_the_temporary_file(tmp_path):
     path = b.save(tmp_path / "a.docx")
     code = (
         "import os, signal, sys, time\n"
-        "from gongwen_lint import fixes\n"
+        "from gongwen_lint import fixes\nimport gongwen_lint.fixes.docx_edits\n"
         "from gongwen_lint.api import Linter\n"
-        "real = fixes.copy_zip\n"
+        "real = fixes.docx_edits.copy_zip\n"
         "def slow(*a, **k):\n"
         "    real(*a, **k)\n"
         "    print('written', flush=True)\n"
         "    time.sleep(60)\n"
-        "fixes.copy_zip = slow\n"
+        "fixes.docx_edits.copy_zip = slow\n"
         "fixes.fix_file(Linter(), sys.argv[1])\n"
     )
     import sys
@@ -192,21 +192,21 @@ def test_sigterm_during_a_fix_removes_the_temporary_file(tmp_path):
 
 def test_ctrl_c_during_a_fix_removes_the_temporary_file(tmp_path, monkeypatch):
     from docxbuild import DocxBuilder
-
     from gongwen_lint import fixes
     from gongwen_lint.api import Linter
+    from gongwen_lint.fixes import docx_edits
 
     b = DocxBuilder()
     b.p("关于召开会议的通知")
     b.p("各单位:")
     path = b.save(tmp_path / "a.docx")
-    real = fixes.copy_zip
+    real = docx_edits.copy_zip
 
     def interrupted(*a, **k):
         real(*a, **k)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fixes, "copy_zip", interrupted)
+    monkeypatch.setattr(docx_edits, "copy_zip", interrupted)
     with pytest.raises(KeyboardInterrupt):
         fixes.fix_file(Linter(), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, run
 
+from docxbuild import DocxBuilder, run
 from gongwen_lint import fixes
 from gongwen_lint.api import Linter, read_docx
 from gongwen_lint.config import Config
@@ -118,7 +118,7 @@ def test_a_failed_write_leaves_the_draft_untouched(tmp_path, linter, monkeypatch
         Path(dst).write_bytes(b"PK\x03\x04 half a zip")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixes, "copy_zip", broken)
+    monkeypatch.setattr(fixes.docx_edits, "copy_zip", broken)
     result = fix_file(linter, path)
     assert not result.written and result.total == 0
     assert "原文件未改动" in result.error and "原文件未改动" in fixes.summary_line(result)

@@ -55,7 +55,7 @@ def test_every_shipped_entry_has_a_known_class_and_a_source():
     lines = files("gongwen_lint.dictionaries").joinpath("font_aliases.tsv").read_text("utf-8").splitlines()
     assert lines[0].split("\t") == ["alias", "class", "source"]
     for line in lines[1:]:
-        alias, cls, source = line.split("\t")
+        _alias, cls, source = line.split("\t")
         assert cls in fonts.CLASSES, line
         assert source.strip(), line
 

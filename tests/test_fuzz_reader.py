@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, replace_part, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from docxbuild import DocxBuilder, replace_part, run
 from gongwen_lint import Linter, Report
 from gongwen_lint.config import Config
 from gongwen_lint.docx.reader import read_docx_file
@@ -279,7 +279,6 @@ def test_non_finite_or_negative_numbers_in_options_are_refused(value, ok):
 def test_every_option_default_passes_the_checks():
     """A new option is named by the conventions of config.option_value (or its default fails)."""
     from gongwen_lint.config import option_value
-
     from gongwen_lint.rules import registry
 
     for name, default in registry.option_defaults().items():

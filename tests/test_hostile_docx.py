@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from clirun import gwlint, no_traceback
 from docxbuild import DocxBuilder, replace_part
-
 from gongwen_lint import limits
 from gongwen_lint.api import Linter
 from gongwen_lint.docx.reader import read_docx_file

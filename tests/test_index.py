@@ -10,12 +10,13 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from gongwen_lint.index.backends import open_index
 from gongwen_lint.index.cli import index_group
 from gongwen_lint.index.fingerprint import kgram_hashes, winnow
 from gongwen_lint.index.normalize import normalize, normalize_with_map, original_span
 from gongwen_lint.index.search import find_copies
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import IndexError_, open_index
+from gongwen_lint.index.store import IndexError_
 
 PG = os.environ.get("GONGWEN_TEST_PG")
 

@@ -14,12 +14,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from clirun import gwlint, no_traceback
 
+from clirun import gwlint, no_traceback
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config
+from gongwen_lint.index.backends import is_postgres_url, open_index
 from gongwen_lint.index.segment import RefMeta, prepare
-from gongwen_lint.index.store import SCHEMA_VERSION, IndexError_, is_postgres_url, open_index
+from gongwen_lint.index.store import SCHEMA_VERSION, IndexError_
 
 PG = os.environ.get("GONGWEN_TEST_PG")
 needs_pg = pytest.mark.skipif(not PG, reason="GONGWEN_TEST_PG is not set: no PostgreSQL server (.ci/postgres.sh starts one)")
@@ -305,7 +306,7 @@ def _concurrent_adds(index: str, tmp_path: Path, n: int = 4, docs_each: int = 12
 def test_four_concurrent_adds_into_one_sqlite_index(tmp_path):
     index = str(tmp_path / "shared.gwidx")
     results = _concurrent_adds(index, tmp_path)
-    for rc, out, err in results:
+    for rc, _out, err in results:
         assert rc == 0 and "Traceback" not in err, err
     with open_index(index, readonly=True) as store:
         assert store.stats()["documents"] == 4 * 12
@@ -318,7 +319,7 @@ def test_four_concurrent_first_creations_on_postgresql(pg, tmp_path):
     with _admin(pg.db) as c:
         c.execute("DROP TABLE IF EXISTS gw_fp, gw_units, gw_doctext, gw_docs, gw_meta")
     results = _concurrent_adds(pg.w, tmp_path)
-    for rc, out, err in results:
+    for rc, _out, err in results:
         assert rc == 0 and "Traceback" not in err, err
     with open_index(pg.w, readonly=True) as store:
         assert store.stats()["documents"] == 4 * 12
@@ -335,7 +336,7 @@ def test_concurrent_first_creation_in_threads(pg):
         barrier = threading.Barrier(4)
         errors: list[BaseException] = []
 
-        def create():
+        def create(barrier=barrier, errors=errors):
             try:
                 barrier.wait()
                 open_index(pg.w, create=True).close()

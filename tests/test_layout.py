@@ -5,9 +5,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from corpus_paths import CORPUS_DOCX as TEMPLATES
 from corpus_paths import FIXTURE_ARCHIVE
-
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config, parse
 from gongwen_lint.engine import run_rules
@@ -220,7 +220,7 @@ def test_planted_defects_are_found_at_the_right_place(linter, made, tmp_path):
     draft_, src = made[0]
     dst = tmp_path / "songti.docx"
     where = plant("body-songti", src, dst, draft_.roles)
-    found = [d for d in linter.check_file(dst).diagnostics]
+    found = list(linter.check_file(dst).diagnostics)
     assert [(d.code, d.location.paragraph) for d in found] == [("GW202", where)]
     dst = tmp_path / "margins.docx"
     plant("margins", src, dst, draft_.roles)

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder
 
+from docxbuild import DocxBuilder
 from gongwen_lint.config import Config
 from gongwen_lint.parallel import WORKER_DIED, check_files, decide
 

@@ -378,7 +378,6 @@ def test_walk_skips_xml_comments_written_by_other_tools():
 def test_paragraph_borders_and_frames(tmp_path):
     """The 版记 separator lines (paragraph borders) and page numbers placed in a frame (WPS)."""
     from docxbuild import DocxBuilder, run
-
     from gongwen_lint.docx.reader import read_docx_file
 
     b = DocxBuilder()

@@ -10,8 +10,8 @@ import subprocess
 import sys
 
 import pytest
-from drafts import yichun_docx
 
+from drafts import yichun_docx
 from gongwen_lint.api import read_docx
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from serving import Server, gongwen_lint_command
 
 from gongwen_lint.api import read_docx
 from gongwen_lint.cli import main as cli_main
+from serving import Server, gongwen_lint_command
 
 pytest.importorskip("fastapi", reason="the serve extra is not installed: pip install -e '.[serve]'")
 pytest.importorskip("uvicorn", reason="the serve extra is not installed: pip install -e '.[serve]'")
@@ -172,7 +172,7 @@ def test_check_with_the_configured_index_equals_the_cli(strict, work, index):
 
 @pytest.mark.skipif(not os.environ.get("GONGWEN_TEST_PG"), reason="GONGWEN_TEST_PG is not set: no PostgreSQL server for this run (.ci/postgres.sh starts one)")
 def test_check_with_a_postgresql_index_equals_the_cli(work):
-    from gongwen_lint.index.store import open_index
+    from gongwen_lint.index.backends import open_index
 
     url = os.environ["GONGWEN_TEST_PG"]
     store = open_index(url, create=True)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from serving import Server, gongwen_lint_command
 
 from gongwen_lint.api import read_docx
 from gongwen_lint.cli import main as cli_main
+from serving import Server, gongwen_lint_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: The flags a root CI job on a machine without a network needs (see .ci/run).

@@ -130,8 +130,9 @@ def test_bundled_layouts_match_their_hand_checked_roles(corpus_docx):
 
 def test_real_third_party_files_match_their_hand_checked_roles():
     """Regression guard on ../shared/corpus/realdocx (eval/structure_cases/realdocx.truth)."""
-    import pytest
     from pathlib import Path
+
+    import pytest
 
     from gongwen_lint.api import load_document
 

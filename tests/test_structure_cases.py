@@ -8,9 +8,9 @@ soft line breaks) and the defects real drafts carry.
 from __future__ import annotations
 
 import pytest
+
 from docxbuild import DocxBuilder, para, run
 from drafts import yichun_docx
-
 from gongwen_lint import structure
 from gongwen_lint.api import Linter, load_document, read_docx
 from gongwen_lint.config import Config

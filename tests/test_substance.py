@@ -188,7 +188,7 @@ def test_the_verdict_threshold_is_an_option():
 
 def test_a_section_of_slogans_gets_gw708():
     body = "一、工作措施\n" + "\n".join(f"（{n}）" + line.split("、", 1)[1] for n, line in zip("一二三", SLOGANS.splitlines()[:3]))
-    found = [d for d in lint_text(HEAD + body + TAIL, Config(select=("GW708",))).diagnostics]
+    found = list(lint_text(HEAD + body + TAIL, Config(select=("GW708",))).diagnostics)
     assert len(found) == 1 and found[0].message.startswith("“工作措施”部分 3 项工作都没有写明")
 
 
@@ -280,7 +280,7 @@ def test_the_model_reads_word_classes_not_words():
     from gongwen_lint.substance import model
 
     m = model.load()
-    kinds = {f"{k}_{c}_{l}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for l in ("l0", "l1", "l4")}
+    kinds = {f"{k}_{c}_{n}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     assert set(m.weights) <= kinds | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words", "nouns"}
     assert 0.5 <= m.threshold < 1.0
 

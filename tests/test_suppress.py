@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
 
 import pytest
-from docxbuild import DocxBuilder, replace_part, run
 
+from docxbuild import DocxBuilder, replace_part, run
 from gongwen_lint import suppress
 from gongwen_lint.api import Linter, lint_file, lint_text, read_docx
 from gongwen_lint.config import Config
@@ -80,6 +81,34 @@ def test_unused_verdict_does_not_depend_on_the_selection(tmp_path):
     assert not codes_at(used, "GW902")
     unused = lint_file(draft(tmp_path / "b.docx", "gwlint: ignore[GW401]", runs=(2, 3)), config)
     assert codes_at(unused, "GW902") == [(3, 11)]
+    # told apart from "unused": the named rule was not enabled in this check
+    (d,) = [d for d in unused.diagnostics if d.code == "GW902"]
+    assert "GW401 本次未启用" in d.message
+    enabled = lint_file(tmp_path / "b.docx", Config())
+    (e,) = [d for d in enabled.diagnostics if d.code == "GW902"]
+    assert e.location == d.location and "未启用" not in e.message and "没有 GW401 的问题" in e.message
+
+
+def test_gw902_judges_from_the_findings_already_made(tmp_path, monkeypatch):
+    """The post-pass reuses the diagnostics of the rules this check ran (no second run of GW401)."""
+    from gongwen_lint.engine import run_rules
+    from gongwen_lint.rules import registry
+    from gongwen_lint.rules.context import Resources
+    from gongwen_lint.rules.registry import get_rule
+
+    calls = []
+    gw401 = get_rule("GW401")
+    counting = dataclasses.replace(gw401, func=lambda p, ctx: calls.append(p.index) or gw401.func(p, ctx))
+    monkeypatch.setitem(registry._RULES, "GW401", counting)  # the rule GW902 looks up by name
+    doc = read_docx(draft(tmp_path / "a.docx", "gwlint: ignore[GW401]", runs=(2, 3)))
+    config = Config()
+    resources = Resources(config)
+    try:
+        report = run_rules(doc, config, resources, [counting, get_rule("GW902")])
+    finally:
+        resources.close()
+    assert [d.location.paragraph for d in report.diagnostics if d.code == "GW902"] == [3]
+    assert calls and len(calls) == len(set(calls))  # every paragraph checked once, not twice
 
 
 def test_malformed_directives_and_plain_comments(tmp_path):

@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from clirun import gwlint, no_traceback
 from docxbuild import DocxBuilder
-
 from gongwen_lint.api import read_docx
 
 DRAFT = "关于召开全市防汛工作会议的通知\n各乡镇人民政府：\n定于7月1日召开会议。\n特此通知。\n宜城市水利局\n2024年6月20日\n"

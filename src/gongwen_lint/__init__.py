@@ -13,14 +13,13 @@ The library (docs/library.md; the JSON it shares with the command line: docs/jso
 Rules: docs/rules.md; configuration: docs/configuration.md.  Typed (PEP 561).
 """
 
-__version__ = "0.1.0"
-
+from ._version import __version__ as __version__
 from .api import Linter, lint_file, lint_text, read_docx
 from .config import Config, ConfigError
 from .diagnostics import Diagnostic, Finding, Fix, Location, Reference, Severity, group
-from .engine import Report
 from .errors import ReadError
-from .model import Document, DocFormat, Genre, Paragraph, Role
+from .model import DocFormat, Document, Genre, Paragraph, Role
+from .report import Report
 
 __all__ = [
     "Config",

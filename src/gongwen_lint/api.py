@@ -11,24 +11,15 @@ from pathlib import Path
 
 from . import structure, suppress
 from .config import Config, discover
-from .engine import Report, run_rules
+from .engine import run_rules
 from .errors import ReadError, ResourceError
 from .model import Document
+from .reading import load_document
+from .report import Report
 from .rules.context import Resources
-from .textreader import document_from_text, read_text_file
+from .textreader import document_from_text
 
-TEXT_SUFFIXES = (".txt", ".md")
-
-
-def load_document(path: str | Path) -> Document:
-    """Read a draft (.docx, .txt, .md) into the model, without roles.  Raises :class:`ReadError`."""
-    path = Path(path)  # missing files, folders, FIFOs, permissions: fileio.open_regular says which
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return read_text_file(path)
-    from .docx.reader import read_docx_file
-
-    return read_docx_file(path)
+__all__ = ["Linter", "lint_file", "lint_text", "load_document", "read_docx"]
 
 
 def read_docx(path: str | Path, config: Config | None = None) -> Document:

@@ -15,7 +15,8 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, cli_zh, console
+from . import cli_zh, console
+from ._version import __version__
 from .config import (
     Config,
     ConfigError,
@@ -26,8 +27,8 @@ from .config import (
     rules_path,
 )
 from .diagnostics import Severity
-from .engine import Report
 from .files import collect_drafts
+from .report import Report
 
 FORMATS = ("text", "json", "sarif", "github")
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
@@ -257,7 +258,7 @@ def _config_from_options(config_path, select, ignore, extend_select, fail_on, in
     except ConfigError as e:
         _fail(str(e))
     if config.index:
-        from .index.store import check_index_url
+        from .index.backends import check_index_url
 
         problem = check_index_url(config.index)
         if problem:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from .config import Config
-from .diagnostics import Diagnostic, Finding, Location, Severity, group
+from .diagnostics import Diagnostic, Location, Severity
 from .errors import ResourceError
-from .fileio import printable
 from .model import Document
+from .report import Report
 from .rules import registry
 from .rules.context import Context, Resources
 
@@ -28,78 +27,29 @@ log = logging.getLogger(__name__)
 NOT_CHECKED_PARTS = frozenset({"comments"})
 
 
-@dataclass
-class Report:
-    """The findings for one file (or the reason it could not be read).
-
-    ``summary`` holds per-file figures that rules add (e.g. the 套话 share of GW704).
-    """
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    genre: str | None = None
-    format: str | None = None
-    error: str | None = None
-    summary: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        d = {
-            "path": printable(self.path),  # a non-UTF-8 file name must not make invalid JSON
-            "genre": self.genre,
-            "format": self.format,
-            "error": self.error,
-            "diagnostics": [x.to_dict() for x in self.diagnostics],
-        }
-        if self.summary:
-            d["summary"] = self.summary
-        return d
-
-    def to_json(self) -> str:
-        """This file's record as the JSON contract of docs/json.md (wrapped as a one-file run)."""
-        from .output.json_format import render
-
-        return render([self])
-
-    def findings(self) -> list[Finding]:
-        """The diagnostics grouped as people read them (:func:`diagnostics.group`)."""
-        return group(self.diagnostics)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
-
-
 def run_rules(doc: Document, config: Config, resources: Resources, rules: list[registry.Rule]) -> Report:
+    """Run ``rules`` over ``doc``: first the ordinary rules, then the ones declared ``after_all``
+    (GW902), which read the diagnostics the others produced through ``Context.diagnostics_of``."""
     ctx = Context(doc, config, resources)
     found: list[Diagnostic] = []
+    produced: dict[str, list[Diagnostic]] = {}
     for r in rules:
-        if "docx" in r.needs and doc.source != "docx":
-            continue  # layout rules need formatting a plain-text draft does not have
-        ctx.rule = r
-        severity = config.severity_of(r)
-        try:
-            if r.is_paragraph_rule:
-                for part, paragraphs in doc.parts.items():
-                    if part in NOT_CHECKED_PARTS:
-                        continue
-                    for p in paragraphs:
-                        if p.role in r.roles:
-                            found.extend(_with_severity(r.func(p, ctx), r, severity))
-            else:
-                found.extend(_with_severity(r.func(doc, ctx), r, severity))
-        except ResourceError:
-            raise  # the index went away: the whole check of this file is incomplete
-        except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others
-            log.exception("rule %s failed", r.code)
-            found.append(
-                Diagnostic(
-                    code="GW901",
-                    name="unreadable-part",
-                    severity=Severity.WARNING,
-                    message=f"规则 {r.code} 在检查本文件时出错（{type(e).__name__}），其余规则照常检查；请向维护者报告",
-                    location=Location("body", 1, 0, 0),
-                    excerpt="",
-                )
-            )
+        if not r.after_all:
+            produced[r.code] = _run_rule(r, doc, ctx, config)
+            found.extend(produced[r.code])
+
+    def diagnostics_of(wanted: list[registry.Rule]) -> list[Diagnostic]:
+        missing = [r for r in wanted if r.code not in produced]
+        if missing:  # not selected in this check: run on the side, for the question only
+            side = Context(doc, config, resources)
+            for r in missing:
+                produced[r.code] = _run_rule(r, doc, side, config)
+        return [d for r in wanted for d in produced[r.code]]
+
+    ctx._produced = diagnostics_of
+    for r in rules:
+        if r.after_all:
+            found.extend(_run_rule(r, doc, ctx, config))
     found = fingerprinted(doc, sorted(set(found), key=Diagnostic.sort_key))
     return Report(
         path=doc.path,
@@ -108,6 +58,40 @@ def run_rules(doc: Document, config: Config, resources: Resources, rules: list[r
         format=doc.format.value if doc.format else None,
         summary=ctx.summary,
     )
+
+
+def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> list[Diagnostic]:
+    """One rule's diagnostics; a rule that crashes gives what it found so far plus one GW901."""
+    found: list[Diagnostic] = []
+    if "docx" in r.needs and doc.source != "docx":
+        return found  # layout rules need formatting a plain-text draft does not have
+    ctx.rule = r
+    severity = config.severity_of(r)
+    try:
+        if r.is_paragraph_rule:
+            for part, paragraphs in doc.parts.items():
+                if part in NOT_CHECKED_PARTS:
+                    continue
+                for p in paragraphs:
+                    if r.roles is not None and p.role in r.roles:
+                        found.extend(_with_severity(r.func(p, ctx), r, severity))
+        else:
+            found.extend(_with_severity(r.func(doc, ctx), r, severity))
+    except ResourceError:
+        raise  # the index went away: the whole check of this file is incomplete
+    except Exception as e:
+        log.exception("rule %s failed", r.code)
+        found.append(
+            Diagnostic(
+                code="GW901",
+                name="unreadable-part",
+                severity=Severity.WARNING,
+                message=f"规则 {r.code} 在检查本文件时出错（{type(e).__name__}），其余规则照常检查；请向维护者报告",
+                location=Location("body", 1, 0, 0),
+                excerpt="",
+            )
+        )
+    return found
 
 
 def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -121,7 +105,7 @@ def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
         key = "\x1f".join((d.code, d.location.part, "".join(text.split()), d.excerpt))
         n = seen.get(key, 0)
         seen[key] = n + 1
-        digest = hashlib.sha256(f"{key}\x1f{n}".encode("utf-8")).hexdigest()[:24]
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:24]
         whole = bool(d.excerpt) and d.location.start == 0 and d.excerpt == text
         out.append(replace(d, fingerprint=digest, whole_paragraph=whole))
     return out
@@ -142,11 +126,11 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     first role (in sorted order), so the example shows the wording without the scaffolding of a
     whole draft; block examples are whole drafts, structure recognised.
     """
+    import sys
+
     from . import structure
     from .model import Paragraph, Role
     from .textreader import document_from_text
-
-    import sys
 
     module = sys.modules.get(r.func.__module__)
     # A family whose examples need more than text builds it itself: a formatted document for
@@ -159,7 +143,7 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     try:
         if builder is not None:
             doc = builder(example.text)
-        elif r.is_paragraph_rule and "\n" not in example.text:
+        elif r.roles is not None and "\n" not in example.text:  # a paragraph rule
             role = sorted(r.roles, key=lambda x: x.value)[0] if Role.BODY not in r.roles else Role.BODY
             p = Paragraph(part="body", index=1, text=example.text, role=role)
             doc = structure.analyse(document_from_text(example.text))

@@ -23,8 +23,9 @@ import signal
 import stat
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from .errors import ReadError
 
@@ -257,7 +258,7 @@ def _remove_temps() -> None:
             pass
 
 
-def _on_signal(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
+def _on_signal(signum, frame) -> None:
     _remove_temps()
     signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)  # die of the signal, as without us

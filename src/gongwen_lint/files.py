@@ -78,8 +78,7 @@ def collect_drafts(paths) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         else:
             files.append(str(p))
-    seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
+    unique = list(dict.fromkeys(files))  # first occurrence kept, in order
     return unique, problems
 
 

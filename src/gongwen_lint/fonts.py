@@ -14,9 +14,9 @@ foundry spelling of a known class still resolves.  A name nothing recognises has
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Mapping
 
 FANGSONG = "仿宋"
 XIAOBIAOSONG = "小标宋"

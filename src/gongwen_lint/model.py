@@ -211,7 +211,7 @@ class LineRole:
 
     start: int
     end: int
-    role: "Role"
+    role: Role
     confidence: float = 1.0
 
 
@@ -270,7 +270,7 @@ class Paragraph:
         """Sure enough of its role for an error-level finding that depends on it."""
         return self.confidence >= CONFIDENT
 
-    def with_role(self, role: Role, title_group: int | None = None, **decoded) -> "Paragraph":
+    def with_role(self, role: Role, title_group: int | None = None, **decoded) -> Paragraph:
         """A copy with ``role`` (and ``confidence``, ``misplaced``, ``lines``, ``lead_end``)."""
         return replace(self, role=role, title_group=title_group, **decoded)
 

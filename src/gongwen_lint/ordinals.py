@@ -44,14 +44,6 @@ def cn_ordinal(n: int) -> str:
     return head + "十" + ("" if ones == 0 else "〇一二三四五六七八九"[ones])
 
 
-def cn_value(s: str) -> int | None:
-    """Value of a Chinese ordinal written the canonical way (一…九十九), else None."""
-    for n in range(1, 100):
-        if cn_ordinal(n) == s:
-            return n
-    return None
-
-
 _CN_VALUES = {cn_ordinal(n): n for n in range(1, 100)}
 
 # Bracketed ordinals: （一） （1） and the wrong (一) (1) （一）、 （ 1 ）.
@@ -113,6 +105,7 @@ def parse_ordinal(text: str, label_len: int = 0, lenient: bool = False) -> Ordin
     m = _BRACKETED.match(rest)
     if m:
         num = m.group("num")
+        value: int | None
         if num.isdigit():
             level, value = 4, int(num)
         else:
@@ -157,7 +150,7 @@ def _heading_like(after: str, mark: str = "") -> bool:
     ch = after[0]
     if ch in CN_NUMERALS:
         return mark == "．"
-    return is_cjk(ch) or ch in "“《（〔" or ch.isascii() and ch.isalpha()
+    return is_cjk(ch) or ch in "“《（〔" or (ch.isascii() and ch.isalpha())
 
 
 def _make(level: int, value: int, start: int, end: int, written: str, label_len: int,

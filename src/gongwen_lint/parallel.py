@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .engine import Report
+from .report import Report
 
 if TYPE_CHECKING:
     from .api import Linter

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Location
-from .model import Document
+from .model import Document, Paragraph
 
 _DIRECTIVE_RE = re.compile(
     r"^\s*gwlint\s*[:：]\s*(file-ignore|ignore)\s*[\[［【](.*?)[\]］】]\s*(.*)$", re.IGNORECASE | re.DOTALL
@@ -105,7 +105,7 @@ def directives(doc: Document) -> list[Directive]:
             if start == end:  # a comment inserted at the cursor: the whole paragraph
                 start = (start[0], 0)
                 end = (start[0], lengths.get((c.part, start[0]), 0))
-        if start is not None:
+        if start is not None and end is not None:  # set together
             last = lengths.get((c.part, start[0]), 0)
             where = Location(c.part, start[0], min(start[1], last),
                              min(end[1], last) if end[0] == start[0] else last)
@@ -127,6 +127,7 @@ def _text_directives(doc: Document) -> list[Directive]:
                 continue
             kind, selectors, reason = parsed
             own = Location(p.part, p.index, m.start(), m.end())
+            target: Paragraph | None
             if p.text[: m.start()].strip() or p.text[m.end():].strip():
                 target = p  # a trailing (or leading) directive: its own line
             else:  # a line of its own: the next line with text that is not itself a directive
@@ -155,9 +156,9 @@ def inside_directive_text(loc: Location, found: list[Directive]) -> bool:
     """A finding on the directive's own text (plain-text drafts) is not a finding on the draft."""
     for d in found:
         o = d.own_span
-        if o is not None and o.part == loc.part and o.paragraph == loc.paragraph:
-            if o.start <= loc.start and loc.end <= o.end and loc.end > loc.start:
-                return True
+        if (o is not None and o.part == loc.part and o.paragraph == loc.paragraph
+                and o.start <= loc.start and loc.end <= o.end and loc.end > loc.start):
+            return True
     return False
 
 

@@ -14,7 +14,6 @@ from .fileio import read_capped
 from .limits import MAX_TEXT_BYTES, Budget, text_too_big
 from .model import Document, Paragraph
 
-
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 

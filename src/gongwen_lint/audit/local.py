@@ -8,16 +8,17 @@ are read twice (indexing, then querying) rather than kept in memory, so memory s
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..errors import ReadError
 from ..fileio import read_capped
-from ..limits import input_cap
+from ..index.backends import open_index
 from ..index.ingest import find_files, key_path
 from ..index.search import SearchOptions
-from ..index.store import Params, open_index
+from ..index.store import Params
+from ..limits import input_cap
 from .pipeline import Pair, audit_one, merge_pairs, prepare_file, read_paragraphs, search_options
 
 
@@ -63,10 +64,10 @@ def audit_local(
     files = input_files(paths, errors)
     readable: list[str] = []
 
-    def prepared() -> Iterator:
+    def prepared(fingerprinting: Params) -> Iterator:
         for f in files:
             try:
-                doc, _ = prepare_file(f, read_input(f), params)
+                doc, _ = prepare_file(f, read_input(f), fingerprinting)
             except ReadError as e:
                 errors.append((f, str(e)))
                 continue
@@ -77,7 +78,7 @@ def audit_local(
         url = str(Path(tmp) / "audit.gwidx")
         with open_index(url, create=True, params=params or Params()) as store:
             params = store.params
-            store.add(prepared())  # in path order: ids as the Spark executor assigns them
+            store.add(prepared(params))  # in path order: ids as the Spark executor assigns them
             directed: list[Pair] = []
             for i, f in enumerate(readable):
                 try:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Sequence
 
 from ..errors import ReadError
 from ..files import is_skipped_name
@@ -224,7 +224,7 @@ def _example(texts: Sequence[str], m: DocumentMatch) -> str:
 def search_options(min_chars: int | None = None, min_similarity: float | None = None) -> SearchOptions:
     """The single-draft check's search options (thresholds adjustable as there)."""
     opt = SearchOptions()
-    changes = {}
+    changes: dict[str, float] = {}
     if min_chars is not None:
         changes["min_chars"] = min_chars
     if min_similarity is not None:

@@ -29,8 +29,8 @@ from __future__ import annotations
 import heapq
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import click
 
@@ -122,11 +122,11 @@ def read_files(sc, paths: Iterable[str | Path], partitions: int, problems: list 
     (``None``: read the path): no byte shuffle, and the partitions hold consecutive paths, in
     order.  URIs (hdfs://, s3a://, …) are read with ``binaryFiles``.
     """
-    paths = [str(p) for p in paths]
-    if not any(p.startswith(_SCHEME) or "://" in p for p in paths):
-        files = input_files(paths, problems)
+    names = [str(p) for p in paths]
+    if not any(p.startswith(_SCHEME) or "://" in p for p in names):
+        files = input_files(names, problems)
         return sc.parallelize([(f, None) for f in files], max(1, min(partitions, len(files)))), True
-    uris = input_uris(paths)
+    uris = input_uris(names)
     conf = sc._jsc.hadoopConfiguration()
     conf.set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     explicit = {local_path(u) for u in uris}

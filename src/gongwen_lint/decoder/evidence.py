@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from .. import fonts
 from ..model import Role
 from ..ordinals import parse_ordinal
+from . import continuation
 from . import patterns as pt
+from .organs import organ_list
 from .units import Profile, Unit
 from .vocab import GENRE_TAIL_RE, Vocab, title_end
 
@@ -34,12 +36,8 @@ _STOP_RE = re.compile("[。！？；]")
 _DECORATION_RE = re.compile(r"^[★☆●○◆◇■□▲△▼▽·•・\-—－_=＝*＊#~～]+$")
 _SIGNER_SLOT_RE = re.compile(r"单位|机关|发文|署名|部门|政府")
 _LABEL_RE = re.compile(r"^\S{1,4}[：:]")
-_DIGIT_RE = re.compile(r"\d")
-_ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
 # 各省、市、自治区: administrative divisions name their governments in a 主送 list.
-_DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
 # 各项工作, 各类企业, 各方面: 各 before a measure word counts things, not organs.
-_EACH_THING_RE = re.compile(r"^各(项|类|种|个|方面|方|环节|位|界|族|自|样|式|阶段|领域|行业|地区间)")
 HEADING_LEVELS = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}
 _HEADINGS = frozenset(HEADING_LEVELS.values())
 _CENTRED = ("center", "distribute")
@@ -134,7 +132,7 @@ class Scorer:
             self._closing(u, s, strong)
         elif first in "（(":
             self._note(u, s, strong)
-        if first in "抄分主" or t.endswith("印发") or k and self.units[k - 1].text[:2] in ("抄送", "分送"):
+        if first in "抄分主" or t.endswith("印发") or (k and self.units[k - 1].text[:2] in ("抄送", "分送")):
             self._imprint(u, s, strong)
         if first == "附" or first.isdigit():
             self._attachment(u, s, strong)
@@ -271,7 +269,7 @@ class Scorer:
         tokens = u.raw.replace("\u3000", " ").split()
         if any(self.vocab.names_organ(tok) or "机关" in tok for tok in tokens) or "署名" in t:
             score += 3
-        elif pt.PERSON_POST_RE.search(t) or pt.PLACEHOLDER_RE.search(t) and _SIGNER_SLOT_RE.search(t):
+        elif pt.PERSON_POST_RE.search(t) or (pt.PLACEHOLDER_RE.search(t) and _SIGNER_SLOT_RE.search(t)):
             score += 2.5
         elif "盖章" not in u.text:
             nxt = self._neighbour(u.k, 1)
@@ -337,7 +335,7 @@ class Scorer:
         if _STOP_RE.search(t, 0, len(t) - 1) and "（" not in t:
             return  # a sentence inside: running text
         o = self.ordinals[u.k]
-        if o is not None and not o.ambiguous or t.endswith("。") and "，" in t:
+        if (o is not None and not o.ambiguous) or (t.endswith("。") and "，" in t):
             return  # a numbered item, a sentence: no title
         core = t.rstrip(pt.END_PUNCT)
         if not 1 <= len(core) <= 80 or t.endswith(("：", ":")):
@@ -345,7 +343,7 @@ class Scorer:
         inner = core.replace("（", "").replace("）", "")
         if self._numbers[u.k] or Role.DATE in s or _STOP_RE.search(inner):
             return
-        if Role.CC in s and pt.CC_RE.match(t) or t.startswith("附件") and pt.ATTACHMENT_NOTE_RE.match(t) or Role.PRINTER in s:
+        if (Role.CC in s and pt.CC_RE.match(t)) or (t.startswith("附件") and pt.ATTACHMENT_NOTE_RE.match(t)) or Role.PRINTER in s:
             return
         text = 0.0
         end = title_end(t)
@@ -363,7 +361,8 @@ class Scorer:
             text += 2
         if core != t:
             text -= 0.5  # end punctuation: still the title (GW109)
-        if self.ordinals[u.k] is not None and not self.ordinals[u.k].ambiguous:
+        o = self.ordinals[u.k]
+        if o is not None and not o.ambiguous:
             text -= 4
         if pt.CHAPTER_RE.match(t) or pt.ARTICLE_RE.match(t):
             text -= 3
@@ -400,17 +399,17 @@ class Scorer:
         t = u.text
         if pt.IMPRINT_ADDRESSEE_RE.match(t):
             return  # scored with the 版记
-        if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or len(t) > 60 and t.endswith("。"):
+        if len(t) > 150 or "。" in t[:-1] or self.ordinals[u.k] is not None or (len(t) > 60 and t.endswith("。")):
             return
         colon = t.endswith(("：", ":"))
-        if not colon and (len(t) > 40 and "、" not in t and "，" not in t and "," not in t or pt.PREDICATE_RE.search(t)):
+        if not colon and ((len(t) > 40 and "、" not in t and "，" not in t and "," not in t) or pt.PREDICATE_RE.search(t)):
             return  # a long line without a colon lists no organs, nor does a sentence
         if Role.ATTACHMENT_NOTE in s or Role.CC in s or Role.DATE in s:
             return
         score: float | None = None
-        organs = self._organ_list(t)
+        organs = organ_list(self.vocab, t)
         if t.endswith(("：", ":")) and not pt.LEAD_IN_RE.search(t):
-            organs = organs or self._organ_list(t, loose=True)
+            organs = organs or organ_list(self.vocab, t, loose=True)
             if organs or pt.SALUTATION_RE.search(t) or pt.PLACEHOLDER_RE.search(t) or "主送" in t:
                 score = 4.0
             elif len(t) <= 12 and not any(c.isdigit() for c in t):
@@ -427,7 +426,7 @@ class Scorer:
             core = t[:-1]
             # A 主送 typed with a period instead of its colon is a short list of names; a sentence
             # that reports (取得了显著成效) is body text whatever its first words.
-            if len(core) <= 40 and "了" not in core and self._organ_list(core + "：") is not None:
+            if len(core) <= 40 and "了" not in core and organ_list(self.vocab, core + "：") is not None:
                 score = 2.5
         if score is None:
             return
@@ -436,35 +435,6 @@ class Scorer:
         if u.centred or (u.size and self.profile.body_size and u.size > self.profile.body_size + 3):
             score -= 2.5
         s[Role.ADDRESSEE] = score
-
-    def _organ_list(self, t: str, loose: bool = False) -> str | None:
-        """The core of a line that lists organs (``各县市区人民政府，市政府各部门``), else None.
-
-        ``loose`` (the line ends with a colon): one organ among the items is enough.
-        """
-        core = t.rstrip("：:。.，,；;")
-        core = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", core)
-        if not core or len(core) > 150 or pt.PREDICATE_RE.search(core) or pt.LEAD_IN_RE.search(core + "："):
-            return None
-        if re_tail_words(core):
-            return None
-        items = [x for x in _ITEM_SPLIT_RE.split(core) if x]
-        if not items or core.startswith(("请于", "请在", "根据", "按照", "经研究", "为了", "为进一步")):
-            return None
-        if any(len(x) > 30 or _DIGIT_RE.search(x) and not x.startswith("第") for x in items):
-            return None  # organ names are short and carry no figures (…3楼会议室参会 is a sentence)
-        named = sum(1 for x in items if self._names_organ(x))
-        if loose and named:
-            return core
-        if self._names_organ(items[-1]):
-            return core  # the list ends with an organ: 上海、江苏、浙江、安徽省（市）人民政府
-        if len(items) == 1 and core.startswith("各") and named:
-            return core
-        return None
-
-    def _names_organ(self, item: str) -> bool:
-        each = item.startswith("各") and not _EACH_THING_RE.match(item)
-        return bool(self.vocab.names_organ(item) or each or "机关" in item or _DIVISION_RE.search(item))
 
     def _body(self, u: Unit, s: dict, strong: set) -> float:
         t = u.text
@@ -527,7 +497,7 @@ class Scorer:
         score = None
         if len(t) <= 3 and pt.TOC_HEAD_RE.match(t):
             score = 5.0
-        elif u.style.startswith("toc") or "PAGEREF" in u.p.fields or t[-1:].isdigit() and pt.TOC_LINE_RE.search(t):
+        elif u.style.startswith("toc") or "PAGEREF" in u.p.fields or (t[-1:].isdigit() and pt.TOC_LINE_RE.search(t)):
             score = 4.0
         elif "\t" in u.raw and len(t) <= 60 and u.raw.rstrip().split("\t")[-1].isdigit():
             score = 2.0
@@ -561,51 +531,7 @@ class Scorer:
             out.add("short_line")
         return frozenset(out)
 
-
-
-
     def pair_cost(self, position: str, k: int) -> float:
-        """Cost of unit ``k`` holding the same element as unit ``k - 1`` (both in ``position``)."""
-        a, b = self.units[k - 1], self.units[k]
-        if position in _TITLE_POSITIONS:
-            return self._title_continues(a, b)
-        if position == "addressee":
-            return -4.0 if a.text.endswith(("：", ":")) else -0.5
-        if position in ("note", "signature", "signature_j"):
-            return -0.5
-        if position in ("imp_addr", "printer", "att_label"):
-            return -1.5
-        return 0.0
-
-
-    def _title_continues(self, a: Unit, b: Unit) -> float:
-        """Whether title line ``b`` goes on from ``a``: same look, no end, an open 书名号 …"""
-        cost = -1.0
-        if a.size is not None and b.size is not None and abs(a.size - b.size) > 0.6:
-            cost -= 5
-        if a.align is not None and b.align is not None and a.centred != b.centred:
-            cost -= 3
-        if b.gap:
-            cost -= 4 if not b.p.runs else 1.5
-        if a.text.endswith(("。", "！", "？")):
-            cost -= 4
-        end = title_end(a.text)
-        if end and not pt.unbalanced(a.text):
-            # a complete title: another line only when it ends with a 文种 (…制度 / …的指导意见)
-            cost -= 1 if GENRE_TAIL_RE.search(b.text.rstrip(pt.END_PUNCT)) and not GENRE_TAIL_RE.search(end) else 3.5
-        if pt.unbalanced(a.text) or a.text.endswith(_CONTINUES):
-            cost += 1
-        if b.text.startswith(("的", "（", "(")) and not b.text.startswith(("（一）", "(一)")):
-            cost += 0.5
-        return cost
-
-
-_TITLE_POSITIONS = frozenset({"title", "cover_title", "att_title", "issued_title", "in_title"})
-_CONTINUES = ("的", "关于", "和", "及", "与", "、", "暨", "《", "“", "（")
-
-
-def re_tail_words(core: str) -> bool:
-    """A line ending with 通知/报告… names a document, not organs."""
-    return bool(re.search(r"(如下|通知|报告|批复|决定|意见)$", core))
-
-
+        """Cost of unit ``k`` holding the same element as unit ``k - 1`` (both in ``position``):
+        :func:`.continuation.pair_cost`."""
+        return continuation.pair_cost(self.units, position, k)

@@ -12,8 +12,8 @@ draft of 100 paragraphs has a few thousand nodes.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Role
 from . import grammar as g
@@ -200,7 +200,7 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
                     self_res[q.pos] = v
             elif v > self_non.get(q.pos, NEG):
                 self_non[q.pos] = v
-        pair: dict[int, float] = {}
+        pair = {}
         for nd in lattice[i]:
             if nd.fwd == NEG:
                 continue
@@ -218,9 +218,9 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
                     v = NEG
                 best = max(best, v)
             for b, cost in _NEXT_COST[nd.pos]:
-                v = entry.get(b)
-                if v is not None and v + cost > best:
-                    best = v + cost
+                after = entry.get(b)
+                if after is not None and after + cost > best:
+                    best = after + cost
             nd.bwd = best
     # Best path.
     last = max(lattice[-1], key=lambda nd: nd.fwd)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from .props import W_ILVL, W_PSTYLE, W_VAL, number, parse_ppr
 from .ns import W_PPR, w
+from .props import W_ILVL, W_PSTYLE, W_VAL, number, parse_ppr
 
 W_ABSTRACTNUM = w("abstractNum")
 W_ABSTRACTNUMID = w("abstractNumId")
@@ -120,7 +120,7 @@ class Numbering:
                     overrides[int(ilvl)] = _parse_level(lvl)
             self.nums[int(nid)] = (aid, overrides, starts)
 
-    def fresh(self) -> "Numbering":
+    def fresh(self) -> Numbering:
         """The same definitions with counters of their own: definitions parsed once serve every
         document with the same numbering.xml (see :func:`.styles.shared_definitions`)."""
         other = copy.copy(self)
@@ -176,7 +176,8 @@ class Numbering:
         if aid is None or not (0 <= ilvl <= 8):
             return None
         levels = [self.level(num_id, i) for i in range(9)]
-        if levels[ilvl] is None:
+        me = levels[ilvl]
+        if me is None:
             return None
         counters = self.counters.setdefault(aid, [None] * 9)
         if num_id not in self.used_nums:
@@ -185,7 +186,7 @@ class Numbering:
                 if 0 <= lvl_no <= 8:
                     counters[lvl_no] = start - 1
         current = counters[ilvl]
-        counters[ilvl] = (levels[ilvl].start if current is None else current + 1)
+        counters[ilvl] = (me.start if current is None else current + 1)
         for deeper in range(ilvl + 1, 9):
             lv = levels[deeper]
             if lv is not None and lv.restart == 0:
@@ -193,7 +194,6 @@ class Numbering:
             if lv is not None and lv.restart is not None and lv.restart - 1 < ilvl:
                 continue
             counters[deeper] = None
-        me = levels[ilvl]
         if me.fmt == "none":
             return ""
         if me.fmt == "bullet":
@@ -207,7 +207,8 @@ class Numbering:
             if lv is None or ref > ilvl:
                 out = out.replace(token, "")
                 continue
-            value = counters[ref] if counters[ref] is not None else lv.start
+            counted = counters[ref]
+            value = counted if counted is not None else lv.start
             fmt = "decimal" if (me.legal and ref < ilvl) else lv.fmt
             out = out.replace(token, format_number(value, fmt))
         return out

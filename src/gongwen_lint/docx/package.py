@@ -26,12 +26,12 @@ from ..errors import ReadError
 from ..fileio import open_regular, os_reason, size_of
 from ..limits import (
     MAX_ENTRIES,
-    MAX_PART_BYTES,
     MAX_MARKUP,
+    MAX_PART_BYTES,
     MAX_TOTAL_BYTES,
+    markup_count,
     parser_depth_message,
     parser_size_message,
-    markup_count,
     part_too_big,
     too_much_markup,
 )
@@ -263,7 +263,12 @@ def open_package(path: str | Path) -> Package:
             raise ReadError(f"文件包含 {len(infos)} 个部件，不像是 Word 文档：不予读取")
         if len(names) < len(infos):
             seen: set[str] = set()
-            dupe = next(i.filename for i in infos if i.filename.lower() in seen or seen.add(i.filename.lower()))
+            dupe = ""
+            for i in infos:
+                if i.filename.lower() in seen:
+                    dupe = i.filename
+                    break
+                seen.add(i.filename.lower())
             pkg.notes.append(f"压缩包中有重名的部件（{dupe}）：只检查了其中最后一个；这种文件可能被改动过，"
                              "修复和带批注的副本不予生成，请在 Word/WPS 中另存为 .docx")
         pkg.main = _find_main_part(pkg)
@@ -320,9 +325,9 @@ def _find_main_part(pkg: Package) -> str:
     """The main document part: by the package relationship, then content types, then the usual name."""
     try:
         for rtype, name in pkg.relationships("").values():
-            if rtype == "officeDocument" and pkg.has(name):
-                if name.lower().endswith(".xml") and not name.lower().startswith(("xl/", "ppt/")):
-                    return name
+            if (rtype == "officeDocument" and pkg.has(name) and name.lower().endswith(".xml")
+                    and not name.lower().startswith(("xl/", "ppt/"))):
+                return name
     except ReadError:
         pass  # a damaged _rels/.rels: try the other ways
     if pkg.has("[Content_Types].xml"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import ReadError
 from ..limits import Budget
@@ -70,7 +71,7 @@ def read_docx_file(path: str | Path) -> Document:
         raise
     except MemoryError:
         raise ReadError("文件内容过大，内存不足，无法读取：请拆分文档后再检查") from None
-    except Exception as e:  # never a traceback for the user (docs/usage.md)
+    except Exception as e:  # noqa: BLE001 - never a traceback for the user (docs/usage.md)
         raise ReadError(
             f"读取文件时出错（{type(e).__name__}）：文件可能已损坏，{MSG_RESAVE}；若仍失败，请报告此问题"
         ) from None
@@ -104,7 +105,7 @@ class _DocxReader:
         """Styles, numbering, theme and settings: the first three shared with earlier documents
         of the run whose parts have the same bytes (:func:`.styles.shared_definitions`)."""
         notes: dict[str, str] = {}
-        parts = {}
+        parts: dict[str, tuple[str, bytes] | None] = {}
         for rtype in ("styles", "numbering", "theme"):
             found = self.pkg.related(rtype)
             parts[rtype] = None
@@ -134,7 +135,9 @@ class _DocxReader:
         self.styles, self.numbering, failed = shared_definitions(
             parts["styles"], parts["numbering"], parts["theme"], self.settings_root, parse)
         for kind in failed:
-            notes[kind] = _unread(parts[kind][0], kind, errors.get(kind, ValueError()))
+            held = parts[kind]
+            assert held is not None  # only a part that was there can fail to parse
+            notes[kind] = _unread(held[0], kind, errors.get(kind, ValueError()))
         self.problems += [notes[k] for k in ("styles", "numbering", "theme", "settings") if k in notes]
 
     def _related_xml(self, rtype: str):
@@ -374,7 +377,7 @@ class _CellEdges:
 
     def __init__(self, walk: PartWalk, styles: Styles):
         self.styles = styles
-        self.cell_of: dict[int, object] = {}  # paragraph index → its own w:tc
+        self.cell_of: dict[int, Any] = {}  # paragraph index → its own w:tc (an lxml element)
         self.first: dict = {}  # w:tc → index of its first paragraph
         self.last: dict = {}
         for wp in walk.paragraphs:
@@ -454,7 +457,7 @@ def _count_shapes(p) -> int:
         el = stack.pop()
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag == W_TXBXCONTENT or tag == MC_FALLBACK:
+            if not isinstance(tag, str) or tag in (W_TXBXCONTENT, MC_FALLBACK):
                 continue
             if tag == MC_ALTERNATE:
                 branch = choose_branch(child)

@@ -23,9 +23,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ..model import ParagraphFormat, RunFormat
+from .ns import A_NS, W_PPR, W_RPR, w
 from .numbering import Numbering
 from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_borders, parse_ppr, parse_rpr
-from .ns import A_NS, W_PPR, W_RPR, w
 
 W_STYLE = w("style")
 W_STYLEID = w("styleId")
@@ -168,7 +168,7 @@ class Styles:
         self._fmt_cache: dict = {}
         self._table_border_cache: dict = {}
 
-    def with_numbering(self, numbering: Numbering) -> "Styles":
+    def with_numbering(self, numbering: Numbering) -> Styles:
         """This style sheet (its parsed styles and format caches shared) over another document's
         numbering counters."""
         other = copy.copy(self)
@@ -370,7 +370,7 @@ def _pt(twips: float | None, default: float | None) -> float | None:
 
 def style_num_ids(styles_root) -> dict[str, int]:
     """Numbering styles' numIds (for ``w:numStyleLink`` indirection)."""
-    out = {}
+    out: dict[str, int] = {}
     if styles_root is None:
         return out
     for el in styles_root.iter(W_STYLE):

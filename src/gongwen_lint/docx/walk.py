@@ -144,11 +144,6 @@ def walk_part(root: etree._Element) -> PartWalk:
     return PartWalk(walker.paragraphs, walker.anchors, walker.alt_chunk)
 
 
-def iter_paragraph_elements(root: etree._Element):
-    """The ``w:p`` elements of a part in paragraph-number order (index ``i`` → number ``i + 1``)."""
-    return (wp.element for wp in walk_part(root).paragraphs)
-
-
 def text_elements(paragraph: WalkedParagraph) -> list[tuple[etree._Element, int]]:
     """``(w:t element, start offset)`` pairs of a walked paragraph, in text order."""
     return [(pc.element, pc.start) for pc in paragraph.pieces if pc.element.tag == W_T]
@@ -304,7 +299,7 @@ class _Walker:
                 if tag in _DRAWING_TAGS:
                     self._collect_textboxes(child)
                 continue
-            elif tag == W_INS or tag == W_MOVETO:
+            elif tag in (W_INS, W_MOVETO):
                 self.inline(child, True)
             elif tag == W_FLDSIMPLE:
                 instr = child.get(W_INSTR, "")
@@ -329,7 +324,7 @@ class _Walker:
             tag = child.tag
             if tag == W_T:
                 text = child.text or ""
-            elif tag == W_TAB or tag == W_PTAB:
+            elif tag in (W_TAB, W_PTAB):
                 text = "\t"
             elif tag == W_BR:
                 kind = child.get(W_TYPE)
@@ -392,12 +387,11 @@ class _Walker:
                 self.fields[-1].start_result()
                 self.hidden -= 1
                 self._fields_here.append(self.fields[-1].keyword)
-        elif kind == "end":
-            if self.fields:
-                f = self.fields.pop()
-                if not f.in_result:  # a field without a cached result (e.g. PAGE never updated)
-                    self.hidden -= 1
-                    self._fields_here.append(field_keyword(f.instr))
+        elif kind == "end" and self.fields:
+            f = self.fields.pop()
+            if not f.in_result:  # a field without a cached result (e.g. PAGE never updated)
+                self.hidden -= 1
+                self._fields_here.append(field_keyword(f.instr))
 
     def _collect_textboxes(self, el):
         for child in el:

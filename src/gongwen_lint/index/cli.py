@@ -16,8 +16,9 @@ from pathlib import Path
 import click
 
 from ..console import emit
+from .backends import open_index
 from .ingest import ManifestError, iter_prepared, key_path, normalize_level
-from .store import LEVELS, IndexError_, open_index
+from .store import LEVELS, IndexError_
 
 _LEVEL_LABEL = {"higher": "上级", "same": "本级", "lower": "下级"}
 

@@ -13,9 +13,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .backends import open_index
 from .ingest import normalize_level
 from .segment import RefMeta, prepare
-from .store import open_index
 
 _DIR: Path | None = None
 _BUILT: dict[str, str] = {}

@@ -15,8 +15,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import ReadError
 from ..fileio import open_regular, os_reason, printable, read_capped, size_of
@@ -134,7 +134,7 @@ def reference_paragraphs(path: str | Path) -> tuple[list[tuple[int, str]], str |
     finding is the N-th paragraph a reviewer counts in the file, blank lines not counted.
     One source of truth for ``index add``, the audit and the evaluation.  Raises ReadError.
     """
-    from ..api import load_document
+    from ..reading import load_document
 
     path = Path(path)
     if path.suffix.lower() in (".txt", ".md"):

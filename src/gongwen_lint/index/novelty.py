@@ -10,11 +10,11 @@ the documents holding them, so the draft's text splits into 上级 / 已发 / �
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from .normalize import norm_index, normalize_with_map
-from .search import LEVEL_RANK, DocumentMatch
+from .search import LEVEL_RANK, DocumentMatch, Passage
 from .stock import stock_mask
 
 MIN_ITEM_CHARS = 20  # normalised characters outside stock phrases: shorter lines are not items
@@ -64,7 +64,7 @@ class Novelty:
 def novelty(texts: Sequence[str], matches: list[DocumentMatch], extra_stock: tuple[str, ...] = ()) -> Novelty:
     """The :class:`Novelty` of the paragraphs ``texts`` (as given to ``find_copies``)."""
     out = Novelty()
-    by_par: dict[int, list[tuple[int, DocumentMatch, object]]] = {}
+    by_par: dict[int, list[tuple[int, DocumentMatch, Passage]]] = {}
     for m in matches:
         rank = LEVEL_RANK.get(m.doc.level, 3)
         for p in m.passages:

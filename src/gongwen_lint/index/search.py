@@ -14,8 +14,8 @@ characters outside stock phrases and similarity ≥ ``min_similarity``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -194,13 +194,13 @@ def plan_search(index, paragraphs: Sequence[str], opt: SearchOptions) -> SearchP
                 counts[u] += 1
                 if not is_common:
                     rare[u] += 1
-                span = where.get((i, u))
-                if span is None:
+                seen = where.get((i, u))
+                if seen is None:
                     where[(i, u)] = [at, at]
-                elif at < span[0]:
-                    span[0] = at
-                elif at > span[1]:
-                    span[1] = at
+                elif at < seen[0]:
+                    seen[0] = at
+                elif at > seen[1]:
+                    seen[1] = at
         limit = opt.max_candidates + len(norms[i][0]) // 100  # long paragraphs span many units
         # A paragraph of template text (one notice sent to many addressees) has mostly common
         # fingerprints, of which only a sample of postings is read: there, one shared rare

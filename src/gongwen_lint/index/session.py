@@ -10,16 +10,10 @@ from dataclasses import dataclass, field
 
 from ..errors import ResourceError
 from ..model import TEXT_ROLES, Document, Paragraph
+from .backends import open_index
 from .novelty import Novelty, novelty
-from .search import (
-    LEVEL_RANK,
-    DocumentMatch,
-    Passage,
-    SearchOptions,
-    cover,
-    find_copies,
-)
-from .store import IndexError_, Store, open_index
+from .search import LEVEL_RANK, DocumentMatch, Passage, SearchOptions, cover, find_copies
+from .store import IndexError_, Store
 
 MIN_REF_COVERAGE_CHARS = 100  # a short reference mostly repeated counts only above this
 
@@ -166,6 +160,7 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
     # text sent to many addressees) explain the same draft text: report the first, count the rest.
     order = sorted(matches, key=lambda m: (-m.matched, LEVEL_RANK.get(m.doc.level, 3), -m.ref_coverage, m.doc.path))
     reported: list[tuple[DocumentMatch, set, list]] = []
+    counted: dict[str, list[tuple[DocumentMatch, list[int]]]] = {"reissues": [], "repeats": []}
     for m in order:
         covered = _covered(m)
         draft_cov = max(m.draft_coverage, m.whole_draft_coverage or 0.0)
@@ -184,9 +179,9 @@ def analyse(store: Store, doc: Document, th: Thresholds) -> Verdict:
             continue
         counter = [0]
         reported.append((m, covered, counter))
-        (v.reissues if reissue else v.repeats).append((m, counter))  # type: ignore[arg-type]
-    v.reissues = [(m, c[0]) for m, c in v.reissues]  # type: ignore[misc]
-    v.repeats = [(m, c[0]) for m, c in v.repeats]  # type: ignore[misc]
+        counted["reissues" if reissue else "repeats"].append((m, counter))
+    v.reissues = [(m, c[0]) for m, c in counted["reissues"]]
+    v.repeats = [(m, c[0]) for m, c in counted["repeats"]]
 
     # GW805: a draft that restates what is indexed and adds (almost) nothing; a whole re-issue
     # of one document is GW804's

@@ -24,9 +24,10 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -191,7 +192,7 @@ class Store:
     def __init__(self, url: str, readonly: bool = False):
         self.url = url
         self.readonly = readonly  # opened for checks: never writes, works on a read-only file
-        self.conn = None
+        self.conn: Any = None  # the backend's DB-API connection (sqlite3, psycopg)
         self.params = Params()
         self.unit_count = 0
 
@@ -243,7 +244,7 @@ class Store:
     def _rollback(self) -> None:
         self.conn.rollback()
 
-    def _insert_postings(self, cur, rows: list[tuple[int, int]]) -> None:
+    def _insert_postings(self, cur, rows: Iterable[tuple[int, int]]) -> None:
         cur.executemany(self._sql("INSERT INTO gw_fp (h, u) VALUES (?, ?)"), rows)
 
     def _common_sql(self) -> str:
@@ -359,7 +360,7 @@ class Store:
         sql = f"SELECT {_DOC_COLS} FROM gw_docs WHERE id IN ({{marks}})"
         return {row[0]: DocInfo(*row) for row in self._rows_by_id(sql, ids)}
 
-    def doc_texts(self, ids: Iterable[int]) -> dict[int, "DocText"]:
+    def doc_texts(self, ids: Iterable[int]) -> dict[int, DocText]:
         """Normalised text and paragraph starts of documents."""
         out: dict[int, DocText] = {}
         sql = "SELECT doc_id, z, paras FROM gw_doctext WHERE doc_id IN ({marks})"
@@ -430,7 +431,7 @@ class Store:
             cur.close()
         return result
 
-    def _flush(self, cur, pending: "_Pending") -> None:
+    def _flush(self, cur, pending: _Pending) -> None:
         """Insert the pending postings, record the unit count and commit."""
         if not pending.open:
             return
@@ -440,7 +441,7 @@ class Store:
         pending.open = False
         pending.delta_units = 0
 
-    def _write_postings(self, cur, pending: "_Pending") -> None:
+    def _write_postings(self, cur, pending: _Pending) -> None:
         if not pending.count:
             return
         h = np.concatenate(pending.hashes)
@@ -453,7 +454,7 @@ class Store:
         for i in range(0, len(h), step):
             self._insert_postings(cur, zip(h[i : i + step].tolist(), u[i : i + step].tolist()))
 
-    def _add_batch(self, cur, docs: list[PreparedDoc], result: AddResult, pending: "_Pending") -> None:
+    def _add_batch(self, cur, docs: list[PreparedDoc], result: AddResult, pending: _Pending) -> None:
         # the last entry wins when one batch holds the same path twice
         docs = list({d.meta.path: d for d in docs}.values())
         if not pending.open:
@@ -588,38 +589,4 @@ class Store:
         self.close()
 
 
-_LIBPQ_KEYWORD = re.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.IGNORECASE)
-
-
-def is_postgres_url(url: str) -> bool:
-    """A ``postgresql://`` URL, or a libpq keyword string (``host=… dbname=… user=…``)."""
-    return url.startswith(("postgresql://", "postgres://")) or bool(_LIBPQ_KEYWORD.match(url))
-
-
-def open_index(url: str, create: bool = False, params: Params | None = None, readonly: bool = False) -> Store:
-    """Open the index at ``url``: a SQLite file path, ``postgresql://…`` or a libpq keyword string.
-
-    ``create`` makes a new empty index (with ``params``) when there is none; otherwise a
-    missing index is an :class:`IndexError_`.  ``readonly`` (checks): never write, so an index
-    in a read-only folder, a read-only file or a read-only database account works.
-    """
-    if is_postgres_url(url):
-        from .postgres_store import PostgresStore
-
-        return PostgresStore.open(url, create, params, readonly)
-    from .sqlite_store import SQLiteStore
-
-    return SQLiteStore.open(url, create, params, readonly)
-
-
-def check_index_url(url: str) -> str | None:
-    """``None`` when the index at ``url`` can be opened for checking, else the Chinese reason."""
-    try:
-        open_index(url, readonly=True).close()
-    except IndexError_ as e:
-        return str(e)
-    return None
-
-
-__all__ = ["Store", "Params", "DocInfo", "UnitRow", "AddResult", "IndexError_", "open_index", "check_index_url",
-           "LEVELS", "redact"]
+__all__ = ["Store", "Params", "DocInfo", "UnitRow", "AddResult", "IndexError_", "LEVELS", "redact"]

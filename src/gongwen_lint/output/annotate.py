@@ -28,8 +28,8 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Finding, group
 from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
 from ..docx.walk import WalkedParagraph, walk_part
+from ..docx.writer import copy_zip, parse_part, serialise, walk_root
 from ..fileio import COPY_MARK, atomic_write
-from ..fixes import copy_zip, parse_part, serialise, walk_root
 
 AUTHOR = "gongwen-lint"
 INITIALS = "GL"
@@ -197,6 +197,7 @@ class _Annotator:
             else:
                 first_piece = next(pc for pc in paragraphs[n - 1].pieces if pc.start == s)
                 last_piece = [pc for pc in paragraphs[m - 1].pieces if pc.start < e][-1]
+                assert first_piece.run is not None and last_piece.run is not None  # text pieces sit in runs
                 first_piece.run.addprevious(_marker(W_RANGE_START, cid))
                 end = _marker(W_RANGE_END, cid)
                 last_piece.run.addnext(end)
@@ -327,10 +328,9 @@ class _Annotator:
         """Give the main part the plain document content type (a template or macro document
         saved as .docx would not open in Word).  Returns whether it changed."""
         for el in ct_tree.getroot().iter("{%s}Override" % CT_NS):
-            if el.get("PartName", "").lstrip("/").lower() == self.main.lower():
-                if el.get("ContentType") != DOCUMENT_CT:
-                    el.set("ContentType", DOCUMENT_CT)
-                    return True
+            if el.get("PartName", "").lstrip("/").lower() == self.main.lower() and el.get("ContentType") != DOCUMENT_CT:
+                el.set("ContentType", DOCUMENT_CT)
+                return True
         return False
 
 

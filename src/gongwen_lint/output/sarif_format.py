@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 from ..diagnostics import Severity
 from ..rules.registry import all_rules
 

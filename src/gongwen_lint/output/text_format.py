@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Finding, Severity, group
 
 if TYPE_CHECKING:
-    from ..engine import Report
+    from ..report import Report
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -124,7 +124,7 @@ def render_statistics(findings: Iterable[Finding]) -> list[str]:
 def render(reports: Iterable[Report], colour: bool = False, statistics: bool = False,
            interrupted: str | None = None) -> str:
     out: list[str] = []
-    counts = {s: 0 for s in _SEVERITIES}
+    counts = dict.fromkeys(_SEVERITIES, 0)
     spans = fixable = bad = 0
     files = 0
     everything: list[Finding] = []

@@ -89,10 +89,6 @@ class DateField:
             return None
         return f"{self.year}年{self.month}月{self.day}日"
 
-    @property
-    def well_formed(self) -> bool:
-        return not (self.chinese or self.padded or self.short_year or self.hao or self.dotted) and self.valid
-
 
 def find_dates(text: str) -> list[DateField]:
     """Every date in ``text`` (Arabic, Chinese-numeral and dotted forms), left to right."""

@@ -6,7 +6,6 @@ from ..ordinals import (  # noqa: F401 - re-exported for the rule modules
     CN_NUMERALS,
     Ordinal,
     cn_ordinal,
-    cn_value,
     is_anchor,
     is_attachment_label,
     is_cjkish,

@@ -75,6 +75,7 @@ def resolve(m: re.Match, reference: datetime.date | None, context_year: int | No
     has_year = bool(g["y"] or g["rel"])
     end = first = None
     day = False
+    mo: int | None
     try:
         if g["month_rel"]:
             if reference is not None:
@@ -124,7 +125,7 @@ def find_whens(text: str, reference: datetime.date | None) -> list[When]:
     """Every point in time in ``text`` (bare years alone, 2023年, are not points in time)."""
     if not _HINT.search(text):
         return []  # most sentences name no month, quarter or year end: skip the long pattern
-    out = []
+    out: list[When] = []
     context_year: int | None = None
     years = [(y.start(), int(y.group(1))) for y in _BARE_YEAR_RE.finditer(text)]
     for m in WHEN_RE.finditer(text):

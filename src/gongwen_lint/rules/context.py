@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Fix, Location, Reference, Severity
 from ..model import Document, Paragraph
@@ -17,7 +18,7 @@ class Resources:
     index connection) and shared by every document checked with it.  Not global, so two
     configurations can live in one process."""
 
-    def __init__(self, config: "Config"):
+    def __init__(self, config: Config):
         self.config = config
         self._cache: dict[str, Any] = {}
 
@@ -44,13 +45,15 @@ class Resources:
 class Context:
     """Per-document context handed to rules."""
 
-    def __init__(self, doc: Document, config: "Config", resources: Resources):
+    def __init__(self, doc: Document, config: Config, resources: Resources):
         self.doc = doc
         self.config = config
         self.resources = resources
-        self.rule: "Rule | None" = None  # set by the engine before each rule runs
+        self._rule: Rule | None = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
         self._memo: dict[str, Any] = {}
+        #: Set by the engine for the rules that run after all others (``Rule.after_all``).
+        self._produced: Callable[[list[Rule]], list[Diagnostic]] | None = None
 
     def memo(self, key: str, factory: Callable[[], Any]) -> Any:
         """A value computed once per document and shared by the rules that need it (e.g. the
@@ -62,6 +65,28 @@ class Context:
     def memoized(self, key: str) -> Any:
         """The value :meth:`memo` holds for ``key``, or None."""
         return self._memo.get(key)
+
+    @property
+    def rule(self) -> Rule:
+        """The rule now running (set by the engine before it calls the rule)."""
+        if self._rule is None:
+            raise RuntimeError("no rule is running in this context")
+        return self._rule
+
+    @rule.setter
+    def rule(self, r: Rule) -> None:
+        self._rule = r
+
+    def diagnostics_of(self, rules: list[Rule]) -> list[Diagnostic]:
+        """What these rules found in this document, for a rule declared ``after_all``.
+
+        The rules this check ran are not run again: their diagnostics (before suppression) are
+        reused.  A rule this check did not select is run on the side for the question only; its
+        diagnostics are not reported and its summary figures are not kept.
+        """
+        if self._produced is None:
+            raise RuntimeError("diagnostics_of is for rules declared after_all")
+        return self._produced(rules)
 
     def option(self, name: str) -> Any:
         return self.config.option(name)
@@ -86,7 +111,6 @@ class Context:
         findings for people (one finding per paragraph, rule and kind); it defaults to the
         message up to its first "：".
         """
-        assert self.rule is not None, "report() outside a rule"
         r = self.rule
         fix = None
         if replacement is not None:
@@ -108,7 +132,4 @@ class Context:
 def _inside_one_run(p: Paragraph, start: int, end: int) -> bool:
     if not p.runs:  # plain-text drafts: one implicit run
         return True
-    for run in p.runs:
-        if run.start <= start and end <= run.end and run.field_code is None:
-            return True
-    return False
+    return any(run.start <= start and end <= run.end and run.field_code is None for run in p.runs)

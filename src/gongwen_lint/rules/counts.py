@@ -64,7 +64,7 @@ def _inline_count(m: str) -> tuple[int, int] | None:
         expected, count, last = 1, 0, 0
         for mt in pattern.finditer(m):
             v = _value(mt.group("n"))
-            if count and (v is not None and v <= count or (k and _HEADING1.search(m, last, mt.start()))):
+            if count and ((v is not None and v <= count) or (k and _HEADING1.search(m, last, mt.start()))):
                 break  # the list restarts, or a new 一、 section begins: its items are not ours
             if v == expected:
                 count, expected, last = v, expected + 1, mt.end()
@@ -135,7 +135,7 @@ def _counts(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         if rest.strip(" \u3000：:。"):
             inline = _inline_count(rest)  # the items follow in the same paragraph, or none are listed
             found = inline[0] if inline else None
-            if inline and found < n and inline[1] > 1:
+            if inline and inline[0] < n and inline[1] > 1:
                 continue  # more text follows the last item: the rest may be listed another way
         else:
             listed = _following_items(doc, p)

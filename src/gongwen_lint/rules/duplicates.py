@@ -9,7 +9,8 @@ configuration) they report nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity

@@ -11,8 +11,8 @@ started (a 署名 without a 成文日期 …) is incomplete.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
@@ -24,10 +24,10 @@ from ._fields import (
     find_doc_numbers,
     first_index,
     format_of,
-    has_placeholder,
     genre_data,
     genre_of,
     has_header,
+    has_placeholder,
     last_index,
     paragraph_at,
     severity_for,
@@ -164,10 +164,10 @@ def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
         yield _missing(ctx, doc, at, f"缺少{what}：有发文机关标志的公文应在其下标注{what}")
 
     # 签发人: 上行文 with a 版头.
-    if header and genre in (Genre.REQUEST, Genre.REPORT) and not has[Role.SIGNER]:
-        if not any("签发人" in p.text for p in doc.body[: (header_end or 1) + 1]):
-            at = first_index(doc, Role.DOC_NUMBER) or header_end or 1
-            yield _missing(ctx, doc, at, f"缺少签发人：{genre.value}是上行文，应当标注签发人姓名")
+    if (header and genre in (Genre.REQUEST, Genre.REPORT) and not has[Role.SIGNER]
+            and not any("签发人" in p.text for p in doc.body[: (header_end or 1) + 1])):
+        at = first_index(doc, Role.DOC_NUMBER) or header_end or 1
+        yield _missing(ctx, doc, at, f"缺少签发人：{genre.value}是上行文，应当标注签发人姓名")
 
     # 标题
     if not title_ps and not order and not minutes and (header or (has_body and has[Role.DATE] and has[Role.ADDRESSEE])):
@@ -176,12 +176,12 @@ def _missing_elements(ctx: Context) -> Iterator[Diagnostic]:
 
     # 主送机关
     need = data.get("addressee", "none")
-    if title_ps and not has[Role.ADDRESSEE] and not order and not minutes and need != "none":
-        # Without a 版头 a 报告 may be a speech (政府工作报告): only 请示 and 批复 always have one.
-        if header or genre in (Genre.REQUEST, Genre.REPLY):
-            at = title_ps[-1].index + 1
-            severity = ERROR if need == "required" else WARNING
-            yield _missing(ctx, doc, at, f"缺少主送机关：{genre.value}应在标题下标注主送机关", severity)
+    # Without a 版头 a 报告 may be a speech (政府工作报告): only 请示 and 批复 always have one.
+    if (genre is not None and title_ps and not has[Role.ADDRESSEE] and not order and not minutes and need != "none"
+            and (header or genre in (Genre.REQUEST, Genre.REPLY))):
+        at = title_ps[-1].index + 1
+        severity = ERROR if need == "required" else WARNING
+        yield _missing(ctx, doc, at, f"缺少主送机关：{genre.value}应在标题下标注主送机关", severity)
 
     # 正文
     if not has_body and (title_ps or header):
@@ -636,7 +636,7 @@ def _attachment_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                 target, 0, len(target.text.rstrip()), f"附件标题与附件说明不一致：附件说明为“{_norm(name)}”"
             )
     if not single:
-        for n, name, q in notes:
+        for n, _name, q in notes:
             if n is not None and n not in seen and len(seen) > 0:
                 yield ctx.report(q, 0, len(q.text.rstrip()), f"附件说明列出的附件{n}在文后没有找到")
 
@@ -926,9 +926,8 @@ def _header_zone(doc: Document) -> list[Paragraph]:
         t = compact(p.text)
         if t and (_LOOSE_URGENCY_RE.match(t) or _LOOSE_COPY_RE.match(t) or _LOOSE_SECRECY_RE.match(t)):
             out.append(p)
-        elif t and len(out) == 0 and p.role is not Role.EMPTY and not p.is_empty:
-            if p.role is Role.TITLE:
-                break
+        elif t and len(out) == 0 and p.role is not Role.EMPTY and not p.is_empty and p.role is Role.TITLE:
+            break
     return out
 
 

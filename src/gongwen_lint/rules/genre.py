@@ -9,7 +9,7 @@ Phrases and closings are data in ``dictionaries/genres.toml`` with their sources
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
@@ -233,9 +233,9 @@ def multi_matter_request(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             v = _REQUEST_VERB_RE.search(s)
             if not v:
                 continue
-            kinds = _matters(s[v.start():])
-            if len(kinds) == 1:
-                kind = next(iter(kinds))
+            matters = _matters(s[v.start():])
+            if len(matters) == 1:
+                kind = next(iter(matters))
                 found.setdefault(kind, (p, sent.start(), sent.end()))
     if len(found) >= 2:
         (kind1, _), (kind2, (p, a, b)) = list(found.items())[:2]
@@ -321,9 +321,9 @@ def upward_addressees(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         妥否，请批示。
     """
     doc = ctx.doc
-    if genre_of(doc) not in (Genre.REQUEST, Genre.REPORT):
-        return
     genre = genre_of(doc)
+    if genre is None or genre not in (Genre.REQUEST, Genre.REPORT):
+        return
     for p in doc.paragraphs(Role.ADDRESSEE)[:1]:
         person = person_in_addressee(p.text)
         if person:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
@@ -295,10 +296,10 @@ def _only_numbers_differ(a: str, b: str) -> bool:
     """Parallel clauses (2023年… / 2024年…, 第十条 / 第十一条) differ only in numbers."""
     from rapidfuzz.distance import Indel
 
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
-        if tag == "equal":
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
             continue
-        if not set(a[i1:i2] + b[j1:j2]) <= _NUMERALS:
+        if not set(a[op.src_start:op.src_end] + b[op.dest_start:op.dest_end]) <= _NUMERALS:
             return False
     return True
 
@@ -440,13 +441,14 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
     t = threshold
     if t <= 0:  # every pair passes a threshold of 0: compare them all
         return lambda i: list(range(i))
+    tokens: list[set[Any]]
     if t > 2 / 3:
         tokens = [_bigrams(e.norm) for e in entries]
         factor, less, size = (1.5 * t - 1) * (1 + t), 1.0, [max(0, len(e.norm) - 1) for e in entries]
     else:
         tokens = [set(e.norm) for e in entries]
         factor, less, size = t * (1 + t) / 2, 0.0, [len(e.norm) for e in entries]
-    frequency: Counter[object] = Counter()
+    frequency: Counter[Any] = Counter()
     for toks in tokens:
         frequency.update(toks)
     # One total order of tokens: rarest in the segment first, ties by the token's text.  A token

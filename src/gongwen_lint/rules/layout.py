@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from typing import Any
 
 from .. import fonts
 from ..diagnostics import Diagnostic, Severity
@@ -79,6 +80,10 @@ class _Profile:
     cjk: int  # CJK characters seen
 
 
+#: A wrong font or size as reported: (font class, unknown font name, size), None where right.
+_FontKey = tuple[str | None, str | None, float | None]
+
+
 def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
     end = len(p.text) if end is None else end
     font_w: Counter[str | None] = Counter()
@@ -108,7 +113,8 @@ def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
 
 def _dominant_size(p: Paragraph) -> float | None:
     """``_profile(p).size`` alone: the size of most visible characters (first such on a tie)."""
-    text, size_w = p.text, Counter()
+    text = p.text
+    size_w: Counter[float] = Counter()
     for run in p.runs:
         if run.format.size_pt is None:
             continue
@@ -220,7 +226,7 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         "right": float(ctx.option("layout-margin-right-mm")),
     }
     labels = {"top": "上边距（天头）", "bottom": "下边距", "left": "左边距（订口）", "right": "右边距"}
-    causes: dict[object, list[int]] = {}
+    causes: dict[tuple[Any, ...], list[int]] = {}
     for i, sec in enumerate(doc.sections):
         if sec.page_width_mm is None or sec.page_height_mm is None:
             continue
@@ -252,7 +258,7 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             msg = f"纸张应为 A4（210 mm × 297 mm），本文档为 {w:g} mm × {h:g} mm{where}"
         else:
             parts = [
-                f"{labels[k]}{v:g} mm，应为 {want[k]:g}±{tol:g} mm" for k, v in key[1]  # type: ignore[index]
+                f"{labels[k]}{v:g} mm，应为 {want[k]:g}±{tol:g} mm" for k, v in key[1]
             ]
             msg = "页边距不符合 GB/T 9704（版心应为 156 mm × 225 mm）：" + "；".join(parts) + where
         yield ctx.report(anchor, 0, 0, msg)
@@ -390,31 +396,30 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         indent = _indent_chars(p, prof.size or want_size)
         if indent is not None and abs(indent - want_indent) > indent_tol:
             indent_items.append((round(indent, 1), p))
-        if want_ls > 0 and p.format.line_rule in ("exact", "atLeast") and p.format.line_spacing is not None:
-            if abs(p.format.line_spacing - want_ls) > ls_tol:
-                ls_items.append((p.format.line_spacing, p))
-    by_key: dict[object, list[tuple[Paragraph, _Profile]]] = {}
+        if (want_ls > 0 and p.format.line_rule in ("exact", "atLeast") and p.format.line_spacing is not None
+                and abs(p.format.line_spacing - want_ls) > ls_tol):
+            ls_items.append((p.format.line_spacing, p))
+    by_key: dict[_FontKey, list[tuple[Paragraph, _Profile]]] = {}
     for key, p, prof in font_items:
         by_key.setdefault(key, []).append((p, prof))
     want_desc = f"{_size(want_size)}{fonts.label(want_cls)}"
     for (cls, _name, size), items in by_key.items():
-        first, prof = items[0]
+        first_p, prof = items[0]
         seen = []
         if cls is not None or _name is not None:
             seen.append(_font_phrase(table, prof.font))
         if size is not None:
             seen.append(_size(size))
         msg = f"正文应使用{want_desc}：{_count_phrase(len(items), total, '正文')}为{'、'.join(seen)}"
-        yield _anchor_report(ctx, first, msg)
-    for indent, items in _group(indent_items).items():
-        first = items[0]
-        msg = (f"正文每个自然段应首行缩进 {want_indent:g} 字：{_count_phrase(len(items), total, '正文')}"
-               f"首行缩进为 {indent:g} 字")
-        yield _anchor_report(ctx, first, msg)
-    for ls, items in _group(ls_items).items():
-        msg = (f"正文行距应为固定值 {want_ls:g} 磅（本单位设置）：{_count_phrase(len(items), total, '正文')}"
+        yield _anchor_report(ctx, first_p, msg)
+    for got, ps in _group(indent_items).items():
+        msg = (f"正文每个自然段应首行缩进 {want_indent:g} 字：{_count_phrase(len(ps), total, '正文')}"
+               f"首行缩进为 {got:g} 字")
+        yield _anchor_report(ctx, ps[0], msg)
+    for ls, ps in _group(ls_items).items():
+        msg = (f"正文行距应为固定值 {want_ls:g} 磅（本单位设置）：{_count_phrase(len(ps), total, '正文')}"
                f"行距为 {ls:g} 磅")
-        yield _anchor_report(ctx, items[0], msg)
+        yield _anchor_report(ctx, ps[0], msg)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -481,7 +486,7 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     lines = _title_candidates(doc)
     if not lines:
         return
-    fonts_bad: dict[object, list[tuple[Paragraph, _Profile]]] = {}
+    fonts_bad: dict[_FontKey, list[tuple[Paragraph, _Profile]]] = {}
     align_bad: list[Paragraph] = []
     for p in lines:
         prof = _profile(p)
@@ -494,7 +499,7 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if p.format.alignment not in (None, "center"):
             align_bad.append(p)
     want_desc = f"{_size(want_size)}{fonts.label(want_cls)}"
-    for (cls, name, size), items in fonts_bad.items():
+    for (_cls, name, size), items in fonts_bad.items():
         first, prof = items[0]
         seen = []
         if name is not None:
@@ -800,7 +805,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         yield from _missing_page_number(doc, ctx, footers)
         return
     form_bad, font_bad, size_bad = [], [], []
-    for hf, p in numbered:
+    for _hf, p in numbered:
         text = p.text.strip()
         if "PAGE" in p.fields and not _DIGITS.search(text):
             # a PAGE field Word has not computed yet (no cached result): the number is drawn there
@@ -1119,9 +1124,9 @@ def example_document(text: str, path: str = "<example>") -> Document:
             if n == len(imprint) - 1 or body[i].role is Role.CC else None
         body[i] = replace(body[i], format=replace(body[i].format, border_top=top, border_bottom=bottom))
     if not custom_footer and not no_page:
-        for kind, align, n in (("default", "right", "1"), ("even", "left", "2")):
+        for kind, align, page in (("default", "right", "1"), ("even", "left", "2")):
             part = f"footer{len(footers) + 1}"
-            p = _example_paragraph(part, 1, f"— {n} —", ["PAGE"], ("宋体", 14.0, align, 0.0, None))
+            p = _example_paragraph(part, 1, f"— {page} —", ["PAGE"], ("宋体", 14.0, align, 0.0, None))
             footers.append(HeaderFooter(part=part, kind="footer", type=kind, section=0, paragraphs=(p,)))
     parts: dict[str, tuple[Paragraph, ...]] = {"body": tuple(body)}
     for hf in footers:
@@ -1139,7 +1144,7 @@ def _example_border(width_pt: float) -> tuple[str, float, str | None]:
 
 
 def _example_section(tokens: list[str], base: Section) -> Section:
-    values = {}
+    values: dict[str, Any] = {}
     for t in tokens:
         if m := re.fullmatch(r"([\d.]+)x([\d.]+)", t):
             values["page_width_mm"], values["page_height_mm"] = float(m.group(1)), float(m.group(2))
@@ -1152,7 +1157,7 @@ def _example_section(tokens: list[str], base: Section) -> Section:
 def _example_paragraph(part: str, index: int, text: str, tokens: list[str],
                        default: tuple, role: Role = Role.UNKNOWN) -> Paragraph:
     font, size, align, indent, color = default
-    border = {"top": None, "bottom": None}
+    border: dict[str, tuple[str, float, str | None] | None] = {"top": None, "bottom": None}
     for t in tokens:
         if m := _BORDER_TOKEN.fullmatch(t):
             if m.group(1):

@@ -1,17 +1,21 @@
 """Meta rules about the check itself (GW901–GW902): unreadable content and unused suppressions.
 
-GW902 does its own work: it re-runs the rules a directive names (only those, only when the
-draft has directives) and reports the directive when they find nothing in its range.  So the
-verdict does not depend on which rules this run selected (``--select GW1`` does not make every
-``ignore[GW4]`` "unused"), and it works inside the rule-example harness.  The filtering of the
-suppressed findings is done by :mod:`gongwen_lint.suppress` after all rules ran, with the same
-parsing and matching.
+GW902 is a post-pass, as ruff computes RUF100 after all rules: it is declared ``after_all`` and
+judges each directive from the diagnostics the rules it names produced in this check, before
+suppression (``Context.diagnostics_of``).  A named rule this run did not select is run on the
+side by the engine for the question only, so the verdict does not depend on ``--select``
+(``--select GW1`` does not make every ``ignore[GW4]`` "unused") and the rule works inside the
+rule-example harness; the message says when the named rules were not enabled.  The filtering
+of the suppressed findings is done by :mod:`gongwen_lint.suppress` after all rules ran, with the
+same parsing and matching.  Three verdicts are told apart: *unknown* (a code or name that is
+not a rule, or no rule written, or no anchor), *disabled* (the named rules are not enabled in
+this check and would find nothing) and *unused* (they ran and found nothing in range).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import suppress
 from ..diagnostics import Diagnostic, Location, Severity
@@ -67,6 +71,7 @@ def unreadable_part(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="不起作用的抑制批注",
     severity=Severity.WARNING,
     source="实务",
+    after_all=True,
 )
 def unused_suppression(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -81,8 +86,9 @@ def unused_suppression(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     位置都作用于全文。纯文本（.txt/.md）草稿没有批注，可在行末写
     `<!-- gwlint: ignore[GW401] 理由 -->`（作用于本行），或单独成行（作用于下一行）。
 
-    判断“是否起作用”时会单独运行批注点名的规则，与本次用 --select 选了哪些规则无关；
-    点名的规则需要参考文件索引或语言模型而本次没有启用时，不作判断。
+    判断“是否起作用”时看批注点名的规则在本次检查中的结果（抑制之前）；点名的规则本次没有
+    启用时，为此单独运行它们，所以结论与本次用 --select 选了哪些规则无关，消息中会注明
+    “本次未启用”。点名的规则需要参考文件索引或语言模型而本次没有启用时，不作判断。
 
     ## 依据
     实务：与 ruff 的 RUF100（unused-noqa）相同，过时的抑制会掩盖日后出现的新问题。
@@ -122,18 +128,22 @@ def unused_suppression(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         needed.update((r.code, r) for r in rules)
     diags: list[Diagnostic] = []
     if needed:
-        from ..engine import run_rules
-
-        report = run_rules(doc, ctx.config, ctx.resources, [needed[c] for c in sorted(needed)])
-        diags = [x for x in report.diagnostics if not suppress.inside_directive_text(x.location, found)]
+        produced = ctx.diagnostics_of([needed[c] for c in sorted(needed)])
+        diags = [x for x in produced if not suppress.inside_directive_text(x.location, found)]
     for d, rules, problem in plans:
-        if problem is None:
+        if problem is None and rules is not None:
             if any(suppress.suppresses(d, x) for x in diags):
                 continue
             names = "、".join(d.selectors)
             scope = "全文" if d.file_wide else "批注范围内"
-            problem = f"抑制批注“{_short(d.text)}”不起作用：{scope}没有 {names} 的问题，可删除该批注"
-        yield _at(doc, ctx, d.where, problem)
+            off = [r.code for r in rules if r.code not in enabled]
+            if len(off) == len(rules):  # disabled: none of the named rules runs in this check
+                codes = "、".join(off) if len(off) <= 3 else f"{'、'.join(off[:3])} 等 {len(off)} 条规则"
+                problem = (f"抑制批注“{_short(d.text)}”不起作用：{scope}没有 {names} 的问题"
+                           f"（{codes} 本次未启用，为此单独检查过），可删除该批注")
+            else:  # unused
+                problem = f"抑制批注“{_short(d.text)}”不起作用：{scope}没有 {names} 的问题，可删除该批注"
+        yield _at(doc, ctx, d.where, problem or "")
 
 
 def _malformed(d: suppress.Directive) -> str | None:

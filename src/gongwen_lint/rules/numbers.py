@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Paragraph
-from ..text import CN_DIGITS, sentences
+from ..text import CN_DIGITS, masked, sentences
 from .context import Context
-from .punctuation import PUNCT_ROLES, masked
+from .punctuation import PUNCT_ROLES
 from .registry import rule
 
 WARNING = Severity.WARNING

@@ -211,7 +211,9 @@ class Finding:
 def _session(ctx: Context):
     from ..index.session import IndexSession
 
-    return ctx.resources.get("index", lambda: IndexSession(ctx.config.index))
+    url = ctx.config.index
+    assert url is not None  # the rule needs the index: it runs only with one
+    return ctx.resources.get("index", lambda: IndexSession(url))
 
 
 def findings(doc: Document, ctx: Context) -> list[Finding]:

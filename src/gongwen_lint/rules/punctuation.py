@@ -10,11 +10,11 @@ thousands separators keep their half-width marks.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
-from ..text import MASK, mask
+from ..text import MASK, masked
 from ..text import is_cjk as _is_cjk
 from ._ordinals import CJK_PUNCT, is_cjkish, paragraph_ordinal
 from .context import Context
@@ -25,24 +25,7 @@ WARNING = Severity.WARNING
 #: Running text plus the lines where a drafter writes sentences of their own.
 PUNCT_ROLES = TEXT_ROLES | {Role.TITLE, Role.NOTE, Role.ATTACHMENT_TITLE}
 
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACES = " \t\u00a0"
-
-
-def masked(text: str, quotations: bool = True) -> str:
-    """``mask()`` plus URLs and e-mail addresses (their half-width marks are right).
-
-    ``quotations=False`` leaves quotations and 书名号 titles unmasked (document numbers and URLs
-    stay masked): the punctuation *inside* them is still the drafter's typing.
-    """
-    m = mask(text, quotes=quotations, titles=quotations)
-    if "@" in text or "/" in text or "www" in text:
-        chars = list(m)
-        for u in _URL.finditer(text):
-            for k in range(u.start(), u.end()):
-                chars[k] = MASK
-        m = "".join(chars)
-    return m
 
 
 def _left(m: str, i: int) -> str:
@@ -87,11 +70,10 @@ def _halfwidth_marks(text: str) -> list[int]:
                 continue  # 1,000 / 9:30 / 1:500
             if is_cjkish(left) or (is_cjk(right) and not _latin(left)):
                 found.append(i)
-        elif ch == ".":
-            if i > 0 and is_cjk(m[i - 1]) and (i + 1 == len(m) or m[i + 1] not in ".") and (
-                i + 1 == len(m) or is_cjkish(m[i + 1]) or m[i + 1] in _SPACES
-            ) and (i == 0 or m[i - 1] != "."):
-                found.append(i)
+        elif ch == "." and i > 0 and is_cjk(m[i - 1]) and (i + 1 == len(m) or m[i + 1] not in ".") and (
+            i + 1 == len(m) or is_cjkish(m[i + 1]) or m[i + 1] in _SPACES
+        ) and (i == 0 or m[i - 1] != "."):
+            found.append(i)
     found += _halfwidth_brackets(m, text)
     return sorted(found)
 

@@ -51,6 +51,9 @@ class Rule:
     default: bool = True  # enabled unless deselected
     fixable: bool = False
     options: dict[str, object] = field(default_factory=dict)  # name -> default
+    #: Runs after every other rule and reads what they produced (``Context.diagnostics_of``):
+    #: GW902 judges the suppressions from the findings already made, as ruff's RUF100 does.
+    after_all: bool = False
     origin: str = ""  # the TOML file a declared rule comes from ("": a rule in code)
 
     @property
@@ -92,6 +95,7 @@ def rule(
     fixable: bool = False,
     options: dict[str, object] | None = None,
     option_choices: dict[str, tuple[str, ...]] | None = None,
+    after_all: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
     ``option_choices`` the allowed values of a string option that is an enumeration."""
@@ -116,6 +120,7 @@ def rule(
                 default=default,
                 fixable=fixable,
                 options=dict(options or {}),
+                after_all=after_all,
             ),
             option_choices,
         )
@@ -236,12 +241,6 @@ def option_choices() -> dict[str, tuple[str, ...]]:
     """The allowed values of enumeration options (checked when the configuration is read)."""
     _load_rule_modules()
     return dict(_CHOICES)
-
-
-def option_owner(name: str) -> str | None:
-    _load_rule_modules()
-    owner = _OPTIONS.get(name)
-    return owner[0] if owner else None
 
 
 def is_code_prefix(selector: str) -> bool:

@@ -758,6 +758,6 @@ def no_concrete_measures(doc: Document, ctx):
 
 # The 错 example of GW706 needs a body over 5000 characters; it is generated rather than pasted.
 _LONG_BODY = "请各学校于2025年6月底前完成校舍安全排查，排查结果报区教育局备案。" * 170
-length_limit.__doc__ = length_limit.__doc__.replace("（此处为超过 5000 字的正文）", _LONG_BODY)
+length_limit.__doc__ = (length_limit.__doc__ or "").replace("（此处为超过 5000 字的正文）", _LONG_BODY)
 _LONG_PREAMBLE = "开展这项工作是贯彻落实上级部署的重要举措，对于推动高质量发展具有重要意义。" * 45
-preamble_bloat.__doc__ = preamble_bloat.__doc__.replace("（此处为 1500 字的背景意义）", _LONG_PREAMBLE)
+preamble_bloat.__doc__ = (preamble_bloat.__doc__ or "").replace("（此处为 1500 字的背景意义）", _LONG_PREAMBLE)

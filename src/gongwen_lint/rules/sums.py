@@ -170,7 +170,7 @@ def _table_findings(table: Table, ctx: Context, rounding: bool) -> Iterator[Diag
             for rows in _candidates(i, kinds, labels, figs):
                 if any(figs[j][0] is None and not figs[j][1] for j in rows):
                     continue  # a text cell among the items: not a column of figures there
-                items = [figs[j][0] for j in rows if figs[j][0] is not None]
+                items = [q for q in (figs[j][0] for j in rows) if q is not None]
                 if not items or any(q.unit != total.unit for q in items):
                     continue
                 readings.append((rows, items))
@@ -280,6 +280,7 @@ def _breakdown(m: str, after: int) -> tuple[int, int, str] | None:
         return after + 1, after + close.start(), "paren"
     if rest.startswith(("：", ":")):
         end = re.search(r"[。；;]|$", rest)
+        assert end is not None  # "|$" always matches
         return after + 1, after + end.start(), "colon"
     return None
 
@@ -341,6 +342,7 @@ def _parts_exceed(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         if q is None:
             continue
         end = re.search(r"[。；;]|$", m[q.end():])
+        assert end is not None  # "|$" always matches
         inner = m[q.end(): q.end() + end.start()]
         if re.search(r"其中|含|包括|以及|分别|平均|人均|每|累计|同比|增长|减少|（|\(", inner):
             continue

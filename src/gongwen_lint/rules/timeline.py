@@ -317,7 +317,7 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if subject is None or found is None or subject[0] == found[0]:
                     continue
                 year, label = found
-                basis = f"按成文日期{_fmt(ref)}，“{subject[1]}”是{subject[0]}年" if mt.group("rel") else f"这里写的是{subject[1]}"
+                basis = f"按成文日期{_fmt(ref)}，“{subject[1]}”是{subject[0]}年" if mt.group("rel") and ref is not None else f"这里写的是{subject[1]}"
                 yield ctx.report(p, mt.start(), mt.end(), f"{label}是{year}年，{basis}")
 
 

@@ -104,7 +104,7 @@ def serve_command(host, port, workers, queue, max_upload_mb, timeout, upload_tim
         _fail(str(e))
         return
     if named:
-        from ..index.store import check_index_url
+        from ..index.backends import check_index_url
 
         for name, url in named.items():
             problem = check_index_url(url)

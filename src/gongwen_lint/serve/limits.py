@@ -19,7 +19,7 @@ import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypedDict
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -55,6 +55,15 @@ async def send_error(send: Send, status: int, detail: str, headers: list[tuple[b
     await send({"type": "http.response.body", "body": body})
 
 
+class _Upload(TypedDict):
+    """One request's upload, as the receive and send wrappers see it."""
+
+    received: int  # body bytes so far
+    done: bool  # the whole body is in
+    breach: tuple[int, str] | None  # (status, message) once a limit is broken
+    started: bool  # the app has begun its answer
+
+
 class _Breach(Exception):
     pass
 
@@ -78,7 +87,7 @@ class LimitsMiddleware:
             await send_error(send, 413, too_large_message(self.max_body_bytes))
             return
 
-        state = {"received": 0, "done": False, "breach": None, "started": False}
+        state: _Upload = {"received": 0, "done": False, "breach": None, "started": False}
 
         async def limited_receive() -> Message:
             if state["done"]:  # the body is in: later receives wait for a disconnect, unbounded

@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..api import TEXT_SUFFIXES
 from ..config import Config
+from ..reading import TEXT_SUFFIXES
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from ..api import Linter
-    from ..engine import Report
+    from ..report import Report
 
 log = logging.getLogger(__name__)
 

@@ -137,8 +137,8 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     # candidate words by start, as jieba's DAG: extend while some word starts this way
     words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for j in range(n):
-        e = table.get(run[j])
-        words[j].append((j + 1, max(e.freq, _LEXICON_FREQ) if run[j] in known else e.freq))
+        one = table.get(run[j])
+        words[j].append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
         for k in range(j + 2, min(n, j + MAX_WORD) + 1):
             w = run[j:k]
             e = table.lookup(w)

@@ -187,7 +187,7 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
             if m is None:
                 a = b
                 break
-            inner = [span for span in lex.organs(masked[m.start():b])]
+            inner = list(lex.organs(masked[m.start():b]))
             a = m.start() + inner[0][0] if inner else b
             b = m.start() + inner[0][1] if inner else b
         if a < b:
