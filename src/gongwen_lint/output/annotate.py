@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -130,7 +130,8 @@ class _Annotator:
             self.comments_tree, self.comments_strict = etree.ElementTree(root), self.doc_strict
         self.next_id = self._max_id() + 1
         self.macros_removed: list[str] = []
-        self.stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # timezone.utc, not datetime.UTC: that needs Python 3.11, and the package supports 3.10
+        self.stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _max_id(self) -> int:
         ids = [-1]
