@@ -127,19 +127,28 @@ def check_example(r: registry.Rule, example: registry.Example, config: Config | 
     whole draft; block examples are whole drafts, structure recognised.
     """
     import sys
+    from typing import Any
 
     from . import structure
     from .model import Paragraph, Role
     from .textreader import document_from_text
 
-    module = sys.modules.get(r.func.__module__)
     # A family whose examples need more than text builds it itself: a formatted document for
     # layout rules (``example_document(text)``), a reference index for the duplicate rules
-    # (``example_config(rule)``).
-    config_builder = getattr(module, "example_config", None)
+    # (``example_config(rule)``).  A family split into a package (``rules.layout``) defines
+    # them in the package, so the rule's module is asked first, then its package.
+    owner = r.func.__module__
+    modules = [sys.modules.get(owner)]
+    if owner.count(".") > 2:  # gongwen_lint.rules.<family>.<module>
+        modules.append(sys.modules.get(owner.rpartition(".")[0]))
+
+    def hook(name: str) -> Any:
+        return next((getattr(m, name) for m in modules if m is not None and hasattr(m, name)), None)
+
+    config_builder = hook("example_config")
     config = config or (config_builder(r) if config_builder else Config(select=(r.code,)))
     resources = Resources(config)
-    builder = getattr(module, "example_document", None)
+    builder = hook("example_document")
     try:
         if builder is not None:
             doc = builder(example.text)
