@@ -49,7 +49,7 @@ from gongwen_lint.substance.table import load as load_table
 from gongwen_lint.textreader import document_from_text
 
 GOV_PRC = ROOT.parent / "shared" / "corpus" / "archive" / "gov_prc"
-#: A State Council item with this many Han characters or fewer is never reported (style.py).
+#: A State Council item with this many Han characters or fewer is never reported (rules/style/_common.py, ``_MIN_REPORTED_HAN``).
 MIN_REPORTED_HAN = 10
 L2 = 1.0
 STEPS = 4000
