@@ -54,6 +54,7 @@ MIN_REPORTED_HAN = 10
 L2 = 1.0
 STEPS = 4000
 RATE = 0.1
+FOLDS = 5
 
 
 def rows() -> tuple[list[tuple[str, bool, bool, dict[str, float]]], int]:
@@ -77,24 +78,27 @@ def rows() -> tuple[list[tuple[str, bool, bool, dict[str, float]]], int]:
                     measures += case.label == "C"
                     continue
                 out.append((f"{name}:{case.line}", case.label == "E", item.verdict is Verdict.PRINCIPLE,
-                            item_features(table, item.sentences)))
+                            item_features(lex, table, item.sentences)))
     return out, measures
 
 
-def state_council_rows() -> tuple[list[dict[str, float]], int]:
+def state_council_rows() -> tuple[list[dict[str, float]], list[int], int]:
     """Features of the reportable work items the word test calls principles, in the training
-    half of the State Council documents, and how many documents that half holds."""
+    half of the State Council documents, the number of the document each comes from, and how
+    many documents that half holds."""
     lex = lexicon.load(Config().dictionaries)
     table = load_table()
     out = []
+    docs = []
     files = [f for f in sorted(GOV_PRC.glob("*.txt")) if trains_model(f.name)]
-    for f in files:
+    for n, f in enumerate(files):
         doc = structure.analyse(document_from_text(reflow(f.read_text(encoding="utf-8")), f.name))
         for item in analyse(doc, lex, specificity=False).work_items:
             han = sum(s.judgement.han for s in item.sentences)
             if item.verdict is Verdict.PRINCIPLE and han >= MIN_REPORTED_HAN:
-                out.append(item_features(table, item.sentences))
-    return out, len(files)
+                out.append(item_features(lex, table, item.sentences))
+                docs.append(n)
+    return out, docs, len(files)
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
@@ -112,14 +116,17 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, f
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=ROOT / "dictionaries" / "substance_model.toml")
-    ap.add_argument("--sc-weight", type=float, default=0.3, help="weight of a State Council item against a labelled one")
-    ap.add_argument("--max-sc", type=float, default=0.15,
-                    help="State Council items wrongly made empty per training document, at most (half the issue's 0.3)")
+    ap.add_argument("--sc-weight", type=float, default=2.0, help="weight of a State Council item against a labelled one")
+    # 0.2: the out-of-fold count is an unbiased estimate for unseen documents; over 50 documents
+    # its standard error at 0.2 per document is about 0.06, so 0.2 stays within the issue's 0.3
+    # at 1.5 standard errors.
+    ap.add_argument("--max-sc", type=float, default=0.2,
+                    help="State Council items wrongly made empty per training document, out of fold, at most (issue: 0.3)")
     ap.add_argument("--max-false", type=float, default=0.05,
                     help="leave-one-out share of all concrete items wrongly made empty, at most (half the issue's 0.1)")
     args = ap.parse_args()
     data, measures = rows()
-    sc, sc_docs = state_council_rows() if GOV_PRC.is_dir() else ([], 0)
+    sc, sc_doc, sc_docs = state_council_rows() if GOV_PRC.is_dir() else ([], [], 0)
     if not sc:
         sys.exit(f"train_substance_model: State Council documents not found at {GOV_PRC}")
     feats = [f for *_, f in data] + sc
@@ -134,15 +141,23 @@ def main() -> None:
         keep[i] = False
         w, b = fit(x[keep], y[keep], weight[keep])
         loo[i] = float(1 / (1 + np.exp(-(x[i] @ w + b))))
+    # The State Council items are judged out of fold too (by document, FOLDS folds): a fit that
+    # has seen an item scores it lower than it would an unseen document's, and the budget is
+    # about unseen documents.
+    sc_p = np.zeros(len(sc))
+    doc_of = np.array(sc_doc)
+    for k in range(FOLDS):
+        out_fold = np.concatenate([np.zeros(len(data), bool), doc_of % FOLDS == k])
+        w, b = fit(x[~out_fold], y[~out_fold], weight[~out_fold])
+        sc_p[doc_of % FOLDS == k] = 1 / (1 + np.exp(-(x[out_fold] @ w + b)))
     w, b = fit(x, y, weight)
-    sc_p = 1 / (1 + np.exp(-(x[len(data):] @ w + b)))
     empty_p = [i for i in acted if y[i] == 1]
     concrete_p = [i for i in acted if y[i] == 0]
     concrete_all = len(concrete_p) + measures
     empty_all = int(y.sum())
     word_test_empty = empty_all - len(empty_p)
     threshold, caught, false, sc_false = 0.95, 0, 0, 0
-    for t in [round(0.95 - 0.05 * k, 2) for k in range(14)]:  # lowest threshold within both budgets
+    for t in [round(0.95 - 0.01 * k, 2) for k in range(66)]:  # lowest threshold within both budgets
         f = sum(loo[i] >= t for i in concrete_p)
         g = int((sc_p >= t).sum())
         if f > args.max_false * concrete_all or g > args.max_sc * sc_docs:
@@ -154,7 +169,8 @@ def main() -> None:
         f"# Fitted {date.today().isoformat()} on the tuning halves of eval/substance_cases ({', '.join(TUNING)}):",
         f"# {len(data)} items ({empty_all} empty, {len(data) - empty_all} concrete), word classes only, L2 = {L2};",
         f"# and {len(sc)} principle items of {sc_docs} State Council documents (odd-numbered, eval/substance_split.py),",
-        f"# each weighing {args.sc_weight}: at the threshold {sc_false} of them made empty ({sc_false / sc_docs:.2f} per document).",
+        (f"# each weighing {args.sc_weight}: at the threshold {sc_false} of them made empty ({sc_false / sc_docs:.2f} per document, "
+         f"{FOLDS}-fold by document)."),
         f"# Leave-one-out on the {len(acted)} items the word test calls principles: at p(empty) >= {threshold},",
         f"# {caught}/{len(empty_p)} empty ones demoted, {false}/{len(concrete_p)} concrete ones wrongly demoted;",
         (f"# with the word test's own verdicts: empty items {word_test_empty + caught}/{empty_all} empty, "

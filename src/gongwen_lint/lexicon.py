@@ -48,6 +48,14 @@ BURDEN = "报送负担"
 PATTERN_PREFIX = "re:"
 #: The categories of ``substance.tsv``.
 STRIPPED_CATEGORIES = ("虚词", "能愿祈使", "程度修饰", "泛化动词", "比喻动词", "泛指宾语", "泛指主语")
+#: The stripped categories grouped as the specificity model counts them (:attr:`StyleLexicon.stripped_class`).
+STRIPPED_CLASSES = (
+    ("function", ("虚词", "能愿祈使")),
+    ("modifier", ("程度修饰",)),
+    ("subject", ("泛指主语",)),
+    ("predicate", ("泛化动词", "比喻动词")),
+    ("object", ("泛指宾语",)),
+)
 MODIFIER = "程度修饰"
 FIGURATIVE_VERB = "比喻动词"
 INSTRUMENT = "措施载体"
@@ -263,6 +271,18 @@ class StyleLexicon:
         """Every word the substance model strips before asking what is left (cached: the
         segmentation asks for every candidate word)."""
         return _union(self.substance, STRIPPED_CATEGORIES)
+
+    @cached_property
+    def stripped_class(self) -> dict[str, str]:
+        """The class each stripped word counts in for the specificity model (:mod:`.substance.model`):
+        ``function`` (虚词, 能愿祈使: 的, 要 — in every sentence, specific or not), ``modifier``
+        (程度修饰), ``predicate`` (泛化动词, 比喻动词: 加强, 绘就), ``object`` (泛指宾语: 工作机制),
+        ``subject`` (泛指主语: 各地各部门).  A word in two categories takes the first of that order."""
+        out: dict[str, str] = {}
+        for cls, names in STRIPPED_CLASSES:
+            for w in _union(self.substance, names):
+                out.setdefault(w, cls)
+        return out
 
     @cached_property
     def instrument_re(self) -> re.Pattern[str]:

@@ -142,15 +142,15 @@ def content_score(table: Table, judged: tuple[Sentence, ...]) -> tuple[float, fl
     return score, (score / (chars / 10) if chars else 0.0)
 
 
-def item_features(table: Table, judged: tuple[Sentence, ...]) -> dict[str, float]:
+def item_features(lex: StyleLexicon, table: Table, judged: tuple[Sentence, ...]) -> dict[str, float]:
     """The features the specificity model (:mod:`.model`) reads from an item's sentences."""
     toks = [t for s in judged for t in s.judgement.tokens]
     # a run the table does not know (危化品), read as a word or not yet: a rare string
     rare = {w for s in judged for w in s.judgement.resolved + s.judgement.unknown}
-    return model_features(table, toks, sum(s.judgement.han for s in judged), len(rare))
+    return model_features(table, toks, sum(s.judgement.han for s in judged), len(rare), lex.stripped_class)
 
 
-def _verdict(table: Table, judged: tuple[Sentence, ...], model: Model | None) -> Verdict:
+def _verdict(lex: StyleLexicon, table: Table, judged: tuple[Sentence, ...], model: Model | None) -> Verdict:
     if any(s.verdict is Verdict.MEASURE for s in judged):
         return Verdict.MEASURE
     score, density = content_score(table, judged)
@@ -161,7 +161,7 @@ def _verdict(table: Table, judged: tuple[Sentence, ...], model: Model | None) ->
     if not (score >= least and not thin) and len(strong_nouns(table, judged)) < 2:
         return Verdict.EMPTY
     # content words are left, but only the stock of policy (住房保障体系, 营商环境): empty
-    if model is not None and model.empty(item_features(table, judged)):
+    if model is not None and model.empty(item_features(lex, table, judged)):
         return Verdict.EMPTY
     return Verdict.PRINCIPLE
 
@@ -201,7 +201,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
         Sentence(a, b, j if measure and len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
         for (a, b), m, j in zip(bounds, masked, shallow)
     )
-    verdict = _verdict(table, judged, model)
+    verdict = _verdict(lex, table, judged, model)
     if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
         reader = resolve or unknown_runs_as_words
         judged = tuple(
@@ -209,7 +209,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
             if s.judgement.doubt else s
             for s in judged
         )
-        verdict = _verdict(table, judged, model)
+        verdict = _verdict(lex, table, judged, model)
     slots = Slots()
     for s in judged:
         slots = slots.merged(s.judgement.slots)

@@ -203,14 +203,14 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
         for w in segment(lex, table, m.group()):
             out.append(Token(w, k, _kind(lex, table, w)))
             k += len(w)
-    return _figurative(lex, masked, out)
+    return _figurative(lex, table, masked, out)
 
 
-def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token]:
+def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token]) -> list[Token]:
     """Mark the nouns the sentence uses figuratively: the head of a figurative verb's object, the
     last noun of the clause (吹响号角, 交出满意答卷 — but 打好污染防治攻坚战 keeps 污染防治), the
     topic of a clause that ends in one (蓝图已经绘就), and a noun right after an evaluative
-    modifier (强大的声势, 浮躁心态)."""
+    modifier (强大的声势, 浮躁心态) that laws never use (全面检测 and 严格执法 stay concrete)."""
     figurative_verbs = lex.category(FIGURATIVE_VERB)
     modifiers = lex.category(MODIFIER)
     out: list[Token] = []
@@ -239,7 +239,8 @@ def _figurative(lex: StyleLexicon, masked: str, toks: list[Token]) -> list[Token
         if _CLAUSE_BREAK.search(gap):
             close()
             clause = []
-        if t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers:
+        if (t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers
+                and table.get(t.text).legal == 0):
             t = Token(t.text, t.start, "figurative")
         clause.append(len(out))
         out.append(t)

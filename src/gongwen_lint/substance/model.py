@@ -20,7 +20,7 @@ with a slot is a measure whatever its words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -41,7 +41,12 @@ RARE_CAP = 3
 #: Distinct nouns counted, at most.
 NOUN_CAP = 8
 #: Token kinds (:class:`.clause.Token`) counted as such; nouns and verbs are bucketed instead.
-PLAIN_KINDS = ("generic", "idiom", "figurative", "single", "function")
+PLAIN_KINDS = ("idiom", "figurative", "single", "function")
+#: Stripped words (kind ``generic``) are counted by their class in the lexicon
+#: (:attr:`gongwen_lint.lexicon.StyleLexicon.stripped_class`: function, modifier, subject,
+#: predicate, object) — a 的 or a 要 is in every sentence, specific or not, while 加强 and 工作机制
+#: are the stock itself; ``abstract``: nouns the form shows abstract (获得感, 韧劲).
+GENERIC_OTHER = "abstract"
 
 
 def _common_bucket(common: int) -> str:
@@ -52,11 +57,14 @@ def _legal_bucket(legal: int) -> str:
     return "l0" if legal == 0 else "l1" if legal <= 3 else "l4"
 
 
-def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dict[str, float]:
+def features(
+    table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
+) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
-    rare nouns), the share of stock words among its words, how many rare content words and how
-    many nouns it names."""
+    rare nouns; ``classes``: the lexicon's class of each stripped word), the share of stock words
+    among its words, how many rare content words and how many nouns it names."""
+    classes = classes or {}
     f: dict[str, float] = {}
     seen: set[str] = set()
     rare = resolved
@@ -70,6 +78,8 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
             rare += e.common <= RARE_COMMON
             nouns += t.kind == "noun"
             key = f"{t.kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
+        elif t.kind == "generic":
+            key = "generic_" + classes.get(t.text, GENERIC_OTHER)
         elif t.kind in PLAIN_KINDS:
             key = t.kind
         else:
@@ -79,8 +89,9 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
         # runs the table does not know (危化品, 管廊) are rarer than any word it holds
         f["noun_c0_l0"] = f.get("noun_c0_l0", 0.0) + resolved
     content = sum(v for k, v in f.items() if k.startswith(("noun_", "verb_"))) + resolved
-    stock = f.get("generic", 0.0) + f.get("idiom", 0.0) + f.get("figurative", 0.0)
-    generic_share = f.get("generic", 0.0) / max(1.0, content + stock)
+    generic = sum(v for k, v in f.items() if k.startswith("generic_") and k != "generic_function")
+    stock = generic + f.get("idiom", 0.0) + f.get("figurative", 0.0)
+    generic_share = generic / max(1.0, content + stock)
     # densities, not counts: the tuning items are a sentence or two, while a State Council item
     # runs to hundreds of characters — a count would make every long item look different
     tens = max(1.0, han / 10)
@@ -93,6 +104,7 @@ def features(table: Table, tokens: Iterable, han: int, resolved: int = 0) -> dic
     # (机组 … 机组), so its density is low while the count is not
     f["nouns"] = min(NOUN_CAP, nouns) / NOUN_CAP
     return f
+
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,11 @@ def vague_measure(doc: Document, ctx):
         verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category("泛化动词")]
         said = "、".join(dict.fromkeys(verbs[:5])) or _stock_list(item)
         said = f"只有“{said}”，" if said else ""
+        # an item the specificity model made empty may name its field (种子市场, 危险化学品企业):
+        # the message must not say it names nothing
+        named = list(dict.fromkeys(t.text for s in item.sentences for t in s.judgement.tokens if t.kind == "noun"))
+        lacks = (f"写了“{'、'.join(named[:3])}”，但没有责任单位、完成时限和数量，也没有具体做法" if named
+                 else "没有责任单位、完成时限和数量，也没有具体对象")
         yield _report_item(
-            ctx, item,
-            f"措施空泛：{said}没有责任单位、完成时限和数量，也没有具体对象——写明谁来做、何时完成、做到多少",
-            Severity.WARNING,
+            ctx, item, f"措施空泛：{said}{lacks}——写明谁来做、何时完成、做到多少", Severity.WARNING,
         )
