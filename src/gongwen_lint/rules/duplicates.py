@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity
 from ..index.novelty import paragraph_list
 from ..model import Document
@@ -53,14 +52,6 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
         max_new_share=float(ctx.option("duplicates-max-new-share")),
     )
     return session.verdict(doc, th)
-
-
-def example_config(r) -> Config:
-    """The configuration a docstring example of ``r`` is checked with: an index holding the
-    rule's ``## 参照文件`` (see :mod:`gongwen_lint.index.examples`)."""
-    from ..index.examples import example_index
-
-    return Config(select=(r.code,), index=example_index(r))
 
 
 def _cite(m: DocumentMatch) -> str:
@@ -129,6 +120,7 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
     source="政策 精简文件：上级已发到各县市区或已公开发表的不再转发",
     needs={"index"},
     options={"duplicates-min-coverage": 0.3, "duplicates-min-reference-coverage": 0.6},
+    example_input="index",
 )
 def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -173,6 +165,7 @@ def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     severity=Severity.WARNING,
     source="政策 精简文件：政策已经明确、执行中未提出新措施的，不再重复行文",
     needs={"index"},
+    example_input="index",
 )
 def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -214,6 +207,7 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：不再转发、不再重复行文（证据）",
     needs={"index"},
     options={"duplicates-min-chars": 30, "duplicates-min-similarity": 0.8},
+    example_input="index",
 )
 def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -272,6 +266,7 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：上级已发的不再转发，政策已经明确的不再重复行文",
     needs={"index"},
     options={"duplicates-reissue-coverage": 0.8},
+    example_input="index",
 )
 def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -323,6 +318,7 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
     needs={"index"},
     options={"duplicates-max-new-share": 0.15},
+    example_input="index",
 )
 def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

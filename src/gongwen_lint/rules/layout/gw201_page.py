@@ -29,6 +29,7 @@ from ._common import ERROR
         "layout-margin-right-mm": 26.0,
         "layout-margin-tolerance-mm": 1.0,
     },
+    example_input="layout",
 )
 def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -96,6 +96,7 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
         "layout-line-spacing-pt": 0.0,
         "layout-line-spacing-tolerance-pt": 0.5,
     },
+    example_input="layout",
 )
 def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

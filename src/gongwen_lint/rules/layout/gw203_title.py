@@ -54,6 +54,7 @@ def _title_candidates(doc: Document) -> list[Paragraph]:
     source="国标 GB/T 9704-2012 7.3.1（一般）",
     needs={"docx"},
     options={"layout-title-font": "小标宋", "layout-title-size-pt": 22.0},
+    example_input="layout",
 )
 def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

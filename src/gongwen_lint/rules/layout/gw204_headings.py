@@ -45,6 +45,7 @@ def _heading_span(p: Paragraph) -> tuple[int, int]:
         "layout-heading3-font": "仿宋",
         "layout-heading4-font": "仿宋",
     },
+    example_input="layout",
 )
 def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -97,6 +97,7 @@ def estimated_pages(doc: Document) -> float:
         "layout-page-number-position": "outside",
     },
     option_choices={"layout-page-number-position": ("outside", "center", "any")},
+    example_input="layout",
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -36,6 +36,7 @@ from ._common import (
     source="国标 GB/T 9704-2012 7.4（一般）、7.4.1",
     needs={"docx"},
     options={"layout-imprint-font": "仿宋", "layout-imprint-size-pt": 14.0},
+    example_input="layout",
 )
 def imprint_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
