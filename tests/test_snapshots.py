@@ -33,6 +33,15 @@ def _show(text: str) -> str:
     return text.replace("\n", "⏎").replace("\t", "⇥")
 
 
+LONG_LINE = 120  # an example line longer than this (a padded draft for GW705, GW706) is shown by its start
+
+
+def _example_line(line: str) -> str:
+    if len(line) <= LONG_LINE:
+        return _show(line)
+    return f"{_show(line[:40])}…（共 {len(line)} 字）"
+
+
 def _diagnostic(d: Diagnostic) -> list[str]:
     where = f"{d.location.part}:{d.location.paragraph} {d.location.start}–{d.location.end}"
     lines = [f"  → {d.code} {d.severity.value} {where} “{_show(d.excerpt)}”", f"    {_show(d.message)}"]
@@ -52,9 +61,9 @@ def render(rule: registry.Rule) -> str:
         out.append("")
         if "\n" in example.text:
             out.append(f"{mark} {counts[example.fires]}：")
-            out += [f"    {_show(line)}" for line in example.text.split("\n")]
+            out += [f"    {_example_line(line)}" for line in example.text.split("\n")]
         else:
-            out.append(f"{mark} {counts[example.fires]}：{_show(example.text)}")
+            out.append(f"{mark} {counts[example.fires]}：{_example_line(example.text)}")
         found = check_example(rule, example)
         if not found:
             out.append("  → 无发现")
