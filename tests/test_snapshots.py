@@ -97,3 +97,17 @@ def test_no_snapshot_without_its_rule():
             (SNAPSHOTS / name).unlink()
         return
     assert not stale, f"快照没有对应的规则：{stale}"
+
+
+DECLARED = [(r, e) for r in RULES if r.origin for e in r.func.examples if e.fires and (e.matches or e.fixes)]
+
+
+@pytest.mark.parametrize("rule,example", DECLARED, ids=lambda x: getattr(x, "code", None) or x.text[:20])
+def test_declared_examples_hold_through_the_engine(rule, example):
+    """A TOML rule's ``match`` and ``fix`` are checked when the file is read, on the bare matcher;
+    here they are checked again on what the engine reports (scope, masking, fixes as the CLI sees them)."""
+    found = check_example(rule, example)
+    if example.matches:
+        assert tuple(d.excerpt for d in found) == example.matches
+    if example.fixes:
+        assert tuple(d.fix.replacement if d.fix else "" for d in found) == example.fixes
