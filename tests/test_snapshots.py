@@ -20,7 +20,7 @@ import pytest
 
 from example_runner import check_example
 from gongwen_lint.diagnostics import Diagnostic
-from gongwen_lint.rules import registry
+from gongwen_lint.rules import declared, registry
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("GWLINT_UPDATE_SNAPSHOTS") == "1"
@@ -99,7 +99,8 @@ def test_no_snapshot_without_its_rule():
     assert not stale, f"快照没有对应的规则：{stale}"
 
 
-DECLARED = [(r, e) for r in RULES if r.origin for e in r.func.examples if e.fires and (e.matches or e.fixes)]
+DECLARED = [(r, e) for r in RULES if isinstance(r.func, declared.DeclaredCheck)
+            for e in r.func.examples if e.fires and (e.matches or e.fixes)]
 
 
 @pytest.mark.parametrize("rule,example", DECLARED, ids=lambda x: getattr(x, "code", None) or x.text[:20])
