@@ -118,9 +118,9 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
     title="重复上级文件",
     severity=Severity.ERROR,
     source="政策 精简文件：上级已发到各县市区或已公开发表的不再转发",
+    example_input="index",
     needs={"index"},
     options={"duplicates-min-coverage": 0.3, "duplicates-min-reference-coverage": 0.6},
-    example_input="index",
 )
 def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -164,8 +164,8 @@ def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     title="重复已发文件",
     severity=Severity.WARNING,
     source="政策 精简文件：政策已经明确、执行中未提出新措施的，不再重复行文",
-    needs={"index"},
     example_input="index",
+    needs={"index"},
 )
 def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -205,9 +205,9 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="照抄已收录文件的段落",
     severity=Severity.INFO,
     source="政策 精简文件：不再转发、不再重复行文（证据）",
+    example_input="index",
     needs={"index"},
     options={"duplicates-min-chars": 30, "duplicates-min-similarity": 0.8},
-    example_input="index",
 )
 def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -264,9 +264,9 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="整篇重发已收录文件",
     severity=Severity.ERROR,
     source="政策 精简文件：上级已发的不再转发，政策已经明确的不再重复行文",
+    example_input="index",
     needs={"index"},
     options={"duplicates-reissue-coverage": 0.8},
-    example_input="index",
 )
 def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -316,9 +316,9 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="未提出新措施的重复行文",
     severity=Severity.ERROR,
     source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
+    example_input="index",
     needs={"index"},
     options={"duplicates-max-new-share": 0.15},
-    example_input="index",
 )
 def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -303,8 +303,8 @@ def _report(ctx: Context, f: Finding, head: str) -> Diagnostic:
     title="重述上级文件时要求被减弱",
     severity=WARNING,
     source="政策 贯彻上级文件不得降低要求；条例 第十九条第一项（同现行有关公文相衔接）",
-    needs={"index"},
     example_input="index",
+    needs={"index"},
 )
 def obligation_weakened(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -351,8 +351,8 @@ def obligation_weakened(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="重述上级文件时数字改变",
     severity=INFO,
     source="实务 重述上级文件的数字、期限应与原文一致或说明理由",
-    needs={"index"},
     example_input="index",
+    needs={"index"},
 )
 def restated_figure_changed(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

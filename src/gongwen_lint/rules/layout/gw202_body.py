@@ -86,6 +86,7 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
     title="正文字体字号",
     severity=WARNING,
     source="国标 GB/T 9704-2012 5.2.2、7.3.3（一般）",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-body-font": "仿宋",
@@ -96,7 +97,6 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
         "layout-line-spacing-pt": 0.0,
         "layout-line-spacing-tolerance-pt": 0.5,
     },
-    example_input="layout",
 )
 def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -90,6 +90,7 @@ def estimated_pages(doc: Document) -> float:
     title="页码",
     severity=WARNING,
     source="国标 GB/T 9704-2012 7.5（一般）",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-page-number-font": "宋体",
@@ -97,7 +98,6 @@ def estimated_pages(doc: Document) -> float:
         "layout-page-number-position": "outside",
     },
     option_choices={"layout-page-number-position": ("outside", "center", "any")},
-    example_input="layout",
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
