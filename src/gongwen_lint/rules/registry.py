@@ -108,8 +108,7 @@ def rule(
     example_input: str = "text",
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
-    ``option_choices`` the allowed values of a string option that is an enumeration;
-    ``example_input`` what its docstring examples are read as (:data:`EXAMPLE_INPUTS`)."""
+    ``option_choices`` the allowed values of a string option that is an enumeration."""
     if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if not NAME_RE.match(name):
