@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from docxbuild import DocxBuilder
+from example_documents import table_document
 from gongwen_lint import lexicon
 from gongwen_lint.api import Linter, load_document, read_docx
 from gongwen_lint.config import Config
@@ -227,10 +228,8 @@ def test_amounts_in_base_units():
     ([["项目", "金额"], ["甲", "1.2亿元"], ["乙", "3000万元"], ["合计", "1.5亿元"]], False),
 ])
 def test_table_total_family(rows, fires):
-    from gongwen_lint.rules.sums import example_document
-
     text = "关于下达资金的通知\n各县（市、区）人民政府：\n现通知如下。\n" + "\n".join("| " + " | ".join(r) + " |" for r in rows)
-    assert bool(findings(example_document(text), ("GW621",))) is fires
+    assert bool(findings(table_document(text), ("GW621",))) is fires
 
 
 @pytest.mark.parametrize("sentence,fires", [

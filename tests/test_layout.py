@@ -8,13 +8,14 @@ import pytest
 
 from corpus_paths import CORPUS_DOCX as TEMPLATES
 from corpus_paths import FIXTURE_ARCHIVE
+from example_documents import layout_document
 from gongwen_lint.api import Linter
 from gongwen_lint.config import Config, parse
 from gongwen_lint.engine import run_rules
 from gongwen_lint.model import Role
 from gongwen_lint.rules import registry
 from gongwen_lint.rules.context import Resources
-from gongwen_lint.rules.layout import estimated_pages, example_document
+from gongwen_lint.rules.layout import estimated_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = [r for r in registry.all_rules() if r.code.startswith("GW2")]
@@ -30,7 +31,7 @@ BODY = "为做好有关工作，现就有关事项通知如下，请各单位结
 
 
 def draft(*lines: str):
-    return example_document("\n".join(lines))
+    return layout_document("\n".join(lines))
 
 
 # -- the docstring examples, through the real engine ----------------------------------------
@@ -47,7 +48,7 @@ CASES = [(r, e) for r in LAYOUT for e in r.examples]
 
 @pytest.mark.parametrize("rule,example", CASES, ids=lambda x: getattr(x, "code", None) or x.text[:24])
 def test_docstring_examples_as_formatted_documents(rule, example):
-    found = [d for d in check(example_document(example.text), codes=(rule.code,)) if d.code == rule.code]
+    found = [d for d in check(layout_document(example.text), codes=(rule.code,)) if d.code == rule.code]
     assert bool(found) == example.fires, [d.message for d in found]
 
 
@@ -104,7 +105,7 @@ def test_centred_or_table_lines_are_not_judged_as_body():
 
 def test_run_in_heading_is_judged_on_its_heading_sentence():
     doc = draft("{标题}关于做好有关工作的通知", f"{{正文}}{BODY}")
-    h = example_document("{二级标题}（一）明确责任。各单位要明确责任人，按期完成任务。").body[0]
+    h = layout_document("{二级标题}（一）明确责任。各单位要明确责任人，按期完成任务。").body[0]
     runs = (replace(h.runs[0], text=h.text[:7], end=7),
             replace(h.runs[0], text=h.text[7:], start=7, format=replace(h.runs[0].format, font_east_asia="仿宋_GB2312")))
     h = replace(h, index=3, runs=runs)

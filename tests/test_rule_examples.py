@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from gongwen_lint.engine import check_example
+from example_runner import BUILDERS, check_example
 from gongwen_lint.rules import registry
 
 RULES = registry.all_rules()
@@ -16,6 +16,11 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert len(codes) == len(set(codes))
     assert len(names) == len(set(names))
     assert all(re.fullmatch(r"GW\d{3}", c) for c in codes)
+
+
+def test_every_example_input_has_a_builder():
+    """What a rule may declare its examples to be (``@rule(example_input=…)``), the harness reads."""
+    assert set(BUILDERS) == set(registry.EXAMPLE_INPUTS)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

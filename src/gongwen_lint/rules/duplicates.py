@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity
 from ..index.novelty import paragraph_list
 from ..model import Document
@@ -53,14 +52,6 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
         max_new_share=float(ctx.option("duplicates-max-new-share")),
     )
     return session.verdict(doc, th)
-
-
-def example_config(r) -> Config:
-    """The configuration a docstring example of ``r`` is checked with: an index holding the
-    rule's ``## 参照文件`` (see :mod:`gongwen_lint.index.examples`)."""
-    from ..index.examples import example_index
-
-    return Config(select=(r.code,), index=example_index(r))
 
 
 def _cite(m: DocumentMatch) -> str:
@@ -127,6 +118,7 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
     title="重复上级文件",
     severity=Severity.ERROR,
     source="政策 精简文件：上级已发到各县市区或已公开发表的不再转发",
+    example_input="index",
     needs={"index"},
     options={"duplicates-min-coverage": 0.3, "duplicates-min-reference-coverage": 0.6},
 )
@@ -172,6 +164,7 @@ def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]
     title="重复已发文件",
     severity=Severity.WARNING,
     source="政策 精简文件：政策已经明确、执行中未提出新措施的，不再重复行文",
+    example_input="index",
     needs={"index"},
 )
 def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -212,6 +205,7 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="照抄已收录文件的段落",
     severity=Severity.INFO,
     source="政策 精简文件：不再转发、不再重复行文（证据）",
+    example_input="index",
     needs={"index"},
     options={"duplicates-min-chars": 30, "duplicates-min-similarity": 0.8},
 )
@@ -270,6 +264,7 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="整篇重发已收录文件",
     severity=Severity.ERROR,
     source="政策 精简文件：上级已发的不再转发，政策已经明确的不再重复行文",
+    example_input="index",
     needs={"index"},
     options={"duplicates-reissue-coverage": 0.8},
 )
@@ -321,6 +316,7 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="未提出新措施的重复行文",
     severity=Severity.ERROR,
     source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
+    example_input="index",
     needs={"index"},
     options={"duplicates-max-new-share": 0.15},
 )

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..diagnostics import Diagnostic, Reference, Severity
 from ..model import Document, Paragraph
 from ._amounts import cn_numeral
@@ -39,13 +38,6 @@ WARNING, INFO = Severity.WARNING, Severity.INFO
 WIDEN = 12  # normalised characters of context added on each side of an aligned passage
 ANCHOR = 2  # unchanged characters a change needs on each side to be a change, not an edge
 CONTEXT = 24  # characters on each side that must still be alike (the same provision)
-
-
-def example_config(r) -> Config:
-    """Docstring examples are checked against an index of the rule's ``## 参照文件``."""
-    from ..index.examples import example_index
-
-    return Config(select=(r.code,), index=example_index(r))
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +303,7 @@ def _report(ctx: Context, f: Finding, head: str) -> Diagnostic:
     title="重述上级文件时要求被减弱",
     severity=WARNING,
     source="政策 贯彻上级文件不得降低要求；条例 第十九条第一项（同现行有关公文相衔接）",
+    example_input="index",
     needs={"index"},
 )
 def obligation_weakened(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -358,6 +351,7 @@ def obligation_weakened(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     title="重述上级文件时数字改变",
     severity=INFO,
     source="实务 重述上级文件的数字、期限应与原文一致或说明理由",
+    example_input="index",
     needs={"index"},
 )
 def restated_figure_changed(doc: Document, ctx: Context) -> Iterator[Diagnostic]:

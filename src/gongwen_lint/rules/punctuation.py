@@ -507,7 +507,13 @@ def stray_space(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if _ARTICLE_BEFORE.search(m[:s]) or _LABEL_AFTER.match(m, e):
             continue
-        yield ctx.report(p, s, e, "汉字之间有多余的空格", replacement="")
+        yield ctx.report(p, s, e, f"{_between(left, right)}之间有多余的空格", replacement="")
+
+
+def _between(left: str, right: str) -> str:
+    """What a stray space stands between, for its message (“报送 。” is not between two 汉字)."""
+    kinds = {"汉字" if is_cjk(c) else "标点" for c in (left, right)}
+    return "汉字与标点" if len(kinds) == 2 else kinds.pop()
 
 
 # --------------------------------------------------------------------------------------------
@@ -553,4 +559,4 @@ def repeated_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         if len(set(run)) == 1:
             yield ctx.report(p, mt.start(), mt.end(), f"标点重复：{run} → {run[0]}", replacement=run[0])
         else:
-            yield ctx.report(p, mt.start(), mt.end(), f"点号连用：{run}，只应保留一个")
+            yield ctx.report(p, mt.start(), mt.end(), f"点号连用：“{run}”只应保留一个")

@@ -31,6 +31,14 @@ SOURCES = ("条例", "国标", "标准", "政策", "实务")
 
 RuleFunc = Callable[..., Iterable[Diagnostic]]
 
+#: What a rule's docstring examples are read as, for the test harness that runs them
+#: (``tests/example_runner.py``; nothing in the product runs examples): ``text`` a paragraph of
+#: the rule's scope or, indented, a whole draft; ``layout`` formatted paragraphs
+#: (``{正文 宋体 12磅}…``, GW2); ``table`` a draft whose ``| a | b |`` lines are table rows
+#: (GW621, GW622); ``index`` a draft checked against an index of the rule's ``## 参照文件``
+#: (GW641, GW642, GW8).  The harness has one builder for each.
+EXAMPLE_INPUTS = ("text", "layout", "table", "index")
+
 
 @dataclass(frozen=True)
 class Example:
@@ -55,6 +63,7 @@ class Rule:
     #: GW902 judges the suppressions from the findings already made, as ruff's RUF100 does.
     after_all: bool = False
     origin: str = ""  # the TOML file a declared rule comes from ("": a rule in code)
+    example_input: str = "text"  # what the docstring examples are read as (EXAMPLE_INPUTS)
 
     @property
     def doc(self) -> str:
@@ -96,6 +105,7 @@ def rule(
     options: dict[str, object] | None = None,
     option_choices: dict[str, tuple[str, ...]] | None = None,
     after_all: bool = False,
+    example_input: str = "text",
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
     ``option_choices`` the allowed values of a string option that is an enumeration."""
@@ -105,6 +115,8 @@ def rule(
         raise ValueError(f"bad rule name {name!r}")
     if source.split()[0] not in SOURCES:
         raise ValueError(f"{code}: source must start with one of {SOURCES}")
+    if example_input not in EXAMPLE_INPUTS:
+        raise ValueError(f"{code}: example_input must be one of {EXAMPLE_INPUTS}")
 
     def decorate(func: RuleFunc) -> RuleFunc:
         register(
@@ -121,6 +133,7 @@ def rule(
                 fixable=fixable,
                 options=dict(options or {}),
                 after_all=after_all,
+                example_input=example_input,
             ),
             option_choices,
         )

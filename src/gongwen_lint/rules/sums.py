@@ -39,28 +39,6 @@ TEXT = frozenset({Role.BODY, Role.ATTACHMENT_BODY}) | HEADING_ROLES
 _ROUNDING_NOTE = re.compile(r"四舍五入|尾差|舍入")
 
 
-def example_document(text: str) -> Document:
-    """Docstring examples: lines ``| a | b |`` are table rows (one cell paragraph each), the rest
-    paragraphs; structure is recognised as for a real draft."""
-    from .. import structure
-
-    paragraphs: list[Paragraph] = []
-    table, row, in_table = -1, -1, False
-    for line in text.split("\n"):
-        m = re.fullmatch(r"\s*\|(.*)\|\s*", line)
-        if not m:
-            in_table = False
-            paragraphs.append(Paragraph("body", len(paragraphs) + 1, line))
-            continue
-        if not in_table:
-            table, row, in_table = table + 1, -1, True
-        row += 1
-        for c, cell in enumerate(m.group(1).split("|")):
-            paragraphs.append(Paragraph("body", len(paragraphs) + 1, cell.strip(), in_table=True,
-                                        table_pos=(table, row, c), table_grid=(c, 1)))
-    return structure.analyse(Document(path="<example>", source="text", parts={"body": tuple(paragraphs)}))
-
-
 def _rounding(doc: Document) -> bool:
     return any(_ROUNDING_NOTE.search(p.text) for p in doc.body)
 
@@ -208,6 +186,7 @@ def _report_total(ctx: Context, cell, column: Column, label: str, total: Quantit
     title="表格合计与各项之和不符",
     severity=ERROR,
     source="条例 第二十条第四项（审核数字是否准确）",
+    example_input="table",
 )
 def table_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -414,6 +393,7 @@ def _sentences(m: str) -> list[tuple[int, int]]:
     title="正文所述总数与分项或表格不符",
     severity=ERROR,
     source="条例 第二十条第四项（审核数字是否准确）",
+    example_input="table",
 )
 def stated_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

@@ -18,8 +18,9 @@ Severities follow the wording of GB/T 9704-2012: paper and 版心 (5.1, 5.2.1) a
 (info).
 
 One module per rule (``gw201_page`` … ``gw207_imprint``), what they share in :mod:`._common`;
-importing the package registers all seven.  :mod:`.examples` turns the rules' docstring
-examples into formatted documents (``engine.check_example`` finds ``example_document`` here).
+importing the package registers all seven.  Their docstring examples are formatted paragraphs
+(``{正文 宋体 12磅}…``, ``example_input="layout"``), built by the test harness
+(``tests/example_documents.py``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from . import (  # noqa: F401  (importing a rule module registers its rule)
     gw206_page_number,
     gw207_imprint,
 )
-from .examples import example_document
 from .gw206_page_number import estimated_pages
 
-__all__ = ["estimated_pages", "example_document"]
+__all__ = ["estimated_pages"]

@@ -21,6 +21,7 @@ from ._common import ERROR
     title="页面设置",
     severity=ERROR,
     source="国标 GB/T 9704-2012 5.1、5.2.1",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-margin-top-mm": 37.0,

@@ -86,6 +86,7 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
     title="正文字体字号",
     severity=WARNING,
     source="国标 GB/T 9704-2012 5.2.2、7.3.3（一般）",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-body-font": "仿宋",

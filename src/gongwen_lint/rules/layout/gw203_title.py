@@ -52,6 +52,7 @@ def _title_candidates(doc: Document) -> list[Paragraph]:
     title="标题字体字号",
     severity=WARNING,
     source="国标 GB/T 9704-2012 7.3.1（一般）",
+    example_input="layout",
     needs={"docx"},
     options={"layout-title-font": "小标宋", "layout-title-size-pt": 22.0},
 )

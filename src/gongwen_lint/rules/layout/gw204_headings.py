@@ -38,6 +38,7 @@ def _heading_span(p: Paragraph) -> tuple[int, int]:
     title="层次标题字体",
     severity=WARNING,
     source="国标 GB/T 9704-2012 7.3.3（一般）",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-heading1-font": "黑体",

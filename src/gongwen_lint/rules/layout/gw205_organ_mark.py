@@ -23,6 +23,7 @@ from ._common import INFO, _anchor_report, _expected_class, _font_phrase, _Profi
     title="发文机关标志样式",
     severity=INFO,
     source="国标 GB/T 9704-2012 7.2.4（推荐）",
+    example_input="layout",
     needs={"docx"},
     options={"layout-organ-mark-font": "小标宋"},
 )

@@ -90,6 +90,7 @@ def estimated_pages(doc: Document) -> float:
     title="页码",
     severity=WARNING,
     source="国标 GB/T 9704-2012 7.5（一般）",
+    example_input="layout",
     needs={"docx"},
     options={
         "layout-page-number-font": "宋体",

@@ -34,6 +34,7 @@ from ._common import (
     title="版记字体字号和分隔线",
     severity=WARNING,
     source="国标 GB/T 9704-2012 7.4（一般）、7.4.1",
+    example_input="layout",
     needs={"docx"},
     options={"layout-imprint-font": "仿宋", "layout-imprint-size-pt": 14.0},
 )

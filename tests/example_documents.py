@@ -1,12 +1,31 @@
-"""Formatted documents from the layout rules' docstring examples (``{正文 宋体 12磅}…``)."""
+"""What the rules' docstring examples are read as, beyond plain text (docs/developing.md).
+
+A rule declares it with ``@rule(example_input=…)`` (:data:`registry.EXAMPLE_INPUTS`); the
+runner (:mod:`example_runner`) picks the builder here.  Test code only: the product never runs
+examples, it shows them (``gongwen-lint rule CODE``, docs/rules.md).
+
+- ``layout``: :func:`layout_document`, formatted paragraphs ``{正文 宋体 12磅}…`` (GW2);
+- ``table``: :func:`table_document`, ``| a | b |`` lines as table rows (GW621, GW622);
+- ``index``: :func:`reference_index`, a one-document index of the rule's ``## 参照文件``
+  section (GW641, GW642, GW8): an optional ``层级：higher`` line, then the reference document's
+  paragraphs indented.
+"""
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from ...model import (
+from gongwen_lint import structure
+from gongwen_lint.index.backends import open_index
+from gongwen_lint.index.ingest import normalize_level
+from gongwen_lint.index.segment import RefMeta, prepare
+from gongwen_lint.model import (
     Document,
     HeaderFooter,
     Paragraph,
@@ -16,7 +35,9 @@ from ...model import (
     RunFormat,
     Section,
 )
+from gongwen_lint.rules import registry
 
+# -- layout: formatted paragraphs ---------------------------------------------------------------
 _SPEC = re.compile(r"^\{([^}]*)\}(.*)$")
 _DIGITS = re.compile(r"\d+")  # the page number a ``PAGE`` token turns into a field
 _ROLE_WORDS = {
@@ -42,7 +63,7 @@ _DEFAULTS = {
 _ALIGN_WORDS = {"居中": "center", "居左": "left", "居右": "right", "两端": "both"}
 
 
-def example_document(text: str, path: str = "<example>") -> Document:
+def layout_document(text: str, path: str = "<example>") -> Document:
     """
     Build a formatted :class:`Document` from a rule example (see the rules' docstrings).
 
@@ -151,3 +172,69 @@ def _example_paragraph(part: str, index: int, text: str, tokens: list[str],
                          line_spacing=28.95, line_rule="exact", border_top=border["top"],
                          border_bottom=border["bottom"])
     return Paragraph(part=part, index=index, text=text, runs=tuple(runs), format=pf, role=role, fields=fields)
+
+
+# -- table: rows of cells -------------------------------------------------------------------------
+def table_document(text: str) -> Document:
+    """Docstring examples: lines ``| a | b |`` are table rows (one cell paragraph each), the rest
+    paragraphs; structure is recognised as for a real draft."""
+    paragraphs: list[Paragraph] = []
+    table, row, in_table = -1, -1, False
+    for line in text.split("\n"):
+        m = re.fullmatch(r"\s*\|(.*)\|\s*", line)
+        if not m:
+            in_table = False
+            paragraphs.append(Paragraph("body", len(paragraphs) + 1, line))
+            continue
+        if not in_table:
+            table, row, in_table = table + 1, -1, True
+        row += 1
+        for c, cell in enumerate(m.group(1).split("|")):
+            paragraphs.append(Paragraph("body", len(paragraphs) + 1, cell.strip(), in_table=True,
+                                        table_pos=(table, row, c), table_grid=(c, 1)))
+    return structure.analyse(Document(path="<example>", source="text", parts={"body": tuple(paragraphs)}))
+
+
+# -- index: the rule's reference document --------------------------------------------------------
+_DIR: Path | None = None
+_BUILT: dict[str, str] = {}
+
+
+def reference_section(doc: str) -> tuple[str, list[str]]:
+    """``(level, paragraphs)`` of a docstring's ``## 参照文件`` section."""
+    lines = doc.splitlines()
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "## 参照文件")
+    except StopIteration:
+        return "same", []
+    level, paragraphs = "same", []
+    for line in lines[start + 1 :]:
+        if line.startswith("## "):
+            break
+        s = line.strip()
+        if s.startswith(("层级：", "层级:")):
+            level = normalize_level(s[3:].strip()) or "same"
+        elif s and line[:1] in (" ", "\t"):
+            paragraphs.append(s)
+    return level, paragraphs
+
+
+def reference_index(rule: registry.Rule) -> str:
+    """The path of a SQLite index holding ``rule``'s reference document."""
+    global _DIR
+    if rule.code in _BUILT:
+        return _BUILT[rule.code]
+    if _DIR is None:
+        _DIR = Path(tempfile.mkdtemp(prefix="gongwen-examples-"))
+        atexit.register(shutil.rmtree, _DIR, True)
+    level, paragraphs = reference_section(rule.doc)
+    path = str(_DIR / f"{rule.code}.gwidx")
+    store = open_index(path, create=True)
+    try:
+        meta = RefMeta(path=f"<{rule.code} 参照文件>", title=paragraphs[0] if paragraphs else None, level=level)
+        body = list(enumerate(paragraphs, start=1))
+        store.add([prepare(meta, body, "\n".join(paragraphs).encode("utf-8"), store.params.k, store.params.w)])
+    finally:
+        store.close()
+    _BUILT[rule.code] = path
+    return path
