@@ -100,15 +100,20 @@ def is_filler(text: str) -> bool:
     return bool(compact) and covered >= 0.6 * len(compact)
 
 
-def _is_item_text(text: str) -> bool:
+def _is_item_text(text: str, heads_prose: bool = True) -> bool:
+    """``heads_prose``: running text follows the paragraph (a short clause there may be the
+    heading of what follows)."""
     t = text.strip()
     han = len(_HAN.findall(t))
     if han < MIN_HAN or is_filler(t):
         return False
     if han < 30 and not _PUNCT.search(t):
         return False  # a line without a stop or a comma is a title or a name, not a sentence
-    if han < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
-        return False  # one short clause (进一步扩大对外开放。): a heading typed as a paragraph
+    if han < 15 and heads_prose and not _CLAUSE_PUNCT.search(t.rstrip("。；！？")):
+        # one short clause (进一步扩大对外开放。) above running text: a heading typed as a
+        # paragraph; with nothing of its own below (the last item, or one of a list of such
+        # lines) it is the item itself
+        return False
     if (han < 25 and _ENUMERATOR_RE.match(t) and len(_SENTENCE_END.findall(t.rstrip("。；！？"))) == 0
             and not _NEXT_ENUMERATOR_RE.search(t, 2)):
         # 第二，搞好社会治安综合治理，维护社会稳定。: a numbered heading, its items follow — but
@@ -119,11 +124,17 @@ def _is_item_text(text: str) -> bool:
     return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
 
 
+def _short_clause(text: str) -> bool:
+    t = text.strip()
+    return len(_HAN.findall(t)) < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？"))
+
+
 def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
     """The items of ``doc`` in reading order (body part only: the draft's own text)."""
     out: list[Span] = []
     stack: dict[int, str] = {}
-    for p in doc.body:
+    body = list(doc.body)
+    for n, p in enumerate(body):
         if p.role in HEADING_ROLES:
             level = _LEVEL[p.role]
             stack = {k: v for k, v in stack.items() if k < level}
@@ -140,7 +151,9 @@ def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
         m = ORDINAL_RE.match(p.text)
         start = m.end() if m else 0
         end = len(p.text.rstrip())
-        if not _is_item_text(p.text[start:end]):
+        following = body[n + 1] if n + 1 < len(body) else None
+        heads_prose = following is not None and following.role in PROSE_ROLES and not _short_clause(following.text)
+        if not _is_item_text(p.text[start:end], heads_prose):
             continue
         headings = tuple(stack[k] for k in sorted(stack))
         preamble = any(k in h for h in headings for k in preamble_keys)
