@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import recache
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -79,7 +81,8 @@ class Config:
         return list(cached)
 
     def _enabled_rules(self, path: str | None) -> list[registry.Rule]:
-        rules = registry.all_rules()
+        # Only the families the selectors can reach are imported (start-up time, issue 18).
+        rules = registry.selected_rules((*self.select, *self.extend_select), defaults=not self.select)
         if self.select:
             chosen = [
                 r
@@ -116,10 +119,7 @@ class Config:
     def option(self, name: str) -> Any:
         if name in self.options:
             return self.options[name]
-        defaults = registry.option_defaults()
-        if name not in defaults:
-            raise KeyError(f"undeclared option {name}")
-        return defaults[name]
+        return registry.option_default(name)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -366,7 +366,7 @@ def _kind(value: Any) -> str:
 
 
 #: A pyproject.toml that mentions our table: if it does not parse, that is our error to report.
-_MENTIONS_US = re.compile(r"^\s*\[+\s*tool\s*\.\s*[\"']?gongwen-lint|^\s*gongwen-lint\s*=", re.MULTILINE)
+_MENTIONS_US = recache.compile(r"^\s*\[+\s*tool\s*\.\s*[\"']?gongwen-lint|^\s*gongwen-lint\s*=", re.MULTILINE)
 
 
 def discover(start: str | Path | None = None) -> Config:

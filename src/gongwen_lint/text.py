@@ -9,11 +9,14 @@ default; a quoted law title is not the drafter's wording.)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from . import recache
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f〇"
-_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+_CJK_RE = recache.compile(f"[{_CJK_CLASS}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -33,7 +36,7 @@ def has_cjk(text: str) -> bool:
 
 # A document number as drafters write it, right or wrong: 代字 + bracketed year + number + 号.
 # Used for masking and by the doc-number rule to find citations inside running text.
-DOC_NUMBER_RE = re.compile(
+DOC_NUMBER_RE = recache.compile(
     r"(?P<prefix>[\u4e00-\u9fffA-Za-z×Ｘ]{1,12}?)\s*"
     r"(?P<open>[〔\[【(（［〖{﹝〘])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}﹞〙])\s*"
     r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
@@ -101,7 +104,7 @@ def _mask(text: str, quotes: bool, titles: bool, doc_numbers: bool) -> str:
     return "".join(chars)
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+_SENTENCE_END = recache.compile(r"[。！？；!?;]+[”’」』）)]*")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -148,7 +151,7 @@ def chinese_number(s: str) -> int | None:
 
 
 #: URLs and e-mail addresses: their half-width marks are right.
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = recache.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def masked(text: str, quotations: bool = True) -> str:
@@ -165,3 +168,20 @@ def masked(text: str, quotations: bool = True) -> str:
                 chars[k] = MASK
         m = "".join(chars)
     return m
+
+
+def paragraph_list(numbers: Sequence[int]) -> str:
+    """``第 5、7、9 段`` (runs of three or more as ``第 2–6 段``)."""
+    nums = sorted(set(numbers))
+    parts: list[str] = []
+    k = 0
+    while k < len(nums):
+        j = k
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        if j - k >= 2:
+            parts.append(f"{nums[k]}–{nums[j]}")
+        else:
+            parts.extend(str(n) for n in nums[k : j + 1])
+        k = j + 1
+    return "第 " + "、".join(parts) + " 段" if parts else ""

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import recache
 from ..text import compact
 from ._data import load_toml
 
-_PLURAL = re.compile(r"^(各|全体|所有)")
-_BRACKETS = re.compile(r"[（(][^）)]{0,12}[）)]")
+_PLURAL = recache.compile(r"^(各|全体|所有)")
+_BRACKETS = recache.compile(r"[（(][^）)]{0,12}[）)]")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
 from ..text import MASK, masked
@@ -254,7 +255,7 @@ def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
+_ELLIPSIS = recache.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
 
 
 @rule(
@@ -306,7 +307,7 @@ def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_RANGE = re.compile(
+_RANGE = recache.compile(
     r"(?<![\dA-Za-z.\-－/:])(?P<a>\d+(?:\.\d+)?)(?P<unit_a>[万亿]?)(?P<dash>[-－~–])(?P<b>\d+(?:\.\d+)?)"
     r"(?P<after>[万亿]?[%‰]?)(?![\d\-－./:])"
 )
@@ -372,10 +373,10 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _CN_DIGITS = "一二三四五六七八九"
-_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
-_QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
+_APPROX = recache.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
+_QUOTED_ITEMS = recache.compile(r"[”》]、[“《]")
 # 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
-_BEFORE_DENG = re.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
+_BEFORE_DENG = recache.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
 
 
 @rule(
@@ -443,11 +444,11 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
-_LABEL_AFTER = re.compile(
+_SPACE_RUN = recache.compile(r"[ \u3000\u00a0]+")
+_LABEL_AFTER = recache.compile(
     r"(?:联系人|联系电话|电话|手机|传真|邮编|邮箱|电子邮箱|地址|时间|地点|主持人?|记录人?|出席|列席|请假|签发人|附件)[：:]"
 )
-_ARTICLE_BEFORE = re.compile(r"^[ \u3000]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
+_ARTICLE_BEFORE = recache.compile(r"^[ \u3000]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
 
 
 @rule(
@@ -518,7 +519,7 @@ def _between(left: str, right: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 _POINTS = "，。、；：？！"
-_REPEAT = re.compile(f"[{_POINTS}]{{2,}}")
+_REPEAT = recache.compile(f"[{_POINTS}]{{2,}}")
 
 
 @rule(

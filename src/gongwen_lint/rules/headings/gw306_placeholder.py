@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Paragraph, Role
 from ..context import Context
@@ -34,7 +35,7 @@ _PLACEHOLDER_PATTERNS = [
     # the prompt of an empty Word/WPS content control
     re.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
-_BLANK = re.compile(r"_{3,}|＿{2,}")
+_BLANK = recache.compile(r"_{3,}|＿{2,}")
 
 
 @rule(

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -19,8 +19,8 @@ from ..registry import rule
 from ._common import WARNING, _anchor_report, _dominant_size, _expected_class, _font_phrase, _size, _size_ok, _table
 
 _MULTI_PAGE = 1.15  # estimated pages above which the draft surely has a second page
-_PAGE_FORM = re.compile(r"^[—―]\s*\d+\s*[—―]$")
-_DIGITS = re.compile(r"\d+")
+_PAGE_FORM = recache.compile(r"^[—―]\s*\d+\s*[—―]$")
+_DIGITS = recache.compile(r"\d+")
 
 
 def _used_footers(doc: Document) -> list[HeaderFooter]:

@@ -4,17 +4,15 @@ GW708 and GW709) and the item tests those rules have in common.
 
 from __future__ import annotations
 
-import re
-
-from ... import lexicon
+from ... import lexicon, recache
 from ...diagnostics import Diagnostic, Severity
 from ...substance import Inventory, Item
 from ...text import mask
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
+_HAN = recache.compile(r"[\u4e00-\u9fff]")
+_NEGATED_BURDEN = recache.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
-_IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
+_IMPERATIVE_RE = recache.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
 
 
 def inventory(ctx, nlp: bool = True) -> Inventory:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ... import lexicon
+from ... import lexicon, recache
 from ...diagnostics import Diagnostic, Severity
 from ...model import HEADING_ROLES, Document
 from ...substance import Inventory, Verdict
@@ -96,7 +96,7 @@ def empty_sentence(doc: Document, ctx):
 
 
 #: A verb that takes a slogan for its object: 着力打造“鹰一样的个人，雁一样的团队”.
-_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
+_SLOGAN_QUOTE_RE = recache.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
 
 
 def _slogan_quotes(ctx, inv: Inventory) -> Iterator[Diagnostic]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from ...diagnostics import Severity
 from ...model import HEADING_ROLES, Document, Genre, Role
 from ..registry import rule
 
-_SPECIAL_TITLE = re.compile(r"专项|开展[\u4e00-\u9fff]{1,30}(?:活动|行动|检查|整治|工作)的通知|做好[\u4e00-\u9fff]{1,30}工作的通知")
+_SPECIAL_TITLE = recache.compile(r"专项|开展[\u4e00-\u9fff]{1,30}(?:活动|行动|检查|整治|工作)的通知|做好[\u4e00-\u9fff]{1,30}工作的通知")
 _LENGTH_GENRES = {Genre.NOTICE, Genre.OPINION, Genre.DECISION, Genre.BULLETIN, None}
 
 
