@@ -46,7 +46,7 @@ _PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _TITLES = {"《": "》"}
 _DELIMITERS = {
-    (q, t): re.compile("[" + "".join(k + v for k, v in {**(_QUOTES if q else {}), **(_TITLES if t else {})}.items()) + "]")
+    (q, t): recache.compile("[" + "".join(k + v for k, v in {**(_QUOTES if q else {}), **(_TITLES if t else {})}.items()) + "]")
     for q in (True, False) for t in (True, False) if q or t
 }
 

@@ -52,7 +52,7 @@ GENRE_WORDS: dict[str, Genre] = {g.value: g for g in Genre} | {"令": Genre.ORDE
 
 
 def _tail_re(words) -> re.Pattern[str]:
-    return re.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")$")
+    return recache.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")$")
 
 
 #: A text ending with a 文种 word.

@@ -39,12 +39,12 @@ _CLOSING_SECTION = recache.compile(r"^(组织领导|组织保障|保障措施|�
 
 # Inline enumerations: 一是 二是; 第一，第二，; （一）（二）; 1. 2.; ①②
 _INLINE = (
-    re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
-    re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})[，,、]"),
-    re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]"),
-    re.compile(r"[（(](?P<n>\d{1,2})[）)]"),
-    re.compile(r"(?<![\d.])(?P<n>\d{1,2})[.．、](?!\d)"),
-    re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
+    recache.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
+    recache.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})[，,、]"),
+    recache.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]"),
+    recache.compile(r"[（(](?P<n>\d{1,2})[）)]"),
+    recache.compile(r"(?<![\d.])(?P<n>\d{1,2})[.．、](?!\d)"),
+    recache.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _HEADING1 = recache.compile(r"(?:^|[。；：！？])[一二三四五六七八九十]{1,3}、")

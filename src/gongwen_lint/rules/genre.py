@@ -174,7 +174,7 @@ _MATTERS = {
     "表彰": r"表彰|奖励|评优",
     "出访": r"出国|出访|出境",
 }
-_MATTER_RES = {k: re.compile(v) for k, v in _MATTERS.items()}
+_MATTER_RES = {k: recache.compile(v) for k, v in _MATTERS.items()}
 _REQUEST_VERB_RE = recache.compile(r"(申请|请求|恳请|拟请|请予|请批准|请求批准)")
 _JOIN_RE = recache.compile(r"(?:以及|和|及|与|并|、)")
 
@@ -391,9 +391,9 @@ def _repealed_patterns() -> list[tuple[re.Pattern, dict]]:
     out = []
     for entry in genre_data()["repealed"]:
         if "pattern" in entry:
-            out.append((re.compile(entry["pattern"]), entry))
+            out.append((recache.compile(entry["pattern"]), entry))
         else:
-            out.append((re.compile(re.escape(entry["text"])), entry))
+            out.append((recache.compile(re.escape(entry["text"])), entry))
     return out
 
 

@@ -46,7 +46,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     d = load_toml("obligations.toml")
 
     def alt(words):
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        return recache.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
     return {k: alt(d[k]) for k in ("mandatory", "prohibitive", "conditional", "broad", "narrow", "not_modal")}
 
