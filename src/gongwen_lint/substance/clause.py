@@ -24,19 +24,19 @@ the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from .. import recache
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
+from ..text import count_han
 from . import slots as slot_finder
 from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, NUMBER, VERB, Table
 from .table import MODIFIER as MODIFIER_CLASS
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?]")
+_HAN = recache.compile(r"[\u4e00-\u9fff]+")
+_CLAUSE_BREAK = recache.compile(r"[，。；：！？、,;:!?]")
 MAX_WORD = 7
 #: Heads of abstract nouns: 全局性, 获得感 always; 韧劲, 心态, 声势, 士气, 家风, 进取心, 境界 when
 #: laws never use the word (电力, 生态 and 温度 they do).
@@ -275,7 +275,7 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = 
     quoted = slot_finder.quotes(text)
     slots = slot_finder.find(lex, table, text, masked, sources, quoted)
     spans, stock = _stripped_spans(lex, text, sources, quoted)
-    han = len(_HAN_CHAR.findall(masked))
+    han = count_han(masked)
     if slots:
         return Judgement(Verdict.MEASURE, slots, stock=tuple(stock), han=han)
     if not deep:

@@ -12,10 +12,9 @@ from ...diagnostics import Diagnostic, Severity
 from ...model import HEADING_ROLES, Document
 from ...substance import Inventory, Verdict
 from ...substance.items import ORDINAL_RE
-from ...text import mask
+from ...text import count_han, mask
 from ..registry import rule
 from ._common import (
-    _HAN,
     _MIN_REPORTED_HAN,
     _gw703_item,
     _phrase_matches,
@@ -86,7 +85,7 @@ def empty_sentence(doc: Document, ctx):
             stock = _phrase_matches(lex, item.p.text[s.start:s.end])
             # Only a stack of stock phrases: an empty sentence next to the details it introduces
             # (加强组织领导。市政府成立……) is the item's topic, not a finding.
-            if len(stock) < 2 or len(_HAN.findall(item.p.text[s.start:s.end])) < _MIN_REPORTED_HAN:
+            if len(stock) < 2 or count_han(item.p.text[s.start:s.end]) < _MIN_REPORTED_HAN:
                 continue
             a, b = _trim(item.p.text, s.start, s.end)
             phrases = f"（{'、'.join(dict.fromkeys(m.phrase for m in stock))}）" if stock else ""
@@ -133,7 +132,7 @@ def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
         m = ORDINAL_RE.match(p.text)
         start = m.end() if m else 0
         text = p.text[start:].rstrip()
-        if len(_HAN.findall(text)) < _SLOGAN_HEADING_HAN:
+        if count_han(text) < _SLOGAN_HEADING_HAN:
             continue
         if judge(lex, load(), text, mask(text)).verdict is V.EMPTY:
             yield ctx.report(p, start, start + len(text), "标题是口号：没有说出这部分要做的事——改为概括具体任务的标题", severity=Severity.INFO)
