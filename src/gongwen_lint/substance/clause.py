@@ -133,15 +133,17 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     frequencies from the packaged table; the lexicon's own words count as frequent words."""
     known = lex.stripped
     prefixes = lex.stripped_prefixes
+    lookup = table.lookup  # bound once: this loop is the hottest of the substance analysis
     n = len(run)
     # candidate words by start, as jieba's DAG: extend while some word starts this way
     words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for j in range(n):
         one = table.get(run[j])
-        words[j].append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
+        starts = words[j]
+        starts.append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
         for k in range(j + 2, min(n, j + MAX_WORD) + 1):
             w = run[j:k]
-            e = table.lookup(w)
+            e = lookup(w)
             if e is None and w not in prefixes:
                 break  # no word of the table or the lexicon starts this way
             if e is not None and e.cls != NONE:
@@ -152,7 +154,7 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
                 continue
             if w in known:
                 freq = max(freq, _LEXICON_FREQ)
-            words[j].append((k, freq))
+            starts.append((k, freq))
     best: list[float] = [0.0] + [float("-inf")] * n
     back = [0] * (n + 1)
     for j in range(n):
