@@ -53,6 +53,10 @@ def _latin(ch: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
+#: The characters each scan below acts on (the others pass unchanged: the scans visit only these).
+_HALF_MARKS = recache.compile(r"[,;:?!.]")
+_BRACKETS = recache.compile("[()（）]")
+_PAIRED_MARKS = recache.compile("[“”（(《〔）)》〕]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _KIND = "中文中应使用全角标点"  # one finding per paragraph for all the marks (issue 14)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
@@ -64,7 +68,8 @@ def _halfwidth_marks(text: str) -> list[int]:
     copy it from the source, which uses full-width marks."""
     m = masked(text, quotations=False)
     found: list[int] = []
-    for i, ch in enumerate(m):
+    for hit in _HALF_MARKS.finditer(m):  # only the marks matter: visit them, not every character
+        i, ch = hit.start(), hit.group()
         if ch in ",;:?!":
             left, right = _left(m, i), _right(m, i)
             if ch in ",:" and left.isdigit() and right.isdigit():
@@ -81,6 +86,8 @@ def _halfwidth_marks(text: str) -> list[int]:
 
 def _halfwidth_brackets(m: str, text: str) -> list[int]:
     """Half-width ( ) pairs (mixed pairs too) in Chinese context; a leading ordinal is GW301's."""
+    if not _BRACKETS.search(m):
+        return []  # most paragraphs: no half- or full-width bracket at all
     skip = set()
     o = paragraph_ordinal(Paragraph(part="", index=0, text=text))
     if o is not None:
@@ -88,7 +95,8 @@ def _halfwidth_brackets(m: str, text: str) -> list[int]:
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
     lone: list[int] = []
-    for i, ch in enumerate(m):
+    for hit in _BRACKETS.finditer(m):
+        i, ch = hit.start(), hit.group()
         if ch in "(（":
             stack.append(i)
         elif ch in ")）":
@@ -163,7 +171,8 @@ def _unpaired(text: str) -> list[int]:
     bad: list[int] = []
     stack: list[tuple[str, int]] = []
     quote: int | None = None
-    for i, ch in enumerate(text):
+    for hit in _PAIRED_MARKS.finditer(text):
+        i, ch = hit.start(), hit.group()
         if ch == "“":
             if quote is not None:
                 bad.append(quote)
