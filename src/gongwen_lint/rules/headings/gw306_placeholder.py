@@ -35,6 +35,9 @@ _PLACEHOLDER_PATTERNS = [
     recache.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
 _BLANK = recache.compile(r"_{3,}|＿{2,}")
+#: A character every placeholder above holds one of (crosses, circles, brackets, T/F of TODO,
+#: TBD, FIXME, 击 of 单击/点击, underscores): most paragraphs have none, and one search settles them.
+ANY_PLACEHOLDER_CHAR = recache.compile(r"[XxＸｘ×〇○\[［【<〈TF击_＿]")
 
 
 @rule(
@@ -69,6 +72,8 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：二〇〇八年九月二十六日
     """
     text = p.text
+    if not ANY_PLACEHOLDER_CHAR.search(text):
+        return
     attachment = p.role is Role.ATTACHMENT_BODY
     found: list[tuple[int, int]] = []
     for i, pattern in enumerate(_PLACEHOLDER_PATTERNS):
