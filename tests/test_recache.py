@@ -20,6 +20,7 @@ def store(tmp_path, monkeypatch):
     monkeypatch.delenv("GWLINT_NO_RECACHE", raising=False)
     monkeypatch.setattr(recache, "_stored", None)
     monkeypatch.setattr(recache, "_added", {})
+    monkeypatch.setattr(recache, "_used", set())
     return tmp_path
 
 
@@ -60,7 +61,7 @@ def test_a_damaged_store_is_ignored(store):
 
 def test_a_wrong_program_in_the_store_is_recompiled(store):
     key = (r"\d+", 0)
-    recache._stored = {key: (0, [1, 2, 3], 0, {}, ())}  # not a valid SRE program
+    recache._stored = {key: (0, b"\x01\x00\x00\x00\x02\x00\x00\x00", 0, {}, ())}  # not a valid SRE program
     _same(recache.compile(r"\d+"), re.compile(r"\d+"))
 
 
@@ -105,3 +106,13 @@ def test_every_module_pattern_is_the_same_as_re_compile(tmp_path):
     second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert second.returncode == 0, second.stderr
     assert int(second.stdout) >= 150  # the package's patterns, read back from the store
+
+
+def test_a_store_grown_past_its_bounds_keeps_only_this_runs_patterns(store, monkeypatch):
+    monkeypatch.setattr(recache, "MAX_ENTRIES", 3)
+    recache._stored = {(f"old{i}", 0): recache._program(f"old{i}", 0) for i in range(5)}
+    recache.compile("old1")  # read from the store: used in this run
+    recache.compile(r"[戊己]+")  # new
+    recache._save()
+    recache._stored, recache._added = None, {}
+    assert set(recache._store()) == {("old1", 0), (r"[戊己]+", 0)}

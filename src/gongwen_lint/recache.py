@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +36,23 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
 #: What a stored program is valid for: the same interpreter and regular-expression engine.
-_TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_FORMAT = 2  # of the store file itself
+_TAG = f"v{_FORMAT}-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+#: The array type of one program word (``_sre.CODESIZE`` bytes; 4 on CPython since 3.3).
+_WORD = "I" if getattr(_sre, "CODESIZE", 4) == 4 else "H"
 #: What _sre.compile raises for a program it rejects ("invalid SRE code") or internals that differ.
-_BROKEN = (RuntimeError, TypeError, ValueError, AttributeError, IndexError)
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+_BROKEN = (RuntimeError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+#: (flags, program as 32-bit words in bytes, groups, groupindex, indexgroup): bytes, not a list of
+#: ints, so reading a store of a few hundred patterns costs a copy, not a million int objects.
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
 
-#: More than this many patterns means they are not this package's constants: store only this run's.
+#: More than this many patterns, or this many bytes of programs, means the store also holds patterns
+#: built from other configurations' dictionaries (tests, evaluations): then only this run's are kept.
 MAX_ENTRIES = 2_000
+MAX_BYTES = 4_000_000
 _stored: dict[tuple[str, int], _Entry] | None = None  # read on first use
 _added: dict[tuple[str, int], _Entry] = {}
+_used: set[tuple[str, int]] = set()  # read from the store in this run
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -54,12 +63,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = _store().get(key) or _added.get(key)
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            compiled = _from_entry(pattern, entry)
+            _used.add(key)
+            return compiled
         except _BROKEN:  # a stale or damaged entry: compile it afresh
             pass
     try:
         entry = _program(pattern, int(flags))
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _from_entry(pattern, entry)
     except re.error:
         raise
     except _BROKEN:  # internals not as expected: behave exactly like re.compile
@@ -70,6 +81,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def _from_entry(pattern: str, entry: _Entry) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    words = array(_WORD)
+    words.frombytes(code)
+    return _sre.compile(pattern, flags, words.tolist(), groups, groupindex, indexgroup)
+
+
 def _program(pattern: str, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands to ``_sre.compile``, computed the same way."""
     p = _parser.parse(pattern, flags)
@@ -78,7 +96,8 @@ def _program(pattern: str, flags: int) -> _Entry:
     indexgroup: list[str | None] = [None] * p.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+    return (int(flags | p.state.flags), array(_WORD, code).tobytes(), p.state.groups - 1, dict(groupindex),
+            tuple(indexgroup))
 
 
 def _enabled() -> bool:
@@ -110,8 +129,8 @@ def _save() -> None:
     if not _added:
         return
     merged = {**_store(), **_added}
-    if len(merged) > MAX_ENTRIES:
-        merged = dict(_added)
+    if len(merged) > MAX_ENTRIES or sum(len(e[1]) for e in merged.values()) > MAX_BYTES:
+        merged = {k: v for k, v in merged.items() if k in _used or k in _added}
     path = store_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
