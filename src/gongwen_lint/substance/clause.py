@@ -31,7 +31,7 @@ from enum import Enum
 
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
 from . import slots as slot_finder
-from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, NUMBER, VERB, Table
+from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, VERB, VERBAL, Table
 from .table import MODIFIER as MODIFIER_CLASS
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -77,6 +77,7 @@ class Judgement:
     asked: bool = False  # the pipeline was asked about the unknown runs
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
+    shapes: tuple[tuple[bool, bool], ...] = field(default=(), repr=False)  # per clause (chain, bare): :func:`shapes`
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -175,16 +176,16 @@ def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
         return "generic"
     e = table.get(word)
     if len(word) == 1:
-        return "function" if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS) else "single"
-    if word.endswith(_ABSTRACT_SUFFIX) and e.cls in (NOUN, NONE):
+        return "function" if e.cls in (FUNCTION, MODIFIER_CLASS) else "single"
+    if word.endswith(_ABSTRACT_SUFFIX) and e.cls in (NOUN, VERBAL, NONE):
         return "generic"
-    if word.endswith(_ABSTRACT_HEAD) and e.cls in (NOUN, NONE) and e.legal == 0:
+    if word.endswith(_ABSTRACT_HEAD) and e.cls in (NOUN, VERBAL, NONE) and e.legal == 0:
         return "generic"
-    if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS):
+    if e.cls in (FUNCTION, MODIFIER_CLASS):
         return "function"
     if e.cls == IDIOM:
         return "idiom"
-    if e.cls in (NOUN, NAME):
+    if e.cls in (NOUN, NAME, VERBAL):
         return "noun"
     if e.cls == VERB:
         return "verb"
@@ -249,6 +250,35 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
     return out
 
 
+#: A stock chain's predicate starts this close to the start of its clause (要进一步健全……: the
+#: imperative and a modifier come first).
+_CHAIN_HEAD = 6
+_CHAIN_OBJECT_LEN = 6
+
+
+def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[bool, bool], ...]:
+    """Per clause of the sentence (split at ，。；：、): is it a *stock chain* — a stock predicate
+    near its start and a stock object at its end (健全……体系, 完善……机制, 提升……水平, 营造……
+    氛围), whatever field nouns stand between — and is it *bare*, no content word at all?  Read on
+    the text, not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
+    classes = lex.stripped_class
+    out = []
+    start = 0
+    bounds = [m.start() for m in _CLAUSE_BREAK.finditer(masked)] + [len(masked)]
+    for end in bounds:
+        han = "".join(_HAN.findall(masked[start:end]))
+        a, b = start, end
+        start = end + 1
+        if len(han) < 2:
+            continue
+        head = any(classes.get(han[i:j]) == "predicate" for i in range(min(_CHAIN_HEAD, len(han)))
+                   for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
+        tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
+        bare = not any(a <= t.start < b and t.kind in ("noun", "verb") for t in toks)
+        out.append((head and tail, bare))
+    return tuple(out)
+
+
 def _single_runs(toks: list[Token]) -> tuple[str, ...]:
     """Runs of ≥ 2 adjacent single characters that are not function words: maybe a word the
     table does not know (放管服, 白改黑)."""
@@ -294,7 +324,8 @@ def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement
     content = tuple(dict.fromkeys(nouns + verbs))
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
     unknown = _single_runs(list(toks))
-    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans)
+    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans,
+                     shapes=shapes(lex, masked, list(toks)))
 
 
 def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:

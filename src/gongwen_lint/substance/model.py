@@ -20,12 +20,12 @@ with a slot is a measure whatever its words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .table import Table
+from .table import VERBAL, Table
 
 try:  # Python 3.11+
     import tomllib
@@ -57,8 +57,17 @@ def _legal_bucket(legal: int) -> str:
     return "l0" if legal == 0 else "l1" if legal <= 3 else "l4"
 
 
+def clause_features(shapes: Sequence[tuple[bool, bool]]) -> dict[str, float]:
+    """How the item's clauses are built (:func:`.clause.shapes`): the share of stock chains
+    (健全……体系, 完善……机制) and the share of bare clauses, with no content word at all."""
+    if not shapes:
+        return {}
+    return {"chain_share": sum(c for c, _ in shapes) / len(shapes), "bare_share": sum(b for _, b in shapes) / len(shapes)}
+
+
 def features(
     table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
+    shapes: Sequence[tuple[bool, bool]] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
@@ -77,7 +86,9 @@ def features(
             e = table.get(t.text)
             rare += e.common <= RARE_COMMON
             nouns += t.kind == "noun"
-            key = f"{t.kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
+            # a verbal noun (监管, 整治, 排查) is an action named as a field, apart from things
+            kind = "vnoun" if t.kind == "noun" and e.cls == VERBAL else t.kind
+            key = f"{kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
         elif t.kind == "generic":
             key = "generic_" + classes.get(t.text, GENERIC_OTHER)
         elif t.kind in PLAIN_KINDS:
@@ -88,7 +99,7 @@ def features(
     if resolved:
         # runs the table does not know (危化品, 管廊) are rarer than any word it holds
         f["noun_c0_l0"] = f.get("noun_c0_l0", 0.0) + resolved
-    content = sum(v for k, v in f.items() if k.startswith(("noun_", "verb_"))) + resolved
+    content = sum(v for k, v in f.items() if k.startswith(("noun_", "vnoun_", "verb_"))) + resolved
     generic = sum(v for k, v in f.items() if k.startswith("generic_") and k != "generic_function")
     stock = generic + f.get("idiom", 0.0) + f.get("figurative", 0.0)
     generic_share = generic / max(1.0, content + stock)
@@ -103,6 +114,8 @@ def features(
     # and how many things it names at all: a long concrete paragraph repeats its few terms
     # (机组 … 机组), so its density is low while the count is not
     f["nouns"] = min(NOUN_CAP, nouns) / NOUN_CAP
+    if shapes is not None:
+        f.update(clause_features(shapes))
     return f
 
 

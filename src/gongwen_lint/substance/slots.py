@@ -213,8 +213,10 @@ def find(
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
+    # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
-                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())]
+                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
+                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())]
