@@ -283,7 +283,7 @@ def test_the_model_reads_word_classes_not_words():
     m = model.load()
     kinds = {f"{k}_{c}_{n}" for k in ("noun", "vnoun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     stock = {f"generic_{c}" for c, _ in STRIPPED_CLASSES} | {f"generic_{model.GENERIC_OTHER}"}
-    shares = {"generic_share", "chain_share", "bare_share"}
+    shares = {"generic_share", "chain_share", "bare_share", "aim_share"}
     assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns"}
     assert 0.3 <= m.threshold < 1.0
 

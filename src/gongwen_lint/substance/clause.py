@@ -77,7 +77,7 @@ class Judgement:
     asked: bool = False  # the pipeline was asked about the unknown runs
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
-    shapes: tuple[tuple[bool, bool], ...] = field(default=(), repr=False)  # per clause (chain, bare): :func:`shapes`
+    shapes: tuple[tuple[bool, bool, bool], ...] = field(default=(), repr=False)  # per clause (chain, bare, aim): :func:`shapes`
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -254,13 +254,17 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
 #: imperative and a modifier come first).
 _CHAIN_HEAD = 6
 _CHAIN_OBJECT_LEN = 6
+#: How a clause of result opens (让群众更满意, 使……成为).
+_AIM = "让使"
 
 
-def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[bool, bool], ...]:
+def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[bool, bool, bool], ...]:
     """Per clause of the sentence (split at ，。；：、): is it a *stock chain* — a stock predicate
     near its start and a stock object at its end (健全……体系, 完善……机制, 提升……水平, 营造……
-    氛围), whatever field nouns stand between — and is it *bare*, no content word at all?  Read on
-    the text, not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
+    氛围), whatever field nouns stand between — is it *bare*, no content word at all, and is it
+    an *aim* — a clause of result that opens with 让 or 使 (让城市更宜居, 让农业成为有奔头的产业):
+    it says what the world should become, not what anyone does.  Read on the text, not the
+    tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
     classes = lex.stripped_class
     out = []
     start = 0
@@ -275,7 +279,7 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[boo
                    for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
         tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
         bare = not any(a <= t.start < b and t.kind in ("noun", "verb") for t in toks)
-        out.append((head and tail, bare))
+        out.append((head and tail, bare, han[0] in _AIM))
     return tuple(out)
 
 

@@ -57,17 +57,19 @@ def _legal_bucket(legal: int) -> str:
     return "l0" if legal == 0 else "l1" if legal <= 3 else "l4"
 
 
-def clause_features(shapes: Sequence[tuple[bool, bool]]) -> dict[str, float]:
-    """How the item's clauses are built (:func:`.clause.shapes`): the share of stock chains
-    (健全……体系, 完善……机制) and the share of bare clauses, with no content word at all."""
+def clause_features(shapes: Sequence[tuple[bool, bool, bool]]) -> dict[str, float]:
+    """How the item's clauses are built (:func:`.clause.shapes`): the shares of stock chains
+    (健全……体系, 完善……机制), of bare clauses (no content word at all) and of aims (让……更……)."""
     if not shapes:
         return {}
-    return {"chain_share": sum(c for c, _ in shapes) / len(shapes), "bare_share": sum(b for _, b in shapes) / len(shapes)}
+    n = len(shapes)
+    return {"chain_share": sum(c for c, _, _ in shapes) / n, "bare_share": sum(b for _, b, _ in shapes) / n,
+            "aim_share": sum(a for _, _, a in shapes) / n}
 
 
 def features(
     table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
-    shapes: Sequence[tuple[bool, bool]] | None = None,
+    shapes: Sequence[tuple[bool, bool, bool]] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
