@@ -199,7 +199,7 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
 #: a bureau without a place name, a leading group (中国南方电网有限责任公司要, 煤矿安监局要会同,
 #: 煤矿瓦斯防治部际协调领导小组要) — not 各集团公司, 有关公司, 产业布局要.
 _NAMED_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两])[\u4e00-\u9fff]{2,16}?"
+    r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两由经请对])[\u4e00-\u9fff]{2,16}?"
     r"(?:有限责任公司|股份有限公司|总公司|集团公司|公司|管理局|总局|局|委员会|领导小组|指挥部))"
     r"(?=要|负责|牵头|会同|应当)"
 )
@@ -220,13 +220,15 @@ def find(
     ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
     sources = source_spans(lex, masked) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
-    who = [text[a:b] for a, b in organs(lex, table, masked) if not _inside((a, b), sources)]
+    found = organs(lex, table, masked)
+    who = [text[a:b] for a, b in found if not _inside((a, b), sources)]
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
         if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
     who += [m.group() for m in POST_RE.finditer(masked)]
-    who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources)]
+    # (a subject the organ pattern already names: 县应急管理局要)
+    who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)]
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
