@@ -58,10 +58,11 @@ def test_clause_shapes(lex):
         j = judge(lex, table.load(), text, mask(text), deep=False)
         return deepen(lex, table.load(), text, mask(text), j).shapes
 
-    chain, bare, aim = zip(*shapes("要进一步完善城乡养老服务工作机制，切实增强责任感，让群众更满意。"))
-    assert chain == (True, True, False)
-    assert bare[1] and aim == (False, False, True)
-    assert not any(c for c, _, _ in shapes("对辖区内所有加油站开展防雷装置检测。"))
+    got = shapes("要进一步完善城乡养老服务工作机制，切实增强责任感，让群众更满意。")
+    assert [c.chain for c in got] == [True, True, False]
+    assert got[1].bare and [c.aim for c in got] == [False, False, True]
+    assert [(c.stance, c.four) for c in shapes("坚持节水优先，统筹兼顾。")] == [(True, False), (False, True)]
+    assert not any(c.chain for c in shapes("对辖区内所有加油站开展防雷装置检测。"))
 
 
 def test_segmentation_follows_word_frequencies(lex):
@@ -307,11 +308,12 @@ def test_the_model_never_overrules_a_slot(lex):
 def test_the_model_reads_word_classes_not_words():
     from gongwen_lint.lexicon import STRIPPED_CLASSES
     from gongwen_lint.substance import model
+    from gongwen_lint.substance.clause import Shape
 
     m = model.load()
     kinds = {f"{k}_{c}_{n}" for k in ("noun", "vnoun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     stock = {f"generic_{c}" for c, _ in STRIPPED_CLASSES} | {f"generic_{model.GENERIC_OTHER}"}
-    shares = {"generic_share", "chain_share", "bare_share", "aim_share"}
+    shares = {"generic_share"} | {f"{name}_share" for name in Shape._fields}
     assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns"}
     assert 0.3 <= m.threshold < 1.0
 

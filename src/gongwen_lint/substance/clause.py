@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import NamedTuple
 
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
 from . import slots as slot_finder
@@ -77,7 +78,7 @@ class Judgement:
     asked: bool = False  # the pipeline was asked about the unknown runs
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
-    shapes: tuple[tuple[bool, bool, bool], ...] = field(default=(), repr=False)  # per clause (chain, bare, aim): :func:`shapes`
+    shapes: tuple[Shape, ...] = field(default=(), repr=False)  # per clause: :func:`shapes`
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -256,15 +257,24 @@ _CHAIN_HEAD = 6
 _CHAIN_OBJECT_LEN = 6
 #: How a clause of result opens (让群众更满意, 使……成为).
 _AIM = "让使"
+#: A clause that states a stance: 坚持节水优先, 要始终坚持……
+_STANCE = re.compile(r"^(?:要|必须|始终|要始终|要坚定)?坚持")
 
 
-def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[bool, bool, bool], ...]:
-    """Per clause of the sentence (split at ，。；：、): is it a *stock chain* — a stock predicate
-    near its start and a stock object at its end (健全……体系, 完善……机制, 提升……水平, 营造……
-    氛围), whatever field nouns stand between — is it *bare*, no content word at all, and is it
-    an *aim* — a clause of result that opens with 让 or 使 (让城市更宜居, 让农业成为有奔头的产业):
-    it says what the world should become, not what anyone does.  Read on the text, not the
-    tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
+class Shape(NamedTuple):
+    """How one clause is built (:func:`shapes`), for the specificity model."""
+
+    chain: bool  # a stock predicate near its start, a stock object at its end: 健全……体系, 提升……水平
+    bare: bool  # no content word at all
+    aim: bool  # a clause of result: 让城市更宜居, 让农业成为有奔头的产业 — what the world should become
+    stance: bool  # 坚持……: a principle held, not a thing done
+    four: bool  # four characters, as in a run of set phrases (适度超前、统筹兼顾、衔接高效)
+
+
+def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ...]:
+    """The :class:`Shape` of each clause of the sentence (split at ，。；：、): whatever field nouns
+    stand inside a stock chain (完善城乡住房保障体系), its form says it is stock.  Read on the text,
+    not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
     classes = lex.stripped_class
     out = []
     start = 0
@@ -279,7 +289,7 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[tuple[boo
                    for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
         tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
         bare = not any(a <= t.start < b and t.kind in ("noun", "verb") for t in toks)
-        out.append((head and tail, bare, han[0] in _AIM))
+        out.append(Shape(head and tail, bare, han[0] in _AIM, bool(_STANCE.match(han)), len(han) == 4))
     return tuple(out)
 
 
@@ -340,4 +350,4 @@ def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> 
     return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=asked)
 
 
-__all__ = ["Judgement", "Resolver", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]
+__all__ = ["Judgement", "Resolver", "Shape", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from .clause import Shape
 from .table import VERBAL, Table
 
 try:  # Python 3.11+
@@ -57,19 +58,19 @@ def _legal_bucket(legal: int) -> str:
     return "l0" if legal == 0 else "l1" if legal <= 3 else "l4"
 
 
-def clause_features(shapes: Sequence[tuple[bool, bool, bool]]) -> dict[str, float]:
-    """How the item's clauses are built (:func:`.clause.shapes`): the shares of stock chains
-    (健全……体系, 完善……机制), of bare clauses (no content word at all) and of aims (让……更……)."""
+def clause_features(shapes: Sequence[Shape]) -> dict[str, float]:
+    """How the item's clauses are built (:class:`.clause.Shape`): the share of its clauses of
+    each shape — stock chains (健全……体系), bare clauses, aims (让……更……), stances (坚持……)
+    and four-character set phrases."""
     if not shapes:
         return {}
     n = len(shapes)
-    return {"chain_share": sum(c for c, _, _ in shapes) / n, "bare_share": sum(b for _, b, _ in shapes) / n,
-            "aim_share": sum(a for _, _, a in shapes) / n}
+    return {f"{name}_share": sum(getattr(c, name) for c in shapes) / n for name in Shape._fields}
 
 
 def features(
     table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
-    shapes: Sequence[tuple[bool, bool, bool]] | None = None,
+    shapes: Sequence[Shape] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
