@@ -6,8 +6,9 @@ policy (住房保障体系, 营商环境, 数字政府).  Whether a word is stoc
 often official prose uses it (``common``) and whether laws do (``legal``), both in the packaged
 table — but no single cut-off separates the two: a word that laws use may be a field of policy
 (市场) or a thing (车辆).  So the item is described by *classes* of its words, never by the words
-themselves — content nouns and verbs bucketed by how common and how legal they are, the stripped
-stock words, idioms, figurative nouns, and its length — and a logistic regression fitted on the
+themselves — content nouns, verbal nouns (监管, 排查: jieba's vn) and verbs bucketed by how common
+and how legal they are, the stripped stock words, idioms, figurative nouns, its length, and the
+shapes of its clauses (:class:`.clause.Shape`: 健全……体系, 让……更……, 坚持……) — and a logistic regression fitted on the
 tuning halves of ``eval/substance_cases`` weighs them (``scripts/train_substance_model.py``; the
 weights and the figures of the fit are in ``dictionaries/substance_model.toml``).  Because the
 features are word classes, the model carries no vocabulary of its own: it transfers to words it
