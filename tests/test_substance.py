@@ -43,6 +43,28 @@ def test_table_knows_words_and_their_class():
     assert t.lookup("鹰一样的个") is None
 
 
+def test_verbal_nouns_are_a_class_of_their_own():
+    """jieba's vn (监管, 整治: an action named as a noun) apart from plain nouns, for the model."""
+    t = table.load()
+    assert t.get("监管").cls == table.VERBAL and t.get("排查").cls == table.VERBAL
+    assert t.get("企业").cls == table.NOUN
+
+
+def test_clause_shapes(lex):
+    """Per clause: a stock chain (完善……机制), a bare clause (no content word), an aim (让……)."""
+    from gongwen_lint.substance.clause import deepen
+
+    def shapes(text):
+        j = judge(lex, table.load(), text, mask(text), deep=False)
+        return deepen(lex, table.load(), text, mask(text), j).shapes
+
+    got = shapes("要进一步完善城乡养老服务工作机制，切实增强责任感，让群众更满意。")
+    assert [c.chain for c in got] == [True, True, False]
+    assert got[1].bare and [c.aim for c in got] == [False, False, True]
+    assert [(c.stance, c.four) for c in shapes("坚持节水优先，统筹兼顾。")] == [(True, False), (False, True)]
+    assert not any(c.chain for c in shapes("对辖区内所有加油站开展防雷装置检测。"))
+
+
 def test_segmentation_follows_word_frequencies(lex):
     assert segment(lex, table.load(), "让求真务实精神融入思想") == ["让", "求真务实", "精神", "融入", "思想"]
     assert segment(lex, table.load(), "危险化学品企业") == ["危险", "化学品", "企业"]
@@ -58,6 +80,13 @@ def test_segmentation_follows_word_frequencies(lex):
     ("落实“河长制”，每月巡河不少于一次。", (), ("每月",), ("不少于一次",), (), ("“河长制”",)),
     ("修订《市级财政专项资金管理办法》。", (), (), (), ("《市级财政专项资金管理办法》",), ()),
     ("编制农村电网改造升级“十二五”规划。", (), (), (), ("“十二五”",), ()),
+    # a body named by its own name as the subject that takes the task
+    ("中国南方电网有限责任公司要制定农村电网改造计划。", ("中国南方电网有限责任公司",), (), (), (), ()),
+    ("煤矿安监局要会同有关部门组织制订具体标准。", ("煤矿安监局",), (), (), (), ()),
+    ("各集团公司要加强管理，产业布局要合理。", (), (), (), (), ()),
+    # the doctrine followed and the authority upheld are no slots
+    ("锲而不舍落实中央八项规定精神。", (), (), (), (), ()),
+    ("坚决维护党中央权威和集中统一领导。", (), (), (), (), ()),
 ])
 def test_slots(lex, text, who, when, how_much, instruments, cited):
     s = slots.find(lex, table.load(), text, mask(text))
@@ -279,11 +308,13 @@ def test_the_model_never_overrules_a_slot(lex):
 def test_the_model_reads_word_classes_not_words():
     from gongwen_lint.lexicon import STRIPPED_CLASSES
     from gongwen_lint.substance import model
+    from gongwen_lint.substance.clause import Shape
 
     m = model.load()
-    kinds = {f"{k}_{c}_{n}" for k in ("noun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
+    kinds = {f"{k}_{c}_{n}" for k in ("noun", "vnoun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     stock = {f"generic_{c}" for c, _ in STRIPPED_CLASSES} | {f"generic_{model.GENERIC_OTHER}"}
-    assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | {"generic_share", "content_per10", "rare_words", "nouns"}
+    shares = {"generic_share"} | {f"{name}_share" for name in Shape._fields}
+    assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns"}
     assert 0.3 <= m.threshold < 1.0
 
 

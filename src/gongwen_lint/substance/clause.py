@@ -27,12 +27,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import NamedTuple
 
 from .. import recache
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
 from ..text import count_han
 from . import slots as slot_finder
-from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, NUMBER, VERB, Table
+from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, VERB, VERBAL, Table
 from .table import MODIFIER as MODIFIER_CLASS
 
 _HAN = recache.compile(r"[\u4e00-\u9fff]+")
@@ -77,6 +78,7 @@ class Judgement:
     asked: bool = False  # the pipeline was asked about the unknown runs
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
+    shapes: tuple[Shape, ...] = field(default=(), repr=False)  # per clause: :func:`shapes`
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -177,16 +179,16 @@ def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
         return "generic"
     e = table.get(word)
     if len(word) == 1:
-        return "function" if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS) else "single"
-    if word.endswith(_ABSTRACT_SUFFIX) and e.cls in (NOUN, NONE):
+        return "function" if e.cls in (FUNCTION, MODIFIER_CLASS) else "single"
+    if word.endswith(_ABSTRACT_SUFFIX) and e.cls in (NOUN, VERBAL, NONE):
         return "generic"
-    if word.endswith(_ABSTRACT_HEAD) and e.cls in (NOUN, NONE) and e.legal == 0:
+    if word.endswith(_ABSTRACT_HEAD) and e.cls in (NOUN, VERBAL, NONE) and e.legal == 0:
         return "generic"
-    if e.cls in (FUNCTION, NUMBER, MODIFIER_CLASS):
+    if e.cls in (FUNCTION, MODIFIER_CLASS):
         return "function"
     if e.cls == IDIOM:
         return "idiom"
-    if e.cls in (NOUN, NAME):
+    if e.cls in (NOUN, NAME, VERBAL):
         return "noun"
     if e.cls == VERB:
         return "verb"
@@ -251,6 +253,48 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
     return out
 
 
+#: A stock chain's predicate starts this close to the start of its clause (要进一步健全……: the
+#: imperative and a modifier come first).
+_CHAIN_HEAD = 6
+_CHAIN_OBJECT_LEN = 6
+#: How a clause of result opens (让群众更满意, 使……成为).
+_AIM = "让使"
+#: A clause that states a stance: 坚持节水优先, 要始终坚持……
+_STANCE = re.compile(r"^(?:要|必须|始终|要始终|要坚定)?坚持")
+
+
+class Shape(NamedTuple):
+    """How one clause is built (:func:`shapes`), for the specificity model."""
+
+    chain: bool  # a stock predicate near its start, a stock object at its end: 健全……体系, 提升……水平
+    bare: bool  # no content word at all
+    aim: bool  # a clause of result: 让城市更宜居, 让农业成为有奔头的产业 — what the world should become
+    stance: bool  # 坚持……: a principle held, not a thing done
+    four: bool  # four characters, as in a run of set phrases (适度超前、统筹兼顾、衔接高效)
+
+
+def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ...]:
+    """The :class:`Shape` of each clause of the sentence (split at ，。；：、): whatever field nouns
+    stand inside a stock chain (完善城乡住房保障体系), its form says it is stock.  Read on the text,
+    not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
+    classes = lex.stripped_class
+    out = []
+    start = 0
+    bounds = [m.start() for m in _CLAUSE_BREAK.finditer(masked)] + [len(masked)]
+    for end in bounds:
+        han = "".join(_HAN.findall(masked[start:end]))
+        a, b = start, end
+        start = end + 1
+        if len(han) < 2:
+            continue
+        head = any(classes.get(han[i:j]) == "predicate" for i in range(min(_CHAIN_HEAD, len(han)))
+                   for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
+        tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
+        bare = not any(a <= t.start < b and t.kind in ("noun", "verb") for t in toks)
+        out.append(Shape(head and tail, bare, han[0] in _AIM, bool(_STANCE.match(han)), len(han) == 4))
+    return tuple(out)
+
+
 def _single_runs(toks: list[Token]) -> tuple[str, ...]:
     """Runs of ≥ 2 adjacent single characters that are not function words: maybe a word the
     table does not know (放管服, 白改黑)."""
@@ -296,7 +340,8 @@ def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement
     content = tuple(dict.fromkeys(nouns + verbs))
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
     unknown = _single_runs(list(toks))
-    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans)
+    return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans,
+                     shapes=shapes(lex, masked, list(toks)))
 
 
 def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:
@@ -307,4 +352,4 @@ def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> 
     return replace(j, verdict=verdict, content=j.content + found, resolved=found, asked=asked)
 
 
-__all__ = ["Judgement", "Resolver", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]
+__all__ = ["Judgement", "Resolver", "Shape", "Token", "Verdict", "deepen", "judge", "resolved", "segment", "tokens"]

@@ -6,8 +6,9 @@ policy (住房保障体系, 营商环境, 数字政府).  Whether a word is stoc
 often official prose uses it (``common``) and whether laws do (``legal``), both in the packaged
 table — but no single cut-off separates the two: a word that laws use may be a field of policy
 (市场) or a thing (车辆).  So the item is described by *classes* of its words, never by the words
-themselves — content nouns and verbs bucketed by how common and how legal they are, the stripped
-stock words, idioms, figurative nouns, and its length — and a logistic regression fitted on the
+themselves — content nouns, verbal nouns (监管, 排查: jieba's vn) and verbs bucketed by how common
+and how legal they are, the stripped stock words, idioms, figurative nouns, its length, and the
+shapes of its clauses (:class:`.clause.Shape`: 健全……体系, 让……更……, 坚持……) — and a logistic regression fitted on the
 tuning halves of ``eval/substance_cases`` weighs them (``scripts/train_substance_model.py``; the
 weights and the figures of the fit are in ``dictionaries/substance_model.toml``).  Because the
 features are word classes, the model carries no vocabulary of its own: it transfers to words it
@@ -20,12 +21,13 @@ with a slot is a measure whatever its words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .table import Table
+from .clause import Shape
+from .table import VERBAL, Table
 
 try:  # Python 3.11+
     import tomllib
@@ -57,8 +59,19 @@ def _legal_bucket(legal: int) -> str:
     return "l0" if legal == 0 else "l1" if legal <= 3 else "l4"
 
 
+def clause_features(shapes: Sequence[Shape]) -> dict[str, float]:
+    """How the item's clauses are built (:class:`.clause.Shape`): the share of its clauses of
+    each shape — stock chains (健全……体系), bare clauses, aims (让……更……), stances (坚持……)
+    and four-character set phrases."""
+    if not shapes:
+        return {}
+    n = len(shapes)
+    return {f"{name}_share": sum(getattr(c, name) for c in shapes) / n for name in Shape._fields}
+
+
 def features(
     table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
+    shapes: Sequence[Shape] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
@@ -77,7 +90,9 @@ def features(
             e = table.get(t.text)
             rare += e.common <= RARE_COMMON
             nouns += t.kind == "noun"
-            key = f"{t.kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
+            # a verbal noun (监管, 整治, 排查) is an action named as a field, apart from things
+            kind = "vnoun" if t.kind == "noun" and e.cls == VERBAL else t.kind
+            key = f"{kind}_{_common_bucket(e.common)}_{_legal_bucket(e.legal)}"
         elif t.kind == "generic":
             key = "generic_" + classes.get(t.text, GENERIC_OTHER)
         elif t.kind in PLAIN_KINDS:
@@ -88,7 +103,7 @@ def features(
     if resolved:
         # runs the table does not know (危化品, 管廊) are rarer than any word it holds
         f["noun_c0_l0"] = f.get("noun_c0_l0", 0.0) + resolved
-    content = sum(v for k, v in f.items() if k.startswith(("noun_", "verb_"))) + resolved
+    content = sum(v for k, v in f.items() if k.startswith(("noun_", "vnoun_", "verb_"))) + resolved
     generic = sum(v for k, v in f.items() if k.startswith("generic_") and k != "generic_function")
     stock = generic + f.get("idiom", 0.0) + f.get("figurative", 0.0)
     generic_share = generic / max(1.0, content + stock)
@@ -103,6 +118,8 @@ def features(
     # and how many things it names at all: a long concrete paragraph repeats its few terms
     # (机组 … 机组), so its density is low while the count is not
     f["nouns"] = min(NOUN_CAP, nouns) / NOUN_CAP
+    if shapes is not None:
+        f.update(clause_features(shapes))
     return f
 
 

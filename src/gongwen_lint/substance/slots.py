@@ -198,6 +198,23 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     return out
 
 
+#: The subject of a clause that names one body by its own name and gives it the task: a company,
+#: a bureau without a place name, a leading group (中国南方电网有限责任公司要, 煤矿安监局要会同,
+#: 煤矿瓦斯防治部际协调领导小组要) — not 各集团公司, 有关公司, 产业布局要.
+_NAMED_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两由经请对])[\u4e00-\u9fff]{2,16}?"
+    r"(?:有限责任公司|股份有限公司|总公司|集团公司|公司|管理局|总局|局|委员会|领导小组|指挥部))"
+    r"(?=要|负责|牵头|会同|应当)"
+)
+#: Words ending in 局 that are not bodies (产业布局, 工作格局, 顾全大局).
+_NOT_BODY = ("布局", "格局", "大局", "全局", "结局", "开局", "残局", "时局", "政局", "僵局", "当局", "骗局", "赌局")
+
+
+def named_subjects(masked: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_NAMED_SUBJECT_RE`."""
+    return [m.span(1) for m in _NAMED_SUBJECT_RE.finditer(masked) if not m.group(1).endswith(_NOT_BODY)]
+
+
 def find(
     lex: StyleLexicon, table: Table, text: str, masked: str,
     sources: list[tuple[int, int]] | None = None, quoted: list[Quote] | None = None,
@@ -206,18 +223,23 @@ def find(
     ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
     sources = source_spans(lex, masked) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
-    who = [text[a:b] for a, b in organs(lex, table, masked) if not _inside((a, b), sources)]
+    found = organs(lex, table, masked)
+    who = [text[a:b] for a, b in found if not _inside((a, b), sources)]
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
         if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
     who += [m.group() for m in POST_RE.finditer(masked)]
+    # (a subject the organ pattern already names: 县应急管理局要)
+    who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)]
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
+    # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
-                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())]
+                if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
+                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())]
