@@ -260,7 +260,7 @@ _CHAIN_OBJECT_LEN = 6
 #: How a clause of result opens (让群众更满意, 使……成为).
 _AIM = "让使"
 #: A clause that states a stance: 坚持节水优先, 要始终坚持……
-_STANCE = re.compile(r"^(?:要|必须|始终|要始终|要坚定)?坚持")
+_STANCE = recache.compile(r"^(?:要|必须|始终|要始终|要坚定)?坚持")
 
 
 class Shape(NamedTuple):

@@ -201,7 +201,7 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
 #: The subject of a clause that names one body by its own name and gives it the task: a company,
 #: a bureau without a place name, a leading group (中国南方电网有限责任公司要, 煤矿安监局要会同,
 #: 煤矿瓦斯防治部际协调领导小组要) — not 各集团公司, 有关公司, 产业布局要.
-_NAMED_SUBJECT_RE = re.compile(
+_NAMED_SUBJECT_RE = recache.compile(
     r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两由经请对])[\u4e00-\u9fff]{2,16}?"
     r"(?:有限责任公司|股份有限公司|总公司|集团公司|公司|管理局|总局|局|委员会|领导小组|指挥部))"
     r"(?=要|负责|牵头|会同|应当)"
