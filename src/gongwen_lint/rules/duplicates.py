@@ -37,8 +37,8 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
     session: IndexSession = ctx.resources.get("index", lambda: IndexSession(url))
     th = Thresholds(
         search=SearchOptions(
-            min_chars=int(ctx.option("duplicates-min-chars")),
-            min_similarity=float(ctx.option("duplicates-min-similarity")),
+            min_chars=int(ctx.setting("duplicates", "min-chars")),
+            min_similarity=float(ctx.setting("duplicates", "min-similarity")),
             # The user's own 套话 (dictionaries.boilerplate-add) never count as copying either.
             extra_stock=tuple(
                 phrase
@@ -46,10 +46,10 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
                 for phrase in phrases
             ),
         ),
-        min_coverage=float(ctx.option("duplicates-min-coverage")),
-        min_ref_coverage=float(ctx.option("duplicates-min-reference-coverage")),
-        reissue_coverage=float(ctx.option("duplicates-reissue-coverage")),
-        max_new_share=float(ctx.option("duplicates-max-new-share")),
+        min_coverage=float(ctx.setting("duplicates", "min-coverage")),
+        min_ref_coverage=float(ctx.setting("duplicates", "min-reference-coverage")),
+        reissue_coverage=float(ctx.setting("duplicates", "reissue-coverage")),
+        max_new_share=float(ctx.setting("duplicates", "max-new-share")),
     )
     return session.verdict(doc, th)
 
@@ -120,7 +120,6 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
     source="政策 精简文件：上级已发到各县市区或已公开发表的不再转发",
     example_input="index",
     needs={"index"},
-    options={"duplicates-min-coverage": 0.3, "duplicates-min-reference-coverage": 0.6},
 )
 def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -207,7 +206,6 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：不再转发、不再重复行文（证据）",
     example_input="index",
     needs={"index"},
-    options={"duplicates-min-chars": 30, "duplicates-min-similarity": 0.8},
 )
 def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -266,7 +264,6 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：上级已发的不再转发，政策已经明确的不再重复行文",
     example_input="index",
     needs={"index"},
-    options={"duplicates-reissue-coverage": 0.8},
 )
 def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -318,7 +315,6 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
     example_input="index",
     needs={"index"},
-    options={"duplicates-max-new-share": 0.15},
 )
 def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """

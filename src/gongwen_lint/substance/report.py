@@ -28,7 +28,7 @@ def inventory_of(doc: Document, config) -> Inventory:
     from .. import lexicon, nlp
 
     lex = lexicon.load(config.dictionaries)
-    if not config.option("style-nlp"):
+    if not config.option("style", "nlp"):
         return analyse(doc, lex)
     tagger: list[nlp.Tagger] = []
 

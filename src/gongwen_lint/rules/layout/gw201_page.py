@@ -24,11 +24,11 @@ from ._common import ERROR
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-margin-top-mm": 37.0,
-        "layout-margin-bottom-mm": 35.0,
-        "layout-margin-left-mm": 28.0,
-        "layout-margin-right-mm": 26.0,
-        "layout-margin-tolerance-mm": 1.0,
+        "margin-top-mm": 37.0,
+        "margin-bottom-mm": 35.0,
+        "margin-left-mm": 28.0,
+        "margin-right-mm": 26.0,
+        "margin-tolerance-mm": 1.0,
     },
 )
 def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -61,12 +61,12 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     在“布局—页面设置”中选择 A4 纸，页边距设为上 3.7 cm、下 3.5 cm、左 2.8 cm、右 2.6 cm。
     """
-    tol = float(ctx.option("layout-margin-tolerance-mm"))
+    tol = float(ctx.option("margin-tolerance-mm"))
     want = {
-        "top": float(ctx.option("layout-margin-top-mm")),
-        "bottom": float(ctx.option("layout-margin-bottom-mm")),
-        "left": float(ctx.option("layout-margin-left-mm")),
-        "right": float(ctx.option("layout-margin-right-mm")),
+        "top": float(ctx.option("margin-top-mm")),
+        "bottom": float(ctx.option("margin-bottom-mm")),
+        "left": float(ctx.option("margin-left-mm")),
+        "right": float(ctx.option("margin-right-mm")),
     }
     labels = {"top": "上边距（天头）", "bottom": "下边距", "left": "左边距（订口）", "right": "右边距"}
     causes: dict[tuple[Any, ...], list[int]] = {}

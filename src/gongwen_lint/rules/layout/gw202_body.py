@@ -89,13 +89,11 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-body-font": "仿宋",
-        "layout-body-size-pt": 16.0,
-        "layout-size-tolerance-pt": 0.25,
-        "layout-body-indent-chars": 2.0,
-        "layout-indent-tolerance-chars": 0.3,
-        "layout-line-spacing-pt": 0.0,
-        "layout-line-spacing-tolerance-pt": 0.5,
+        "body-font": "仿宋",
+        "body-indent-chars": 2.0,
+        "indent-tolerance-chars": 0.3,
+        "line-spacing-pt": 0.0,
+        "line-spacing-tolerance-pt": 0.5,
     },
 )
 def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -130,13 +128,13 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     “正文”样式，而不是逐段设置。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-body-font")
-    want_size = float(ctx.option("layout-body-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
-    want_indent = float(ctx.option("layout-body-indent-chars"))
-    indent_tol = float(ctx.option("layout-indent-tolerance-chars"))
-    want_ls = float(ctx.option("layout-line-spacing-pt"))
-    ls_tol = float(ctx.option("layout-line-spacing-tolerance-pt"))
+    want_cls = _expected_class(ctx, "body-font")
+    want_size = float(ctx.setting("layout", "body-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
+    want_indent = float(ctx.option("body-indent-chars"))
+    indent_tol = float(ctx.option("indent-tolerance-chars"))
+    want_ls = float(ctx.option("line-spacing-pt"))
+    ls_tol = float(ctx.option("line-spacing-tolerance-pt"))
     paragraphs = _body_candidates(doc)
     total = len(paragraphs)
     if not total:

@@ -54,7 +54,7 @@ def _title_candidates(doc: Document) -> list[Paragraph]:
     source="国标 GB/T 9704-2012 7.3.1（一般）",
     example_input="layout",
     needs={"docx"},
-    options={"layout-title-font": "小标宋", "layout-title-size-pt": 22.0},
+    options={"title-font": "小标宋", "title-size-pt": 22.0},
 )
 def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -84,9 +84,9 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     选中标题，字体设为方正小标宋简体（或本单位的小标宋字体），字号 2 号，居中。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-title-font")
-    want_size = float(ctx.option("layout-title-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
+    want_cls = _expected_class(ctx, "title-font")
+    want_size = float(ctx.option("title-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
     lines = _title_candidates(doc)
     if not lines:
         return

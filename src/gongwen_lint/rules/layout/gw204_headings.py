@@ -18,10 +18,10 @@ from ..registry import rule
 from ._common import WARNING, _expected_class, _font_phrase, _Profile, _profile, _running, _size, _size_ok, _table
 
 _HEADING_OPTIONS = {
-    Role.HEADING1: ("layout-heading1-font", "一级标题", "一、"),
-    Role.HEADING2: ("layout-heading2-font", "二级标题", "（一）"),
-    Role.HEADING3: ("layout-heading3-font", "三级标题", "1."),
-    Role.HEADING4: ("layout-heading4-font", "四级标题", "（1）"),
+    Role.HEADING1: ("heading1-font", "一级标题", "一、"),
+    Role.HEADING2: ("heading2-font", "二级标题", "（一）"),
+    Role.HEADING3: ("heading3-font", "三级标题", "1."),
+    Role.HEADING4: ("heading4-font", "四级标题", "（1）"),
 }
 _RUN_IN_END = re.compile(r"[。！？]")
 
@@ -41,10 +41,10 @@ def _heading_span(p: Paragraph) -> tuple[int, int]:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-heading1-font": "黑体",
-        "layout-heading2-font": "楷体",
-        "layout-heading3-font": "仿宋",
-        "layout-heading4-font": "仿宋",
+        "heading1-font": "黑体",
+        "heading2-font": "楷体",
+        "heading3-font": "仿宋",
+        "heading4-font": "仿宋",
     },
 )
 def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -79,8 +79,8 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     标题建立段落样式。
     """
     table = _table(ctx)
-    want_size = float(ctx.option("layout-body-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
+    want_size = float(ctx.setting("layout", "body-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
     causes: dict[tuple, list[tuple[Paragraph, _Profile, tuple[int, int]]]] = {}
     totals: Counter[Role] = Counter()
     for p in doc.paragraphs(*_HEADING_OPTIONS):

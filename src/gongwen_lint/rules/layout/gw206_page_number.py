@@ -93,11 +93,11 @@ def estimated_pages(doc: Document) -> float:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-page-number-font": "宋体",
-        "layout-page-number-size-pt": 14.0,
-        "layout-page-number-position": "outside",
+        "page-number-font": "宋体",
+        "page-number-size-pt": 14.0,
+        "page-number-position": "outside",
     },
-    option_choices={"layout-page-number-position": ("outside", "center", "any")},
+    option_choices={"page-number-position": ("outside", "center", "any")},
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -136,10 +136,10 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     在 PAGE 域两侧各输入一条一字线“—”，字体宋体、字号 4 号。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-page-number-font")
-    want_size = float(ctx.option("layout-page-number-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
-    policy = str(ctx.option("layout-page-number-position")).strip().lower()
+    want_cls = _expected_class(ctx, "page-number-font")
+    want_size = float(ctx.option("page-number-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
+    policy = str(ctx.option("page-number-position")).strip().lower()
     footers = [hf for hf in _used_footers(doc) if hf.kind == "footer"]
     one_page = estimated_pages(doc) < _MULTI_PAGE
     if one_page:

@@ -17,12 +17,12 @@ from ..registry import rule
 from ._common import (
     _HAN,
     _MIN_REPORTED_HAN,
-    _gw703_item,
     _phrase_matches,
     _report_item,
     _reportable,
     _stock_list,
     _trim,
+    _vague_measure_item,
     inventory,
 )
 
@@ -35,7 +35,6 @@ from ._common import (
     source="政策 中央八项规定；条例第19条",
     roles=None,
     needs={"nlp"},
-    options={"style-nlp": False},
 )
 def empty_sentence(doc: Document, ctx):
     """
@@ -70,7 +69,7 @@ def empty_sentence(doc: Document, ctx):
         if not _reportable(item):
             continue
         if item.verdict is Verdict.EMPTY:
-            if _gw703_item(lex, item):
+            if _vague_measure_item(lex, item):
                 continue  # GW703
             stock = _stock_list(item)
             what = f"（{stock}）" if stock else ""

@@ -44,7 +44,7 @@ def _ratio_text(inv: Inventory) -> str:
     severity=Severity.WARNING,
     source="政策 中央八项规定；条例第19条",
     roles=None,
-    options={"style-max-boilerplate-ratio": 0.06, "style-density-min-chars": 200},
+    options={"max-boilerplate-ratio": 0.06, "density-min-chars": 200},
 )
 def boilerplate_density(doc: Document, ctx):
     """
@@ -77,8 +77,8 @@ def boilerplate_density(doc: Document, ctx):
     ctx.summary["boilerplate_ratio"] = round(ratio, 4)
     if inv.substance_ratio is not None:
         ctx.summary["substance_ratio"] = round(inv.substance_ratio, 4)
-    limit = float(ctx.option("style-max-boilerplate-ratio"))
-    if total >= int(ctx.option("style-density-min-chars")) and ratio > limit and worst is not None:
+    limit = float(ctx.option("max-boilerplate-ratio"))
+    if total >= int(ctx.option("density-min-chars")) and ratio > limit and worst is not None:
         yield ctx.report(
             worst, 0, len(worst.text),
             f"全文套话占比 {ratio:.1%}（阈值 {limit:.0%}）{_ratio_text(inv)}：本段套话最多，请压缩套话、充实具体措施",
