@@ -39,8 +39,8 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     每一节的纸张大小（A4，210 mm × 297 mm）和页边距：天头（上白边）37 mm、订口（左白边，含装订线）28 mm，
     版心 156 mm × 225 mm，即右边距约 26 mm、下边距约 35 mm，各允许 ±1 mm。纸张不是 A4 时只报纸张
     （页边距随纸张而定）；横向的节（横排表格页）不检查页边距。设置相同的多节合并为一条。
-    单位模板另有规定的，可在配置中修改 ``layout-margin-top-mm``、``layout-margin-bottom-mm``、
-    ``layout-margin-left-mm``、``layout-margin-right-mm`` 和允许误差 ``layout-margin-tolerance-mm``。
+    单位模板另有规定的，可在配置 ``[tool.gongwen-lint.GW201]`` 中修改 ``margin-top-mm``、``margin-bottom-mm``、
+    ``margin-left-mm``、``margin-right-mm`` 和允许误差 ``margin-tolerance-mm``。
 
     ## 依据
     GB/T 9704-2012 5.1：公文用纸采用 GB/T 148 中规定的 A4 型纸，其成品幅面尺寸为 210 mm × 297 mm。

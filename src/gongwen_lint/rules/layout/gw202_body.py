@@ -104,9 +104,10 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     正文段落（不含表格、文本框中的文字）的中文字体类别（仿宋_GB2312、仿宋、方正仿宋_GBK、华文仿宋……都属
     仿宋体）、字号（3 号 = 16 磅）和首行缩进（2 字符；用全角空格缩进的也算）。同一原因只报一次，并说明
     涉及多少段：整篇正文都用了宋体，是一条而不是每段一条。单位的公文样式不同的，可在配置中修改
-    ``layout-body-font``、``layout-body-size-pt``、``layout-body-indent-chars``；行距默认不检查
+    ``[tool.gongwen-lint.GW202]`` 的 ``body-font``、``body-indent-chars`` 和共用设置 ``[tool.gongwen-lint.layout]`` 的
+    ``body-size-pt``（标题、页码、版记的字号误差也按它的 ``size-tolerance-pt``）；行距默认不检查
     （GB/T 9704 只说“一般每面排 22 行”，Word 有多种设法），单位规定固定行距的（如 28 磅），设
-    ``layout-line-spacing-pt = 28.0`` 即检查正文的固定行距。
+    ``line-spacing-pt = 28.0`` 即检查正文的固定行距。
 
     ## 依据
     GB/T 9704-2012 5.2.2：如无特殊说明，公文格式各要素一般用 3 号仿宋体字。7.3.3：正文一般用 3 号仿宋体字，

@@ -62,8 +62,8 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     ## 检查内容
     标题（可能分几行）的中文字体类别（方正小标宋简体、方正小标宋_GBK 等属小标宋体）、字号（2 号 = 22 磅）
-    和对齐方式（居中）。多行标题的同一问题只报一次。可在配置中修改 ``layout-title-font``、
-    ``layout-title-size-pt``。华文中宋、方正大标宋等不是小标宋体；单位规定可用的，在
+    和对齐方式（居中）。多行标题的同一问题只报一次。可在配置 ``[tool.gongwen-lint.GW203]`` 中修改
+    ``title-font``、``title-size-pt``。华文中宋、方正大标宋等不是小标宋体；单位规定可用的，在
     ``[tool.gongwen-lint.dictionaries] font-aliases`` 中把它映射为“小标宋”。
 
     ## 依据

@@ -54,8 +54,8 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     层次标题（“一、”“（一）”“1.”“（1）”）的中文字体类别和字号（与正文同为 3 号）。段中标题（标题后接
     正文）只看第一个句号之前的标题部分。同一级、同一种问题只报一次，并说明涉及几处。加粗不算错误。
-    单位规定不同的（如二级标题用仿宋加粗），在配置中修改 ``layout-heading1-font`` …
-    ``layout-heading4-font``。
+    单位规定不同的（如二级标题用仿宋加粗），在配置 ``[tool.gongwen-lint.GW204]`` 中修改
+    ``heading1-font`` … ``heading4-font``。
 
     ## 依据
     GB/T 9704-2012 7.3.3：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注；一般第一层用黑体字、

@@ -109,7 +109,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     - 字号 4 号（14 磅），数字用宋体（数字由西文字体槽显示，中文或西文字体槽为宋体即可）；
     - 位置：单页码居右、双页码居左，即“奇偶页不同”的两个页脚分别居右、居左；居中的页码不符合。
       只有一页的文档不要求设置偶数页页脚（从正文篇幅估计页数，估不准时不报）。单位规定页码居中的，
-      设 ``layout-page-number-position = "center"``；不检查位置设为 ``"any"``。
+      在 ``[tool.gongwen-lint.GW206]`` 中设 ``page-number-position = "center"``；不检查位置设为 ``"any"``。
     首页不同（信函格式首页不显示页码）不作检查。同一问题在奇、偶页页脚中只报一次。
 
     ## 依据

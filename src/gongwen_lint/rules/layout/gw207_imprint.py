@@ -46,7 +46,7 @@ def imprint_style(zone: Zone, ctx: Context) -> Iterator[Diagnostic]:
 
     ## 检查内容
     版记中抄送机关、印发机关和印发日期（含表格、文本框中的）的中文字体类别（仿宋体）和字号（4 号 = 14 磅）。
-    同一原因只报一次。可在配置中修改 ``layout-imprint-font``、``layout-imprint-size-pt``。
+    同一原因只报一次。可在配置 ``[tool.gongwen-lint.GW207]`` 中修改 ``imprint-font``、``imprint-size-pt``。
 
     分隔线：读段落边框和表格（单元格）边框。版记（文末的抄送、印发行）连同其前后的空段都没有
     任何边框时，报“缺分隔线”（警告）；首条或末条分隔线明显是细线（不足 0.9 磅，如 Word 默认的

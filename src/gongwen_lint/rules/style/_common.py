@@ -22,7 +22,7 @@ def inventory(ctx, nlp: bool = True) -> Inventory:
     """The document's substance inventory, built once per document and shared by the rules.
 
     Runs of characters the packaged table does not know are read from packaged data too, unless
-    the configuration sets ``style-nlp = true``: then rules that may load it (``nlp``) ask jieba's
+    the configuration sets ``[style] nlp = true``: then rules that may load it (``nlp``) ask jieba's
     tagger (:mod:`gongwen_lint.nlp`), once per configuration.  GW704 (``nlp=False``) never loads it.
     """
     from ... import substance

@@ -36,7 +36,7 @@ def boilerplate_phrase(p: Paragraph, ctx):
 
     ## 修复
     删去套话，或换成具体的责任单位、任务、时限和数量。可在配置 [dictionaries] 中用 boilerplate-add /
-    boilerplate-remove 增删词条，用 [options] style-quiet-categories 调整不逐条提示的类别。
+    boilerplate-remove 增删词条，用 [tool.gongwen-lint.GW701] 的 quiet-categories 调整不逐条提示的类别。
     """
     lex = lexicon.get(ctx)
     quiet = frozenset(ctx.option("quiet-categories"))

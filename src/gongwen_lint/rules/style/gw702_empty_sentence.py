@@ -61,7 +61,7 @@ def empty_sentence(doc: Document, ctx):
 
     ## 修复
     删去这段，或写明谁来做、做什么、何时完成、做到多少。判断全部来自随包数据，不加载分词；
-    [options] style-nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
+    共用设置 [tool.gongwen-lint.style] nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
     """
     lex = lexicon.get(ctx)
     inv = inventory(ctx)

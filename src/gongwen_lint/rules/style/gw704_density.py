@@ -69,7 +69,7 @@ def boilerplate_density(doc: Document, ctx):
         市教育局于2025年6月底前完成30所学校的校舍改造，所需资金1200万元由市财政安排。
 
     ## 修复
-    删减套话，把篇幅留给具体措施。阈值用 [options] style-max-boilerplate-ratio 调整。
+    删减套话，把篇幅留给具体措施。阈值用 [tool.gongwen-lint.GW704] 的 max-boilerplate-ratio 调整。
     """
     lex = lexicon.get(ctx)
     ratio, total, worst = boilerplate_share(doc, lex)

@@ -45,7 +45,7 @@ def preamble_bloat(doc: Document, ctx):
         市教育局牵头。
 
     ## 修复
-    删去或压缩背景、意义、原则，组织保障写清责任单位即可。阈值用 [options] style-max-preamble-share 调整。
+    删去或压缩背景、意义、原则，组织保障写清责任单位即可。阈值用 [tool.gongwen-lint.GW705] 的 max-preamble-share 调整。
     """
     lex = lexicon.get(ctx)
     keys = lex.words("sections", "preamble") + lex.words("sections", "guarantee")

@@ -44,7 +44,7 @@ def length_limit(doc: Document, ctx):
         请于2025年6月底前完成校舍安全排查。
 
     ## 修复
-    压缩篇幅：删去背景意义和套话，细节放入附件。限值用 [options] style-max-chars / style-max-chars-special 调整。
+    压缩篇幅：删去背景意义和套话，细节放入附件。限值用 [tool.gongwen-lint.GW706] 的 max-chars / max-chars-special 调整。
     """
     if doc.genre not in _LENGTH_GENRES:
         return

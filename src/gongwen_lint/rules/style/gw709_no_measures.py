@@ -60,7 +60,7 @@ def no_concrete_measures(doc: Document, ctx):
 
     ## 修复
     给每项工作写明谁来做、何时完成、做到多少；写不出具体措施的，按“不仓促行文”的要求暂缓发文。
-    阈值用 [options] style-min-substance-ratio、style-verdict-min-items、style-verdict-min-empty 调整。
+    阈值用 [tool.gongwen-lint.GW709] 的 min-substance-ratio、verdict-min-items、verdict-min-empty 调整。
     """
     inv = inventory(ctx)
     ratio = inv.substance_ratio
