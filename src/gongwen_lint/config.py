@@ -358,7 +358,7 @@ def _parse(data: dict[str, Any], source: str | None) -> Config:
             raise ConfigError(f"{e}{where}") from None
         kwargs["dictionaries"] = dict(d)
     tables = declared_options()
-    if "options" in data or any(k in tables for k in data):
+    if "options" in data or any(_is_table_key(k) for k in data):
         kwargs["options"] = _parse_options(data, tables, where)
     return Config(**kwargs)
 
@@ -377,11 +377,10 @@ def _parse_options(data: dict[str, Any], tables: dict[str, dict[str, object]], w
     said: dict[tuple[str, str], str] = {}  # (table, name) -> how the file named it
     for table in (k for k in data if _is_table_key(k)):
         values = data[table]
-        if table not in tables:
-            what = "规则" if table not in SECTIONS else "共用设置"
+        if table not in tables:  # a code: settings sections are all in tables
             if registry.get_rule(table) is None:
-                raise ConfigError(f"配置项 {table} 中的规则“{table}”不存在{where}：请用 gongwen-lint rules 查看可用的规则代码")
-            raise ConfigError(f"{what} {table} 没有可配置项{where}；有可配置项的：{', '.join(sorted(tables))}")
+                raise ConfigError(f"配置项 {table}：规则“{table}”不存在{where}；请用 gongwen-lint rules 查看可用的规则代码")
+            raise ConfigError(f"规则 {table} 没有可配置项{where}；有可配置项的：{', '.join(sorted(tables))}")
         if not isinstance(values, dict):
             raise ConfigError(f"配置项 {table} 应为表，例如 [tool.gongwen-lint.{table}]{where}")
         for name, value in values.items():
