@@ -67,6 +67,7 @@ def test_a_flat_name_is_an_alias_of_its_table():
     table = parse({"select": ["GW706"], "GW706": {"max-chars": 100, "max-chars-special": 100}})
     assert flat.options == table.options == {"GW706": {"max-chars": 100, "max-chars-special": 100}}
     assert gw706(flat) == gw706(table) != []
+    assert flat.option("style-max-chars") == flat.option("GW706", "max-chars") == 100
     # a Python caller's flat dict is read the same way
     assert Config(select=("GW706",), options={"style-max-chars": 100, "style-max-chars-special": 100}).options == table.options
 

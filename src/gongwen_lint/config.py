@@ -209,10 +209,15 @@ class Config:
     def severity_of(self, r: registry.Rule) -> Severity:
         return self.severity.get(r.code, r.severity)
 
-    def option(self, table: str, name: str) -> Any:
+    def option(self, table: str, name: str | None = None) -> Any:
         """The value of option ``name`` of rule ``table`` (a code) or of settings section
         ``table``: configured, else declared.  Every value is resolved once per configuration
-        (rules ask per paragraph; rebuilding the defaults was ~115 dict builds per document)."""
+        (rules ask per paragraph; rebuilding the defaults was ~115 dict builds per document).
+        ``option("style-max-chars")``, a deprecated flat name alone, is read through :data:`FLAT_NAMES`."""
+        if name is None:
+            if table not in FLAT_NAMES:
+                raise KeyError(f"undeclared option {table}")
+            table, name = FLAT_NAMES[table]
         resolved = self.__dict__.get("_resolved")
         if resolved is None:
             resolved = self._resolve()

@@ -164,7 +164,7 @@ def register(r: Rule) -> None:
         if not NAME_RE.match(opt):
             raise ValueError(f"{r.code}: bad option name {opt!r}")
         if opt.startswith(_FAMILY_PREFIXES):
-            raise ValueError(f"{r.code}: option {opt!r} is named without the family prefix (the table names the rule)")
+            raise ValueError(f"{r.code}: option {opt!r} must be named without the family prefix (its table names the rule)")
     for opt, choices in r.option_choices.items():
         if opt not in r.options or r.options[opt] not in choices:
             raise ValueError(f"{r.code}: choices for an undeclared option or without its default: {opt}")
