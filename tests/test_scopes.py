@@ -165,10 +165,11 @@ def test_the_attachment_zone_of_a_real_format_sheet():
 
 
 def test_the_rules_that_use_scopes():
-    """GW703 judges items, the 版记 rules read the 版记 zone."""
+    """GW703 judges items, the 版记 rules read the 版记 zone, GW205 the 版头's 发文机关标志."""
     scopes = {r.code: r.scope for r in registry.all_rules() if r.scope}
     assert scopes["GW703"] == "items"
     assert scopes["GW107"] == scopes["GW207"] == "版记"
+    assert scopes["GW205"] == "版头"
     assert all(s in _zones.SCOPES for s in scopes.values())
 
 
