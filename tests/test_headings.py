@@ -191,3 +191,17 @@ def test_parallel_items_with_different_labels_are_not_near_duplicates():
     b = "四级及以下标题：仿宋_GB2312三号字" + shared.replace("30", "28")
     assert lint(f"{a}\n{b}", "GW304") == []
     assert len(lint(f"{a}\n{a.replace('楷体_GB2312', '楷体')}", "GW304")) == 1  # same label: a near copy
+
+
+def test_gw306_prefilter_admits_every_placeholder_form():
+    """GW306 skips a paragraph without any of ANY_PLACEHOLDER_CHAR: each pattern must need one."""
+    from gongwen_lint.rules.headings.gw306_placeholder import _BLANK, _PLACEHOLDER_PATTERNS, ANY_PLACEHOLDER_CHAR
+
+    samples = ["XXXX人民政府", "ＸＸ局", "××", "X年X月X日", "2024年×月×日", "×月3日", "第×号", "〇〇市", "○○局",
+               "【待补】", "<单位名称>", "〈日期〉", "[联系人]", "［手机号］", "TODO", "TBD", "FIXME",
+               "单击此处输入文字。", "点击此处添加内容", "____", "＿＿"]
+    for pattern in [*_PLACEHOLDER_PATTERNS, _BLANK]:
+        hits = [s for s in samples if pattern.search(s)]
+        assert hits, pattern.pattern  # every pattern is exercised by some sample
+        for s in hits:
+            assert ANY_PLACEHOLDER_CHAR.search(s), (pattern.pattern, s)

@@ -164,21 +164,28 @@ def test_settings_are_shown_with_the_rules_that_read_them():
 
 
 def test_defaults_are_resolved_once_per_configuration(monkeypatch):
-    """Issue 18 measured ``Config.option`` rebuilding the defaults ~115 times per document."""
-    calls = []
-    real = config_module.declared_options
+    """Issue 18 measured ``Config.option`` rebuilding the defaults ~115 times per document: now
+    each (table, option) is looked up once per configuration, on first use, and a second and third
+    document ask nothing again."""
+    asked: list[tuple[str, str]] = []
+    real = config_module.declared_default
 
-    def counting():
-        calls.append(1)
-        return real()
+    def counting(table: str, name: str) -> object:
+        asked.append((table, name))
+        return real(table, name)
 
-    monkeypatch.setattr(config_module, "declared_options", counting)
+    monkeypatch.setattr(config_module, "declared_default", counting)
     cfg = Config(options={"GW706": {"max-chars": 100}})
     linter = Linter(cfg)
-    for _ in range(3):
-        linter.check_text(NOTICE)
-    assert len(calls) == 1
-    assert cfg.option("GW706", "max-chars") == 100 and len(calls) == 1
+    linter.check_text(NOTICE)
+    first = list(asked)
+    assert first and len(first) == len(set(first))  # each default once
+    assert ("GW706", "max-chars") not in first  # configured: no default needed
+    assert ("GW706", "max-chars-special") in first
+    linter.check_text(NOTICE)
+    linter.check_text(NOTICE)
+    assert asked == first
+    assert cfg.option("GW706", "max-chars") == 100
 
 
 def test_the_settings_table_of_the_docs_says_what_settings_py_declares():
@@ -192,3 +199,20 @@ def test_the_settings_table_of_the_docs_says_what_settings_py_declares():
         for a, b in re.findall(r"GW(\d{3})–GW(\d{3})", row):
             codes |= {f"GW{n}" for n in range(int(a), int(b) + 1)}
         assert codes == set(section.used_by), section.name
+
+
+def test_reading_one_rules_options_imports_only_its_family():
+    """Issue 18: a check imports only the families it runs; configuring or reading GW706's
+    options must not import the layout family to find every rule's defaults."""
+    from clirun import python
+
+    r = python(
+        "import sys\n"
+        "from gongwen_lint.config import parse\n"
+        "c = parse({'GW706': {'max-chars': 6000}, 'options': {'style-max-chars-special': 3000}})\n"
+        "assert c.option('GW706', 'max-chars') == 6000 and c.option('layout', 'body-size-pt') == 16.0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('gongwen_lint.rules.') and m.count('.') == 2))\n"
+    )
+    assert r.returncode == 0, r.stderr
+    loaded = r.stdout.strip()
+    assert "gongwen_lint.rules.style" in loaded and "gongwen_lint.rules.layout'" not in loaded, loaded

@@ -51,3 +51,13 @@ def test_no_module_of_the_package_is_over_600_lines():
     src = Path(__file__).resolve().parents[1] / "src" / "gongwen_lint"
     long = {str(p.relative_to(src)): n for p in src.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
     assert long == {}
+
+
+def test_every_package_of_the_source_tree_is_installed():
+    """``pip install .`` ships only the packages pyproject.toml lists: a family package left out
+    (rules/elements …) installs a linter that fails on every draft, while the editable install the
+    tests run on still works."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    src = ROOT / "src"
+    on_disk = {".".join(p.parent.relative_to(src).parts) for p in src.rglob("__init__.py")}
+    assert on_disk - listed == set()

@@ -22,7 +22,8 @@ import pytest
 
 from docxbuild import DocxBuilder
 from gongwen_lint.config import Config
-from gongwen_lint.parallel import WORKER_DIED, check_files, decide
+from gongwen_lint.parallel import check_files, decide
+from gongwen_lint.pool import WORKER_DIED
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg") or not Path("/proc/self/task").is_dir(),
                                 reason="needs POSIX process groups and /proc")

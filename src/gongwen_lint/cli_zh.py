@@ -19,6 +19,8 @@ import unicodedata
 
 import click
 
+from . import recache
+
 #: click's msgid → Chinese.  Placeholders are click's own (``{name!r}`` and so on).
 MESSAGES: dict[str, str] = {
     # help
@@ -118,7 +120,7 @@ _METAVARS = [
     ("URL", "地址"),
     ("CODE", "规则代码"),
 ]
-_METAVAR_RE = re.compile("|".join(rf"(?<![\w-]){re.escape(e)}(?![\w])" if e[0].isalpha() else re.escape(e)
+_METAVAR_RE = recache.compile("|".join(rf"(?<![\w-]){re.escape(e)}(?![\w])" if e[0].isalpha() else re.escape(e)
                                   for e, _ in _METAVARS))
 _METAVAR_ZH = dict(_METAVARS)
 
@@ -185,7 +187,7 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_TOKEN_RE = re.compile(r"[ \t]+|[\x21-\x7e]+|.", re.DOTALL)
+_TOKEN_RE = recache.compile(r"[ \t]+|[\x21-\x7e]+|.", re.DOTALL)
 _NO_LINE_START = set("，。、；：？！）》」』”’…")
 
 

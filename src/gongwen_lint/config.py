@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import recache
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -121,17 +123,33 @@ def _nested(options: dict[str, Any]) -> OptionTable:
 
 def declared_options() -> dict[str, dict[str, object]]:
     """Every table of options and its defaults: each rule that declares options (by code), then
-    each settings section (by name)."""
+    each settings section (by name).  Imports every rule family: for listings and error messages."""
     tables: dict[str, dict[str, object]] = {r.code: dict(r.options) for r in registry.all_rules() if r.options}
     tables.update({name: dict(section.values) for name, section in SECTIONS.items()})
     return tables
+
+
+def declared_table(table: str) -> dict[str, object] | None:
+    """The declared options and defaults of one table — a settings section, or a rule (only its
+    family is imported) — or None when no rule or section of that name exists."""
+    if table in SECTIONS:
+        return SECTIONS[table].values
+    r = registry.get_rule(table) if _is_table_key(table) else None
+    return r.options if r is not None and r.code == table else None
+
+
+def declared_default(table: str, name: str) -> object:
+    values = declared_table(table)
+    if values is None or name not in values:
+        raise KeyError(f"undeclared option {table}.{name}")
+    return values[name]
 
 
 def _choices(table: str, name: str) -> tuple[str, ...] | None:
     if table in SECTIONS:
         return SECTIONS[table].choices.get(name)
     r = registry.get_rule(table)
-    return r.option_choices.get(name) if r is not None else None
+    return r.option_choices.get(name) if r is not None and r.code == table else None
 
 
 class ConfigError(Exception):
@@ -175,7 +193,8 @@ class Config:
         return list(cached)
 
     def _enabled_rules(self, path: str | None) -> list[registry.Rule]:
-        rules = registry.all_rules()
+        # Only the families the selectors can reach are imported (start-up time, issue 18).
+        rules = registry.selected_rules((*self.select, *self.extend_select), defaults=not self.select)
         if self.select:
             chosen = [
                 r
@@ -211,8 +230,9 @@ class Config:
 
     def option(self, table: str, name: str | None = None) -> Any:
         """The value of option ``name`` of rule ``table`` (a code) or of settings section
-        ``table``: configured, else declared.  Every value is resolved once per configuration
-        (rules ask per paragraph; rebuilding the defaults was ~115 dict builds per document).
+        ``table``: configured, else declared.  Each value is resolved once per configuration, on
+        first use (rules ask per paragraph; rebuilding the defaults was ~115 dict builds per
+        document), and only the asking rule's family is imported for it.
         ``option("style-max-chars")``, a deprecated flat name alone, is read through :data:`FLAT_NAMES`."""
         if name is None:
             if table not in FLAT_NAMES:
@@ -220,22 +240,15 @@ class Config:
             table, name = FLAT_NAMES[table]
         resolved = self.__dict__.get("_resolved")
         if resolved is None:
-            resolved = self._resolve()
+            resolved = {}
             object.__setattr__(self, "_resolved", resolved)  # a memo, not a field: frozen stays frozen
         try:
             return resolved[table, name]
         except KeyError:
-            raise KeyError(f"undeclared option {table}.{name}") from None
-
-    def _resolve(self) -> dict[tuple[str, str], Any]:
-        activate_rules(self.rules_path)  # a user's rules are part of what is declared
-        resolved = {(t, n): v for t, values in declared_options().items() for n, v in values.items()}
-        for table, values in self.options.items():
-            for name, value in values.items():
-                if (table, name) not in resolved:
-                    raise KeyError(f"undeclared option {table}.{name}")
-                resolved[table, name] = value
-        return resolved
+            configured = self.options.get(table, {})
+            value = configured[name] if name in configured else declared_default(table, name)
+            resolved[table, name] = value
+            return value
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -362,9 +375,8 @@ def _parse(data: dict[str, Any], source: str | None) -> Config:
         except DictionaryError as e:
             raise ConfigError(f"{e}{where}") from None
         kwargs["dictionaries"] = dict(d)
-    tables = declared_options()
     if "options" in data or any(_is_table_key(k) for k in data):
-        kwargs["options"] = _parse_options(data, tables, where)
+        kwargs["options"] = _parse_options(data, where)
     return Config(**kwargs)
 
 
@@ -373,7 +385,7 @@ def _is_table_key(key: str) -> bool:
     return key in SECTIONS or bool(registry.CODE_RE.match(key) or registry.USER_CODE_RE.match(key))
 
 
-def _parse_options(data: dict[str, Any], tables: dict[str, dict[str, object]], where: str) -> OptionTable:
+def _parse_options(data: dict[str, Any], where: str) -> OptionTable:
     """The option tables (``[GW706]``, ``[layout]``) and the deprecated flat ``[options]``, each
     value checked against its declaration; one option set both ways is an error."""
     dictionaries = data.get("dictionaries")
@@ -382,17 +394,18 @@ def _parse_options(data: dict[str, Any], tables: dict[str, dict[str, object]], w
     said: dict[tuple[str, str], str] = {}  # (table, name) -> how the file named it
     for table in (k for k in data if _is_table_key(k)):
         values = data[table]
-        if table not in tables:  # a code: settings sections are all in tables
-            if registry.get_rule(table) is None:
+        declared = declared_table(table)
+        if not declared:  # a code: every settings section declares values
+            if declared is None:
                 raise ConfigError(f"配置项 {table}：规则“{table}”不存在{where}；请用 gongwen-lint rules 查看可用的规则代码")
-            raise ConfigError(f"规则 {table} 没有可配置项{where}；有可配置项的：{', '.join(sorted(tables))}")
+            raise ConfigError(f"规则 {table} 没有可配置项{where}；有可配置项的：{', '.join(sorted(declared_options()))}")
         if not isinstance(values, dict):
             raise ConfigError(f"配置项 {table} 应为表，例如 [tool.gongwen-lint.{table}]{where}")
         for name, value in values.items():
-            if name not in tables[table]:
-                raise ConfigError(f"未知的配置项 {table}.{name}{where}；{table} 可用：{', '.join(sorted(tables[table]))}")
+            if name not in declared:
+                raise ConfigError(f"未知的配置项 {table}.{name}{where}；{table} 可用：{', '.join(sorted(declared))}")
             key = f"{table}.{name}"
-            out.setdefault(table, {})[name] = option_value(key, value, tables[table][name], where, aliases,
+            out.setdefault(table, {})[name] = option_value(key, value, declared[name], where, aliases,
                                                            choices=_choices(table, name))
             said[table, name] = key
     if "options" in data:
@@ -407,8 +420,8 @@ def _parse_options(data: dict[str, Any], tables: dict[str, dict[str, object]], w
             if (table, name) in said:
                 raise ConfigError(f"options.{k} 与 {said[table, name]} 是同一项，只能写一处：请只保留 "
                                   f"[tool.gongwen-lint.{table}] 中的 {name}{where}")
-            out.setdefault(table, {})[name] = option_value(f"options.{k}", value, tables[table][name], where, aliases,
-                                                           choices=_choices(table, name))
+            out.setdefault(table, {})[name] = option_value(f"options.{k}", value, declared_default(table, name), where,
+                                                           aliases, choices=_choices(table, name))
             said[table, name] = f"options.{k}"
     return out
 
@@ -521,7 +534,7 @@ def _kind(value: Any) -> str:
 
 
 #: A pyproject.toml that mentions our table: if it does not parse, that is our error to report.
-_MENTIONS_US = re.compile(r"^\s*\[+\s*tool\s*\.\s*[\"']?gongwen-lint|^\s*gongwen-lint\s*=", re.MULTILINE)
+_MENTIONS_US = recache.compile(r"^\s*\[+\s*tool\s*\.\s*[\"']?gongwen-lint|^\s*gongwen-lint\s*=", re.MULTILINE)
 
 
 def discover(start: str | Path | None = None) -> Config:

@@ -10,7 +10,6 @@ stopping the check of the file.
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import replace
 
 from .config import Config
@@ -20,8 +19,6 @@ from .model import Document
 from .report import Report
 from .rules import _zones, registry
 from .rules.context import Context, Resources
-
-log = logging.getLogger(__name__)
 
 #: Reviewers' Word comments (and our own annotations, and suppression directives) are not
 #: the draft's text: paragraph rules never check them.
@@ -93,7 +90,9 @@ def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> 
     except ResourceError:
         raise  # the index went away: the whole check of this file is incomplete
     except Exception as e:
-        log.exception("rule %s failed", r.code)
+        import logging  # only when a rule crashed (start-up time)
+
+        logging.getLogger(__name__).exception("rule %s failed", r.code)
         found.append(
             Diagnostic(
                 code="GW901",

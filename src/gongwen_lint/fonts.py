@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
+from . import recache
+
 FANGSONG = "仿宋"
 XIAOBIAOSONG = "小标宋"
 HEITI = "黑体"
@@ -40,11 +42,11 @@ CLASS_LABELS = {
 # Heuristics for names the table lacks, most specific first: 小标宋 and 仿宋 contain 宋, so they
 # must be tried before the plain Song class.  Matched on the normalised name (see _key).
 _HEURISTICS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"小标宋|xiaobiaosong|^fzxbs"), XIAOBIAOSONG),
-    (re.compile(r"仿宋|fangsong"), FANGSONG),
-    (re.compile(r"楷|kaiti|^fzkai|^stkai"), KAITI),
-    (re.compile(r"黑体|hei(ti)?\b|^simhei|^fzhei|^stheiti|heiti"), HEITI),
-    (re.compile(r"宋|^simsun|^nsimsun|songti|^fzshusong|^stsong"), SONGTI),
+    (recache.compile(r"小标宋|xiaobiaosong|^fzxbs"), XIAOBIAOSONG),
+    (recache.compile(r"仿宋|fangsong"), FANGSONG),
+    (recache.compile(r"楷|kaiti|^fzkai|^stkai"), KAITI),
+    (recache.compile(r"黑体|hei(ti)?\b|^simhei|^fzhei|^stheiti|heiti"), HEITI),
+    (recache.compile(r"宋|^simsun|^nsimsun|songti|^fzshusong|^stsong"), SONGTI),
 )
 
 

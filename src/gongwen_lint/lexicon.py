@@ -33,6 +33,7 @@ from typing import Any
 
 import ahocorasick
 
+from . import recache
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -330,7 +331,7 @@ def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern
     suffix = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len, reverse=True))
     sector = "|".join(re.escape(s) for s in sorted(set(sectors), key=len, reverse=True)) or r"(?!)"
     body = rf"(?:(?:{sector})[和、]?){{1,4}}"
-    return re.compile(
+    return recache.compile(
         rf"(?:{_FIXED_ORGANS})"
         # 各县区人民政府, 市应急管理局, 区生态环境分局, 县委, 市政府, 省级财政
         rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:分局|支队|大队|中队|{suffix})|(?:{_LEVEL_ONLY}))"
@@ -341,12 +342,12 @@ def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern
 
 @lru_cache(maxsize=8)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words) or r"(?!)")
+    return recache.compile("|".join(re.escape(w) for w in words) or r"(?!)")
 
 
 def _compile(phrase: str) -> re.Pattern[str]:
     try:
-        return re.compile(phrase[len(PATTERN_PREFIX):])
+        return recache.compile(phrase[len(PATTERN_PREFIX):])
     except re.error as e:
         raise DictionaryError(f"正则表达式“{phrase}”无效：{e}") from None
 

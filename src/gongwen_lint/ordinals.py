@@ -21,9 +21,9 @@ recogniser made a heading.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from . import recache
 from .model import HEADING_ROLES, Paragraph
 from .text import is_cjk
 
@@ -47,16 +47,16 @@ def cn_ordinal(n: int) -> str:
 _CN_VALUES = {cn_ordinal(n): n for n in range(1, 100)}
 
 # Bracketed ordinals: （一） （1） and the wrong (一) (1) （一）、 （ 1 ）.
-_BRACKETED = re.compile(
+_BRACKETED = recache.compile(
     r"(?P<open>[（(])[ \u3000]*(?P<num>[一二三四五六七八九十]{1,3}|\d{1,2})[ \u3000]*(?P<close>[）)])"
     r"(?P<mark>[、.．，,])?"
 )
 # Chinese numeral with a mark: 一、 and the wrong 一. 一． 一， 一,
-_CN_MARKED = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*(?P<mark>[、.．，,])")
+_CN_MARKED = recache.compile(r"(?P<num>[一二三四五六七八九十]{1,3})[ \u3000]*(?P<mark>[、.．，,])")
 # Arabic numeral with a mark: 1. and the wrong 1、 1． 1， 1) 1）.  ``1.5`` is a decimal.
-_AR_MARKED = re.compile(r"(?P<num>\d{1,2})[ \u3000]*(?P<mark>\.(?!\d)|[、．，,）)])")
+_AR_MARKED = recache.compile(r"(?P<num>\d{1,2})[ \u3000]*(?P<mark>\.(?!\d)|[、．，,）)])")
 # 一、二级 / 3、4月 at a paragraph start are enumerations of numbers, not ordinals.
-_NUMBER_LIST_AFTER = re.compile(r"[ \u3000]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、]?[级类等档批期个次年月日号倍成]")
+_NUMBER_LIST_AFTER = recache.compile(r"[ \u3000]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、]?[级类等档批期个次年月日号倍成]")
 
 
 @dataclass(frozen=True)
@@ -169,8 +169,8 @@ def paragraph_ordinal(p: Paragraph) -> Ordinal | None:
 
 
 # Lines that anchor a new list in laws and rules: 第一章 / 第三条 / 第二节 / 第一部分.
-_ANCHOR = re.compile(r"^[ \u3000#]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编部分]")
-_ATTACHMENT_LINE = re.compile(r"^[ \u3000]*附件[ \u3000]*[\d一二三四五六七八九十]{0,3}[ \u3000]*$")
+_ANCHOR = recache.compile(r"^[ \u3000#]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编部分]")
+_ATTACHMENT_LINE = recache.compile(r"^[ \u3000]*附件[ \u3000]*[\d一二三四五六七八九十]{0,3}[ \u3000]*$")
 
 
 def is_anchor(text: str) -> bool:

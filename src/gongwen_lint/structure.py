@@ -19,9 +19,9 @@ The genre and the format are decided here and nowhere else (``rules/_fields`` on
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from . import recache
 from .decoder import patterns as pt
 from .decoder import units as unit_mod
 from .decoder import viterbi
@@ -58,7 +58,7 @@ def load_vocab(dictionaries: dict | None = None) -> Vocab:
 # ---------------------------------------------------------------------------------------------
 # Run-in headings
 
-_LEAD_END_RE = re.compile(r"[。！？：:]")
+_LEAD_END_RE = recache.compile(r"[。！？：:]")
 
 
 def _lead(text: str, o) -> int:
@@ -89,7 +89,7 @@ def stray_kind(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Genre and format
 
-_FORWARD_RE = re.compile(r"(批转|转发|印发|颁发|发布)")
+_FORWARD_RE = recache.compile(r"(批转|转发|印发|颁发|发布)")
 
 
 def genre_of_text(title: str) -> Genre | None:

@@ -24,16 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import recache
 from .diagnostics import Diagnostic, Location
 from .model import Document, Paragraph
 
-_DIRECTIVE_RE = re.compile(
+_DIRECTIVE_RE = recache.compile(
     r"^\s*gwlint\s*[:：]\s*(file-ignore|ignore)\s*[\[［【](.*?)[\]］】]\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
 #: Anything that looks like an attempt at a directive (for messages about malformed ones).
-_LOOKS_LIKE_RE = re.compile(r"^\s*gwlint\s*[:：]", re.IGNORECASE)
-_TEXT_DIRECTIVE_RE = re.compile(r"<!--\s*(gwlint\s*[:：].*?)\s*-->", re.IGNORECASE)
-_SPLIT_RE = re.compile(r"[,，、;；\s]+")
+_LOOKS_LIKE_RE = recache.compile(r"^\s*gwlint\s*[:：]", re.IGNORECASE)
+_TEXT_DIRECTIVE_RE = recache.compile(r"<!--\s*(gwlint\s*[:：].*?)\s*-->", re.IGNORECASE)
+_SPLIT_RE = recache.compile(r"[,，、;；\s]+")
 
 Pos = tuple[int, int]  # (paragraph, offset)
 

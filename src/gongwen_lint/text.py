@@ -9,11 +9,15 @@ default; a quoted law title is not the drafter's wording.)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from . import recache
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f〇"
-_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+_CJK_RUN_RE = recache.compile(f"[{_CJK_CLASS}]+")
+_HAN_RUN_RE = recache.compile(r"[\u4e00-\u9fff]+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -23,17 +27,24 @@ def is_cjk(ch: str) -> bool:
 
 
 def count_cjk(text: str) -> int:
-    """Number of Han characters in ``text`` (one regex pass, not a Python loop)."""
-    return len(_CJK_RE.findall(text))
+    """Number of Han characters in ``text`` (one regex pass over runs, not a Python loop, and not a
+    list of one-character strings: 3–4× faster, and counting is most of what some rules do)."""
+    return sum(map(len, _CJK_RUN_RE.findall(text)))
+
+
+def count_han(text: str) -> int:
+    """Number of characters of the CJK Unified Ideographs block (U+4E00–U+9FFF) in ``text`` — the
+    narrower count the substance and style thresholds were set with."""
+    return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
+    return _CJK_RUN_RE.search(text) is not None
 
 
 # A document number as drafters write it, right or wrong: 代字 + bracketed year + number + 号.
 # Used for masking and by the doc-number rule to find citations inside running text.
-DOC_NUMBER_RE = re.compile(
+DOC_NUMBER_RE = recache.compile(
     r"(?P<prefix>[\u4e00-\u9fffA-Za-z×Ｘ]{1,12}?)\s*"
     r"(?P<open>[〔\[【(（［〖{﹝〘])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}﹞〙])\s*"
     r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
@@ -43,7 +54,7 @@ _PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _TITLES = {"《": "》"}
 _DELIMITERS = {
-    (q, t): re.compile("[" + "".join(k + v for k, v in {**(_QUOTES if q else {}), **(_TITLES if t else {})}.items()) + "]")
+    (q, t): recache.compile("[" + "".join(k + v for k, v in {**(_QUOTES if q else {}), **(_TITLES if t else {})}.items()) + "]")
     for q in (True, False) for t in (True, False) if q or t
 }
 
@@ -101,7 +112,7 @@ def _mask(text: str, quotes: bool, titles: bool, doc_numbers: bool) -> str:
     return "".join(chars)
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+_SENTENCE_END = recache.compile(r"[。！？；!?;]+[”’」』）)]*")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -148,7 +159,7 @@ def chinese_number(s: str) -> int | None:
 
 
 #: URLs and e-mail addresses: their half-width marks are right.
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = recache.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def masked(text: str, quotations: bool = True) -> str:
@@ -165,3 +176,20 @@ def masked(text: str, quotations: bool = True) -> str:
                 chars[k] = MASK
         m = "".join(chars)
     return m
+
+
+def paragraph_list(numbers: Sequence[int]) -> str:
+    """``第 5、7、9 段`` (runs of three or more as ``第 2–6 段``)."""
+    nums = sorted(set(numbers))
+    parts: list[str] = []
+    k = 0
+    while k < len(nums):
+        j = k
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        if j - k >= 2:
+            parts.append(f"{nums[k]}–{nums[j]}")
+        else:
+            parts.extend(str(n) for n in nums[k : j + 1])
+        k = j + 1
+    return "第 " + "、".join(parts) + " 段" if parts else ""

@@ -6,15 +6,15 @@ Layout rules skip such drafts (they need the .docx formatting); everything that 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from . import recache
 from .errors import ReadError
 from .fileio import read_capped
 from .limits import MAX_TEXT_BYTES, Budget, text_too_big
 from .model import Document, Paragraph
 
-_MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_MD_PREFIX = recache.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 
 
 def paragraphs_from_text(text: str, markdown: bool = False) -> tuple[Paragraph, ...]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import fonts
+from .. import fonts, recache
 from ..model import Role
 from ..ordinals import parse_ordinal
 from . import continuation
@@ -31,11 +31,11 @@ from .organs import organ_list
 from .units import Profile, Unit
 from .vocab import GENRE_TAIL_RE, Vocab, title_end
 
-_PUNCT_RE = re.compile("[" + re.escape(pt.SENTENCE_PUNCT) + "]")
-_STOP_RE = re.compile("[。！？；]")
-_DECORATION_RE = re.compile(r"^[★☆●○◆◇■□▲△▼▽·•・\-—－_=＝*＊#~～]+$")
-_SIGNER_SLOT_RE = re.compile(r"单位|机关|发文|署名|部门|政府")
-_LABEL_RE = re.compile(r"^\S{1,4}[：:]")
+_PUNCT_RE = recache.compile("[" + re.escape(pt.SENTENCE_PUNCT) + "]")
+_STOP_RE = recache.compile("[。！？；]")
+_DECORATION_RE = recache.compile(r"^[★☆●○◆◇■□▲△▼▽·•・\-—－_=＝*＊#~～]+$")
+_SIGNER_SLOT_RE = recache.compile(r"单位|机关|发文|署名|部门|政府")
+_LABEL_RE = recache.compile(r"^\S{1,4}[：:]")
 # 各省、市、自治区: administrative divisions name their governments in a 主送 list.
 # 各项工作, 各类企业, 各方面: 各 before a measure word counts things, not organs.
 HEADING_LEVELS = {1: Role.HEADING1, 2: Role.HEADING2, 3: Role.HEADING3, 4: Role.HEADING4}

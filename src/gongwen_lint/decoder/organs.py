@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from . import patterns as pt
 from .vocab import Vocab
 
-_DIGIT_RE = re.compile(r"\d")
-_ITEM_SPLIT_RE = re.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
-_DIVISION_RE = re.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
-_EACH_THING_RE = re.compile(r"^各(项|类|种|个|方面|方|环节|位|界|族|自|样|式|阶段|领域|行业|地区间)")
+_DIGIT_RE = recache.compile(r"\d")
+_ITEM_SPLIT_RE = recache.compile(r"[、，,；;]|并(?=各|省|市|县|区)")
+_DIVISION_RE = recache.compile(r"^各?(省|市|县|区|自治区|自治州|州|旗|盟|直辖市|计划单列市|兵团|县市区|县（市、区）)$")
+_EACH_THING_RE = recache.compile(r"^各(项|类|种|个|方面|方|环节|位|界|族|自|样|式|阶段|领域|行业|地区间)")
 
 
 def re_tail_words(core: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .. import fonts
+from .. import fonts, recache
 from ..lexicon import organ_suffix_entries
 from ..model import Genre
 from ..text import compact
@@ -52,7 +52,7 @@ GENRE_WORDS: dict[str, Genre] = {g.value: g for g in Genre} | {"令": Genre.ORDE
 
 
 def _tail_re(words) -> re.Pattern[str]:
-    return re.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")$")
+    return recache.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")$")
 
 
 #: A text ending with a 文种 word.
@@ -60,7 +60,7 @@ GENRE_TAIL_RE = _tail_re(GENRE_WORDS)
 #: Words that end a complete title although they are no 文种 (方案, 办法 … ``genres.toml``
 #: ``non_genres``): a title ending with one is complete, so the next line does not continue it.
 NON_GENRE_TAIL_RE = _tail_re(genre_data()["non_genres"])
-_ORDER_ISSUER_RE = re.compile(r"(人民政府|国务院|部|委员会|总局|署|行|院)令$")
+_ORDER_ISSUER_RE = recache.compile(r"(人民政府|国务院|部|委员会|总局|署|行|院)令$")
 _END_PUNCT = "。.，,；;：:！!？?"
 
 

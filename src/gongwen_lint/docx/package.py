@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .. import recache
 from ..errors import ReadError
 from ..fileio import open_regular, os_reason, size_of
 from ..limits import (
@@ -126,7 +127,7 @@ def strict_to_transitional(data: bytes) -> bytes:
 
 
 _UTF16_HEADS = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
-_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DECLARATION = recache.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def as_utf8(data: bytes) -> bytes:

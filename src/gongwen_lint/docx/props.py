@@ -7,8 +7,7 @@ A dict holds only what the element states, so merging "docDefaults â†’ styles â†
 
 from __future__ import annotations
 
-import re
-
+from .. import recache
 from .ns import w
 
 W_RFONTS = w("rFonts")
@@ -33,7 +32,7 @@ _FONT_SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 _THEME_ATTRS = {"ascii": "asciiTheme", "eastAsia": "eastAsiaTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
 _W_SLOT = {slot: (w(slot), w(_THEME_ATTRS[slot])) for slot in _FONT_SLOTS}
 
-_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+_MEASURE = recache.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
 _TWIPS_PER = {None: 1.0, "pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "pi": 240.0}
 
 

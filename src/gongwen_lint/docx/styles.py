@@ -22,6 +22,8 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 
+from lxml import etree
+
 from ..model import ParagraphFormat, RunFormat
 from .ns import A_NS, W_PPR, W_RPR, w
 from .numbering import Numbering
@@ -167,6 +169,12 @@ class Styles:
         self._char_cache: dict = {}
         self._fmt_cache: dict = {}
         self._table_border_cache: dict = {}
+        # Effective formats by the markup of the direct properties: most paragraphs and runs of a
+        # draft repeat a few pPr/rPr, and resolving one (style chain, numbering, toggles) cost
+        # more than the rest of reading its paragraph (issue 18).  Shared, like the caches above,
+        # by the documents of a run with the same style sheet; the results are immutable.
+        self._resolved_para: dict = {}
+        self._resolved_run: dict = {}
 
     def with_numbering(self, numbering: Numbering) -> Styles:
         """This style sheet (its parsed styles and format caches shared) over another document's
@@ -260,6 +268,15 @@ class Styles:
     # -- effective formats -----------------------------------------------------------------------
 
     def run_format(self, pstyle: str | None, tstyle: str | None, rpr) -> RunFormat:
+        key = (pstyle, tstyle, etree.tostring(rpr) if rpr is not None else None)
+        fmt = self._resolved_run.get(key)
+        if fmt is None:
+            if len(self._resolved_run) > RESOLVED_ENTRIES:
+                self._resolved_run.clear()
+            fmt = self._resolved_run[key] = self._run_format(pstyle, tstyle, rpr)
+        return fmt
+
+    def _run_format(self, pstyle: str | None, tstyle: str | None, rpr) -> RunFormat:
         base = self._run_base(pstyle, tstyle)
         rstyle = None
         if rpr is not None:
@@ -303,6 +320,15 @@ class Styles:
 
     def paragraph_format(self, ppr, tstyle: str | None = None) -> tuple[ParagraphFormat, str | None, int | None, int | None]:
         """Effective paragraph format, plus (paragraph style id, numId, ilvl) for numbering."""
+        key = (etree.tostring(ppr) if ppr is not None else None, tstyle)
+        hit = self._resolved_para.get(key)
+        if hit is None:
+            if len(self._resolved_para) > RESOLVED_ENTRIES:
+                self._resolved_para.clear()
+            hit = self._resolved_para[key] = self._paragraph_format(ppr, tstyle)
+        return hit
+
+    def _paragraph_format(self, ppr, tstyle: str | None) -> tuple[ParagraphFormat, str | None, int | None, int | None]:
         pstyle = self.paragraph_style(ppr)
         merged = dict(self._para_props(pstyle, tstyle))
         direct = parse_ppr(ppr)
@@ -360,6 +386,10 @@ class Styles:
             border_bottom=merged.get("bdr_bottom"),
         )
         return fmt, pstyle, num_id, ilvl
+
+
+#: Distinct direct formats remembered per style sheet (a hostile draft may make each one unique).
+RESOLVED_ENTRIES = 20_000
 
 
 def _pt(twips: float | None, default: float | None) -> float | None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import recache
 from ..diagnostics import Diagnostic
 
-FIXABLE_PARTS = re.compile(r"^(body|header\d*|footer\d*|footnotes|endnotes)$")
+FIXABLE_PARTS = recache.compile(r"^(body|header\d*|footer\d*|footnotes|endnotes)$")
 
 
 @dataclass(frozen=True)

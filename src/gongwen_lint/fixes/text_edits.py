@@ -3,13 +3,13 @@ encoding kept, the result read back as the reader will."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from .. import recache
 from ..textreader import _MD_PREFIX, paragraphs_from_text
 from .plan import Edit, apply_to_text
 
-_LINE_SPLIT = re.compile(r"(\r\n|\r|\n)")
+_LINE_SPLIT = recache.compile(r"(\r\n|\r|\n)")
 
 
 def _decode(raw: bytes) -> tuple[str, str]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from .store import IndexError_, Params, Store
 
-_LIBPQ_KEYWORD = re.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.IGNORECASE)
+_LIBPQ_KEYWORD = recache.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.IGNORECASE)
 
 
 def is_postgres_url(url: str) -> bool:

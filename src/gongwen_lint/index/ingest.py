@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import recache
 from ..errors import ReadError
 from ..fileio import open_regular, os_reason, printable, read_capped, size_of
 from ..files import is_skipped_name, walk_files
@@ -120,7 +120,7 @@ def read_reference(path: Path) -> tuple[list[tuple[int, str]], str]:
     return paragraphs, file_sha256(path)
 
 
-_FRONT_TITLE = re.compile(r"^\s{0,3}#\s+(\S.*?)\s*#*\s*$")  # "# title" (one #: the document's title line)
+_FRONT_TITLE = recache.compile(r"^\s{0,3}#\s+(\S.*?)\s*#*\s*$")  # "# title" (one #: the document's title line)
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 

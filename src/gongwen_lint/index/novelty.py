@@ -94,20 +94,3 @@ def novelty(texts: Sequence[str], matches: list[DocumentMatch], extra_stock: tup
             out.sources[b[1]] = out.sources.get(b[1], 0) + 1
         out.found[i] = found
     return out
-
-
-def paragraph_list(numbers: Sequence[int]) -> str:
-    """``第 5、7、9 段`` (runs of three or more as ``第 2–6 段``)."""
-    nums = sorted(set(numbers))
-    parts: list[str] = []
-    k = 0
-    while k < len(nums):
-        j = k
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        if j - k >= 2:
-            parts.append(f"{nums[k]}–{nums[j]}")
-        else:
-            parts.extend(str(n) for n in nums[k : j + 1])
-        k = j + 1
-    return "第 " + "、".join(parts) + " 段" if parts else ""

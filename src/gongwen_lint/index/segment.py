@@ -11,12 +11,12 @@ paragraph it starts in, so a finding can name 第 N 段 of the reference.
 from __future__ import annotations
 
 import hashlib
-import re
 import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import recache
 from .fingerprint import kgram_hashes, winnow
 from .normalize import normalize
 
@@ -24,7 +24,7 @@ MIN_UNIT = 40  # normalised chars: shorter pieces are merged with the next one
 MAX_UNIT = 600  # longer paragraphs are cut at sentence ends ...
 TARGET_UNIT = 300  # ... into pieces of about this size
 
-_SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
+_SENTENCE_END = recache.compile(r"(?<=[。；！？;!?])")
 
 
 @dataclass

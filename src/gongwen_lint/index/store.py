@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import recache
 from .fingerprint import HASH_NAME, K, W
 from .normalize import NORM_VERSION
 from .segment import PreparedDoc, decode_para_starts, doc_postings, encode_para_starts
@@ -64,9 +65,9 @@ class IndexError_(Exception):
         self.lost = lost
 
 
-_URL_PASSWORD = re.compile(r"(://[^/\s:@]*):[^/\s]*@")
-_QUERY_PASSWORD = re.compile(r"([?&](?:password|sslpassword)=)[^&\s#]*", re.IGNORECASE)
-_KEYWORD_PASSWORD = re.compile(r"(\b(?:password|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)", re.IGNORECASE)
+_URL_PASSWORD = recache.compile(r"(://[^/\s:@]*):[^/\s]*@")
+_QUERY_PASSWORD = recache.compile(r"([?&](?:password|sslpassword)=)[^&\s#]*", re.IGNORECASE)
+_KEYWORD_PASSWORD = recache.compile(r"(\b(?:password|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)", re.IGNORECASE)
 
 
 def redact(text: str) -> str:
@@ -157,8 +158,8 @@ class DocText:
         return None
 
 
-_ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千]+条")
-_CHAPTER = re.compile(r"第[零〇一二三四五六七八九十百千]+[章节编]")
+_ARTICLE = recache.compile(r"第[零〇一二三四五六七八九十百千]+条")
+_CHAPTER = recache.compile(r"第[零〇一二三四五六七八九十百千]+[章节编]")
 
 
 @dataclass

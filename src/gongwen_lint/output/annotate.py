@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import copy
 import posixpath
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
+from .. import recache
 from ..diagnostics import Diagnostic, Finding, group
 from ..docx.ns import CT_NS, PKG_REL_NS, W_NS, W_PPR, W_R, W_RPR, W_T, XML_SPACE, w
 from ..docx.walk import WalkedParagraph, walk_part
@@ -50,7 +50,7 @@ W_REFERENCE = w("commentReference")
 W_ANNOTATION_REF = w("annotationRef")
 W_P = w("p")
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_RE = recache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class AnnotateError(Exception):

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from .. import recache
+
 # --------------------------------------------------------------------------------------------
 # Chinese numerals (with 万 and 亿 sections): 一百二十, 两千三百万, 十二万五千
 
@@ -77,20 +79,20 @@ _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 _ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: A quantity in running text: number, optional scale, unit.  Approximations (约, 余, 多) are
 #: read too and flagged, so callers can skip them.
-QUANTITY_RE = re.compile(
+QUANTITY_RE = recache.compile(
     rf"(?P<approx_pre>约|近|超过|逾|不足|不到|将近|大约|达到约)?"
     rf"(?P<num>{_ARABIC}|[{CN_NUMERAL_CHARS}]+)"
     rf"(?P<approx_mid>余|多)?(?P<scale>{_SCALE_ALT})?(?P<approx_mid2>余|多)?(?P<unit>{_UNIT_ALT})"
     rf"(?P<approx_post>左右|以上|以下|上下|多)?"
 )
 #: A table cell holding only a number (the unit may come from the column header).
-CELL_NUMBER_RE = re.compile(
+CELL_NUMBER_RE = recache.compile(
     rf"^[（(]?(?P<sign>[-－−+])?(?P<num>{_ARABIC})(?P<scale>{_SCALE_ALT})?(?P<unit>{_UNIT_ALT})?[）)]?$"
 )
 #: What an empty figure looks like in a table: blank, a dash, a slash, 无.
-BLANK_CELL_RE = re.compile(r"^(|[-－—–/／\\]+|无|空|0+(?:\.0+)?)$")
+BLANK_CELL_RE = recache.compile(r"^(|[-－—–/／\\]+|无|空|0+(?:\.0+)?)$")
 #: A unit declared in a header or a caption: （万元） 单位：万元 金额(元).
-HEADER_UNIT_RE = re.compile(rf"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(?P<scale>{_SCALE_ALT})?(?P<unit>{_UNIT_ALT})\s*[）)]?")
+HEADER_UNIT_RE = recache.compile(rf"(?:[（(]\s*(?:单位[：:]\s*)?|单位[：:]\s*)(?P<scale>{_SCALE_ALT})?(?P<unit>{_UNIT_ALT})\s*[）)]?")
 
 
 @dataclass(frozen=True)

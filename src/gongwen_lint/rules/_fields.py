@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+from .. import recache
 from ..decoder.patterns import PERSON_TITLE_RE, PLACEHOLDER_RE
 from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
 from ..diagnostics import Severity
@@ -27,12 +28,12 @@ CN_ZERO = "〇零○OoＯｏ0ΟО"
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CN_CHARS = "一二三四五六七八九十" + CN_ZERO
 
-DATE_IN_TEXT_RE = re.compile(
+DATE_IN_TEXT_RE = recache.compile(
     rf"(?P<y>\d{{2,4}}|[{_CN_CHARS}]{{2,4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,4}})\s*(?P<suffix>[日号])"
 )
 #: 2012.7.1, 2012-7-1, 2012/07/01 — not the 7.3.5.4 form.
-DOTTED_DATE_RE = re.compile(r"(?P<y>\d{4})\s*(?P<sep>[.．\-－/／])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d.])")
+DOTTED_DATE_RE = recache.compile(r"(?P<y>\d{4})\s*(?P<sep>[.．\-－/／])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d.])")
 
 
 def _cn_value(s: str) -> int | None:
@@ -147,7 +148,7 @@ def signing_date(doc: Document) -> datetime.date | None:
 # Document numbers (GB/T 9704 7.2.5)
 
 # Words that cannot be part of a 机关代字: the 代字 starts after the last of them.
-_NOT_PREFIX = re.compile(
+_NOT_PREFIX = recache.compile(
     r"(?:根据|依据|按照|依照|参照|遵照|对照|执行|贯彻|落实|印发|转发|关于|结合|以及|文件|精神|规定|要求|通知|的|和|及|与|或|即|经|据|按|依|见|将|由|在|为|是|等|号)"
 )
 
@@ -170,7 +171,7 @@ class DocNumber:
         return int(self.year) if len(self.year) == 4 else None
 
 
-_SPACES = re.compile(r"[\s\u3000]+")
+_SPACES = recache.compile(r"[\s\u3000]+")
 
 
 def find_doc_numbers(text: str, whole_line: bool = False) -> list[DocNumber]:

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import recache
 from ..text import compact
 from ._data import load_toml
 
-_PLURAL = re.compile(r"^(各|全体|所有)")
-_BRACKETS = re.compile(r"[（(][^）)]{0,12}[）)]")
+_PLURAL = recache.compile(r"^(各|全体|所有)")
+_BRACKETS = recache.compile(r"[（(][^）)]{0,12}[）)]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _place_re() -> re.Pattern[str]:
     alt = "|".join(map(re.escape, suffixes))
     # A place segment: a few Han characters and an administrative suffix (宜春市, 袁州区, 樟树镇),
     # or the suffix alone at the start of a name (市教育局).
-    return re.compile(rf"[\u4e00-\u9fff]{{1,7}}?(?:{alt})|(?:{alt})")
+    return recache.compile(rf"[\u4e00-\u9fff]{{1,7}}?(?:{alt})|(?:{alt})")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,7 @@ def _split_places(name: str) -> tuple[tuple[str, ...], str]:
     places: list[str] = []
     rest = name
     not_place = tuple(_data()["places"]["not_place_endings"])
-    organ_words = re.compile(r"[局厅委办部院会所站室处科组队社馆]|中心|公司|学校|政府|人大|法院")
+    organ_words = recache.compile(r"[局厅委办部院会所站室处科组队社馆]|中心|公司|学校|政府|人大|法院")
     while rest:
         m = _place_re().match(rest)
         if not m:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import recache
 from ..model import Document, Paragraph
 from ..text import compact
 from ._amounts import BLANK_CELL_RE, Quantity, cell_quantity, header_unit
@@ -79,13 +80,13 @@ def tables(doc: Document) -> list[Table]:
 # Columns: which hold figures that add up, and in which unit
 
 #: Column headers whose figures are not added up: rates, shares, averages, prices, codes, dates.
-NOT_ADDITIVE_RE = re.compile(
+NOT_ADDITIVE_RE = recache.compile(
     r"率|比例|比重|占比|%|％|百分|增长|增幅|增速|增减|同比|环比|平均|均价|单价|价格|标准|序号|编号|代码|年份|年度|日期|"
     r"时间|电话|号码|手机|排名|名次|位次|备注|说明|邮编|身份证|账号|批次|期限|人均|倍|指数|系数|密度|浓度|含量|年龄|工龄|"
     r"等级|级别|分值|权重|得分率|完成情况|进度"
 )
-TOTAL_LABEL_RE = re.compile(r"^(?:全[省市县区州盟旗乡镇]|总|本[页表])?(?P<kind>合计|总计|小计|共计|总和)[：:]?$")
-PART_OF_RE = re.compile(r"^(其中|含|包括|内含)[：:]?")
+TOTAL_LABEL_RE = recache.compile(r"^(?:全[省市县区州盟旗乡镇]|总|本[页表])?(?P<kind>合计|总计|小计|共计|总和)[：:]?$")
+PART_OF_RE = recache.compile(r"^(其中|含|包括|内含)[：:]?")
 
 
 def total_kind(label: str) -> str | None:

@@ -15,12 +15,13 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ._amounts import cn_numeral
 
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|当年|明年|来年|次年|下一年|去年|上年)"
 #: A point in time, as precise as it is written, ending a deadline or a period.
-WHEN_RE = re.compile(
+WHEN_RE = recache.compile(
     rf"(?:(?:{_YEAR})(?:度)?)?"
     r"(?:"
     rf"(?P<m>{_NUM})月(?:份)?(?:(?P<d>{_NUM})[日号]|(?P<part>底|末|上旬|中旬|下旬|中|初))?"
@@ -30,10 +31,10 @@ WHEN_RE = re.compile(
     r"|(?P<month_rel>本月|当月|下月|下个月)(?:(?P<md>\d{1,2})[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
     r")"
 )
-_HINT = re.compile(r"月|季度|半年|年底|年末|\d年底")
-_WORD_MONTH = re.compile(r"[一二三四五六七八九十]")
-_BARE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![度初底末])")
-_WEEKDAY_RE = re.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+_HINT = recache.compile(r"月|季度|半年|年底|年末|\d年底")
+_WORD_MONTH = recache.compile(r"[一二三四五六七八九十]")
+_BARE_YEAR_RE = recache.compile(r"(?<!\d)((?:19|20)\d{2})年(?![度初底末])")
+_WEEKDAY_RE = recache.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
 
 

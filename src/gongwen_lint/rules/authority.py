@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import lexicon
+from .. import lexicon, recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document, Genre, Paragraph, Role
 from ..text import compact
@@ -245,7 +245,7 @@ def motion_issuer(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------------------------------------
 # GW613
 
-_OWN_UNITS = re.compile(r"(下属|所属|直属|[局厅委部办院]属|系统内|本[局厅委部办院单位]各|机关各)")
+_OWN_UNITS = recache.compile(r"(下属|所属|直属|[局厅委部办院]属|系统内|本[局厅委部办院单位]各|机关各)")
 _CC_LOWER_LEVEL = {"省": 1, "市": 2, "州": 2, "县": 3, "区": 3, "旗": 3, "乡镇": 4, "乡": 4, "镇": 4, "街道": 4, "村": 5, "社区": 5}
 
 

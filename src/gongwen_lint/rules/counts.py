@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Paragraph, Role
 from ..text import compact, mask, sentences
@@ -27,26 +28,26 @@ _END_ROLES = frozenset({Role.SIGNATURE, Role.DATE, Role.ATTACHMENT_NOTE, Role.AT
 
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,2}"
 _COUNTED = r"个方面|大方面|方面|大项|项|条|点|大类|类|种|个|件|部分|批|组|项内容|个环节|环节|个阶段|阶段|步"
-COUNT_RE = re.compile(
+COUNT_RE = recache.compile(
     rf"(?<![第每前后近])(?P<lead>以下|如下|下列|下述)?(?P<n>{_NUM})(?P<unit>{_COUNTED})(?!月|年|日|天|周|小时|工作日|百分)"
     rf"(?:(?P<n2>{_NUM})(?P<unit2>项|条|点|个|件|类))?"
     r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<end>[：:]|(?=[。；;，,]|$))"
 )
-_COUNT_VERB = re.compile(r"共计|共|包括|分为|有|提出|做好|抓好|抓住|开展|实施|采取|落实|从|明确|突出|围绕|把握|坚持|实现|推进|强化|聚焦|涉及|含")
+_COUNT_VERB = recache.compile(r"共计|共|包括|分为|有|提出|做好|抓好|抓住|开展|实施|采取|落实|从|明确|突出|围绕|把握|坚持|实现|推进|强化|聚焦|涉及|含")
 #: Sections a draft adds after its announced items: not one of them.
-_CLOSING_SECTION = re.compile(r"^(组织领导|组织保障|保障措施|组织实施|工作要求|有关要求|其他|其他事项|附则|工作保障|实施保障|加强领导)")
+_CLOSING_SECTION = recache.compile(r"^(组织领导|组织保障|保障措施|组织实施|工作要求|有关要求|其他|其他事项|附则|工作保障|实施保障|加强领导)")
 
 # Inline enumerations: 一是 二是; 第一，第二，; （一）（二）; 1. 2.; ①②
 _INLINE = (
-    re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
-    re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})[，,、]"),
-    re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]"),
-    re.compile(r"[（(](?P<n>\d{1,2})[）)]"),
-    re.compile(r"(?<![\d.])(?P<n>\d{1,2})[.．、](?!\d)"),
-    re.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
+    recache.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是"),
+    recache.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})[，,、]"),
+    recache.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)]"),
+    recache.compile(r"[（(](?P<n>\d{1,2})[）)]"),
+    recache.compile(r"(?<![\d.])(?P<n>\d{1,2})[.．、](?!\d)"),
+    recache.compile(r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])"),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_HEADING1 = re.compile(r"(?:^|[。；：！？])[一二三四五六七八九十]{1,3}、")
+_HEADING1 = recache.compile(r"(?:^|[。；：！？])[一二三四五六七八九十]{1,3}、")
 
 
 def _value(s: str) -> int | None:
@@ -216,8 +217,8 @@ def item_count(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------------------------------------
 # GW624: 附件 referred to in the text
 
-_REF_RE = re.compile(r"附件\s*(?P<n>\d{1,2})(?![\d.．、])")
-_ITEM_RE = re.compile(r"^(?:附\s*件\s*[：:])?\s*(?P<n>\d{1,2})\s*[.．、]")
+_REF_RE = recache.compile(r"附件\s*(?P<n>\d{1,2})(?![\d.．、])")
+_ITEM_RE = recache.compile(r"^(?:附\s*件\s*[：:])?\s*(?P<n>\d{1,2})\s*[.．、]")
 
 
 def _note_numbers(doc: Document) -> list[tuple[int, Paragraph]]:

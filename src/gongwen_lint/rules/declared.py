@@ -47,6 +47,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .. import recache
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -85,7 +87,7 @@ _FIELDS = {
     "substitution": {"match", "swap"},
     "occurrence": {"match", "count", "max", "min"},
 }
-_GROUP_REF = re.compile(r"\$(\d)")
+_GROUP_REF = recache.compile(r"\$(\d)")
 
 
 @dataclass(frozen=True)

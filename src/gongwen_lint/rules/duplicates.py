@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Reference, Severity
-from ..index.novelty import paragraph_list
 from ..model import Document
+from ..text import paragraph_list
 from .context import Context
 from .registry import rule
 

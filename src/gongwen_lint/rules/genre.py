@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
 from ..text import compact, mask
@@ -173,9 +174,9 @@ _MATTERS = {
     "表彰": r"表彰|奖励|评优",
     "出访": r"出国|出访|出境",
 }
-_MATTER_RES = {k: re.compile(v) for k, v in _MATTERS.items()}
-_REQUEST_VERB_RE = re.compile(r"(申请|请求|恳请|拟请|请予|请批准|请求批准)")
-_JOIN_RE = re.compile(r"(?:以及|和|及|与|并|、)")
+_MATTER_RES = {k: recache.compile(v) for k, v in _MATTERS.items()}
+_REQUEST_VERB_RE = recache.compile(r"(申请|请求|恳请|拟请|请予|请批准|请求批准)")
+_JOIN_RE = recache.compile(r"(?:以及|和|及|与|并|、)")
 
 
 def _matters(text: str) -> set[str]:
@@ -246,7 +247,7 @@ def multi_matter_request(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # GW604
 
 
-_CLOSING_RE = re.compile(r"(特此(?:报告|通知|通报|批复|公告|通告|函告|函复|函达|请示)|此复)")
+_CLOSING_RE = recache.compile(r"(特此(?:报告|通知|通报|批复|公告|通告|函告|函复|函达|请示)|此复)")
 
 
 @rule("GW604", "closing-mismatch", title="结束语与文种不符", severity=WARNING, source="实务 各文种结束语的通行写法")
@@ -383,16 +384,16 @@ def contact_note(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 # GW607
 
 
-_HISTORICAL_RE = re.compile(r"(废止|停止执行|失效|不再执行|代替|取代|替代|修订前|原《|已被)")
+_HISTORICAL_RE = recache.compile(r"(废止|停止执行|失效|不再执行|代替|取代|替代|修订前|原《|已被)")
 
 
 def _repealed_patterns() -> list[tuple[re.Pattern, dict]]:
     out = []
     for entry in genre_data()["repealed"]:
         if "pattern" in entry:
-            out.append((re.compile(entry["pattern"]), entry))
+            out.append((recache.compile(entry["pattern"]), entry))
         else:
-            out.append((re.compile(re.escape(entry["text"])), entry))
+            out.append((recache.compile(re.escape(entry["text"])), entry))
     return out
 
 

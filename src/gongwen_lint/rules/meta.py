@@ -14,10 +14,9 @@ this check and would find nothing) and *unused* (they ran and found nothing in r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from .. import suppress
+from .. import recache, suppress
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import Document, Paragraph
 from .context import Context
@@ -25,7 +24,7 @@ from .registry import Rule, all_rules, is_exact, matches, rule, valid_selector
 
 # U+FFFD is what a decoder writes for bytes it could not read; 锟斤拷 is U+FFFD's UTF-8 bytes
 # read as GBK and written again.  Neither is ever meant to be in a 公文.
-_GARBLED_RE = re.compile(r"(?:\ufffd|锟斤拷)+")
+_GARBLED_RE = recache.compile(r"(?:\ufffd|锟斤拷)+")
 
 
 @rule(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import recache
 from ..diagnostics import Diagnostic, Reference, Severity
 from ..model import Document, Paragraph
 from ._amounts import cn_numeral
@@ -45,7 +46,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     d = load_toml("obligations.toml")
 
     def alt(words):
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        return recache.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
     return {k: alt(d[k]) for k in ("mandatory", "prohibitive", "conditional", "broad", "narrow", "not_modal")}
 
@@ -65,9 +66,9 @@ def _words(kind: str, text: str, lo: int, hi: int) -> list[str]:
     return out
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?|[〇零一二两三四五六七八九十百千万亿]+")
+_NUMBER = recache.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?|[〇零一二两三四五六七八九十百千万亿]+")
 #: 第十三条, 第二款: the numbering of articles moves when a text is restated, its substance does not.
-_ORDINAL_AFTER = re.compile(r"[条款项章节目编]")
+_ORDINAL_AFTER = recache.compile(r"[条款项章节目编]")
 
 
 def _number_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -176,7 +177,7 @@ def _is_year(text: str, num: tuple[int, int, str]) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", num[2])) and text[num[1]:num[1] + 1] == "年"
 
 
-_BY_YEAR = re.compile(r"年(?:底|末|年底)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?)?(?:之前|以前|前)")
+_BY_YEAR = recache.compile(r"年(?:底|末|年底)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?)?(?:之前|以前|前)")
 
 
 def _deadline(text: str, num: tuple[int, int, str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
 from ..text import MASK, masked
@@ -52,6 +53,10 @@ def _latin(ch: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
+#: The characters each scan below acts on (the others pass unchanged: the scans visit only these).
+_HALF_MARKS = recache.compile(r"[,;:?!.]")
+_BRACKETS = recache.compile("[()（）]")
+_PAIRED_MARKS = recache.compile("[“”（(《〔）)》〕]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _KIND = "中文中应使用全角标点"  # one finding per paragraph for all the marks (issue 14)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
@@ -63,7 +68,8 @@ def _halfwidth_marks(text: str) -> list[int]:
     copy it from the source, which uses full-width marks."""
     m = masked(text, quotations=False)
     found: list[int] = []
-    for i, ch in enumerate(m):
+    for hit in _HALF_MARKS.finditer(m):  # only the marks matter: visit them, not every character
+        i, ch = hit.start(), hit.group()
         if ch in ",;:?!":
             left, right = _left(m, i), _right(m, i)
             if ch in ",:" and left.isdigit() and right.isdigit():
@@ -80,6 +86,8 @@ def _halfwidth_marks(text: str) -> list[int]:
 
 def _halfwidth_brackets(m: str, text: str) -> list[int]:
     """Half-width ( ) pairs (mixed pairs too) in Chinese context; a leading ordinal is GW301's."""
+    if not _BRACKETS.search(m):
+        return []  # most paragraphs: no half- or full-width bracket at all
     skip = set()
     o = paragraph_ordinal(Paragraph(part="", index=0, text=text))
     if o is not None:
@@ -87,7 +95,8 @@ def _halfwidth_brackets(m: str, text: str) -> list[int]:
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
     lone: list[int] = []
-    for i, ch in enumerate(m):
+    for hit in _BRACKETS.finditer(m):
+        i, ch = hit.start(), hit.group()
         if ch in "(（":
             stack.append(i)
         elif ch in ")）":
@@ -162,7 +171,8 @@ def _unpaired(text: str) -> list[int]:
     bad: list[int] = []
     stack: list[tuple[str, int]] = []
     quote: int | None = None
-    for i, ch in enumerate(text):
+    for hit in _PAIRED_MARKS.finditer(text):
+        i, ch = hit.start(), hit.group()
         if ch == "“":
             if quote is not None:
                 bad.append(quote)
@@ -254,7 +264,7 @@ def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
+_ELLIPSIS = recache.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
 
 
 @rule(
@@ -306,7 +316,7 @@ def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_RANGE = re.compile(
+_RANGE = recache.compile(
     r"(?<![\dA-Za-z.\-－/:])(?P<a>\d+(?:\.\d+)?)(?P<unit_a>[万亿]?)(?P<dash>[-－~–])(?P<b>\d+(?:\.\d+)?)"
     r"(?P<after>[万亿]?[%‰]?)(?![\d\-－./:])"
 )
@@ -372,10 +382,10 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _CN_DIGITS = "一二三四五六七八九"
-_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
-_QUOTED_ITEMS = re.compile(r"[”》]、[“《]")
+_APPROX = recache.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
+_QUOTED_ITEMS = recache.compile(r"[”》]、[“《]")
 # 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
-_BEFORE_DENG = re.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
+_BEFORE_DENG = recache.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
 
 
 @rule(
@@ -443,11 +453,11 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
-_LABEL_AFTER = re.compile(
+_SPACE_RUN = recache.compile(r"[ \u3000\u00a0]+")
+_LABEL_AFTER = recache.compile(
     r"(?:联系人|联系电话|电话|手机|传真|邮编|邮箱|电子邮箱|地址|时间|地点|主持人?|记录人?|出席|列席|请假|签发人|附件)[：:]"
 )
-_ARTICLE_BEFORE = re.compile(r"^[ \u3000]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
+_ARTICLE_BEFORE = recache.compile(r"^[ \u3000]*第[一二三四五六七八九十百零〇\d]{1,6}[章节条编]$")
 
 
 @rule(
@@ -518,7 +528,7 @@ def _between(left: str, right: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 _POINTS = "，。、；：？！"
-_REPEAT = re.compile(f"[{_POINTS}]{{2,}}")
+_REPEAT = recache.compile(f"[{_POINTS}]{{2,}}")
 
 
 @rule(

@@ -18,13 +18,17 @@ with :func:`register`.  A user's own rule files (``rules-path``) are a separate 
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import Role
+from ._catalog import CATALOG
 from ._zones import ITEMS, SCOPES
+
+_ALL_MODULES = sorted({module for module, _, _ in CATALOG.values()})
+_CATALOG_NAMES = {name: code for code, (_, name, _) in CATALOG.items()}
 
 #: Source levels (docs/developing.md, "Messages"); requirements worded 一般/推荐/可以 never exceed warning.
 SOURCES = ("条例", "国标", "标准", "政策", "实务")
@@ -89,12 +93,12 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 _NAMES: dict[str, str] = {}
 
-CODE_RE = re.compile(r"^GW\d{3}$")
+CODE_RE = recache.compile(r"^GW\d{3}$")
 #: Codes of a user's own rules (``rules-path``): never a built-in code.
-USER_CODE_RE = re.compile(r"^X\d{3}$")
+USER_CODE_RE = recache.compile(r"^X\d{3}$")
 _USER: dict[str, Rule] = {}  # code -> rule, from the configured rules-path
 _USER_NAMES: dict[str, str] = {}
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+NAME_RE = recache.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def rule(
@@ -180,7 +184,6 @@ def use_user_rules(rules: Iterable[Rule]) -> None:
     """Make ``rules`` (a user's declared rules) the user layer, replacing the previous one.
 
     The caller (:mod:`.declared`) has checked their codes and names against the built-in ones."""
-    _load_rule_modules()
     _USER.clear()
     _USER_NAMES.clear()
     for r in rules:
@@ -209,35 +212,71 @@ def use_rules_path(paths: Iterable[str]) -> None:
     key = tuple(paths)
     if key == _USER_PATHS:
         return
-    _load_rule_modules()
-    assert _USER_LOADER is not None, "rules.declared registers the loader when it is imported"
-    use_user_rules(_USER_LOADER(key) if key else [])
+    if key:
+        _load_modules(("declared",))  # it reads the files, and registers the loader when imported
+        assert _USER_LOADER is not None, "rules.declared registers the loader when it is imported"
+        use_user_rules(_USER_LOADER(key))
+    else:
+        use_user_rules([])
     _USER_PATHS = key
 
 
 def builtin_names() -> dict[str, str]:
-    """Name → code of the built-in rules (user rules must not take one)."""
-    _load_rule_modules()
-    return dict(_NAMES)
+    """Name → code of the built-in rules (user rules must not take one), from the catalog."""
+    return dict(_CATALOG_NAMES)
 
 
-_loaded = False
+_LOADED: set[str] = set()  # the family modules of this package imported so far
 
 
-def _load_rule_modules() -> None:
-    """Import every family module of this package once; importing registers its rules."""
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
+def _load_modules(modules: Iterable[str]) -> None:
+    """Import these family modules of this package (once each); importing registers their rules."""
     import importlib
-    import pkgutil
 
-    from .. import rules as package
+    for m in sorted(set(modules) - _LOADED):
+        _LOADED.add(m)
+        importlib.import_module(f"{__package__}.{m}")
 
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name not in ("registry", "context"):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+
+def _load_rule_modules(codes: Iterable[str] | None = None) -> None:
+    """Import the family modules that hold ``codes`` (every family when ``None``).
+
+    A check imports only the families its selected rules live in: ``--select GW1,GW2`` does not
+    pay for the style or punctuation families' dictionaries and patterns at start-up (issue 18).
+    Which module holds which code is the catalog's (:mod:`._catalog`)."""
+    if codes is None:
+        _load_modules(_ALL_MODULES)
+    else:
+        _load_modules(CATALOG[c][0] for c in codes if c in CATALOG)
+
+
+def catalog_entries() -> dict[str, tuple[str, str, bool]]:
+    """Code → (family module, name, default) of every built-in rule, read from the loaded table:
+    what ``scripts/build_rule_catalog.py`` writes to :mod:`._catalog`."""
+    _load_rule_modules()
+    out = {}
+    for code in sorted(_RULES):
+        r = _RULES[code]
+        module = "declared" if r.origin else r.func.__module__.split(".")[2]
+        out[code] = (module, r.name, r.default)
+    return out
+
+
+def selected_rules(selectors: Iterable[str], defaults: bool) -> list[Rule]:
+    """The rules any of ``selectors`` can pick (and every default rule when ``defaults``), their
+    modules imported: the candidates a configuration's selection is made from."""
+    chosen = [
+        code
+        for code, (_, name, default) in CATALOG.items()
+        if (defaults and default) or any(_catalog_matches(s, code, name) for s in selectors)
+    ]
+    _load_rule_modules(chosen)
+    return [_RULES[c] for c in sorted(chosen) if c in _RULES] + [_USER[c] for c in sorted(_USER)]
+
+
+def _catalog_matches(selector: str, code: str, name: str) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or s.lower() == name or (is_code_prefix(s) and code.startswith(s.upper()))
 
 
 def all_rules() -> list[Rule]:
@@ -247,9 +286,9 @@ def all_rules() -> list[Rule]:
 
 
 def get_rule(code_or_name: str) -> Rule | None:
-    _load_rule_modules()
     key = code_or_name.strip()
-    code = _NAMES.get(key.lower()) or _USER_NAMES.get(key.lower()) or key.upper()
+    code = _CATALOG_NAMES.get(key.lower()) or _USER_NAMES.get(key.lower()) or key.upper()
+    _load_rule_modules((code,))
     return _RULES.get(code) or _USER.get(code)
 
 
@@ -258,7 +297,7 @@ def is_code_prefix(selector: str) -> bool:
     return bool(_PREFIX_RE.match(selector.strip().upper()))
 
 
-_PREFIX_RE = re.compile(r"^(?:GW|X)\d{0,3}$")
+_PREFIX_RE = recache.compile(r"^(?:GW|X)\d{0,3}$")
 
 
 def matches(selector: str, r: Rule) -> bool:
@@ -277,17 +316,16 @@ def is_exact(selector: str, r: Rule) -> bool:
 
 
 def valid_selector(selector: str) -> bool:
-    _load_rule_modules()
     s = selector.strip()
-    if s.upper() == "ALL" or s.lower() in _NAMES or s.lower() in _USER_NAMES:
+    if s.upper() == "ALL" or s.lower() in _CATALOG_NAMES or s.lower() in _USER_NAMES:
         return True
-    return is_code_prefix(s) and any(c.startswith(s.upper()) for c in (*_RULES, *_USER))
+    return is_code_prefix(s) and any(c.startswith(s.upper()) for c in (*CATALOG, *_USER))
 
 
-_EXAMPLE_RE = re.compile(r"^(错|对)[：:](.*)$")
+_EXAMPLE_RE = recache.compile(r"^(错|对)[：:](.*)$")
 #: A line of a block example written once for many: ``（重复 170 次）一句话。`` stands for the
 #: sentence 170 times (GW705, GW706 need a draft thousands of characters long).
-_REPEAT_RE = re.compile(r"^（重复 (\d+) 次）(.+)$")
+_REPEAT_RE = recache.compile(r"^（重复 (\d+) 次）(.+)$")
 
 
 def parse_examples(doc: str) -> list[Example]:

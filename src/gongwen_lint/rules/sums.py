@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Paragraph, Role
 from ..text import compact, mask
@@ -36,7 +37,7 @@ from .registry import rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 TEXT = frozenset({Role.BODY, Role.ATTACHMENT_BODY}) | HEADING_ROLES
-_ROUNDING_NOTE = re.compile(r"四舍五入|尾差|舍入")
+_ROUNDING_NOTE = recache.compile(r"四舍五入|尾差|舍入")
 
 
 def _rounding(doc: Document) -> bool:
@@ -232,10 +233,10 @@ def table_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 _TOTAL_WORD = r"(?:合计|总计|共计|总共|共需|共安排|共下达|共拨付|共有|共|累计|总额为?|总投资|总金额|总经费|总预算)"
 # 共 of 共同、共享、共建共治 is not a total; 共建成 is (an approximation like 约 is left to the quantity).
-_STATED_RE = re.compile(r"(?<![公总])" + _TOTAL_WORD + r"(?!同|享|建(?![成设])|治|识|性|赢|产|谋|商|担|青)[为达]?")
-_BREAK_WORDS = re.compile(r"其中|等|约|主要|部分|以上|以下|左右|余|多|近|超过|含|包括|如|例如|分别|另|此外|平均|人均|每")
-_FUNDS = re.compile(r"经费|资金|投资|预算|费用|补助|补贴|金额|奖励|奖金|拨款|款项|专项")
-_SEGMENT_SPLIT = re.compile(r"[、，,；;]")
+_STATED_RE = recache.compile(r"(?<![公总])" + _TOTAL_WORD + r"(?!同|享|建(?![成设])|治|识|性|赢|产|谋|商|担|青)[为达]?")
+_BREAK_WORDS = recache.compile(r"其中|等|约|主要|部分|以上|以下|左右|余|多|近|超过|含|包括|如|例如|分别|另|此外|平均|人均|每")
+_FUNDS = recache.compile(r"经费|资金|投资|预算|费用|补助|补贴|金额|奖励|奖金|拨款|款项|专项")
+_SEGMENT_SPLIT = recache.compile(r"[、，,；;]")
 
 
 def _total_here(m: str, pos: int) -> Quantity | None:
@@ -307,7 +308,7 @@ def _segments_spans(inner: str):
     return [x for x in re.finditer(r"[^、，,；;]+", inner) if x.group().strip()]
 
 
-_QIZHONG = re.compile(r"其中[：:，,]?")
+_QIZHONG = recache.compile(r"其中[：:，,]?")
 
 
 def _parts_exceed(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:

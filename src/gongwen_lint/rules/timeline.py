@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
 from ..text import mask, sentences
@@ -25,7 +26,7 @@ from .registry import rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAIN = frozenset({Role.BODY}) | HEADING_ROLES
-_FORWARDING = re.compile(r"转发|批转")
+_FORWARDING = recache.compile(r"转发|批转")
 
 
 def _text_paragraphs(doc: Document, attachments: bool = True) -> list[Paragraph]:
@@ -44,12 +45,12 @@ def _fmt(d: datetime.date) -> str:
 # --------------------------------------------------------------------------------------------
 # GW631
 
-_DEADLINE_AFTER = re.compile(r"(?:之前|以前|前)")
-_DIRECTIVE = re.compile(r"请|要|应|须|务必|确保|力争|争取|必须|需|限于|截止|务于|前报|前完成|前上报|前提交|前反馈|前建成|前实现")
-_SCHEDULED = re.compile(r"(?:定于|拟于|将于|计划于|安排于|安排在)$")
-_PERIOD_SEP = re.compile(r"\s*(?:至|到|—|－|-|～|~)\s*")
-_PERIOD_LABEL = re.compile(r"时间|期限|日期|期间|阶段|有效期|时段|起止|为期")
-_PAST = re.compile(r"已|曾|(?<!为)(?<!除)了(?!解)|截至目前|截至当前|目前|原定|原计划|此前|先后|相继|分别于|去年|上年|以来")
+_DEADLINE_AFTER = recache.compile(r"(?:之前|以前|前)")
+_DIRECTIVE = recache.compile(r"请|要|应|须|务必|确保|力争|争取|必须|需|限于|截止|务于|前报|前完成|前上报|前提交|前反馈|前建成|前实现")
+_SCHEDULED = recache.compile(r"(?:定于|拟于|将于|计划于|安排于|安排在)$")
+_PERIOD_SEP = recache.compile(r"\s*(?:至|到|—|－|-|～|~)\s*")
+_PERIOD_LABEL = recache.compile(r"时间|期限|日期|期间|阶段|有效期|时段|起止|为期")
+_PAST = recache.compile(r"已|曾|(?<!为)(?<!除)了(?!解)|截至目前|截至当前|目前|原定|原计划|此前|先后|相继|分别于|去年|上年|以来")
 #: How far before the 成文日期 a date written without its year may lie and still be this year's.
 _BARE_MONTH_DAYS = 31
 
@@ -62,8 +63,8 @@ def _past(w: When, ref: datetime.date) -> bool:
     return True
 
 
-_CITING = re.compile(r"(?:按照|根据|依据|依照|按)[^，。；]{0,40}?(?:要求|安排|规定|部署|计划|方案)")
-_REQUEST = re.compile(r"请")
+_CITING = recache.compile(r"(?:按照|根据|依据|依照|按)[^，。；]{0,40}?(?:要求|安排|规定|部署|计划|方案)")
+_REQUEST = recache.compile(r"请")
 #: Genres that recount: a deadline in a 通报 is mostly one an earlier notice set, unless 请 asks it anew.
 _NARRATIVE = frozenset({Genre.BULLETIN, Genre.REPORT, Genre.MINUTES, Genre.COMMUNIQUE})
 
@@ -209,22 +210,22 @@ _REL = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "前年": -2, "后�
 _REL_WORD = "今年|本年|明年|去年|前年|后年"
 _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年"
 #: 今年（2023年） / 2023年（今年） / 今年即2023年
-_APPOSITION = re.compile(
+_APPOSITION = recache.compile(
     rf"(?P<rel>{_REL_WORD})[（(]{_YEAR_WORD}[）)]|{_YEAR_WORD.replace('y>', 'y2>')}[（(](?P<rel2>{_REL_WORD})[）)]"
     rf"|(?P<rel3>{_REL_WORD})即{_YEAR_WORD.replace('y>', 'y3>')}"
 )
 _NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
 _SUBJECT = rf"(?P<rel>{_REL_WORD})|{_YEAR_WORD}"
-_PLAN_RE = re.compile(
+_PLAN_RE = recache.compile(
     rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?[“‘\"']?(?P<plan>[十一二三四五六七八九]{{1,3}}五)[”’\"']?"
     rf"(?:规划|计划)?[^。；，,]{{0,8}}?(?P<which>开局之年|开局年|起步之年|第一年|收官之年|收官年|最后一年|第(?P<n>[一二三四五])年)"
 )
-_ANNIV_RE = re.compile(
+_ANNIV_RE = recache.compile(
     rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?(?P<event>[\u4e00-\u9fff]{{2,12}}?)(?P<n>{_NUM})周年"
 )
 
 
-_YEAR_HINT = re.compile(rf"{_REL_WORD}|近日|日前|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
+_YEAR_HINT = recache.compile(rf"{_REL_WORD}|近日|日前|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
 
 
 def _plan_year(m: re.Match) -> tuple[int, str] | None:
@@ -321,7 +322,7 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.report(p, mt.start(), mt.end(), f"{label}是{year}年，{basis}")
 
 
-_RECENT = re.compile(r"近日|日前")
+_RECENT = recache.compile(r"近日|日前")
 _RECENT_DAYS = 92  # 近日 of a 成文日期 is within about a quarter before it
 
 
@@ -345,7 +346,7 @@ def _recently(p: Paragraph, m: str, ref: datetime.date, ctx: Context) -> Iterato
 # GW634
 
 
-_WEEKDAY_HINT = re.compile(r"星期|礼拜|周[一二三四五六日天]")
+_WEEKDAY_HINT = recache.compile(r"星期|礼拜|周[一二三四五六日天]")
 
 
 def _candidate_years(d_month: int, ref: datetime.date | None, context: int | None) -> list[int]:

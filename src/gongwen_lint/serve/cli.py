@@ -8,13 +8,13 @@ Chinese message and exit code 2, before the port is opened.
 from __future__ import annotations
 
 import os
-import re
 import socket
 import sys
 from pathlib import Path
 
 import click
 
+from .. import recache
 from . import settings as defaults
 
 
@@ -24,7 +24,7 @@ def _fail(message: str) -> None:
 
 
 #: RFC 6750 ``b64token``: what a client can send in ``Authorization: Bearer …``.
-_TOKEN_RE = re.compile(r"^[A-Za-z0-9\-._~+/]+=*$")
+_TOKEN_RE = recache.compile(r"^[A-Za-z0-9\-._~+/]+=*$")
 
 
 def _read_token(token_file: str | None) -> str | None:

@@ -7,9 +7,9 @@ The record is sent to the worker processes, so it holds only plain values.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 
+from .. import recache
 from ..config import Config
 
 DEFAULT_HOST = "127.0.0.1"
@@ -23,7 +23,7 @@ TOKEN_ENV = "GONGWEN_LINT_TOKEN"
 
 #: ``--index 名称=地址``: a name is letters, digits, ``_`` and ``-`` (Chinese letters included);
 #: anything else before the first ``=`` (``postgresql://…?sslmode=require``) is part of a path.
-_NAMED_INDEX_RE = re.compile(r"^([\w-]+)=(.+)$")
+_NAMED_INDEX_RE = recache.compile(r"^([\w-]+)=(.+)$")
 DEFAULT_INDEX_NAME = "default"
 
 

@@ -8,7 +8,6 @@ and says the same thing about it; nothing the client sends becomes a folder or a
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 import unicodedata
@@ -16,10 +15,12 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 from urllib.parse import quote
 
+from .. import recache
+
 COPY_CHUNK = 1024 * 1024
 MAX_NAME_CHARS = 120
 DEFAULT_NAME = "草稿.docx"
-_SUFFIX_RE = re.compile(r"^\.[a-z0-9]{1,10}$")
+_SUFFIX_RE = recache.compile(r"^\.[a-z0-9]{1,10}$")
 
 
 def display_name(client_name: str | None) -> str:

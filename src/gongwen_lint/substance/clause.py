@@ -24,19 +24,19 @@ the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from .. import recache
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
+from ..text import count_han
 from . import slots as slot_finder
 from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, NUMBER, VERB, Table
 from .table import MODIFIER as MODIFIER_CLASS
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?]")
+_HAN = recache.compile(r"[\u4e00-\u9fff]+")
+_CLAUSE_BREAK = recache.compile(r"[，。；：！？、,;:!?]")
 MAX_WORD = 7
 #: Heads of abstract nouns: 全局性, 获得感 always; 韧劲, 心态, 声势, 士气, 家风, 进取心, 境界 when
 #: laws never use the word (电力, 生态 and 温度 they do).
@@ -133,15 +133,17 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     frequencies from the packaged table; the lexicon's own words count as frequent words."""
     known = lex.stripped
     prefixes = lex.stripped_prefixes
+    lookup = table.lookup  # bound once: this loop is the hottest of the substance analysis
     n = len(run)
     # candidate words by start, as jieba's DAG: extend while some word starts this way
     words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     for j in range(n):
         one = table.get(run[j])
-        words[j].append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
+        starts = words[j]
+        starts.append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
         for k in range(j + 2, min(n, j + MAX_WORD) + 1):
             w = run[j:k]
-            e = table.lookup(w)
+            e = lookup(w)
             if e is None and w not in prefixes:
                 break  # no word of the table or the lexicon starts this way
             if e is not None and e.cls != NONE:
@@ -152,7 +154,7 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
                 continue
             if w in known:
                 freq = max(freq, _LEXICON_FREQ)
-            words[j].append((k, freq))
+            starts.append((k, freq))
     best: list[float] = [0.0] + [float("-inf")] * n
     back = [0] * (n + 1)
     for j in range(n):
@@ -275,7 +277,7 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = 
     quoted = slot_finder.quotes(text)
     slots = slot_finder.find(lex, table, text, masked, sources, quoted)
     spans, stock = _stripped_spans(lex, text, sources, quoted)
-    han = len(_HAN_CHAR.findall(masked))
+    han = count_han(masked)
     if slots:
         return Judgement(Verdict.MEASURE, slots, stock=tuple(stock), han=han)
     if not deep:

@@ -17,34 +17,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..model import HEADING_ROLES, Document, Paragraph, Role
+from ..text import count_han
 
 PROSE_ROLES = frozenset({Role.BODY, Role.ATTACHMENT_BODY})
 _LEVEL = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
 #: A leading ordinal: 一、 （一） 1. 1、 （1） ① 第一条 — not part of what an item says.
-ORDINAL_RE = re.compile(
+ORDINAL_RE = recache.compile(
     r"^[\s\u3000]*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]"
     r"|[①-⑳]|第[一二三四五六七八九十百]+条)[\s\u3000]*"
 )
-_CLOSING_RE = re.compile(
+_CLOSING_RE = recache.compile(
     r"^(?:特此(?:通知|报告|批复|函告|函复|通报|公告|通告|请示)|"
     r"(?:以上|上述)?[^。]{0,20}?(?:请|望)[^。]{0,16}?(?:贯彻执行|遵照执行|认真执行|参照执行|研究执行|组织实施|贯彻落实|执行)|"
     r"此复|专此报告|当否，请批示|妥否，请批示)[。！]?$"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_PUNCT = re.compile(r"[。；！？，,;!?]")
-_CLAUSE_PUNCT = re.compile(r"[。；！？，、,;!?]")
-_SENTENCE_END = re.compile(r"[。；！？!?;]")
-_ENUMERATOR_RE = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
-_NEXT_ENUMERATOR_RE = re.compile(r"[，；、,;](?:[二三四五六七八九十]+(?:是|要)|其次|再次|最后)")
+_HAN = recache.compile(r"[\u4e00-\u9fff]")
+_PUNCT = recache.compile(r"[。；！？，,;!?]")
+_CLAUSE_PUNCT = recache.compile(r"[。；！？，、,;!?]")
+_SENTENCE_END = recache.compile(r"[。；！？!?;]")
+_ENUMERATOR_RE = recache.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+(?:是|要)|首先|其次|再次|最后)")
+_NEXT_ENUMERATOR_RE = recache.compile(r"[，；、,;](?:[二三四五六七八九十]+(?:是|要)|其次|再次|最后)")
 #: 本通知自发布之日起施行。…: the effective date, and what the rest says about other rules.
-_EFFECTIVE_RE = re.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
-_LEAD_IN_RE = re.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
-_EXHORTATION_RE = re.compile(r"^[\s\u3000]*(?:希望|望|号召)")
+_EFFECTIVE_RE = recache.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
+_LEAD_IN_RE = recache.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
+_EXHORTATION_RE = recache.compile(r"^[\s\u3000]*(?:希望|望|号召)")
 #: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任)
 #: or one transition (为此，……) is neither a work item nor empty words.
-_RULE_RE = re.compile(r"^[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)[^。]*。?$")
-_TRANSITION_RE = re.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
+_RULE_RE = recache.compile(r"^[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)[^。]*。?$")
+_TRANSITION_RE = recache.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
 MIN_HAN = 6
 
 
@@ -62,14 +64,14 @@ def heading_lead_end(p: Paragraph) -> int | None:
 #: A "heading" this long that ends like a sentence and runs on over clauses is a numbered item
 #: with no lead of its own (2. 进一步完善……体系，加快推进……，持续改善……。), not a title.
 _ITEM_HEADING_HAN = 25
-_CLAUSE_COMMA = re.compile(r"[，,；;]")
+_CLAUSE_COMMA = recache.compile(r"[，,；;]")
 
 
 def numbered_item(p: Paragraph) -> bool:
     """A heading-role paragraph that is a work item in full (numbered, no run-in lead)."""
     text = p.text.rstrip()
     return (p.role in HEADING_ROLES and heading_lead_end(p) is None and text.endswith("。")
-            and len(_HAN.findall(text)) >= _ITEM_HEADING_HAN and len(_CLAUSE_COMMA.findall(text)) >= 2)
+            and count_han(text) >= _ITEM_HEADING_HAN and len(_CLAUSE_COMMA.findall(text)) >= 2)
 
 
 def heading_label(text: str) -> str:
@@ -90,7 +92,7 @@ class Span:
 
 
 #: Template filler: one short unit repeated (正文内容正文内容…, XXXX): a placeholder, not words.
-_FILLER_RE = re.compile(r"(.{1,6}?)\1{3,}")
+_FILLER_RE = recache.compile(r"(.{1,6}?)\1{3,}")
 
 
 def is_filler(text: str) -> bool:
@@ -104,7 +106,7 @@ def _is_item_text(text: str, heads_prose: bool = True) -> bool:
     """``heads_prose``: running text follows the paragraph (a short clause there may be the
     heading of what follows)."""
     t = text.strip()
-    han = len(_HAN.findall(t))
+    han = count_han(t)
     if han < MIN_HAN or is_filler(t):
         return False
     if han < 30 and not _PUNCT.search(t):
@@ -126,7 +128,7 @@ def _is_item_text(text: str, heads_prose: bool = True) -> bool:
 
 def _short_clause(text: str) -> bool:
     t = text.strip()
-    return len(_HAN.findall(t)) < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？"))
+    return count_han(t) < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？"))
 
 
 def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..lexicon import StyleLexicon
 from ..text import MASK
 from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
@@ -20,7 +21,7 @@ _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
 
 #: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.
-DEADLINE_RE = re.compile(
+DEADLINE_RE = recache.compile(
     r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
     r"|[〇○零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?(?:[一二三四五六七八九十]{1,3}日|底|末)?(?:前|之前|以前|起|内)?"
     r"|\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)(?:前|之前)?"
@@ -39,47 +40,48 @@ _UNITS = "|".join(sorted(set(
     "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
-_NARRATIVE_YEAR = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:[，,]|以来|是|的)")
+_NARRATIVE_YEAR = recache.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:[，,]|以来|是|的)")
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
-QUANTITY_RE = re.compile(
+QUANTITY_RE = recache.compile(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
     # (三年行动, 五年规划: the name of a campaign or a plan, not a quantity)
     rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年(?!行动|规划|计划)|支|户|人|座)"
     rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
     r"|百分之[一二三四五六七八九十百点]+"
 )
-_DIGITS = re.compile(r"[0-9０-９]+")
-_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
+_DIGITS = recache.compile(r"[0-9０-９]+")
+_LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
 #: A responsible party named with 由 … 负责 (由县林业局牵头, 由一名县级领导包案).
-_BY_RE = re.compile(
+_BY_RE = recache.compile(
     r"由([^，。；：]{2,24}?)(?:负责|牵头|承担|组织实施|会同|统筹|包案|包保|任组长|担任|挂帅|督办|办理|实施|组织)"
 )
 #: A named post: 分管副市长, 县级领导, 县委主要负责同志, 河长, 网格员.
-POST_RE = re.compile(
+POST_RE = recache.compile(
     r"[省市县区乡镇村]级副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|领导|河长|湖长|林长)"
     # 分管领导 alone names nobody (主要领导亲自抓、分管领导具体抓 is a formula)
     r"|(?:分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|河长|湖长|林长)"
     r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长(?!制)|网格员|驻村第一书记|第一书记"
 )
 #: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = recache.compile(
     r"^[\u4e00-\u9fff]{0,2}?(?:机制|制度|模式|工程|行动|活动|计划|专项|清单|平台|系统|热线|专席|改革|服务|政策|工作法|标准|办法|"
     r"名单|档案|管理|检查|试点|项目|基金|券|码|卡|网站|网|专区|窗口|改造|整治|方案|指数|体系|标识|认证|品牌|热线|通道|专线|"
     r"规划|纲要)"
 )
 #: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
-_NAMED_END = re.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
+_NAMED_END = recache.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
 #: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
-_VAGUE_RE = re.compile(r"相关|有关|各类|各项|各种|多种|各级")
-_PHRASE_START = re.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
+_VAGUE_RE = recache.compile(r"相关|有关|各类|各项|各种|多种|各级")
+_PHRASE_START = recache.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
 #: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
-_NUMBER_NAME = re.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
+_NUMBER_NAME = recache.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
 #: A law or a document that is only to be 贯彻落实/学习宣传 is cited, not applied (认真贯彻落实《法律援助法》).
-_CITING_BEFORE = re.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
+_CITING_BEFORE = recache.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
 #: What follows a quotation that names a document to be written or applied (“十二五”规划).
-_DOCUMENT_AFTER = re.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
-_INSTRUMENT_END = re.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
+_DOCUMENT_AFTER = recache.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
+_INSTRUMENT_END = recache.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+_QUOTE_MARKS = recache.compile("[" + "".join(k + v for k, v in _QUOTES.items()) + "]")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ def quotes(text: str) -> list[Quote]:
     """
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):  # only the marks change anything: skip the rest in C
+        i, ch = m.start(), m.group()
         if ch in _QUOTES:
             stack.append((ch, i))
         elif stack and ch == _QUOTES[stack[-1][0]]:
@@ -163,8 +166,8 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-_PLACE_END = re.compile(r"[省市县区州旗镇乡]|街道")
-_LEVEL_START = re.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
+_PLACE_END = recache.compile(r"[省市县区州旗镇乡]|街道")
+_LEVEL_START = recache.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
 
 
 def _named_organ(table: Table, organ: str) -> bool:

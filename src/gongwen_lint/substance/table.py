@@ -44,6 +44,11 @@ def _entry(v: int) -> Entry:
     return e
 
 
+#: Strings looked up, remembered (a 500-page draft asks ~400,000 lookups of ~250,000 distinct
+#: substrings; each entry is a short string and a shared Entry, ~150 bytes).
+CACHE_ENTRIES = 500_000
+
+
 class Table:
     def __init__(self, data: bytes):
         if data[: len(MAGIC)] != MAGIC:
@@ -65,15 +70,17 @@ class Table:
     def lookup(self, s: str) -> Entry | None:
         """The entry of ``s``, or None when the table holds nothing for it — not even as the
         start of a longer word (a prefix has an empty entry)."""
-        e = self._cache.get(s, _MISSING)
+        cache = self._cache
+        e = cache.get(s, _MISSING)
         if e is not _MISSING:
             return e  # type: ignore[return-value]
+        keys = self.keys
         k = zlib.crc32(s.encode("utf-8"))
-        i = bisect_left(self.keys, k)
-        e = _entry(self.values[i]) if i < len(self.keys) and self.keys[i] == k else None
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[s] = e
+        i = bisect_left(keys, k)
+        e = _entry(self.values[i]) if i < len(keys) and keys[i] == k else None
+        if len(cache) > CACHE_ENTRIES:
+            cache.clear()
+        cache[s] = e
         return e
 
     def get(self, s: str) -> Entry:

@@ -4,10 +4,10 @@ place a "missing" finding and lower it when the roles it depends on are not conf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ... import recache
 from ...diagnostics import Diagnostic, Severity
 from ...model import HEADING_ROLES, Document, Paragraph, Role
 from .._fields import (
@@ -42,5 +42,5 @@ def _after(doc: Document, *roles: Role) -> int | None:
 
 
 #: The 附件说明's lead (附件：) and an item's number (1. / （1）), read by GW105 and GW106.
-_ATT_HEAD_RE = re.compile(r"^(?P<lead>\s*附\s*件\s*)(?P<colon>[：:]?)\s*")
-_ITEM_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\s*(?P<sep>[.．、，,]|\s)\s*|^(?P<paren>[（(]\d{1,2}[）)])\s*")
+_ATT_HEAD_RE = recache.compile(r"^(?P<lead>\s*附\s*件\s*)(?P<colon>[：:]?)\s*")
+_ITEM_NUMBER_RE = recache.compile(r"^(?P<num>\d{1,2})\s*(?P<sep>[.．、，,]|\s)\s*|^(?P<paren>[（(]\d{1,2}[）)])\s*")

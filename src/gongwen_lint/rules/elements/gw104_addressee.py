@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Document, Paragraph, Role
 from .._fields import (
@@ -17,7 +18,7 @@ from ..context import Context
 from ..registry import rule
 from ._common import ERROR, _confident
 
-_ADDR_END_RE = re.compile(r"[。，；、.,;：:！!？?]+$")
+_ADDR_END_RE = recache.compile(r"[。，；、.,;：:！!？?]+$")
 
 
 @rule(

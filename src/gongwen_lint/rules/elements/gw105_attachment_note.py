@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Document, Paragraph, Role
 from ...text import compact
@@ -18,8 +19,8 @@ from ._common import (
     _confident,
 )
 
-_TAIL_PUNCT_RE = re.compile(r"[。，；、.,;：:！!？?]+$")
-_VAGUE_ATT_RE = re.compile(r"^(如文|见文|略|见附件|\d+\s*件|[一二三四五六七八九十]+件)$")
+_TAIL_PUNCT_RE = recache.compile(r"[。，；、.,;：:！!？?]+$")
+_VAGUE_ATT_RE = recache.compile(r"^(如文|见文|略|见附件|\d+\s*件|[一二三四五六七八九十]+件)$")
 
 
 @rule(

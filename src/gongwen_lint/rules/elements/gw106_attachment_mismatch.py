@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Document, Paragraph, Role
 from ...text import compact
@@ -19,7 +20,7 @@ from ._common import (
     _confident,
 )
 
-_NORMALISE_RE = re.compile(r"[\s\u3000《》“”\"'‘’〈〉<>。，；、.,;：:]")
+_NORMALISE_RE = recache.compile(r"[\s\u3000《》“”\"'‘’〈〉<>。，；、.,;：:]")
 
 
 def _norm(s: str) -> str:

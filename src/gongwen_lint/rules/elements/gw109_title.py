@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Document, Role
 from ...text import compact, mask
@@ -17,7 +18,7 @@ from ..context import Context
 from ..registry import rule
 from ._common import WARNING
 
-_TITLE_END_PUNCT_RE = re.compile(r"[。．.，,；;：:！!？?]+$")
+_TITLE_END_PUNCT_RE = recache.compile(r"[。．.，,；;：:！!？?]+$")
 
 
 @rule(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Document, Paragraph, Role
 from ...text import compact
@@ -13,7 +14,7 @@ from ..context import Context
 from ..registry import rule
 from ._common import BODY_ROLES, ERROR, WARNING, _confident
 
-_SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(?:\s*★\s*(?P<term>.+))?$")
+_SECRECY_RE = recache.compile(r"^(绝密|机密|秘密)(?:\s*★\s*(?P<term>.+))?$")
 _URGENCY_OK = ("特急", "加急", "特提", "平急")
 _URGENCY_FIX = {"特急件": "特急", "加急件": "加急", "急件": "加急", "紧急": "加急", "特别紧急": "特急"}
 
@@ -54,9 +55,9 @@ def header_fields(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         yield from _confident(_check_header_line(p, ctx), p)
 
 
-_LOOSE_URGENCY_RE = re.compile(r"^(特急|加急|特提|平急|紧急|急件|特急件|加急件|特别紧急|急)$")
-_LOOSE_SECRECY_RE = re.compile(r"^(绝密|机密|秘密)")
-_LOOSE_COPY_RE = re.compile(r"^(份号[：:]?)?\d{1,10}$")
+_LOOSE_URGENCY_RE = recache.compile(r"^(特急|加急|特提|平急|紧急|急件|特急件|加急件|特别紧急|急)$")
+_LOOSE_SECRECY_RE = recache.compile(r"^(绝密|机密|秘密)")
+_LOOSE_COPY_RE = recache.compile(r"^(份号[：:]?)?\d{1,10}$")
 
 
 def _header_zone(doc: Document) -> list[Paragraph]:

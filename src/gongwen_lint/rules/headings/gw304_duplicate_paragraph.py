@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import TEXT_ROLES, Document, Paragraph
 from ...text import count_cjk, mask
@@ -17,7 +17,7 @@ from ..context import Context
 from ..registry import rule
 from ._common import WARNING
 
-_PUNCT_STRIP = re.compile(r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]")
+_PUNCT_STRIP = recache.compile(r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]")
 _NUMERALS = set("0123456789〇零一二三四五六七八九十百千万亿两年月日第条款项号%.")
 
 
@@ -29,7 +29,7 @@ def _normalise(p: Paragraph) -> str:
     return _PUNCT_STRIP.sub("", text)
 
 
-_LABEL_RE = re.compile(r"^[ \u3000]*([^，。；：:、\s]{2,10})[：:]")
+_LABEL_RE = recache.compile(r"^[ \u3000]*([^，。；：:、\s]{2,10})[：:]")
 
 
 def _item_label(text: str) -> str | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import Paragraph, Role
 from ..context import Context
@@ -13,28 +13,31 @@ from ._common import _STRAY_ROLES, WARNING
 
 _PLACEHOLDER_PATTERNS = [
     # XX / ×× / XXXX人民政府, not inside a Latin word (XXL, xxx.com is caught by the 网 case anyway)
-    re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),
+    recache.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),
     # X年X月X日, ×月×日, 第×号 — a single cross standing for a number
-    re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]+|\d{4})年[XxＸｘ×\d]{0,2}月[XxＸｘ×\d]{0,2}日(?<=[XxＸｘ×]日)"
+    recache.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]+|\d{4})年[XxＸｘ×\d]{0,2}月[XxＸｘ×\d]{0,2}日(?<=[XxＸｘ×]日)"
                r"|(?<![A-Za-z])(?:[XxＸｘ×]+|\d{4})年[XxＸｘ×]+月"
                r"|(?<![A-Za-z])[XxＸｘ×]+月[XxＸｘ×\d]+日"
                r"|第[XxＸｘ×]+[号条款项期届次]"),
     # 〇〇市 / ○○局 (not inside a year such as 二〇〇八)
-    re.compile(r"(?<![一二三四五六七八九十〇零○O\d])[〇○]{2,}(?![一二三四五六七八九十〇零○O\d年])"),
+    recache.compile(r"(?<![一二三四五六七八九十〇零○O\d])[〇○]{2,}(?![一二三四五六七八九十〇零○O\d年])"),
     # [主送单位] 【发文机关】 【待补】 ［日期］ <单位名称>
-    re.compile(
+    recache.compile(
         r"[\[［【<〈]\s*[\u4e00-\u9fff]{0,10}"
         r"(?:单位|名称|机关|部门|日期|时间|姓名|地址|电话|手机|号码|联系人|负责人|人员|金额|数量|数字|标题|文号|内容|事由|全称|简称|待补|待定|待填|填写|补充|此处|请输入)"
         r"[\u4e00-\u9fff]{0,6}\s*[\]］】>〉]"
     ),
     # [联系人] ［手机号］: Chinese words in square brackets are template slots — not one such
     # bracket occurs in the 1,757 real documents of the shared archive.
-    re.compile(r"[\[［]\s*[\u4e00-\u9fff]{1,12}\s*[\]］]"),
-    re.compile(r"\b(?:TODO|TBD|FIXME)\b"),
+    recache.compile(r"[\[［]\s*[\u4e00-\u9fff]{1,12}\s*[\]］]"),
+    recache.compile(r"\b(?:TODO|TBD|FIXME)\b"),
     # the prompt of an empty Word/WPS content control
-    re.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
+    recache.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
-_BLANK = re.compile(r"_{3,}|＿{2,}")
+_BLANK = recache.compile(r"_{3,}|＿{2,}")
+#: A character every placeholder above holds one of (crosses, circles, brackets, T/F of TODO,
+#: TBD, FIXME, 击 of 单击/点击, underscores): most paragraphs have none, and one search settles them.
+ANY_PLACEHOLDER_CHAR = recache.compile(r"[XxＸｘ×〇○\[［【<〈TF击_＿]")
 
 
 @rule(
@@ -69,6 +72,8 @@ def placeholder(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：二〇〇八年九月二十六日
     """
     text = p.text
+    if not ANY_PLACEHOLDER_CHAR.search(text):
+        return
     attachment = p.role is Role.ATTACHMENT_BODY
     found: list[tuple[int, int]] = []
     for i, pattern in enumerate(_PLACEHOLDER_PATTERNS):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -31,12 +30,12 @@ from ._common import (
     _table,
 )
 
-_ADDRESSEE_LIKE = re.compile(r"^[^。；！？]{1,40}[：:]$")
-_LABEL_LIKE = re.compile(r"^(附\s*件\s*[\d一二三四五六七八九十]*|附表|附图)")
+_ADDRESSEE_LIKE = recache.compile(r"^[^。；！？]{1,40}[：:]$")
+_LABEL_LIKE = recache.compile(r"^(附\s*件\s*[\d一二三四五六七八九十]*|附表|附图)")
 # 版记-like lines (纪要 put 主送/分送 in the 版记, 4号): not body text even when recognised as such.
-_IMPRINT_LIKE = re.compile(r"^(主\s*送|分\s*送|抄\s*送|抄\s*报|报\s*送|发\s*送)[：:]")
+_IMPRINT_LIKE = recache.compile(r"^(主\s*送|分\s*送|抄\s*送|抄\s*报|报\s*送|发\s*送)[：:]")
 # Names spread with spaces (joint signatures, 出席 lists): positioned lines, not prose.
-_GAP = re.compile(r"[ \u3000]{3,}|\t")
+_GAP = recache.compile(r"[ \u3000]{3,}|\t")
 
 
 def _body_candidates(doc: Document) -> list[Paragraph]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -28,11 +27,11 @@ from ._common import (
     _table,
 )
 
-_NUMBER_LIKE = re.compile(r"(〔.{2,4}〕|\[.{2,4}\]|^第.{0,6}[号期]$|号\s*$)")
+_NUMBER_LIKE = recache.compile(r"(〔.{2,4}〕|\[.{2,4}\]|^第.{0,6}[号期]$|号\s*$)")
 # Template placeholders: a line that is (partly) a placeholder cannot be told apart reliably
 # (a template's issuer line, its body placeholder), so its role is too doubtful to judge its
 # typography; GW306 reports the placeholder itself.
-_PLACEHOLDER = re.compile(r"[XＸ×]{2,}|\[[^\]]*\]|【[^】]*】|＿{2,}|_{2,}")
+_PLACEHOLDER = recache.compile(r"[XＸ×]{2,}|\[[^\]]*\]|【[^】]*】|＿{2,}|_{2,}")
 
 
 def _title_candidates(doc: Document) -> list[Paragraph]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -23,7 +22,7 @@ _HEADING_OPTIONS = {
     Role.HEADING3: ("heading3-font", "三级标题", "1."),
     Role.HEADING4: ("heading4-font", "四级标题", "（1）"),
 }
-_RUN_IN_END = re.compile(r"[。！？]")
+_RUN_IN_END = recache.compile(r"[。！？]")
 
 
 def _heading_span(p: Paragraph) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -19,8 +19,10 @@ from ..registry import rule
 from ._common import WARNING, _anchor_report, _dominant_size, _expected_class, _font_phrase, _size, _size_ok, _table
 
 _MULTI_PAGE = 1.15  # estimated pages above which the draft surely has a second page
-_PAGE_FORM = re.compile(r"^[—―]\s*\d+\s*[—―]$")
-_DIGITS = re.compile(r"\d+")
+_PAGE_FORM = recache.compile(r"^[—―]\s*\d+\s*[—―]$")
+_DIGITS = recache.compile(r"\d+")
+#: Characters below U+2E80 (Latin, digits, half-width marks): half a square wide.
+_HALF_WIDTH_RUN = recache.compile("[\x00-\u2e7f]+")
 
 
 def _used_footers(doc: Document) -> list[HeaderFooter]:
@@ -78,7 +80,7 @@ def estimated_pages(doc: Document) -> float:
         else:
             line_h = size * 1.3 * (f.line_spacing or 1.0)
         # Characters below U+2E80 (Latin, digits, half-width marks) take half a square.
-        width = len(p.text) - 0.5 * len(re.findall("[\x00-\u2e7f]", p.text))
+        width = len(p.text) - 0.5 * sum(map(len, _HALF_WIDTH_RUN.findall(p.text)))
         lines = max(1, math.ceil(width * size / width_pt)) if p.text else 1
         used += lines * line_h + (f.space_before_pt or 0.0) + (f.space_after_pt or 0.0)
     return breaks + used / height_pt

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ... import fonts
+from ... import fonts, recache
 from ...diagnostics import Diagnostic
 from ...model import (
     Document,
@@ -116,7 +115,7 @@ def imprint_style(zone: Zone, ctx: Context) -> Iterator[Diagnostic]:
 
 # Roles that may stand in or around a 版记 block (纪要 put 主送 there; 审核/联系人 lines are unknown).
 _IMPRINT_ROLES = frozenset({Role.CC, Role.PRINTER, Role.ADDRESSEE, Role.EMPTY, Role.UNKNOWN, Role.PAGE_NUMBER})
-_DRAWN_LINE = re.compile(r"^\s*[—─━＿_\-－=＝][\s—─━＿_\-－=＝]{3,}$")
+_DRAWN_LINE = recache.compile(r"^\s*[—─━＿_\-－=＝][\s—─━＿_\-－=＝]{3,}$")
 _THICK_MIN_PT = 0.9  # 0.35 mm ≈ 0.99 pt (Word "1 磅", w:sz=8); Word's default line is 0.5 pt
 _SHAPE_WINDOW = 30  # paragraphs before the 版记 where an anchored shape may still draw its line
 

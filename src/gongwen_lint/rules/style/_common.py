@@ -4,18 +4,15 @@ GW708 and GW709) and the item tests those rules have in common.
 
 from __future__ import annotations
 
-import re
-
-from ... import lexicon
+from ... import lexicon, recache
 from ...diagnostics import Diagnostic, Severity
 from ...substance import Inventory, Item
-from ...text import mask
+from ...text import count_han, mask
 from .._zones import Item as Unit
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_NEGATED_BURDEN = re.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
+_NEGATED_BURDEN = recache.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
-_IMPERATIVE_RE = re.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
+_IMPERATIVE_RE = recache.compile(r"^(?:[\u4e00-\u9fff、（）]{0,24}?)(?:要|必须|务必|应当|须|需要)(?=[\u4e00-\u9fff])")
 
 
 def inventory(ctx, nlp: bool = True) -> Inventory:
@@ -85,7 +82,7 @@ _MIN_REPORTED_HAN = 10
 
 
 def _reportable(item: Item) -> bool:
-    return not item.span.preamble and len(_HAN.findall(item.text)) >= _MIN_REPORTED_HAN
+    return not item.span.preamble and count_han(item.text) >= _MIN_REPORTED_HAN
 
 
 def _stock_list(item: Item, limit: int = 4) -> str:
@@ -100,7 +97,7 @@ def _stacked(lex, item: Item) -> bool:
     quiet = frozenset({lexicon.BURDEN, "空泛程度"})
     hits = [m for s in item.sentences for m in _phrase_matches(lex, item.p.text[s.start:s.end], quiet)]
     covered = sum(m.end - m.start for m in hits)
-    return len(hits) >= 2 and covered >= 0.25 * max(1, len(_HAN.findall(item.text)))
+    return len(hits) >= 2 and covered >= 0.25 * max(1, count_han(item.text))
 
 
 def _vague_measure_item(lex, item: Item) -> bool:

@@ -7,15 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ... import lexicon
+from ... import lexicon, recache
 from ...diagnostics import Diagnostic, Severity
 from ...model import HEADING_ROLES, Document
 from ...substance import Inventory, Verdict
 from ...substance.items import ORDINAL_RE
-from ...text import mask
+from ...text import count_han, mask
 from ..registry import rule
 from ._common import (
-    _HAN,
     _MIN_REPORTED_HAN,
     _phrase_matches,
     _report_item,
@@ -85,7 +84,7 @@ def empty_sentence(doc: Document, ctx):
             stock = _phrase_matches(lex, item.p.text[s.start:s.end])
             # Only a stack of stock phrases: an empty sentence next to the details it introduces
             # (加强组织领导。市政府成立……) is the item's topic, not a finding.
-            if len(stock) < 2 or len(_HAN.findall(item.p.text[s.start:s.end])) < _MIN_REPORTED_HAN:
+            if len(stock) < 2 or count_han(item.p.text[s.start:s.end]) < _MIN_REPORTED_HAN:
                 continue
             a, b = _trim(item.p.text, s.start, s.end)
             phrases = f"（{'、'.join(dict.fromkeys(m.phrase for m in stock))}）" if stock else ""
@@ -95,7 +94,7 @@ def empty_sentence(doc: Document, ctx):
 
 
 #: A verb that takes a slogan for its object: 着力打造“鹰一样的个人，雁一样的团队”.
-_SLOGAN_QUOTE_RE = re.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
+_SLOGAN_QUOTE_RE = recache.compile(r"(?:打造|树立|营造|弘扬|发扬|践行|争当|争做|争创|唱响|叫响)(“[^”]{4,40}”)")
 
 
 def _slogan_quotes(ctx, inv: Inventory) -> Iterator[Diagnostic]:
@@ -132,7 +131,7 @@ def _slogan_headings(ctx, lex) -> Iterator[Diagnostic]:
         m = ORDINAL_RE.match(p.text)
         start = m.end() if m else 0
         text = p.text[start:].rstrip()
-        if len(_HAN.findall(text)) < _SLOGAN_HEADING_HAN:
+        if count_han(text) < _SLOGAN_HEADING_HAN:
             continue
         if judge(lex, load(), text, mask(text)).verdict is V.EMPTY:
             yield ctx.report(p, start, start + len(text), "标题是口号：没有说出这部分要做的事——改为概括具体任务的标题", severity=Severity.INFO)

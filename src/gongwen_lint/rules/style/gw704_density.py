@@ -8,10 +8,9 @@ from ... import lexicon
 from ...diagnostics import Severity
 from ...model import TEXT_ROLES, Document, Paragraph
 from ...substance import Inventory
-from ...text import mask
+from ...text import count_han, mask
 from ..registry import rule
 from ._common import (
-    _HAN,
     _phrase_matches,
     inventory,
 )
@@ -24,7 +23,7 @@ def boilerplate_share(doc: Document, lex: lexicon.StyleLexicon) -> tuple[float, 
     for p in doc.body:
         if p.role not in TEXT_ROLES:
             continue
-        total += len(_HAN.findall(mask(p.text)))
+        total += count_han(mask(p.text))
         matches = _phrase_matches(lex, p.text)
         covered += sum(m.end - m.start for m in matches)
         if len(matches) > worst_n:

@@ -7,10 +7,8 @@ from ... import lexicon
 from ...diagnostics import Severity
 from ...model import HEADING_ROLES, Document, Paragraph, Role
 from ...substance.items import PROSE_ROLES, heading_label
+from ...text import count_han
 from ..registry import rule
-from ._common import (
-    _HAN,
-)
 
 
 @rule(
@@ -61,7 +59,7 @@ def preamble_bloat(doc: Document, ctx):
             continue
         if p.role not in PROSE_ROLES and p.role not in HEADING_ROLES:
             continue
-        n = len(_HAN.findall(p.text))
+        n = count_han(p.text)
         total += n
         if current is not None:
             head, m = sections[current.index]

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import re
-
+from ... import recache
 from ...diagnostics import Severity
 from ...model import HEADING_ROLES, Document, Genre, Role
 from ..registry import rule
 
-_SPECIAL_TITLE = re.compile(r"专项|开展[\u4e00-\u9fff]{1,30}(?:活动|行动|检查|整治|工作)的通知|做好[\u4e00-\u9fff]{1,30}工作的通知")
+_SPECIAL_TITLE = recache.compile(r"专项|开展[\u4e00-\u9fff]{1,30}(?:活动|行动|检查|整治|工作)的通知|做好[\u4e00-\u9fff]{1,30}工作的通知")
+#: Characters GW706 counts: Han, digits and Latin letters (runs: cheaper than one match per character).
+_COUNTED_RUN = recache.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 _LENGTH_GENRES = {Genre.NOTICE, Genre.OPINION, Genre.DECISION, Genre.BULLETIN, None}
 
 
@@ -51,7 +52,7 @@ def length_limit(doc: Document, ctx):
     paras = [p for p in doc.body if p.role is Role.BODY or p.role in HEADING_ROLES]
     if not paras:
         return
-    n = sum(len(re.findall(r"[\u4e00-\u9fff0-9A-Za-z]", p.text)) for p in paras)
+    n = sum(sum(map(len, _COUNTED_RUN.findall(p.text))) for p in paras)
     title = doc.first(Role.TITLE)
     title_text = title.text if title else ""
     special = bool(_SPECIAL_TITLE.search(title_text))
