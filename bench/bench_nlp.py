@@ -11,7 +11,7 @@ Commands (each a fresh ``gongwen-lint check`` process, start-up included):
 - ``floor``: default rules without the substance rules (``--ignore GW702,GW703,GW708,GW709``);
 - ``default``: the default rules (GW702/GW703/GW708/GW709 decide from packaged data);
 - ``worst``: the default rules on the worst-case draft (the unknown term read from packaged data);
-- ``worst-nlp``: the same with ``[options] style-nlp = true`` (jieba's tagger loaded for it);
+- ``worst-nlp``: the same with ``[style] nlp = true`` (jieba's tagger loaded for it);
 - with ``--base-rev REV``: ``base-floor`` (REV's default rules without GW702/GW703 — "today's
   no-NLP time" when REV is the commit before issue 15) and ``base-default`` (REV's default rules).
 
@@ -99,8 +99,8 @@ def in_process(draft: str, worst: str) -> None:
     t_spacy = time.perf_counter() - t
     wdoc = structure.analyse(document_from_text(worst, "worst"))
     asked = sum(1 for i in analyse(wdoc, lex, tagger.content_words).items if i.asked)
-    print(f"load on demand: jieba tagger {t_tagger * 1000:.0f} ms (only with style-nlp = true), spaCy pipeline on top "
-          f"{t_spacy * 1000:.0f} ms (no rule loads it); worst-case draft: {asked} item(s) ask the tagger with style-nlp")
+    print(f"load on demand: jieba tagger {t_tagger * 1000:.0f} ms (only with [style] nlp = true), spaCy pipeline on top "
+          f"{t_spacy * 1000:.0f} ms (no rule loads it); worst-case draft: {asked} item(s) ask the tagger with [style] nlp")
 
 
 def main() -> None:
@@ -127,7 +127,7 @@ def main() -> None:
             "worst": ([exe, "check", str(worst_path)], None),
             "worst-nlp": ([exe, "check", "--config", str(tmpdir / "nlp.toml"), str(worst_path)], None),
         }
-        (tmpdir / "nlp.toml").write_text("[options]\nstyle-nlp = true\n", encoding="utf-8")
+        (tmpdir / "nlp.toml").write_text("[style]\nnlp = true\n", encoding="utf-8")
         if args.base_rev:
             base = base_checkout(args.base_rev, Path(tempfile.mkdtemp(dir=tmp)))
             # Compiled once, as an install would be: under PYTHONDONTWRITEBYTECODE=1 the base

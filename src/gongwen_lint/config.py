@@ -3,6 +3,12 @@
 ``[tool.gongwen-lint]`` in ``pyproject.toml``, or ``gongwen-lint.toml`` / ``.gongwen-lint.toml``
 with the same keys at the top level.  The nearest file upwards from the working directory wins.
 Unknown keys are an error that names the key: a typo must not silently disable a check.
+
+Options are namespaced: a rule's own in a table named by its code (``[tool.gongwen-lint.GW706]
+max-chars = 6000``), the settings several rules share in a table named by their section
+(``[tool.gongwen-lint.layout] body-size-pt = 15.0``, :mod:`.rules.settings`).  The old flat
+names of ``[tool.gongwen-lint.options]`` (``style-max-chars``) still work, as deprecated aliases
+listed once in :data:`FLAT_NAMES`.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from .diagnostics import Severity
 from .errors import ReadError, RuleFileError
 from .fileio import read_capped
 from .rules import registry
+from .rules.settings import SECTIONS
 
 CONFIG_FILES = ("gongwen-lint.toml", ".gongwen-lint.toml", "pyproject.toml")
 
@@ -46,6 +53,104 @@ TOP_KEYS = {
 DICTIONARY_KEYS = {"boilerplate-add", "boilerplate-remove", "substance-add", "substance-remove", "organ-suffixes-add", "font-aliases"}
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
+#: The deprecated flat option names of ``[tool.gongwen-lint.options]`` → (rule code or settings
+#: section, option name): the one table that keeps old configuration files working.
+FLAT_NAMES: dict[str, tuple[str, str]] = {
+    "layout-margin-top-mm": ("GW201", "margin-top-mm"),
+    "layout-margin-bottom-mm": ("GW201", "margin-bottom-mm"),
+    "layout-margin-left-mm": ("GW201", "margin-left-mm"),
+    "layout-margin-right-mm": ("GW201", "margin-right-mm"),
+    "layout-margin-tolerance-mm": ("GW201", "margin-tolerance-mm"),
+    "layout-body-font": ("GW202", "body-font"),
+    "layout-body-indent-chars": ("GW202", "body-indent-chars"),
+    "layout-indent-tolerance-chars": ("GW202", "indent-tolerance-chars"),
+    "layout-line-spacing-pt": ("GW202", "line-spacing-pt"),
+    "layout-line-spacing-tolerance-pt": ("GW202", "line-spacing-tolerance-pt"),
+    "layout-body-size-pt": ("layout", "body-size-pt"),
+    "layout-size-tolerance-pt": ("layout", "size-tolerance-pt"),
+    "layout-title-font": ("GW203", "title-font"),
+    "layout-title-size-pt": ("GW203", "title-size-pt"),
+    "layout-heading1-font": ("GW204", "heading1-font"),
+    "layout-heading2-font": ("GW204", "heading2-font"),
+    "layout-heading3-font": ("GW204", "heading3-font"),
+    "layout-heading4-font": ("GW204", "heading4-font"),
+    "layout-organ-mark-font": ("GW205", "organ-mark-font"),
+    "layout-page-number-font": ("GW206", "page-number-font"),
+    "layout-page-number-size-pt": ("GW206", "page-number-size-pt"),
+    "layout-page-number-position": ("GW206", "page-number-position"),
+    "layout-imprint-font": ("GW207", "imprint-font"),
+    "layout-imprint-size-pt": ("GW207", "imprint-size-pt"),
+    "duplicate-paragraph-min-chars": ("GW304", "min-chars"),
+    "duplicate-paragraph-similarity": ("GW304", "min-similarity"),
+    "style-quiet-categories": ("GW701", "quiet-categories"),
+    "style-max-hits-per-phrase": ("GW701", "max-hits-per-phrase"),
+    "style-nlp": ("style", "nlp"),
+    "style-max-boilerplate-ratio": ("GW704", "max-boilerplate-ratio"),
+    "style-density-min-chars": ("GW704", "density-min-chars"),
+    "style-max-preamble-share": ("GW705", "max-preamble-share"),
+    "style-preamble-min-chars": ("GW705", "preamble-min-chars"),
+    "style-max-chars": ("GW706", "max-chars"),
+    "style-max-chars-special": ("GW706", "max-chars-special"),
+    "style-section-min-items": ("GW708", "section-min-items"),
+    "style-min-substance-ratio": ("GW709", "min-substance-ratio"),
+    "style-verdict-min-items": ("GW709", "verdict-min-items"),
+    "style-verdict-min-empty": ("GW709", "verdict-min-empty"),
+    "duplicates-min-chars": ("duplicates", "min-chars"),
+    "duplicates-min-similarity": ("duplicates", "min-similarity"),
+    "duplicates-min-coverage": ("duplicates", "min-coverage"),
+    "duplicates-min-reference-coverage": ("duplicates", "min-reference-coverage"),
+    "duplicates-reissue-coverage": ("duplicates", "reissue-coverage"),
+    "duplicates-max-new-share": ("duplicates", "max-new-share"),
+}
+
+OptionTable = dict[str, dict[str, Any]]  # rule code or settings section -> option name -> value
+
+
+def _nested(options: dict[str, Any]) -> OptionTable:
+    """``options`` with flat alias keys (``{"style-nlp": True}``, the deprecated form a Python
+    caller may still pass) moved into their tables; tables are copied."""
+    out: OptionTable = {}
+    for key, value in options.items():
+        if isinstance(value, dict):
+            out.setdefault(key, {}).update(value)
+        elif key in FLAT_NAMES:
+            table, name = FLAT_NAMES[key]
+            out.setdefault(table, {})[name] = value
+        else:
+            raise KeyError(f"undeclared option {key}")
+    return out
+
+
+def declared_options() -> dict[str, dict[str, object]]:
+    """Every table of options and its defaults: each rule that declares options (by code), then
+    each settings section (by name).  Imports every rule family: for listings and error messages."""
+    tables: dict[str, dict[str, object]] = {r.code: dict(r.options) for r in registry.all_rules() if r.options}
+    tables.update({name: dict(section.values) for name, section in SECTIONS.items()})
+    return tables
+
+
+def declared_table(table: str) -> dict[str, object] | None:
+    """The declared options and defaults of one table — a settings section, or a rule (only its
+    family is imported) — or None when no rule or section of that name exists."""
+    if table in SECTIONS:
+        return SECTIONS[table].values
+    r = registry.get_rule(table) if _is_table_key(table) else None
+    return r.options if r is not None and r.code == table else None
+
+
+def declared_default(table: str, name: str) -> object:
+    values = declared_table(table)
+    if values is None or name not in values:
+        raise KeyError(f"undeclared option {table}.{name}")
+    return values[name]
+
+
+def _choices(table: str, name: str) -> tuple[str, ...] | None:
+    if table in SECTIONS:
+        return SECTIONS[table].choices.get(name)
+    r = registry.get_rule(table)
+    return r.option_choices.get(name) if r is not None and r.code == table else None
+
 
 class ConfigError(Exception):
     """A configuration problem, worded in Chinese for the user (exit code 2)."""
@@ -61,11 +166,18 @@ class Config:
     index: str | None = None
     fail_on: Severity = Severity.ERROR
     dictionaries: dict[str, Any] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
+    #: Configured option values by table: rule code (``"GW706"``) or settings section
+    #: (``"layout"``) -> option name -> value.  Flat alias keys are accepted and moved into
+    #: their tables (:data:`FLAT_NAMES`).
+    options: OptionTable = field(default_factory=dict)
     baseline: str | None = None
     rules_path: tuple[str, ...] = ()  # the user's rule files or folders (absolute), docs/developing.md
     source: str | None = None  # the file this came from
     root: str | None = None  # its folder: per-file-ignores patterns are relative to it
+
+    def __post_init__(self) -> None:
+        if any(not isinstance(v, dict) for v in self.options.values()):
+            object.__setattr__(self, "options", _nested(self.options))
 
     # -- rule selection -------------------------------------------------------------------
     def enabled_rules(self, path: str | None = None) -> list[registry.Rule]:
@@ -116,10 +228,27 @@ class Config:
     def severity_of(self, r: registry.Rule) -> Severity:
         return self.severity.get(r.code, r.severity)
 
-    def option(self, name: str) -> Any:
-        if name in self.options:
-            return self.options[name]
-        return registry.option_default(name)
+    def option(self, table: str, name: str | None = None) -> Any:
+        """The value of option ``name`` of rule ``table`` (a code) or of settings section
+        ``table``: configured, else declared.  Each value is resolved once per configuration, on
+        first use (rules ask per paragraph; rebuilding the defaults was ~115 dict builds per
+        document), and only the asking rule's family is imported for it.
+        ``option("style-max-chars")``, a deprecated flat name alone, is read through :data:`FLAT_NAMES`."""
+        if name is None:
+            if table not in FLAT_NAMES:
+                raise KeyError(f"undeclared option {table}")
+            table, name = FLAT_NAMES[table]
+        resolved = self.__dict__.get("_resolved")
+        if resolved is None:
+            resolved = {}
+            object.__setattr__(self, "_resolved", resolved)  # a memo, not a field: frozen stays frozen
+        try:
+            return resolved[table, name]
+        except KeyError:
+            configured = self.options.get(table, {})
+            value = configured[name] if name in configured else declared_default(table, name)
+            resolved[table, name] = value
+            return value
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -175,14 +304,15 @@ def parse(data: dict[str, Any], source: str | None = None) -> Config:
 
 def _parse(data: dict[str, Any], source: str | None) -> Config:
     where = f"（{source}）" if source else ""
-    unknown = sorted(set(data) - TOP_KEYS)
-    if unknown:
-        raise ConfigError(f"未知的配置项 {unknown[0]}{where}；可用的配置项：{', '.join(sorted(TOP_KEYS))}")
     kwargs: dict[str, Any] = {"source": source, "root": str(Path(source).parent) if source else None}
     # The user's rules first: selectors, severities and options may name them.
     if "rules-path" in data:
         kwargs["rules_path"] = rules_path(data["rules-path"], "rules-path", Path(source).parent if source else None)
     activate_rules(kwargs.get("rules_path", ()))
+    unknown = sorted(k for k in set(data) - TOP_KEYS if not _is_table_key(k))
+    if unknown:
+        raise ConfigError(f"未知的配置项 {unknown[0]}{where}；可用的配置项：{', '.join(sorted(TOP_KEYS))}，"
+                          f"以及规则代码（如 GW706）或共用设置（{'、'.join(SECTIONS)}）的表")
     for key, attr in (("select", "select"), ("ignore", "ignore"), ("extend-select", "extend_select")):
         if key in data:
             kwargs[attr] = _as_list(data[key], key)
@@ -245,18 +375,55 @@ def _parse(data: dict[str, Any], source: str | None) -> Config:
         except DictionaryError as e:
             raise ConfigError(f"{e}{where}") from None
         kwargs["dictionaries"] = dict(d)
+    if "options" in data or any(_is_table_key(k) for k in data):
+        kwargs["options"] = _parse_options(data, where)
+    return Config(**kwargs)
+
+
+def _is_table_key(key: str) -> bool:
+    """A top-level key that names a rule (``GW706``, its options' table) or a settings section."""
+    return key in SECTIONS or bool(registry.CODE_RE.match(key) or registry.USER_CODE_RE.match(key))
+
+
+def _parse_options(data: dict[str, Any], where: str) -> OptionTable:
+    """The option tables (``[GW706]``, ``[layout]``) and the deprecated flat ``[options]``, each
+    value checked against its declaration; one option set both ways is an error."""
+    dictionaries = data.get("dictionaries")
+    aliases = dictionaries.get("font-aliases") if isinstance(dictionaries, dict) else None
+    out: OptionTable = {}
+    said: dict[tuple[str, str], str] = {}  # (table, name) -> how the file named it
+    for table in (k for k in data if _is_table_key(k)):
+        values = data[table]
+        declared = declared_table(table)
+        if not declared:  # a code: every settings section declares values
+            if declared is None:
+                raise ConfigError(f"配置项 {table}：规则“{table}”不存在{where}；请用 gongwen-lint rules 查看可用的规则代码")
+            raise ConfigError(f"规则 {table} 没有可配置项{where}；有可配置项的：{', '.join(sorted(declared_options()))}")
+        if not isinstance(values, dict):
+            raise ConfigError(f"配置项 {table} 应为表，例如 [tool.gongwen-lint.{table}]{where}")
+        for name, value in values.items():
+            if name not in declared:
+                raise ConfigError(f"未知的配置项 {table}.{name}{where}；{table} 可用：{', '.join(sorted(declared))}")
+            key = f"{table}.{name}"
+            out.setdefault(table, {})[name] = option_value(key, value, declared[name], where, aliases,
+                                                           choices=_choices(table, name))
+            said[table, name] = key
     if "options" in data:
         opts = data["options"]
         if not isinstance(opts, dict):
             raise ConfigError(f"配置项 options 应为表{where}")
-        defaults = registry.option_defaults()
-        for k in opts:
-            if k not in defaults:
-                raise ConfigError(f"未知的配置项 options.{k}{where}；可用：{', '.join(sorted(defaults))}")
-        dictionaries = data.get("dictionaries")
-        aliases = dictionaries.get("font-aliases") if isinstance(dictionaries, dict) else None
-        kwargs["options"] = {k: option_value(k, v, defaults[k], where, aliases) for k, v in opts.items()}
-    return Config(**kwargs)
+        for k, value in opts.items():
+            if k not in FLAT_NAMES:
+                raise ConfigError(f"未知的配置项 options.{k}{where}；可用：{', '.join(sorted(FLAT_NAMES))}"
+                                  "（已不推荐：请写在规则代码或共用设置的表中，见 docs/configuration.md）")
+            table, name = FLAT_NAMES[k]
+            if (table, name) in said:
+                raise ConfigError(f"options.{k} 与 {said[table, name]} 是同一项，只能写一处：请只保留 "
+                                  f"[tool.gongwen-lint.{table}] 中的 {name}{where}")
+            out.setdefault(table, {})[name] = option_value(f"options.{k}", value, declared_default(table, name), where,
+                                                           aliases, choices=_choices(table, name))
+            said[table, name] = f"options.{k}"
+    return out
 
 
 def _severity(value: Any) -> Severity:
@@ -269,15 +436,17 @@ def _severity(value: Any) -> Severity:
 FRACTION_SUFFIXES = ("-coverage", "-similarity", "-ratio", "-share")
 
 
-def option_value(name: str, value: Any, default: Any, where: str = "", aliases: Any = None) -> Any:
+def option_value(key: str, value: Any, default: Any, where: str = "", aliases: Any = None,
+                 choices: tuple[str, ...] | None = None) -> Any:
     """``value`` checked against the option's default (its type), its choices and its meaning.
 
     Numbers are validated here, where they are read: TOML allows ``nan`` and ``inf``, and a
     threshold of ``nan`` makes every comparison false, silently.  Every numeric option is a size,
     a count or a share: never negative; shares (:data:`FRACTION_SUFFIXES`) at most 1.  Options
-    named ``…-font`` name a font class (or a font of one); enumerations list their choices.
+    named ``…-font`` name a font class (or a font of one); enumerations list their ``choices``.
+    ``key`` is the option as the file names it (``GW706.max-chars``, ``options.style-max-chars``).
     """
-    key = f"options.{name}"
+    name = key.rsplit(".", 1)[-1]
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ConfigError(f"{key} 的值应为 true 或 false{where}")
@@ -301,7 +470,6 @@ def option_value(name: str, value: Any, default: Any, where: str = "", aliases: 
     if isinstance(default, str):
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{key} 的值应为非空字符串，例如 {default!r}{where}")
-        choices = registry.option_choices().get(name)
         if choices and value.strip().lower() not in choices:
             raise ConfigError(f"{key} 的值“{value}”无效：应为 {'、'.join(choices)} 之一{where}")
         if name.endswith("-font"):

@@ -1,7 +1,8 @@
 """Runs the selected rules over a structured document and returns sorted diagnostics.
 
 The engine knows rules only through the registry: paragraph rules see the paragraphs whose
-role is in their scope, document rules see the document.  A rule that crashes is a bug in
+role is in their scope (inside their zone when they name one), zone rules their zone, items
+rules each item (:mod:`.rules._zones`), document rules the document.  A rule that crashes is a bug in
 gongwen-lint, not in the draft: it becomes one GW901-style internal finding instead of
 stopping the check of the file.
 """
@@ -16,7 +17,7 @@ from .diagnostics import Diagnostic, Location, Severity
 from .errors import ResourceError
 from .model import Document
 from .report import Report
-from .rules import registry
+from .rules import _zones, registry
 from .rules.context import Context, Resources
 
 #: Reviewers' Word comments (and our own annotations, and suppression directives) are not
@@ -65,7 +66,19 @@ def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> 
     ctx.rule = r
     severity = config.severity_of(r)
     try:
-        if r.is_paragraph_rule:
+        if r.scope == _zones.ITEMS:
+            for item in ctx.memo("scope:items", lambda: _zones.items(doc)):
+                found.extend(_with_severity(r.func(item, ctx), r, severity))
+        elif r.scope is not None:
+            name = r.scope
+            zone = ctx.memo(f"scope:{name}", lambda: _zones.zone(doc, name))
+            if r.roles is not None:
+                for p in zone.paragraphs:
+                    if p.role in r.roles:
+                        found.extend(_with_severity(r.func(p, ctx), r, severity))
+            elif zone.paragraphs:
+                found.extend(_with_severity(r.func(zone, ctx), r, severity))
+        elif r.is_paragraph_rule:
             for part, paragraphs in doc.parts.items():
                 if part in NOT_CHECKED_PARTS:
                     continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Fix, Location, Reference, Severity
 from ..model import Document, Paragraph
+from .settings import SECTIONS
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -52,6 +53,7 @@ class Context:
         self._rule: Rule | None = None  # set by the engine before each rule runs
         self.summary: dict[str, Any] = {}  # per-file figures a rule adds to the JSON summary
         self._memo: dict[str, Any] = {}
+        self._state: dict[tuple[str, object], Any] = {}
         #: Set by the engine for the rules that run after all others (``Rule.after_all``).
         self._produced: Callable[[list[Rule]], list[Diagnostic]] | None = None
 
@@ -89,7 +91,26 @@ class Context:
         return self._produced(rules)
 
     def option(self, name: str) -> Any:
-        return self.config.option(name)
+        """Option ``name`` of the rule now running (declared on it, configured in its
+        ``[tool.gongwen-lint.GWnnn]`` table): a rule cannot read another rule's options."""
+        return self.config.option(self.rule.code, name)
+
+    def setting(self, section: str, name: str) -> Any:
+        """Shared setting ``name`` of ``section`` (:mod:`.settings`: ``layout``, ``style``,
+        ``duplicates``), the values several rules depend on."""
+        if section not in SECTIONS:
+            raise KeyError(f"no settings section {section!r} (a rule's options are read with option())")
+        return self.config.option(section, name)
+
+    def state(self, factory: Callable[[], Any], key: object = None) -> Any:
+        """The running rule's own state for this document, made by ``factory`` on first use
+        (e.g. GW701's count of each phrase so far).  Keyed by the rule and ``key`` (default: the
+        factory), so rules never share it and it never outlives the document; values several
+        rules share are :meth:`memo`'s."""
+        slot = (self.rule.code, factory if key is None else key)
+        if slot not in self._state:
+            self._state[slot] = factory()
+        return self._state[slot]
 
     def report(
         self,

@@ -37,8 +37,8 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
     session: IndexSession = ctx.resources.get("index", lambda: IndexSession(url))
     th = Thresholds(
         search=SearchOptions(
-            min_chars=int(ctx.option("duplicates-min-chars")),
-            min_similarity=float(ctx.option("duplicates-min-similarity")),
+            min_chars=int(ctx.setting("duplicates", "min-chars")),
+            min_similarity=float(ctx.setting("duplicates", "min-similarity")),
             # The user's own 套话 (dictionaries.boilerplate-add) never count as copying either.
             extra_stock=tuple(
                 phrase
@@ -46,10 +46,10 @@ def draft_verdict(doc: Document, ctx: Context) -> Verdict | None:
                 for phrase in phrases
             ),
         ),
-        min_coverage=float(ctx.option("duplicates-min-coverage")),
-        min_ref_coverage=float(ctx.option("duplicates-min-reference-coverage")),
-        reissue_coverage=float(ctx.option("duplicates-reissue-coverage")),
-        max_new_share=float(ctx.option("duplicates-max-new-share")),
+        min_coverage=float(ctx.setting("duplicates", "min-coverage")),
+        min_ref_coverage=float(ctx.setting("duplicates", "min-reference-coverage")),
+        reissue_coverage=float(ctx.setting("duplicates", "reissue-coverage")),
+        max_new_share=float(ctx.setting("duplicates", "max-new-share")),
     )
     return session.verdict(doc, th)
 
@@ -120,7 +120,6 @@ def _repeats(doc: Document, ctx: Context, higher: bool, advice: str) -> Iterator
     source="政策 精简文件：上级已发到各县市区或已公开发表的不再转发",
     example_input="index",
     needs={"index"},
-    options={"duplicates-min-coverage": 0.3, "duplicates-min-reference-coverage": 0.6},
 )
 def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -128,7 +127,7 @@ def duplicates_higher_level(doc: Document, ctx: Context) -> Iterator[Diagnostic]
 
     ## 检查内容
     草稿正文中照抄（或略改几个字）索引中某份上级文件（清单 level 为 higher）的内容，照抄部分占草稿正文的
-    比例达到 `duplicates-min-coverage`（默认 30%），或照抄了该上级文件 `duplicates-min-reference-coverage`
+    比例达到 `[duplicates] min-coverage`（默认 30%），或照抄了该上级文件 `[duplicates] min-reference-coverage`
     （默认 60%）以上的内容。几乎整篇相同时改报 GW804。每份上级文件只报一次，位置为第一处照抄的段落；
     各段的具体证据见 GW803。公文套话和在索引中十分常见的表述不算照抄。需要用 `--index` 指定参照索引。
 
@@ -207,7 +206,6 @@ def duplicates_issued(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：不再转发、不再重复行文（证据）",
     example_input="index",
     needs={"index"},
-    options={"duplicates-min-chars": 30, "duplicates-min-similarity": 0.8},
 )
 def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -215,8 +213,8 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     ## 检查内容
     逐段给出照抄的证据：摘录为草稿中照抄的那一段文字，`reference` 给出被照抄的文件、段落、相似度和该文件
-    覆盖草稿的比例。照抄部分去掉公文套话后至少 `duplicates-min-chars`（默认 30）个字、相似度至少
-    `duplicates-min-similarity`（默认 0.8）才报。每段只报最能说明这段照抄的一份文件：包含这段文字最多的，
+    覆盖草稿的比例。照抄部分去掉公文套话后至少 `[duplicates] min-chars`（默认 30）个字、相似度至少
+    `[duplicates] min-similarity`（默认 0.8）才报。每段只报最能说明这段照抄的一份文件：包含这段文字最多的，
     再看最接近原样的、上级文件、较新的；与它内容相同的其他文件（同一通知发给多个单位）只计数（“另有 N 份内容相同的
     文件”），`reference.paragraph` 是原文件的第几段（只数非空段落，标题行和注释不算）。原样照录法规的一整条短条文
     （不足 60 字）报为引用法条。草稿没有新措施时（GW805）各段证据合在那一条里，不再逐段报。
@@ -266,14 +264,13 @@ def copied_passage(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：上级已发的不再转发，政策已经明确的不再重复行文",
     example_input="index",
     needs={"index"},
-    options={"duplicates-reissue-coverage": 0.8},
 )
 def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     整篇草稿基本就是索引中的某份文件。
 
     ## 检查内容
-    草稿正文与索引中某份文件几乎整篇相同：照抄部分既占草稿正文的 `duplicates-reissue-coverage`（默认 80%）
+    草稿正文与索引中某份文件几乎整篇相同：照抄部分既占草稿正文的 `[duplicates] reissue-coverage`（默认 80%）
     以上，也占原文件的这一比例以上（只改了标题、文号、日期或几个字）。这时不再另报 GW801/GW802。
     需要用 `--index` 指定参照索引。
 
@@ -318,7 +315,6 @@ def reissue(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     source="政策 精简文件：政策已经明确、执行过程中未提出新的措施的，不再重复行文",
     example_input="index",
     needs={"index"},
-    options={"duplicates-max-new-share": 0.15},
 )
 def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -326,7 +322,7 @@ def no_new_measures(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     ## 检查内容
     逐项看草稿正文的实质内容（去掉公文套话后至少 20 个字的段落）：一项内容有一半以上照抄（或略改几个字）
-    索引中的文件即为“已有”，否则为“新增”。新增内容不超过正文的 `duplicates-max-new-share`（默认 15%）时报告
+    索引中的文件即为“已有”，否则为“新增”。新增内容不超过正文的 `[duplicates] max-new-share`（默认 15%）时报告
     一次：已见于各级文件的比例、照抄的文件及段落、新增了哪几项。这时不再逐段报 GW803，也不另报 GW801/GW802
     （证据都在这一条里）；整篇就是某一份文件时报 GW804。照抄的主要是上级文件时为错误，否则为警告。
     需要用 `--index` 指定参照索引。

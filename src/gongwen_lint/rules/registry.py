@@ -18,14 +18,14 @@ with :func:`register`.  A user's own rule files (``rules-path``) are a separate 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import Role
 from ._catalog import CATALOG
+from ._zones import ITEMS, SCOPES
 
 _ALL_MODULES = sorted({module for module, _, _ in CATALOG.values()})
 _CATALOG_NAMES = {name: code for code, (_, name, _) in CATALOG.items()}
@@ -62,7 +62,14 @@ class Rule:
     needs: frozenset[str] = frozenset()  # "nlp", "index", "docx" (formatting)
     default: bool = True  # enabled unless deselected
     fixable: bool = False
-    options: dict[str, object] = field(default_factory=dict)  # name -> default
+    #: The rule's own options, name -> default: configured in ``[tool.gongwen-lint.GWnnn]`` and
+    #: read with ``ctx.option(name)``; no other rule can read them (shared values: :mod:`.settings`).
+    options: dict[str, object] = field(default_factory=dict)
+    #: The allowed values of the options that are enumerations.
+    option_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: What the engine hands the rule besides roles: a zone (版头, 主体, 附件, 版记) or ``"items"``
+    #: (:mod:`._zones`); None for a paragraph rule of ``roles`` or a document rule.
+    scope: str | None = None
     #: Runs after every other rule and reads what they produced (``Context.diagnostics_of``):
     #: GW902 judges the suppressions from the findings already made, as ruff's RUF100 does.
     after_all: bool = False
@@ -75,6 +82,7 @@ class Rule:
 
     @property
     def is_paragraph_rule(self) -> bool:
+        """Called once per paragraph of its roles (inside its zone when it has one)."""
         return self.roles is not None
 
     @property
@@ -84,8 +92,6 @@ class Rule:
 
 _RULES: dict[str, Rule] = {}
 _NAMES: dict[str, str] = {}
-_OPTIONS: dict[str, tuple[str, object]] = {}  # option name -> (rule code, default)
-_CHOICES: dict[str, tuple[str, ...]] = {}  # option name -> allowed values (enumerations)
 
 CODE_RE = recache.compile(r"^GW\d{3}$")
 #: Codes of a user's own rules (``rules-path``): never a built-in code.
@@ -103,6 +109,7 @@ def rule(
     severity: Severity,
     source: str,
     roles: Iterable[Role] | None = None,
+    scope: str | None = None,
     needs: Iterable[str] = (),
     default: bool = True,
     fixable: bool = False,
@@ -111,8 +118,10 @@ def rule(
     after_all: bool = False,
     example_input: str = "text",
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule.  ``options`` declares tunable thresholds (config ``[options]``);
-    ``option_choices`` the allowed values of a string option that is an enumeration."""
+    """Register a rule.  ``options`` declares its tunable thresholds, named without a family
+    prefix (configured in ``[tool.gongwen-lint.GWnnn]``, read with ``ctx.option(name)``);
+    ``option_choices`` the allowed values of a string option that is an enumeration; ``scope``
+    a zone or ``"items"`` (:data:`._zones.SCOPES`)."""
     if not CODE_RE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if not NAME_RE.match(name):
@@ -121,6 +130,10 @@ def rule(
         raise ValueError(f"{code}: source must start with one of {SOURCES}")
     if example_input not in EXAMPLE_INPUTS:
         raise ValueError(f"{code}: example_input must be one of {EXAMPLE_INPUTS}")
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"{code}: scope must be one of {SCOPES}")
+    if scope == ITEMS and roles is not None:
+        raise ValueError(f"{code}: an items rule reads whole items, not paragraphs of roles")
 
     def decorate(func: RuleFunc) -> RuleFunc:
         register(
@@ -136,32 +149,35 @@ def rule(
                 default=default,
                 fixable=fixable,
                 options=dict(options or {}),
+                option_choices={k: tuple(v) for k, v in (option_choices or {}).items()},
+                scope=scope,
                 after_all=after_all,
                 example_input=example_input,
             ),
-            option_choices,
         )
         return func
 
     return decorate
 
 
-def register(r: Rule, option_choices: dict[str, tuple[str, ...]] | None = None) -> None:
+def register(r: Rule) -> None:
     """Add a built-in rule (from :func:`rule` or a packaged TOML file) to the table."""
-    global _DEFAULTS
     if r.code in _RULES or r.name in _NAMES:
         raise ValueError(f"duplicate rule {r.code} {r.name}")
-    for opt, value in r.options.items():
-        if opt in _OPTIONS:
-            raise ValueError(f"option {opt} declared twice")
-        _OPTIONS[opt] = (r.code, value)
-    _DEFAULTS = None
-    for opt, choices in (option_choices or {}).items():
+    for opt in r.options:
+        if not NAME_RE.match(opt):
+            raise ValueError(f"{r.code}: bad option name {opt!r}")
+        if opt.startswith(_FAMILY_PREFIXES):
+            raise ValueError(f"{r.code}: option {opt!r} must be named without the family prefix (its table names the rule)")
+    for opt, choices in r.option_choices.items():
         if opt not in r.options or r.options[opt] not in choices:
             raise ValueError(f"{r.code}: choices for an undeclared option or without its default: {opt}")
-        _CHOICES[opt] = tuple(choices)
     _RULES[r.code] = r
     _NAMES[r.name] = r.code
+
+
+#: The old global option names started so; a rule's own options no longer need a prefix.
+_FAMILY_PREFIXES = ("layout-", "style-", "duplicates-", "duplicate-paragraph-")
 
 
 def use_user_rules(rules: Iterable[Rule]) -> None:
@@ -276,35 +292,6 @@ def get_rule(code_or_name: str) -> Rule | None:
     return _RULES.get(code) or _USER.get(code)
 
 
-_DEFAULTS: MappingProxyType[str, object] | None = None  # built once; a new rule resets it
-
-
-def option_defaults() -> Mapping[str, object]:
-    """Option name → default, read-only: built once (rules ask for options per paragraph, and
-    rebuilding it was ~115 dict builds per document)."""
-    global _DEFAULTS
-    _load_rule_modules()
-    if _DEFAULTS is None:
-        _DEFAULTS = MappingProxyType({name: default for name, (_, default) in _OPTIONS.items()})
-    return _DEFAULTS
-
-
-def option_default(name: str) -> object:
-    """The default of one option, from the rules imported so far (every family is imported
-    only when ``name`` is not among them; :class:`KeyError` when no rule declares it)."""
-    if name not in _OPTIONS:
-        _load_rule_modules()
-    if name not in _OPTIONS:
-        raise KeyError(f"undeclared option {name}")
-    return _OPTIONS[name][1]
-
-
-def option_choices() -> dict[str, tuple[str, ...]]:
-    """The allowed values of enumeration options (checked when the configuration is read)."""
-    _load_rule_modules()
-    return dict(_CHOICES)
-
-
 def is_code_prefix(selector: str) -> bool:
     """``GW``, ``GW4``, ``GW401``; ``X``, ``X0``, ``X001`` (user rules)."""
     return bool(_PREFIX_RE.match(selector.strip().upper()))
@@ -336,10 +323,14 @@ def valid_selector(selector: str) -> bool:
 
 
 _EXAMPLE_RE = recache.compile(r"^(错|对)[：:](.*)$")
+#: A line of a block example written once for many: ``（重复 170 次）一句话。`` stands for the
+#: sentence 170 times (GW705, GW706 need a draft thousands of characters long).
+_REPEAT_RE = recache.compile(r"^（重复 (\d+) 次）(.+)$")
 
 
 def parse_examples(doc: str) -> list[Example]:
-    """Read ``错：``/``对：`` examples from a rule docstring (one line, or an indented block)."""
+    """Read ``错：``/``对：`` examples from a rule docstring (one line, or an indented block;
+    a block line ``（重复 N 次）…`` is its text N times, so the docstring stays what is shown)."""
     examples: list[Example] = []
     lines = doc.splitlines()
     i = 0
@@ -361,7 +352,9 @@ def parse_examples(doc: str) -> list[Example]:
                     i += 1
                     continue
                 break
-            block.append(lines[i].strip().replace("␣", " "))
+            line = lines[i].strip().replace("␣", " ")
+            repeat = _REPEAT_RE.match(line)
+            block.append(repeat.group(2) * int(repeat.group(1)) if repeat else line)
             i += 1
         if block:
             examples.append(Example("\n".join(block), fires))

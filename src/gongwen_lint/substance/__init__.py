@@ -182,7 +182,7 @@ def unknown_runs_as_words(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
 def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | None = None, model: Model | None = None) -> Item:
     """The verdict on one item.  When the item would be empty but holds runs of characters the
     packaged table does not know, they are read by ``resolve`` (jieba's tagger, if the
-    configuration asks for it: ``style-nlp``) or else by :func:`unknown_runs_as_words`.
+    configuration asks for it: ``[style] nlp``) or else by :func:`unknown_runs_as_words`.
     ``model``: the specificity model (:mod:`.model`); ``None``: the word test alone."""
     text = span.p.text
     bounds = []

@@ -24,11 +24,11 @@ _LABEL = {Verdict.MEASURE: "措施", Verdict.PRINCIPLE: "原则", Verdict.EMPTY:
 
 def inventory_of(doc: Document, config) -> Inventory:
     """The inventory the style rules see for ``doc`` under ``config``: its dictionaries, and
-    jieba's tagger asked in doubt only if it sets ``style-nlp``."""
+    jieba's tagger asked in doubt only if it sets ``[style] nlp``."""
     from .. import lexicon, nlp
 
     lex = lexicon.load(config.dictionaries)
-    if not config.option("style-nlp"):
+    if not config.option("style", "nlp"):
         return analyse(doc, lex)
     tagger: list[nlp.Tagger] = []
 

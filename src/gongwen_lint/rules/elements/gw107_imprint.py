@@ -24,6 +24,7 @@ from ._common import ERROR, _confident
     title="版记格式",
     severity=ERROR,
     source="国标 GB/T 9704-2012 7.4.2、7.4.3",
+    scope="版记",
     roles={Role.CC, Role.PRINTER},
     fixable=True,
 )

@@ -56,7 +56,7 @@ def _only_numbers_differ(a: str, b: str) -> bool:
     title="段落重复",
     severity=WARNING,
     source="实务 公文写作规范：语言精练，不重复",
-    options={"duplicate-paragraph-min-chars": 15, "duplicate-paragraph-similarity": 0.9},
+    options={"min-chars": 15, "min-similarity": 0.9},
 )
 def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -79,8 +79,8 @@ def duplicate_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         一、加强组织领导，各级政府要把安全生产工作摆上重要议事日程。
         二、落实工作责任，各部门要按照职责分工抓好落实。
     """
-    min_chars = int(ctx.option("duplicate-paragraph-min-chars"))
-    threshold = float(ctx.option("duplicate-paragraph-similarity"))
+    min_chars = int(ctx.option("min-chars"))
+    threshold = float(ctx.option("min-similarity"))
     for segment in _duplicate_segments(doc, min_chars):
         yield from _segment_duplicates(segment, threshold, ctx)
 

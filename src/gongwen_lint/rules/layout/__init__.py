@@ -11,7 +11,7 @@ font names.  Three principles keep them quiet on correct documents:
   a document number) is left alone, and even/odd page-number positions only matter when the
   draft clearly has more than one page;
 * **the unit's house style wins** — every threshold is a ``layout-…`` option
-  (``[tool.gongwen-lint.options]``), every font alias can be extended in configuration.
+  (``[tool.gongwen-lint.GW2nn]``, the body size shared in ``[tool.gongwen-lint.layout]``), every font alias can be extended in configuration.
 
 Severities follow the wording of GB/T 9704-2012: paper and 版心 (5.1, 5.2.1) are unconditional
 (error); fonts, sizes and positions are worded 一般 (warning); the red 小标宋 发文机关标志 is 推荐

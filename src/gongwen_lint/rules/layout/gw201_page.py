@@ -24,11 +24,11 @@ from ._common import ERROR
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-margin-top-mm": 37.0,
-        "layout-margin-bottom-mm": 35.0,
-        "layout-margin-left-mm": 28.0,
-        "layout-margin-right-mm": 26.0,
-        "layout-margin-tolerance-mm": 1.0,
+        "margin-top-mm": 37.0,
+        "margin-bottom-mm": 35.0,
+        "margin-left-mm": 28.0,
+        "margin-right-mm": 26.0,
+        "margin-tolerance-mm": 1.0,
     },
 )
 def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -39,8 +39,8 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     每一节的纸张大小（A4，210 mm × 297 mm）和页边距：天头（上白边）37 mm、订口（左白边，含装订线）28 mm，
     版心 156 mm × 225 mm，即右边距约 26 mm、下边距约 35 mm，各允许 ±1 mm。纸张不是 A4 时只报纸张
     （页边距随纸张而定）；横向的节（横排表格页）不检查页边距。设置相同的多节合并为一条。
-    单位模板另有规定的，可在配置中修改 ``layout-margin-top-mm``、``layout-margin-bottom-mm``、
-    ``layout-margin-left-mm``、``layout-margin-right-mm`` 和允许误差 ``layout-margin-tolerance-mm``。
+    单位模板另有规定的，可在配置 ``[tool.gongwen-lint.GW201]`` 中修改 ``margin-top-mm``、``margin-bottom-mm``、
+    ``margin-left-mm``、``margin-right-mm`` 和允许误差 ``margin-tolerance-mm``。
 
     ## 依据
     GB/T 9704-2012 5.1：公文用纸采用 GB/T 148 中规定的 A4 型纸，其成品幅面尺寸为 210 mm × 297 mm。
@@ -61,12 +61,12 @@ def page_setup(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     在“布局—页面设置”中选择 A4 纸，页边距设为上 3.7 cm、下 3.5 cm、左 2.8 cm、右 2.6 cm。
     """
-    tol = float(ctx.option("layout-margin-tolerance-mm"))
+    tol = float(ctx.option("margin-tolerance-mm"))
     want = {
-        "top": float(ctx.option("layout-margin-top-mm")),
-        "bottom": float(ctx.option("layout-margin-bottom-mm")),
-        "left": float(ctx.option("layout-margin-left-mm")),
-        "right": float(ctx.option("layout-margin-right-mm")),
+        "top": float(ctx.option("margin-top-mm")),
+        "bottom": float(ctx.option("margin-bottom-mm")),
+        "left": float(ctx.option("margin-left-mm")),
+        "right": float(ctx.option("margin-right-mm")),
     }
     labels = {"top": "上边距（天头）", "bottom": "下边距", "left": "左边距（订口）", "right": "右边距"}
     causes: dict[tuple[Any, ...], list[int]] = {}

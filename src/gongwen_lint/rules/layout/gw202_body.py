@@ -88,13 +88,11 @@ def _indent_chars(p: Paragraph, size: float | None) -> float | None:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-body-font": "仿宋",
-        "layout-body-size-pt": 16.0,
-        "layout-size-tolerance-pt": 0.25,
-        "layout-body-indent-chars": 2.0,
-        "layout-indent-tolerance-chars": 0.3,
-        "layout-line-spacing-pt": 0.0,
-        "layout-line-spacing-tolerance-pt": 0.5,
+        "body-font": "仿宋",
+        "body-indent-chars": 2.0,
+        "indent-tolerance-chars": 0.3,
+        "line-spacing-pt": 0.0,
+        "line-spacing-tolerance-pt": 0.5,
     },
 )
 def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -105,9 +103,10 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     正文段落（不含表格、文本框中的文字）的中文字体类别（仿宋_GB2312、仿宋、方正仿宋_GBK、华文仿宋……都属
     仿宋体）、字号（3 号 = 16 磅）和首行缩进（2 字符；用全角空格缩进的也算）。同一原因只报一次，并说明
     涉及多少段：整篇正文都用了宋体，是一条而不是每段一条。单位的公文样式不同的，可在配置中修改
-    ``layout-body-font``、``layout-body-size-pt``、``layout-body-indent-chars``；行距默认不检查
+    ``[tool.gongwen-lint.GW202]`` 的 ``body-font``、``body-indent-chars`` 和共用设置 ``[tool.gongwen-lint.layout]`` 的
+    ``body-size-pt``（标题、页码、版记的字号误差也按它的 ``size-tolerance-pt``）；行距默认不检查
     （GB/T 9704 只说“一般每面排 22 行”，Word 有多种设法），单位规定固定行距的（如 28 磅），设
-    ``layout-line-spacing-pt = 28.0`` 即检查正文的固定行距。
+    ``line-spacing-pt = 28.0`` 即检查正文的固定行距。
 
     ## 依据
     GB/T 9704-2012 5.2.2：如无特殊说明，公文格式各要素一般用 3 号仿宋体字。7.3.3：正文一般用 3 号仿宋体字，
@@ -129,13 +128,13 @@ def body_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     “正文”样式，而不是逐段设置。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-body-font")
-    want_size = float(ctx.option("layout-body-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
-    want_indent = float(ctx.option("layout-body-indent-chars"))
-    indent_tol = float(ctx.option("layout-indent-tolerance-chars"))
-    want_ls = float(ctx.option("layout-line-spacing-pt"))
-    ls_tol = float(ctx.option("layout-line-spacing-tolerance-pt"))
+    want_cls = _expected_class(ctx, "body-font")
+    want_size = float(ctx.setting("layout", "body-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
+    want_indent = float(ctx.option("body-indent-chars"))
+    indent_tol = float(ctx.option("indent-tolerance-chars"))
+    want_ls = float(ctx.option("line-spacing-pt"))
+    ls_tol = float(ctx.option("line-spacing-tolerance-pt"))
     paragraphs = _body_candidates(doc)
     total = len(paragraphs)
     if not total:

@@ -53,7 +53,7 @@ def _title_candidates(doc: Document) -> list[Paragraph]:
     source="国标 GB/T 9704-2012 7.3.1（一般）",
     example_input="layout",
     needs={"docx"},
-    options={"layout-title-font": "小标宋", "layout-title-size-pt": 22.0},
+    options={"title-font": "小标宋", "title-size-pt": 22.0},
 )
 def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -61,8 +61,8 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     ## 检查内容
     标题（可能分几行）的中文字体类别（方正小标宋简体、方正小标宋_GBK 等属小标宋体）、字号（2 号 = 22 磅）
-    和对齐方式（居中）。多行标题的同一问题只报一次。可在配置中修改 ``layout-title-font``、
-    ``layout-title-size-pt``。华文中宋、方正大标宋等不是小标宋体；单位规定可用的，在
+    和对齐方式（居中）。多行标题的同一问题只报一次。可在配置 ``[tool.gongwen-lint.GW203]`` 中修改
+    ``title-font``、``title-size-pt``。华文中宋、方正大标宋等不是小标宋体；单位规定可用的，在
     ``[tool.gongwen-lint.dictionaries] font-aliases`` 中把它映射为“小标宋”。
 
     ## 依据
@@ -83,9 +83,9 @@ def title_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     选中标题，字体设为方正小标宋简体（或本单位的小标宋字体），字号 2 号，居中。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-title-font")
-    want_size = float(ctx.option("layout-title-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
+    want_cls = _expected_class(ctx, "title-font")
+    want_size = float(ctx.option("title-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
     lines = _title_candidates(doc)
     if not lines:
         return

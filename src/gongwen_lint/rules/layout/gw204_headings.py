@@ -17,10 +17,10 @@ from ..registry import rule
 from ._common import WARNING, _expected_class, _font_phrase, _Profile, _profile, _running, _size, _size_ok, _table
 
 _HEADING_OPTIONS = {
-    Role.HEADING1: ("layout-heading1-font", "一级标题", "一、"),
-    Role.HEADING2: ("layout-heading2-font", "二级标题", "（一）"),
-    Role.HEADING3: ("layout-heading3-font", "三级标题", "1."),
-    Role.HEADING4: ("layout-heading4-font", "四级标题", "（1）"),
+    Role.HEADING1: ("heading1-font", "一级标题", "一、"),
+    Role.HEADING2: ("heading2-font", "二级标题", "（一）"),
+    Role.HEADING3: ("heading3-font", "三级标题", "1."),
+    Role.HEADING4: ("heading4-font", "四级标题", "（1）"),
 }
 _RUN_IN_END = recache.compile(r"[。！？]")
 
@@ -40,10 +40,10 @@ def _heading_span(p: Paragraph) -> tuple[int, int]:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-heading1-font": "黑体",
-        "layout-heading2-font": "楷体",
-        "layout-heading3-font": "仿宋",
-        "layout-heading4-font": "仿宋",
+        "heading1-font": "黑体",
+        "heading2-font": "楷体",
+        "heading3-font": "仿宋",
+        "heading4-font": "仿宋",
     },
 )
 def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
@@ -53,8 +53,8 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ## 检查内容
     层次标题（“一、”“（一）”“1.”“（1）”）的中文字体类别和字号（与正文同为 3 号）。段中标题（标题后接
     正文）只看第一个句号之前的标题部分。同一级、同一种问题只报一次，并说明涉及几处。加粗不算错误。
-    单位规定不同的（如二级标题用仿宋加粗），在配置中修改 ``layout-heading1-font`` …
-    ``layout-heading4-font``。
+    单位规定不同的（如二级标题用仿宋加粗），在配置 ``[tool.gongwen-lint.GW204]`` 中修改
+    ``heading1-font`` … ``heading4-font``。
 
     ## 依据
     GB/T 9704-2012 7.3.3：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注；一般第一层用黑体字、
@@ -78,8 +78,8 @@ def heading_font(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     标题建立段落样式。
     """
     table = _table(ctx)
-    want_size = float(ctx.option("layout-body-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
+    want_size = float(ctx.setting("layout", "body-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
     causes: dict[tuple, list[tuple[Paragraph, _Profile, tuple[int, int]]]] = {}
     totals: Counter[Role] = Counter()
     for p in doc.paragraphs(*_HEADING_OPTIONS):

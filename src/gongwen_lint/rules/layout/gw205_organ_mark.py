@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from ... import fonts
 from ...diagnostics import Diagnostic
 from ...model import (
-    Document,
     Paragraph,
     Role,
     is_red,
 )
+from .._zones import Zone
 from ..context import Context
 from ..registry import rule
 from ._common import INFO, _anchor_report, _expected_class, _font_phrase, _Profile, _profile, _table
@@ -25,9 +25,10 @@ from ._common import INFO, _anchor_report, _expected_class, _font_phrase, _Profi
     source="国标 GB/T 9704-2012 7.2.4（推荐）",
     example_input="layout",
     needs={"docx"},
-    options={"layout-organ-mark-font": "小标宋"},
+    scope="版头",
+    options={"organ-mark-font": "小标宋"},
 )
-def organ_mark_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+def organ_mark_style(zone: Zone, ctx: Context) -> Iterator[Diagnostic]:
     """
     发文机关标志推荐使用红色小标宋体字。
 
@@ -53,10 +54,10 @@ def organ_mark_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     发文机关标志设为红色（如 FF0000）方正小标宋简体，字号以醒目美观、庄重为原则。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-organ-mark-font")
+    want_cls = _expected_class(ctx, "organ-mark-font")
     not_red: list[tuple[Paragraph, _Profile]] = []
     bad_font: dict[str | None, list[tuple[Paragraph, _Profile]]] = {}
-    for p in doc.paragraphs(Role.ORGAN_MARK):
+    for p in (q for q in zone.paragraphs if q.role is Role.ORGAN_MARK):
         prof = _profile(p)
         if prof.cjk < 2:
             continue

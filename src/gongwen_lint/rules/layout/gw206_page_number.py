@@ -95,11 +95,11 @@ def estimated_pages(doc: Document) -> float:
     example_input="layout",
     needs={"docx"},
     options={
-        "layout-page-number-font": "宋体",
-        "layout-page-number-size-pt": 14.0,
-        "layout-page-number-position": "outside",
+        "page-number-font": "宋体",
+        "page-number-size-pt": 14.0,
+        "page-number-position": "outside",
     },
-    option_choices={"layout-page-number-position": ("outside", "center", "any")},
+    option_choices={"page-number-position": ("outside", "center", "any")},
 )
 def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
@@ -111,7 +111,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     - 字号 4 号（14 磅），数字用宋体（数字由西文字体槽显示，中文或西文字体槽为宋体即可）；
     - 位置：单页码居右、双页码居左，即“奇偶页不同”的两个页脚分别居右、居左；居中的页码不符合。
       只有一页的文档不要求设置偶数页页脚（从正文篇幅估计页数，估不准时不报）。单位规定页码居中的，
-      设 ``layout-page-number-position = "center"``；不检查位置设为 ``"any"``。
+      在 ``[tool.gongwen-lint.GW206]`` 中设 ``page-number-position = "center"``；不检查位置设为 ``"any"``。
     首页不同（信函格式首页不显示页码）不作检查。同一问题在奇、偶页页脚中只报一次。
 
     ## 依据
@@ -138,10 +138,10 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     在 PAGE 域两侧各输入一条一字线“—”，字体宋体、字号 4 号。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-page-number-font")
-    want_size = float(ctx.option("layout-page-number-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
-    policy = str(ctx.option("layout-page-number-position")).strip().lower()
+    want_cls = _expected_class(ctx, "page-number-font")
+    want_size = float(ctx.option("page-number-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
+    policy = str(ctx.option("page-number-position")).strip().lower()
     footers = [hf for hf in _used_footers(doc) if hf.kind == "footer"]
     one_page = estimated_pages(doc) < _MULTI_PAGE
     if one_page:

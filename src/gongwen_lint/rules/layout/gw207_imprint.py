@@ -11,6 +11,7 @@ from ...model import (
     Paragraph,
     Role,
 )
+from .._zones import Zone
 from ..context import Context
 from ..registry import rule
 from ._common import (
@@ -35,15 +36,16 @@ from ._common import (
     source="国标 GB/T 9704-2012 7.4（一般）、7.4.1",
     example_input="layout",
     needs={"docx"},
-    options={"layout-imprint-font": "仿宋", "layout-imprint-size-pt": 14.0},
+    scope="版记",
+    options={"imprint-font": "仿宋", "imprint-size-pt": 14.0},
 )
-def imprint_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+def imprint_style(zone: Zone, ctx: Context) -> Iterator[Diagnostic]:
     """
     抄送机关、印发机关和印发日期一般用 4 号仿宋体字；版记要有分隔线，首末条用粗线。
 
     ## 检查内容
     版记中抄送机关、印发机关和印发日期（含表格、文本框中的）的中文字体类别（仿宋体）和字号（4 号 = 14 磅）。
-    同一原因只报一次。可在配置中修改 ``layout-imprint-font``、``layout-imprint-size-pt``。
+    同一原因只报一次。可在配置 ``[tool.gongwen-lint.GW207]`` 中修改 ``imprint-font``、``imprint-size-pt``。
 
     分隔线：读段落边框和表格（单元格）边框。版记（文末的抄送、印发行）连同其前后的空段都没有
     任何边框时，报“缺分隔线”（警告）；首条或末条分隔线明显是细线（不足 0.9 磅，如 Word 默认的
@@ -86,11 +88,11 @@ def imprint_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     中间分隔线用细线（0.25 mm，约 0.75 磅），可用段落边框或表格边框画出。
     """
     table = _table(ctx)
-    want_cls = _expected_class(ctx, "layout-imprint-font")
-    want_size = float(ctx.option("layout-imprint-size-pt"))
-    tol = float(ctx.option("layout-size-tolerance-pt"))
+    want_cls = _expected_class(ctx, "imprint-font")
+    want_size = float(ctx.option("imprint-size-pt"))
+    tol = float(ctx.setting("layout", "size-tolerance-pt"))
     causes: dict[tuple, list[tuple[Paragraph, _Profile]]] = {}
-    lines = [p for p in doc.paragraphs(Role.CC, Role.PRINTER) if not p.is_empty]
+    lines = [p for p in zone.paragraphs if p.role in (Role.CC, Role.PRINTER) and not p.is_empty]
     for p in lines:
         prof = _profile(p)
         cls = table.font_class(prof.font) if prof.font else None
@@ -108,7 +110,7 @@ def imprint_style(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             seen.append(_size(size))
         n = f"（{len(items)} 行）" if len(items) > 1 else ""
         yield _anchor_report(ctx, first, f"版记一般用{_size(want_size)}{fonts.label(want_cls)}：现为{'、'.join(seen)}{n}")
-    yield from _imprint_lines(doc, ctx)
+    yield from _imprint_lines(zone.doc, ctx)
 
 
 # Roles that may stand in or around a 版记 block (纪要 put 主送 there; 审核/联系人 lines are unknown).

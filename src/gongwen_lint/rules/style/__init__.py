@@ -5,7 +5,7 @@ The substance rules (GW702, GW703, GW708, GW709) read one inventory per document
 how much / a named instrument), a principle, or empty words.  The spaCy/jieba pipeline
 (:mod:`gongwen_lint.nlp`) is loaded only when a sentence is in doubt — a run of characters the
 packaged word table does not know — so most drafts never pay for it.  Dictionary-only rules
-(GW701, GW704, GW706, GW707) never load it.  Everything is tunable through ``[options]`` and
+(GW701, GW704, GW706, GW707) never load it.  Everything is tunable through ``[tool.gongwen-lint.GW7nn]`` (and ``[tool.gongwen-lint.style]``) and
 ``[dictionaries]``.
 
 Scope: the drafter's running text (``model.TEXT_ROLES``: 正文, headings, 附件正文) — never the

@@ -8,6 +8,7 @@ from ... import lexicon, recache
 from ...diagnostics import Diagnostic, Severity
 from ...substance import Inventory, Item
 from ...text import count_han, mask
+from .._zones import Item as Unit
 
 _NEGATED_BURDEN = recache.compile(r"不|无需|毋需|严禁|禁止|取消|减少|精简|避免|杜绝|防止|清理|整合")
 # Subject then a modal: 各地区、各部门要…, 各级人民政府必须…
@@ -18,13 +19,13 @@ def inventory(ctx, nlp: bool = True) -> Inventory:
     """The document's substance inventory, built once per document and shared by the rules.
 
     Runs of characters the packaged table does not know are read from packaged data too, unless
-    the configuration sets ``style-nlp = true``: then rules that may load it (``nlp``) ask jieba's
+    the configuration sets ``[style] nlp = true``: then rules that may load it (``nlp``) ask jieba's
     tagger (:mod:`gongwen_lint.nlp`), once per configuration.  GW704 (``nlp=False``) never loads it.
     """
     from ... import substance
 
     lex = lexicon.get(ctx)
-    if nlp and ctx.option("style-nlp"):
+    if nlp and ctx.setting("style", "nlp"):
         def resolve(text: str, runs: tuple[str, ...]) -> tuple[str, ...]:
             from ... import nlp as tagger
 
@@ -32,6 +33,14 @@ def inventory(ctx, nlp: bool = True) -> Inventory:
 
         return ctx.memo("substance:nlp", lambda: substance.analyse(ctx.doc, lex, resolve))
     return ctx.memoized("substance:nlp") or ctx.memo("substance:plain", lambda: substance.analyse(ctx.doc, lex))
+
+
+def inventory_items(ctx, unit: Unit) -> list[Item]:
+    """The inventory's items among the paragraphs of ``unit`` (an item of the ``items`` scope),
+    in reading order: a paragraph is at most one inventory item, and every one is in some unit."""
+    inv = inventory(ctx)
+    by_paragraph: dict[int, Item] = ctx.state(lambda: {id(i.p): i for i in inv.items}, key="inventory-by-paragraph")
+    return [by_paragraph[id(p)] for p in unit.paragraphs if id(p) in by_paragraph]
 
 
 def _in_section(headings: tuple[str, ...], keywords: list[str]) -> bool:
@@ -91,7 +100,7 @@ def _stacked(lex, item: Item) -> bool:
     return len(hits) >= 2 and covered >= 0.25 * max(1, count_han(item.text))
 
 
-def _gw703_item(lex, item: Item) -> bool:
+def _vague_measure_item(lex, item: Item) -> bool:
     return _is_measure_item(lex, item) and not _stacked(lex, item)
 
 

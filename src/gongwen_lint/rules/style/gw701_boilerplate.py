@@ -16,7 +16,7 @@ from ..registry import rule
     severity=Severity.INFO,
     source="政策 中央八项规定；条例第19条",
     roles=TEXT_ROLES,
-    options={"style-quiet-categories": ["空泛程度", "报送负担"], "style-max-hits-per-phrase": 3},
+    options={"quiet-categories": ["空泛程度", "报送负担"], "max-hits-per-phrase": 3},
 )
 def boilerplate_phrase(p: Paragraph, ctx):
     """
@@ -36,12 +36,12 @@ def boilerplate_phrase(p: Paragraph, ctx):
 
     ## 修复
     删去套话，或换成具体的责任单位、任务、时限和数量。可在配置 [dictionaries] 中用 boilerplate-add /
-    boilerplate-remove 增删词条，用 [options] style-quiet-categories 调整不逐条提示的类别。
+    boilerplate-remove 增删词条，用 [tool.gongwen-lint.GW701] 的 quiet-categories 调整不逐条提示的类别。
     """
     lex = lexicon.get(ctx)
-    quiet = frozenset(ctx.option("style-quiet-categories"))
-    limit = int(ctx.option("style-max-hits-per-phrase"))
-    counts = ctx.__dict__.setdefault("_gw701_counts", {})  # per document: Context lives for one file
+    quiet = frozenset(ctx.option("quiet-categories"))
+    limit = int(ctx.option("max-hits-per-phrase"))
+    counts: dict[str, int] = ctx.state(dict)  # each phrase's hits so far in this document
     for m in lex.boilerplate.find(p.text):
         if m.category in quiet:
             continue

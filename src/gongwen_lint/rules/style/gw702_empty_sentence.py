@@ -16,12 +16,12 @@ from ...text import count_han, mask
 from ..registry import rule
 from ._common import (
     _MIN_REPORTED_HAN,
-    _gw703_item,
     _phrase_matches,
     _report_item,
     _reportable,
     _stock_list,
     _trim,
+    _vague_measure_item,
     inventory,
 )
 
@@ -34,7 +34,6 @@ from ._common import (
     source="政策 中央八项规定；条例第19条",
     roles=None,
     needs={"nlp"},
-    options={"style-nlp": False},
 )
 def empty_sentence(doc: Document, ctx):
     """
@@ -61,7 +60,7 @@ def empty_sentence(doc: Document, ctx):
 
     ## 修复
     删去这段，或写明谁来做、做什么、何时完成、做到多少。判断全部来自随包数据，不加载分词；
-    [options] style-nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
+    共用设置 [tool.gongwen-lint.style] nlp = true 时，词表里没有的生词（如“管廊”）交给 jieba 分词词性判断（GW702、GW703、GW708、GW709 共用）。
     """
     lex = lexicon.get(ctx)
     inv = inventory(ctx)
@@ -69,7 +68,7 @@ def empty_sentence(doc: Document, ctx):
         if not _reportable(item):
             continue
         if item.verdict is Verdict.EMPTY:
-            if _gw703_item(lex, item):
+            if _vague_measure_item(lex, item):
                 continue  # GW703
             stock = _stock_list(item)
             what = f"（{stock}）" if stock else ""

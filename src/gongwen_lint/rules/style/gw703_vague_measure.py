@@ -1,20 +1,21 @@
 """GW703 vague-measure (措施空泛): empty items written in the form of a measure, read from the
-shared substance inventory.
+shared substance inventory.  Its scope is ``items`` (a heading with its text, or a paragraph
+under no heading): the engine hands it each item, and it judges the inventory's items there.
 """
 
 from __future__ import annotations
 
 from ... import lexicon
 from ...diagnostics import Severity
-from ...model import Document
 from ...substance import Verdict
+from .._zones import Item
 from ..registry import rule
 from ._common import (
-    _gw703_item,
     _report_item,
     _reportable,
     _stock_list,
-    inventory,
+    _vague_measure_item,
+    inventory_items,
 )
 
 
@@ -24,10 +25,10 @@ from ._common import (
     title="措施空泛",
     severity=Severity.WARNING,
     source="条例 第19条第2项“所提政策措施和办法切实可行”",
-    roles=None,
+    scope="items",
     needs={"nlp"},
 )
-def vague_measure(doc: Document, ctx):
+def vague_measure(unit: Item, ctx):
     """
     ## 检查内容
     一项工作措施——带小标题的一项（“（一）加强组织领导。要……”，小标题和后面的话一起看）、任务措施类标题
@@ -62,9 +63,8 @@ def vague_measure(doc: Document, ctx):
     写明责任单位、完成时限和可以检查的数量；说不出具体内容的措施宁可删去。
     """
     lex = lexicon.get(ctx)
-    inv = inventory(ctx)
-    for item in inv.items:
-        if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _gw703_item(lex, item):
+    for item in inventory_items(ctx, unit):
+        if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _vague_measure_item(lex, item):
             continue
         verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category("泛化动词")]
         said = "、".join(dict.fromkeys(verbs[:5])) or _stock_list(item)

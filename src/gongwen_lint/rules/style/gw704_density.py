@@ -43,7 +43,7 @@ def _ratio_text(inv: Inventory) -> str:
     severity=Severity.WARNING,
     source="政策 中央八项规定；条例第19条",
     roles=None,
-    options={"style-max-boilerplate-ratio": 0.06, "style-density-min-chars": 200},
+    options={"max-boilerplate-ratio": 0.06, "density-min-chars": 200},
 )
 def boilerplate_density(doc: Document, ctx):
     """
@@ -68,7 +68,7 @@ def boilerplate_density(doc: Document, ctx):
         市教育局于2025年6月底前完成30所学校的校舍改造，所需资金1200万元由市财政安排。
 
     ## 修复
-    删减套话，把篇幅留给具体措施。阈值用 [options] style-max-boilerplate-ratio 调整。
+    删减套话，把篇幅留给具体措施。阈值用 [tool.gongwen-lint.GW704] 的 max-boilerplate-ratio 调整。
     """
     lex = lexicon.get(ctx)
     ratio, total, worst = boilerplate_share(doc, lex)
@@ -76,8 +76,8 @@ def boilerplate_density(doc: Document, ctx):
     ctx.summary["boilerplate_ratio"] = round(ratio, 4)
     if inv.substance_ratio is not None:
         ctx.summary["substance_ratio"] = round(inv.substance_ratio, 4)
-    limit = float(ctx.option("style-max-boilerplate-ratio"))
-    if total >= int(ctx.option("style-density-min-chars")) and ratio > limit and worst is not None:
+    limit = float(ctx.option("max-boilerplate-ratio"))
+    if total >= int(ctx.option("density-min-chars")) and ratio > limit and worst is not None:
         yield ctx.report(
             worst, 0, len(worst.text),
             f"全文套话占比 {ratio:.1%}（阈值 {limit:.0%}）{_ratio_text(inv)}：本段套话最多，请压缩套话、充实具体措施",

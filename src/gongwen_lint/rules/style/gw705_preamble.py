@@ -18,7 +18,7 @@ from ..registry import rule
     severity=Severity.WARNING,
     source="政策 《整治形式主义为基层减负若干规定》§一.2",
     roles=None,
-    options={"style-max-preamble-share": 0.4, "style-preamble-min-chars": 1500},
+    options={"max-preamble-share": 0.4, "preamble-min-chars": 1500},
 )
 def preamble_bloat(doc: Document, ctx):
     """
@@ -33,7 +33,7 @@ def preamble_bloat(doc: Document, ctx):
     ## 示例
     错：
         一、重要意义
-        （此处为 1500 字的背景意义）
+        （重复 45 次）开展这项工作是贯彻落实上级部署的重要举措，对于推动高质量发展具有重要意义。
         二、主要任务
         2025年6月底前完成30所学校校舍改造。
     对：
@@ -43,7 +43,7 @@ def preamble_bloat(doc: Document, ctx):
         市教育局牵头。
 
     ## 修复
-    删去或压缩背景、意义、原则，组织保障写清责任单位即可。阈值用 [options] style-max-preamble-share 调整。
+    删去或压缩背景、意义、原则，组织保障写清责任单位即可。阈值用 [tool.gongwen-lint.GW705] 的 max-preamble-share 调整。
     """
     lex = lexicon.get(ctx)
     keys = lex.words("sections", "preamble") + lex.words("sections", "guarantee")
@@ -64,10 +64,10 @@ def preamble_bloat(doc: Document, ctx):
         if current is not None:
             head, m = sections[current.index]
             sections[current.index] = (head, m + n)
-    if not sections or total < int(ctx.option("style-preamble-min-chars")):
+    if not sections or total < int(ctx.option("preamble-min-chars")):
         return
     share = sum(m for _, m in sections.values()) / total
-    limit = float(ctx.option("style-max-preamble-share"))
+    limit = float(ctx.option("max-preamble-share"))
     if share > limit:
         head, _ = max(sections.values(), key=lambda x: x[1])
         names = "、".join(heading_label(h.text).strip()[:12] for h, _ in sections.values())
@@ -75,8 +75,3 @@ def preamble_bloat(doc: Document, ctx):
             head, 0, len(head.text),
             f"背景意义和组织保障类内容（{names}）占正文 {share:.0%}（阈值 {limit:.0%}）：应开门见山，着重写具体措施",
         )
-
-
-# The 错 example of GW705 needs a long 背景意义; it is generated rather than pasted.
-_LONG_PREAMBLE = "开展这项工作是贯彻落实上级部署的重要举措，对于推动高质量发展具有重要意义。" * 45
-preamble_bloat.__doc__ = (preamble_bloat.__doc__ or "").replace("（此处为 1500 字的背景意义）", _LONG_PREAMBLE)

@@ -35,7 +35,7 @@ def _sections(doc: Document, inv: Inventory) -> list[tuple[Paragraph, list[Item]
     source="条例 第19条第2项“所提政策措施和办法切实可行”",
     roles=None,
     needs={"nlp"},
-    options={"style-section-min-items": 3},
+    options={"section-min-items": 3},
 )
 def principle_only_section(doc: Document, ctx):
     """
@@ -68,7 +68,7 @@ def principle_only_section(doc: Document, ctx):
     给这一部分的每项工作写明责任单位、完成时限和可以检查的数量；写不出的，删去或并入别的部分。
     """
     inv = inventory(ctx)
-    least = int(ctx.option("style-section-min-items"))
+    least = int(ctx.option("section-min-items"))
     for head, items in _sections(doc, inv):
         if len(items) < least or any(i.verdict is Verdict.MEASURE for i in items):
             continue

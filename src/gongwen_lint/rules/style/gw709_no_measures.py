@@ -27,7 +27,7 @@ def _paragraph_list(items: list[Item], limit: int = 5) -> str:
     source="政策 中央八项规定“没有实质内容……的文件一律不发”；条例第19条第2项",
     roles=None,
     needs={"nlp"},
-    options={"style-min-substance-ratio": 0.2, "style-verdict-min-items": 4, "style-verdict-min-empty": 0.5},
+    options={"min-substance-ratio": 0.2, "verdict-min-items": 4, "verdict-min-empty": 0.5},
 )
 def no_concrete_measures(doc: Document, ctx):
     """
@@ -60,7 +60,7 @@ def no_concrete_measures(doc: Document, ctx):
 
     ## 修复
     给每项工作写明谁来做、何时完成、做到多少；写不出具体措施的，按“不仓促行文”的要求暂缓发文。
-    阈值用 [options] style-min-substance-ratio、style-verdict-min-items、style-verdict-min-empty 调整。
+    阈值用 [tool.gongwen-lint.GW709] 的 min-substance-ratio、verdict-min-items、verdict-min-empty 调整。
     """
     inv = inventory(ctx)
     ratio = inv.substance_ratio
@@ -69,9 +69,9 @@ def no_concrete_measures(doc: Document, ctx):
     ctx.summary["substance_ratio"] = round(ratio, 4)
     work = inv.work_items
     empty = list(inv.empty)
-    if len(work) < int(ctx.option("style-verdict-min-items")) or ratio >= float(ctx.option("style-min-substance-ratio")):
+    if len(work) < int(ctx.option("verdict-min-items")) or ratio >= float(ctx.option("min-substance-ratio")):
         return
-    if len(empty) < float(ctx.option("style-verdict-min-empty")) * len(work):
+    if len(empty) < float(ctx.option("verdict-min-empty")) * len(work):
         return
     anchor = doc.first(Role.TITLE) or work[0].p
     yield ctx.report(
