@@ -97,6 +97,12 @@ class _Pool:
             for p in list(getattr(self.executor, "_processes", {}).values()):
                 p.terminate()
             self.executor.shutdown(wait=False, cancel_futures=True)
+            # Let the pool's manager thread see the workers gone and close its wake-up pipe: left
+            # running, concurrent.futures' exit hook races it on that pipe and prints a traceback
+            # at interpreter shutdown, after the user's Ctrl-C was handled (seen under load).
+            manager = getattr(self.executor, "_executor_manager_thread", None)
+            if manager is not None:
+                manager.join(timeout=5)
         else:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
