@@ -10,7 +10,7 @@ indents and in millimetres for page geometry, the units GB/T 9704 uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 
@@ -271,12 +271,28 @@ class Paragraph:
         return self.confidence >= CONFIDENT
 
     def with_role(self, role: Role, title_group: int | None = None, **decoded) -> Paragraph:
-        """A copy with ``role`` (and ``confidence``, ``misplaced``, ``lines``, ``lead_end``)."""
-        return replace(self, role=role, title_group=title_group, **decoded)
+        """A copy with ``role`` (and ``confidence``, ``misplaced``, ``lines``, ``lead_end``).
+
+        Structure recognition makes one copy per paragraph of every draft: the fields are copied
+        as they are instead of through ``dataclasses.replace``, which passes all 22 through
+        ``__init__`` and its frozen ``__setattr__`` (issue 18).  The result is the same object
+        ``replace`` builds (no field has ``init=False`` or a ``__post_init__``)."""
+        if not _PARAGRAPH_FIELDS.issuperset(decoded):
+            raise TypeError(f"not Paragraph fields: {sorted(set(decoded) - _PARAGRAPH_FIELDS)}")
+        new = object.__new__(Paragraph)
+        state = new.__dict__
+        state.update(self.__dict__)
+        state["role"] = role
+        state["title_group"] = title_group
+        state.update(decoded)
+        return new
 
     def spans(self) -> tuple[LineRole, ...]:
         """The elements in this paragraph: its lines when they differ, else the whole text."""
         return self.lines or (LineRole(0, len(self.text), self.role, self.confidence),)
+
+
+_PARAGRAPH_FIELDS = frozenset(f.name for f in fields(Paragraph))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import ReadError
 from ..limits import Budget
 from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
-from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
+from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_P, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
 from .package import MSG_RESAVE, Package, open_package
 from .props import number, parse_borders, twips
 from .styles import TABLE_SIDES, Styles, shared_definitions
@@ -283,6 +283,7 @@ class _DocxReader:
         current = section
         section_ended = False
         cells = _CellEdges(walk, styles)
+        holders = _shape_holders(walk)
         for wp in walk.paragraphs:
             starts_page = False
             if section_ended and not wp.in_textbox:
@@ -323,7 +324,7 @@ class _DocxReader:
                     section=current,
                     page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
                     fields=tuple(wp.fields),
-                    shapes=_count_shapes(wp.element),
+                    shapes=_count_shapes(wp.element) if wp.element in holders else 0,
                 )
             )
             if sect_ends is not None and wp.index in sect_ends:
@@ -443,15 +444,26 @@ def _borders(pr, tag) -> dict:
     return parse_borders(el, TABLE_SIDES) if el is not None else {}
 
 
+def _shape_holders(walk: PartWalk) -> set:
+    """The ``w:p`` elements of the part with a drawn object somewhere inside (nested ones too).
+
+    One search of the whole part in C: asking each paragraph (``p.iter(*tags)``) set up the tag
+    matcher once a paragraph, which cost more than the search (issue 18).  The element proxies
+    are the walk's own (it keeps them alive), so membership is by identity.
+    """
+    if not walk.paragraphs:
+        return set()
+    root = walk.paragraphs[0].element.getroottree().getroot()
+    return {p for el in root.iter(_COUNTED) for p in el.iterancestors(W_P)}
+
+
 def _count_shapes(p) -> int:
     """Drawn objects without text anchored in ``p``: DrawingML shapes and pictures, VML shapes.
 
     Text boxes (and the paragraphs inside them) are not counted; of ``mc:AlternateContent`` only
     the branch the walk reads is looked at, so a shape is not counted twice.
     """
-    if next(p.iter(_COUNTED), None) is None:
-        return 0  # most paragraphs hold no shape at all: one search in C instead of a walk
-    n = 0
+    n = 0  # asked only for the paragraphs :func:`_shape_holders` found
     stack = [p]
     while stack:
         el = stack.pop()
