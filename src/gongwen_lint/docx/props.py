@@ -8,7 +8,7 @@ A dict holds only what the element states, so merging "docDefaults â†’ styles â†
 from __future__ import annotations
 
 from .. import recache
-from .ns import w
+from .ns import first_child, w
 
 W_RFONTS = w("rFonts")
 W_SZ = w("sz")
@@ -159,8 +159,8 @@ def parse_ppr(ppr) -> dict:
             if v is not None:
                 out["outlineLvl"] = v
         elif tag == W_NUMPR:
-            num = child.find(W_NUMID)
-            lvl = child.find(W_ILVL)
+            num = first_child(child, W_NUMID)
+            lvl = first_child(child, W_ILVL)
             num_id = integer(num.get(W_VAL)) if num is not None else None
             ilvl = integer(lvl.get(W_VAL)) if lvl is not None else None
             if num_id is not None:
@@ -197,7 +197,7 @@ def parse_borders(el, sides: tuple[str, ...]) -> dict:
     if el is None:
         return out
     for side in sides:
-        b = el.find(w(side))
+        b = first_child(el, w(side))
         if b is not None:
             out[side] = parse_border(b)
     return out

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ..model import ParagraphFormat, RunFormat
-from .ns import A_NS, W_PPR, W_RPR, w
+from .ns import A_NS, W_PPR, W_RPR, W_TBLPR, first_child, grandchild, w
 from .numbering import Numbering
 from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_borders, parse_ppr, parse_rpr
 
@@ -56,12 +56,12 @@ class _Style:
     def __init__(self, el):
         self.id = el.get(W_STYLEID, "")
         self.type = el.get(w("type"), "paragraph")
-        name = el.find(W_NAME)
+        name = first_child(el, W_NAME)
         self.name = name.get(W_VAL) if name is not None else None
-        based = el.find(W_BASEDON)
+        based = first_child(el, W_BASEDON)
         self.based_on = based.get(W_VAL) if based is not None else None
-        self.ppr = parse_ppr(el.find(W_PPR))
-        self.rpr = parse_rpr(el.find(W_RPR))
+        self.ppr = parse_ppr(first_child(el, W_PPR))
+        self.rpr = parse_rpr(first_child(el, W_RPR))
         self.default = el.get(w("default"), "").lower() in ("1", "true", "on")
         # Table styles: w:tblPr/w:tblBorders, then w:tcPr/w:tcBorders (cell level wins).
         self.borders: dict = {}
@@ -202,7 +202,7 @@ class Styles:
         return st.name if st is not None else None
 
     def paragraph_style(self, ppr) -> str | None:
-        el = ppr.find(W_PSTYLE) if ppr is not None else None
+        el = first_child(ppr, W_PSTYLE) if ppr is not None else None
         sid = el.get(W_VAL) if el is not None else None
         if sid and sid in self.styles:
             return sid
@@ -212,8 +212,7 @@ class Styles:
     def table_style(tbl) -> str | None:
         if tbl is None:
             return None
-        tblpr = tbl.find(w("tblPr"))
-        el = tblpr.find(W_TBLSTYLE) if tblpr is not None else None
+        el = grandchild(tbl, W_TBLPR, W_TBLSTYLE)
         return el.get(W_VAL) if el is not None else None
 
     def table_style_borders(self, tstyle: str | None) -> dict:
@@ -278,7 +277,7 @@ class Styles:
         base = self._run_base(pstyle, tstyle)
         rstyle = None
         if rpr is not None:
-            el = rpr.find(W_RSTYLE)
+            el = first_child(rpr, W_RSTYLE)
             if el is not None:
                 rstyle = el.get(W_VAL)
         char = self._char_props(rstyle or self.default_char)
