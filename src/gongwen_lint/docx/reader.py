@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..limits import Budget
-from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
+from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section, new_paragraph
 from .ns import (
     MC_ALTERNATE,
     MC_FALLBACK,
@@ -326,7 +326,7 @@ class _DocxReader:
             if group:
                 runs.append(_run(group, styles, pstyle, tstyle))
             out.append(
-                Paragraph(
+                new_paragraph(
                     part=part,
                     index=wp.index,
                     text=wp.text,
