@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..limits import Budget
-from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section, new_paragraph
+from ..model import Comment, Document, HeaderFooter, Paragraph, Run, new_paragraph
 from .ns import (
     MC_ALTERNATE,
     MC_FALLBACK,
@@ -38,7 +38,8 @@ from .ns import (
     w,
 )
 from .package import MSG_RESAVE, Package, open_package
-from .props import number, parse_borders, twips
+from .props import parse_borders
+from .sections import page_setup, ref_order
 from .styles import TABLE_SIDES, Styles, shared_definitions
 from .walk import PartWalk, _children_of, choose_branch, walk_part
 
@@ -52,11 +53,6 @@ W_FOOTERREF = w("footerReference")
 W_EVEN_ODD = w("evenAndOddHeaders")
 W_TBLBORDERS = w("tblBorders")
 W_TCBORDERS = w("tcBorders")
-W_PGSZ = w("pgSz")
-W_PGMAR = w("pgMar")
-W_DOCGRID = w("docGrid")
-W_SECTTYPE = w("type")
-W_TITLEPG = w("titlePg")
 
 _WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
@@ -70,7 +66,6 @@ _V_SHAPES = frozenset("{%s}%s" % (_V_NS, t) for t in
                       ("line", "shape", "rect", "roundrect", "polyline", "oval", "arc", "curve", "image"))
 _COUNTED = (WPS_WSP, PIC_PIC, *sorted(_V_SHAPES))  # every element _count_shapes may count
 
-TWIPS_PER_MM = 1440 / 25.4  # 56.6929
 _PART_LABELS = {
     "header": "页眉",
     "footer": "页脚",
@@ -283,9 +278,9 @@ class _DocxReader:
                             continue
                         own[(kind, ref.get(w("type"), "default"))] = rel[1]
             inherited.update(own)
-            effective = [(kind, typ, name) for (kind, typ), name in sorted(inherited.items(), key=_ref_order)]
+            effective = [(kind, typ, name) for (kind, typ), name in sorted(inherited.items(), key=ref_order)]
             refs.append(effective)
-            sections.append(_section(sp, effective, base_size))
+            sections.append(page_setup(sp, effective, base_size))
         return sections, refs
 
     # -- paragraphs ------------------------------------------------------------------------------
@@ -525,80 +520,4 @@ def _run(pieces, styles: Styles, pstyle, tstyle) -> Run:
         index=first.run_index,
         inserted=first.inserted,
         field_code=first.field_code,
-    )
-
-
-_TYPE_ORDER = {"default": 0, "even": 1, "first": 2}
-
-
-def _ref_order(item):
-    (kind, typ), _ = item
-    return (kind, _TYPE_ORDER.get(typ, 3))
-
-
-def _mm(value) -> float | None:
-    t = twips(value)
-    return round(t / TWIPS_PER_MM, 1) if t is not None else None
-
-
-def _positive(v: float | None) -> float | None:
-    """A page size or grid pitch: zero or less means unknown (rules divide by them)."""
-    return v if v is not None and v >= 1.0 else None
-
-
-def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
-    """The section in mm, and whether it starts on a new page (``w:type``, default nextPage)."""
-    if sp is None:
-        return Section(headers=_names(refs, "header"), footers=_names(refs, "footer")), True
-    pg = first_child(sp, W_PGSZ)
-    mar = first_child(sp, W_PGMAR)
-    grid = first_child(sp, W_DOCGRID)
-    stype = first_child(sp, W_SECTTYPE)
-
-    def attr(el, name):
-        return el.get(w(name)) if el is not None else None
-
-    width, height = _positive(twips(attr(pg, "w"))), _positive(twips(attr(pg, "h")))
-    orient = attr(pg, "orient") or ("landscape" if width and height and width > height else "portrait")
-    title_pg = first_child(sp, W_TITLEPG)
-    lines = chars = pitch_pt = None
-    grid_type = attr(grid, "type")
-    line_pitch = _positive(twips(attr(grid, "linePitch")))
-    if line_pitch:
-        pitch_pt = round(line_pitch / 20.0, 2)
-    if grid_type in ("lines", "linesAndChars", "snapToChars") and line_pitch and height:
-        top, bottom = twips(attr(mar, "top")) or 0.0, twips(attr(mar, "bottom")) or 0.0
-        lines = int((height - abs(top) - abs(bottom)) / line_pitch + 1e-6)
-    if grid_type in ("linesAndChars", "snapToChars") and width:
-        left, right = twips(attr(mar, "left")) or 0.0, twips(attr(mar, "right")) or 0.0
-        gutter = twips(attr(mar, "gutter")) or 0.0
-        char_space = number(attr(grid, "charSpace")) or 0.0
-        pitch = base_size_pt + char_space / 4096.0  # pt; charSpace is in 1/4096 pt
-        if pitch > 0:
-            chars = int(((width - left - right - gutter) / 20.0) / pitch + 1e-6)
-    sec = Section(
-        page_width_mm=round(width / TWIPS_PER_MM, 1) if width else None,
-        page_height_mm=round(height / TWIPS_PER_MM, 1) if height else None,
-        margin_top_mm=_mm(attr(mar, "top")),
-        margin_bottom_mm=_mm(attr(mar, "bottom")),
-        margin_left_mm=_mm(attr(mar, "left")),
-        margin_right_mm=_mm(attr(mar, "right")),
-        gutter_mm=_mm(attr(mar, "gutter")),
-        header_distance_mm=_mm(attr(mar, "header")),
-        footer_distance_mm=_mm(attr(mar, "footer")),
-        orientation=orient,
-        title_page=title_pg is not None and title_pg.get(w("val"), "1").lower() not in ("0", "false", "off"),
-        lines_per_page=lines,
-        chars_per_line=chars,
-        line_pitch_pt=pitch_pt,
-        headers=_names(refs, "header"),
-        footers=_names(refs, "footer"),
-    )
-    kind = attr(stype, "val") or "nextPage"
-    return sec, kind not in ("continuous", "nextColumn")
-
-
-def _names(refs, kind) -> tuple[str, ...]:
-    return tuple(
-        f"{typ}:{posixpath.splitext(posixpath.basename(name))[0]}" for k, typ, name in refs if k == kind
     )
