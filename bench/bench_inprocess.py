@@ -3,11 +3,11 @@
 Per round, with one warm :class:`~gongwen_lint.Linter` (dictionaries and NLP loaded once):
 
 * the 38 real documents of the shared corpus (32 layouts in ``corpus/docx``, 6 third-party files
-  in ``corpus/realdocx``) checked one after another, the styles cache emptied first, so each
-  round is one run over distinct files — against the floor over the same files (unzip
-  ``word/document.xml``, lxml parse, join the ``w:t`` texts);
+  in ``corpus/realdocx``) checked one after another, every cross-document cache emptied first
+  (:mod:`gongwen_lint.caches`), so each round is one run over distinct files — against the
+  floor over the same files (unzip ``word/document.xml``, lxml parse, join the ``w:t`` texts);
 * a 100-page and a 500-page draft (GB/T 9704 shape, body from the government work reports of the
-  archive, distinct text throughout; see ``_inputs.long_draft``).
+  archive, distinct text throughout; see ``_inputs.long_draft``), the caches emptied before each.
 
 Prints CPU-time medians with min–max (CPU time of this process: the machine is shared) and the
 per-round ratios.  Run: ``python bench/bench_inprocess.py [--repeat 7]``.
@@ -33,7 +33,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gongwen-lint in-process benchmark — {machine()}")
 
     from gongwen_lint import Linter
-    from gongwen_lint.docx import styles
+
+    try:
+        from gongwen_lint.caches import clear as forget
+    except ImportError:  # an older tree: only its shared styles were kept across documents
+        from gongwen_lint.docx import styles
+
+        def forget() -> None:
+            getattr(styles, "_SHARED", {}).clear()
 
     files = real_documents()
     linter = Linter()
@@ -42,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ours, base = [], []
     for _ in range(args.repeat):
-        getattr(styles, "_SHARED", {}).clear()  # each round a fresh run: shared only within these 38 files
+        forget()  # each round a fresh run: work shared only within these 38 files (gongwen_lint.caches)
         ours.append(cpu_time(lambda: [linter.check_file(f) for f in files])[1] / len(files))
         base.append(cpu_time(lambda: [floor(f) for f in files])[1] / len(files))
     print(f"\n{len(files)} real documents, per document (CPU), {args.repeat} rounds")
@@ -62,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[int, list[float]] = {n: [] for n in pages}
         for _ in range(args.repeat):
             for n in pages:
+                forget()  # not the same draft's cached work again (gongwen_lint.caches)
                 times[n].append(cpu_time(lambda n=n: linter.check_file(drafts[n]))[1])
         print(f"\nLong drafts, whole check in-process (CPU), {args.repeat} rounds")
         for n in pages:

@@ -33,7 +33,7 @@ from typing import Any
 
 import ahocorasick
 
-from . import recache
+from . import caches, recache
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -212,6 +212,7 @@ class Boilerplate:
         if self.entries:
             self._automaton.make_automaton()
         self._cache: dict[str, tuple[Match, ...]] = {}
+        caches.register_owned(self, "_cache")
 
     def find(self, text: str) -> tuple[Match, ...]:
         """Leftmost-longest, non-overlapping stock phrases of ``text``, outside quotations/titles."""
@@ -304,7 +305,14 @@ class StyleLexicon:
         生态环境部, 国务院 — a level (省/市/县/区/乡/镇, a place name, 国家) or a ministry-type
         suffix, with sector words (``substance.tsv`` 机关职能) and an organ suffix
         (``organ_suffixes.txt``) — not 各部门 or 有关单位, which name no one."""
+        if not self.organ_end_re.search(text):
+            return []  # every organ ends in one of these characters: most sentences name none
         return [m.span() for m in self.organ_re.finditer(text)]
+
+    @cached_property
+    def organ_end_re(self) -> re.Pattern[str]:
+        """The characters a match of :attr:`organ_re` can end with (a cheap test before it)."""
+        return recache.compile("[" + "".join(sorted(_organ_ends(self.organ_suffixes))) + "]")
 
     @cached_property
     def strip_re(self) -> re.Pattern[str]:
@@ -326,23 +334,62 @@ _LEVEL = (
 _LEVEL_ONLY = "委|党委|政府|人民政府|财政|人大|人大常委会|政协|纪委|监委|纪委监委|政法委|组织部|宣传部|统战部|编办|网信办|法院|人民法院|检察院|人民检察院"
 
 
+#: How a unit below an organ and a central ministry end (区生态环境分局, 生态环境部).
+_UNIT_ENDS = ("分局", "支队", "大队", "中队")
+_MINISTRY_ENDS = ("部", "委员会", "委", "总局", "署")
+
+
+def _organ_ends(suffixes: tuple[str, ...]) -> set[str]:
+    """The last characters of every way :func:`_organ_re` can end."""
+    fixed = _FIXED_ORGANS.split("|") + _LEVEL_ONLY.split("|")
+    return {w[-1] for w in (*fixed, *_UNIT_ENDS, *_MINISTRY_ENDS, *suffixes) if w}
+
+
 @lru_cache(maxsize=8)
 def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern[str]:
-    suffix = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len, reverse=True))
-    sector = "|".join(re.escape(s) for s in sorted(set(sectors), key=len, reverse=True)) or r"(?!)"
+    suffix = alternation(set(suffixes))
+    sector = alternation(set(sectors))
     body = rf"(?:(?:{sector})[和、]?){{1,4}}"
+    units, ministries = "|".join(_UNIT_ENDS), "|".join(_MINISTRY_ENDS)
     return recache.compile(
         rf"(?:{_FIXED_ORGANS})"
         # 各县区人民政府, 市应急管理局, 区生态环境分局, 县委, 市政府, 省级财政
-        rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:分局|支队|大队|中队|{suffix})|(?:{_LEVEL_ONLY}))"
+        rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:{units}|{suffix})|(?:{_LEVEL_ONLY}))"
         # 生态环境部, 国家发展改革委: a central ministry needs no level
-        rf"|{body}(?:部|委员会|委|总局|署)(?![署门分位长件员])"
+        rf"|{body}(?:{ministries})(?![署门分位长件员])"
     )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, as ``a|b|c`` with the longest first does, written as a
+    trie (安(?:全(?:生产)?|监)): the engine tries the alternatives one by one at every position,
+    so a list of a few hundred words costs a few hundred tests per character; as a trie it costs
+    one per character that starts some word.  The same match everywhere: the words that can match
+    at one position start one another, and the trie tries the longer first.  ``(?!)`` (matches
+    nothing) for no words."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return emit(trie) or r"(?!)"
 
 
 @lru_cache(maxsize=8)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return recache.compile("|".join(re.escape(w) for w in words) or r"(?!)")
+    return recache.compile(alternation(words))
 
 
 def _compile(phrase: str) -> re.Pattern[str]:

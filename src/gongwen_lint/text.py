@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import recache
+from . import caches, recache
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
@@ -65,6 +65,13 @@ _DELIMITERS = {
 _MASKED: dict[tuple[str, bool, bool, bool], str] = {}
 _MASKED_CHARS = 0
 MASK_CACHE_CHARS = 4_000_000
+
+
+@caches.register
+def _forget_masked() -> None:
+    global _MASKED_CHARS
+    _MASKED.clear()
+    _MASKED_CHARS = 0
 
 
 def mask(text: str, quotes: bool = True, titles: bool = True, doc_numbers: bool = True) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from .. import caches
 from ..model import ParagraphFormat, RunFormat
 from .ns import A_NS, W_PPR, W_RPR, w
 from .numbering import Numbering
@@ -425,6 +426,7 @@ Part = tuple[str, bytes] | None
 #: 25–350 KB; parsing the large one alone took 3.5 ms), so it is parsed, and its styles resolved,
 #: once.  Bounded by count: each entry holds a parsed styles.xml tree (a few MB at most).
 _SHARED: OrderedDict[tuple, tuple[Styles, Numbering, tuple[str, ...]]] = OrderedDict()
+caches.register(_SHARED.clear)
 SHARED_ENTRIES = 8
 
 

@@ -24,12 +24,13 @@ the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import NamedTuple
 
-from .. import recache
+from .. import caches, recache
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
 from ..text import count_han
 from . import slots as slot_finder
@@ -55,8 +56,9 @@ class Verdict(str, Enum):
         return {"measure": "措施", "principle": "原则", "empty": "空话"}[self.value]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a sentence (a named tuple: a draft makes hundreds of thousands of them)."""
+
     text: str
     start: int  # offset in the sentence
     kind: str  # generic, function, idiom, figurative, noun, verb, single
@@ -133,37 +135,29 @@ _LEXICON_FREQ = 16
 def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     """Words of a Han run by the route of highest probability, as jieba segments, with word
     frequencies from the packaged table; the lexicon's own words count as frequent words."""
-    known = lex.stripped
-    prefixes = lex.stripped_prefixes
-    lookup = table.lookup  # bound once: this loop is the hottest of the substance analysis
+    memo = _segment_memo(lex, table)
+    done = memo.runs.get(run)
+    if done is not None:
+        return list(done)
+    edge = memo.edges
     n = len(run)
-    # candidate words by start, as jieba's DAG: extend while some word starts this way
-    words: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    for j in range(n):
-        one = table.get(run[j])
-        starts = words[j]
-        starts.append((j + 1, max(one.freq, _LEXICON_FREQ) if run[j] in known else one.freq))
-        for k in range(j + 2, min(n, j + MAX_WORD) + 1):
-            w = run[j:k]
-            e = lookup(w)
-            if e is None and w not in prefixes:
-                break  # no word of the table or the lexicon starts this way
-            if e is not None and e.cls != NONE:
-                freq = e.freq
-            elif w in known:
-                freq = _LEXICON_FREQ
-            else:
-                continue
-            if w in known:
-                freq = max(freq, _LEXICON_FREQ)
-            starts.append((k, freq))
+    # jieba's DAG, walked once: a word ending at k scores best[j] + log₂ freq − log₂ total; every
+    # edge into j starts before j, so best[j] is final when j is reached (a single character is
+    # always a word, so every position is reached)
     best: list[float] = [0.0] + [float("-inf")] * n
     back = [0] * (n + 1)
     for j in range(n):
-        if best[j] == float("-inf"):
-            continue
-        for k, freq in words[j]:
-            score = best[j] + freq - _LOG_TOTAL
+        here = best[j]
+        for k in range(j + 1, min(n, j + MAX_WORD) + 1):
+            w = run[j:k]
+            cost = edge.get(w)
+            if cost is None:
+                cost = edge[w] = memo.edge(w)
+            if cost >= _PASS:
+                if cost == _STOP:
+                    break  # no word of the table or the lexicon starts this way
+                continue
+            score = here + cost
             if score > best[k]:
                 best[k], back[k] = score, j
     out = []
@@ -171,7 +165,70 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     while i > 0:
         out.append(run[back[i]:i])
         i = back[i]
-    return out[::-1]
+    out.reverse()
+    memo.remember(run, out)
+    return out
+
+
+#: :meth:`_SegmentMemo.edge` codes besides a cost (a cost is at most 31 − 26: a frequency is five
+#: bits): no word starts this way; a start of a word but not a word itself.
+_STOP, _PASS = 101, 100
+
+
+class _SegmentMemo:
+    """What :func:`segment` asks of the table and the lexicon, remembered per string, and the
+    routes of runs already segmented (a draft repeats its phrases; a batch repeats the stock).
+    Both are bounded: cleared when full, as the table's own cache."""
+
+    MAX = 200_000
+
+    def __init__(self, lex: StyleLexicon, table: Table):
+        self.known = lex.stripped
+        self.prefixes = lex.stripped_prefixes
+        self.table = table
+        self.edges: dict[str, int] = {}
+        self.runs: dict[str, tuple[str, ...]] = {}
+
+    def edge(self, w: str) -> int:
+        """The word graph's edge for ``w``: its cost as a word (log₂ of its frequency less
+        :data:`_LOG_TOTAL`), or :data:`_PASS` / :data:`_STOP`.  A single character is always a
+        word (its frequency may be 0)."""
+        if len(self.edges) > self.MAX:
+            self.edges.clear()
+        if len(w) == 1:
+            freq = self.table.get(w).freq
+            return (max(freq, _LEXICON_FREQ) if w in self.known else freq) - _LOG_TOTAL
+        e = self.table.lookup(w)
+        if e is None and w not in self.prefixes:
+            return _STOP
+        if e is not None and e.cls != NONE:
+            freq = e.freq
+        elif w in self.known:
+            freq = _LEXICON_FREQ
+        else:
+            return _PASS
+        return (max(freq, _LEXICON_FREQ) if w in self.known else freq) - _LOG_TOTAL
+
+    def remember(self, run: str, words: list[str]) -> None:
+        if len(self.runs) > self.MAX:
+            self.runs.clear()
+        self.runs[run] = tuple(words)
+
+
+_MEMOS: dict[tuple[int, int], tuple[StyleLexicon, Table, _SegmentMemo]] = {}
+caches.register(_MEMOS.clear)
+
+
+def _segment_memo(lex: StyleLexicon, table: Table) -> _SegmentMemo:
+    """The memo of this lexicon and table (a configuration's lexicon lives as long as its run;
+    the few kept here hold their lexicon, so an id is never reused while its memo is kept)."""
+    key = (id(lex), id(table))
+    hit = _MEMOS.get(key)
+    if hit is None:
+        if len(_MEMOS) >= 8:
+            _MEMOS.clear()
+        hit = _MEMOS[key] = (lex, table, _SegmentMemo(lex, table))
+    return hit[2]
 
 
 def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
@@ -286,6 +343,8 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
     stand inside a stock chain (完善城乡住房保障体系), its form says it is stock.  Read on the text,
     not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
     classes = lex.stripped_class
+    # starts of the content words, in order: a clause is bare when none falls inside it
+    content = [t.start for t in toks if t.kind in ("noun", "verb")]
     out = []
     ends = []  # per clause: (a stock predicate opens it, a stock object ends it, it follows a 、)
     start = 0
@@ -299,7 +358,8 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
         head = any(classes.get(han[i:j]) == "predicate" for i in range(min(_CHAIN_HEAD, len(han)))
                    for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
         tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
-        bare = not any(a <= t.start < b and t.kind in ("noun", "verb") for t in toks)
+        k = bisect_left(content, a)
+        bare = not (k < len(content) and content[k] < b)
         ends.append((head, tail, a > 0 and masked[a - 1] == "、"))
         out.append(Shape(head and tail, bare, han[0] in _AIM, bool(_STANCE.match(han)), len(han) == 4))
     # a chain around a list: the predicate opens the list's first clause and the object closes its

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from .. import caches
+
 MAGIC = b"GWST3"
 FILE = "substance_table.bin"
 
@@ -64,6 +66,7 @@ class Table:
             self.keys.byteswap()
             self.values.byteswap()
         self._cache: dict[str, object] = {}
+        caches.register_owned(self, "_cache")
 
     def __len__(self) -> int:
         return len(self.keys)
