@@ -193,6 +193,13 @@ def test_lead_ins_closings_filler_and_preambles_are_not_work_items(lex):
     assert is_filler("正文内容正文内容正文内容正文内容")
 
 
+def test_a_direction_section_is_not_judged(lex):
+    """总体思路 states direction as 指导思想 does: its items are listed, not judged (GW705 does not count it)."""
+    body = "一、总体思路\n坚持稳中求进，深入推进体制改革，加快构建现代产业体系。\n二、主要任务\n各乡镇于2025年4月30日前完成排查。"
+    assert [i.span.preamble for i in inventory(body, lex).items] == [True, False]
+    assert "总体思路" not in lex.words("sections", "preamble")
+
+
 def test_substance_ratio(lex):
     inv = inventory("一、提高认识。要进一步提高思想认识，切实增强工作的责任感和紧迫感。\n"
                     "二、开展排查。各乡镇于2025年4月30日前完成辖区内所有自建房的安全排查。", lex)
