@@ -25,6 +25,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _inputs import cpu_time, floor, fmt, long_draft, machine, ratio, real_documents
 
 
+def _forgetter():
+    """How to empty the caches that outlive a document (:mod:`gongwen_lint.caches`).  An older
+    tree run through ``PYTHONPATH`` (a before figure) has no such module — an editable install
+    may still lend it this tree's, which knows none of the old caches — so there its caches are
+    emptied by name: the shared styles, the masked texts, the corpus table's and the stock-phrase
+    lookups."""
+    import gc
+
+    import gongwen_lint
+
+    try:
+        from gongwen_lint import caches
+
+        if Path(caches.__file__).parent == Path(gongwen_lint.__file__).parent:
+            return caches.clear
+    except ImportError:
+        pass
+    from gongwen_lint import text
+    from gongwen_lint.docx import styles
+
+    def forget() -> None:
+        getattr(styles, "_SHARED", {}).clear()
+        getattr(text, "_MASKED", {}).clear()
+        text._MASKED_CHARS = 0
+        for o in gc.get_objects():
+            if type(o).__name__ in ("Boilerplate", "Table") and isinstance(getattr(o, "_cache", None), dict):
+                o._cache.clear()
+
+    return forget
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=7)
@@ -34,13 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gongwen_lint import Linter
 
-    try:
-        from gongwen_lint.caches import clear as forget
-    except ImportError:  # an older tree: only its shared styles were kept across documents
-        from gongwen_lint.docx import styles
-
-        def forget() -> None:
-            getattr(styles, "_SHARED", {}).clear()
+    forget = _forgetter()
 
     files = real_documents()
     linter = Linter()

@@ -1,20 +1,23 @@
 """Time the .docx reader: a ~10-page draft and a ~500-page one, built here from a real law text.
 
-Prints: build sizes, read time (median of N in-process reads), peak RSS growth for the large
-draft, and the import time of ``gongwen_lint.docx.reader`` in a fresh interpreter.
-Run: ``/work/venv/bin/python bench/bench_reader.py``
+Per round, the reader and the floor (unzip ``word/document.xml``, lxml parse, join the ``w:t``
+texts: ``_inputs.floor``) read the same draft one after the other; prints CPU-time medians with
+min–max and the per-round ratio, the peak RSS of a fresh process reading the large draft, and the
+import time of ``gongwen_lint.docx.reader`` in fresh interpreters (median of 5, min–max).
+Run: ``python bench/bench_reader.py [--repeat 11]``
 """
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from _inputs import cpu_time, floor, fmt, machine, ratio
 
 from docxbuild import PAGE_FIELD, DocxBuilder, para, run
 from gongwen_lint.docx.reader import read_docx_file
@@ -59,44 +62,57 @@ def build(path: Path, target_chars: int, lines: list[str]) -> tuple[int, int]:
     return chars, n
 
 
-def median_read(path: Path, repeat: int) -> float:
-    times = []
+def paired(path: Path, repeat: int) -> tuple[list[float], list[float]]:
+    """CPU seconds of the reader and of the floor on ``path``, ``repeat`` paired rounds."""
+    ours, base = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
-        read_docx_file(path)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        ours.append(cpu_time(lambda: read_docx_file(path))[1])
+        base.append(cpu_time(lambda: floor(path))[1])
+    return ours, base
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=11)
+    args = ap.parse_args(argv)
+    print(f"gongwen-lint reader benchmark — {machine()}")
     lines = source_lines()
     with tempfile.TemporaryDirectory() as tmp:
         small, large = Path(tmp) / "ten_pages.docx", Path(tmp) / "five_hundred_pages.docx"
         c1, p1 = build(small, 6500, lines)  # 22 lines × 28 chars ≈ 600 chars a page
         c2, p2 = build(large, 330_000, lines)
-        print(f"10-page draft: {c1} chars, {p1} paragraphs, {small.stat().st_size // 1024} KB")
-        print(f"  read (median of 20): {median_read(small, 20) * 1000:.1f} ms")
-        print(f"500-page draft: {c2} chars, {p2} paragraphs, {large.stat().st_size // 1024} KB")
+        read_docx_file(small)  # warm-up: imports, the styles of this builder
+        for label, path, chars, n, rounds in (("10-page", small, c1, p1, args.repeat),
+                                              ("500-page", large, c2, p2, max(3, args.repeat // 3))):
+            print(f"{label} draft: {chars} chars, {n} paragraphs, {path.stat().st_size // 1024} KB, {rounds} rounds (CPU)")
+            ours, base = paired(path, rounds)
+            print(f"  reader  {fmt(ours)}")
+            print(f"  floor   {fmt(base, digits=2)}   (unzip + parse + text of word/document.xml)")
+            print(f"  reader / floor  {ratio(ours, base)}")
         code = (
-            "import resource, time; from gongwen_lint.docx.reader import read_docx_file; "
-            "r0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; t = time.perf_counter(); "
-            f"d = read_docx_file({str(large)!r}); dt = time.perf_counter() - t; "
+            "import resource; from gongwen_lint.docx.reader import read_docx_file; "
+            "r0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+            f"d = read_docx_file({str(large)!r}); "
             "r1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
-            "print(f'  read in a fresh process: {dt * 1000:.0f} ms, {len(d.body)} paragraphs, '"
+            "print(f'  500-page draft in a fresh process: {len(d.body)} paragraphs, '"
             "f'peak RSS {r1 / 1024:.0f} MB (+{(r1 - r0) / 1024:.0f} MB during the read)')"
         )
         print(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.rstrip())
-    out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import gongwen_lint.docx.reader"],
-                         capture_output=True, text=True).stderr.splitlines()
-    cumulative = {}
-    for ln in out:
-        fields = ln.split("|")
-        if len(fields) == 3 and fields[1].strip().isdigit():
-            cumulative[fields[2].strip()] = int(fields[1])
-    total = cumulative.get("gongwen_lint.docx.reader", 0)
-    package = cumulative.get("gongwen_lint", 0)
-    print(f"import gongwen_lint.docx.reader: {total / 1000:.1f} ms cumulative, of which the gongwen_lint "
-          f"package __init__ {package / 1000:.1f} ms and lxml.etree {cumulative.get('lxml.etree', 0) / 1000:.1f} ms")
+    totals, lxml = [], []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import gongwen_lint.docx.reader"],
+                             capture_output=True, text=True).stderr.splitlines()
+        cumulative = {}
+        for ln in out:
+            fields = ln.split("|")
+            if len(fields) == 3 and fields[1].strip().isdigit():
+                cumulative[fields[2].strip()] = int(fields[1])
+        totals.append(cumulative.get("gongwen_lint.docx.reader", 0) / 1e6)
+        lxml.append(cumulative.get("lxml.etree", 0) / 1e6)
+    print(f"import gongwen_lint.docx.reader (5 fresh interpreters): {fmt(totals)}, of which lxml.etree {fmt(lxml)}")
+
 
 if __name__ == "__main__":
     main()

@@ -354,3 +354,26 @@ def test_the_model_judges_only_genres_that_set_out_work(lex):
     report = structure.analyse(document_from_text("关于2024年工作情况的报告\n市人民政府：\n" + body + tail, "<t>"))
     assert [i.verdict for i in analyse(notice, lex).items] == [Verdict.EMPTY]
     assert [i.verdict for i in analyse(report, lex).items] == [Verdict.PRINCIPLE]  # a 报告 states directions
+
+
+def test_a_settled_principle_reads_its_other_sentences_only_when_asked(lex):
+    """Without the specificity model (a 报告: ``analyse(specificity=False)`` here), a principle
+    item stops reading words once it is settled; the pending sentences, read later, give what
+    reading them at once gives — the same judgement, the same content of the item."""
+    body = ("要加强危险化学品企业和加油站的安全风险排查，推进老旧燃气管道和消防设施改造。"
+            "要进一步提高思想认识，切实增强工作的责任感和紧迫感。"
+            "要完善校舍、桥梁和堤防的巡查维护，抓好汛期山洪灾害防御。")
+    doc = structure.analyse(document_from_text(HEAD + body + TAIL, "<t>"))
+    item = analyse(doc, lex, specificity=False).items[0]
+    assert item.verdict is Verdict.PRINCIPLE
+    pending = [s for s in item.sentences if s._pending is not None]
+    assert pending, "the item settles on its first sentence"
+    text = item.p.text
+    for s in pending:
+        sentence = text[s.start:s.end]
+        expected = judge(lex, table.load(), sentence, mask(sentence))
+        assert s.stock == expected.stock and s.slots == expected.slots  # known before reading
+        assert s.judgement == expected
+        assert s._pending is None
+    eager = tuple(dict.fromkeys(w for s in item.sentences for w in s.judgement.content))
+    assert item.content == eager and "校舍" in "".join(item.content)

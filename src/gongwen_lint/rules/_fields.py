@@ -183,6 +183,8 @@ def find_doc_numbers(text: str, whole_line: bool = False) -> list[DocNumber]:
     发文字号 line itself, so everything before the bracket is the 代字.
     """
     out: list[DocNumber] = []
+    if "号" not in text:
+        return out  # every document number ends in 号: most paragraphs hold none
     for m in DOC_NUMBER_RE.finditer(text):
         raw_prefix = m.group("prefix")
         if whole_line:

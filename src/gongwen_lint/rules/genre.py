@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
@@ -387,7 +388,9 @@ def contact_note(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 _HISTORICAL_RE = recache.compile(r"(废止|停止执行|失效|不再执行|代替|取代|替代|修订前|原《|已被)")
 
 
+@lru_cache(maxsize=1)
 def _repealed_patterns() -> list[tuple[re.Pattern, dict]]:
+    """The packaged list (``genres.toml``), compiled once: GW607 asks for it for every paragraph."""
     out = []
     for entry in genre_data()["repealed"]:
         if "pattern" in entry:

@@ -14,7 +14,9 @@ item verdicts → inventory.  Nothing here imports the rules, the engine or the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from ..decoder.vocab import deploys_work
 from ..lexicon import StyleLexicon
@@ -47,13 +49,41 @@ CHARS_PER_WORD = 25
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of an item and its judgement.
+
+    The judgement may be *pending*: once an item is settled a principle, the words of its
+    remaining sentences no longer change its verdict (:func:`judge_item`), so they are read only
+    when someone asks — ``inspect --substance`` listing the content, a rule reading the tokens.
+    A pending judgement is the sentence's slot-only one (``judge(deep=False)``): its slots,
+    stock phrases and length are already final; :attr:`judgement` reads the words on first use.
+    """
+
     start: int  # offsets in the paragraph's text
     end: int
-    judgement: Judgement
+    _judgement: Judgement
+    _pending: Callable[[], Judgement] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def judgement(self) -> Judgement:
+        pending = self._pending
+        if pending is not None:
+            object.__setattr__(self, "_judgement", pending())
+            object.__setattr__(self, "_pending", None)
+        return self._judgement
 
     @property
     def verdict(self) -> Verdict:
         return self.judgement.verdict
+
+    @property
+    def stock(self) -> tuple[str, ...]:
+        """The stock phrases found (the same before and after the words are read)."""
+        return self._judgement.stock
+
+    @property
+    def slots(self) -> Slots:
+        """Who / when / how much found (the same before and after the words are read)."""
+        return self._judgement.slots
 
 
 @dataclass(frozen=True)
@@ -62,7 +92,11 @@ class Item:
     sentences: tuple[Sentence, ...]
     verdict: Verdict
     slots: Slots
-    content: tuple[str, ...]
+
+    @cached_property
+    def content(self) -> tuple[str, ...]:
+        """What makes it a principle: the specific nouns and concrete verbs of its sentences."""
+        return tuple(dict.fromkeys(w for s in self.sentences for w in s.judgement.content))
 
     @property
     def p(self) -> Paragraph:
@@ -91,7 +125,7 @@ class Item:
 
     @property
     def stock(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for x in self.sentences for s in x.judgement.stock))
+        return tuple(dict.fromkeys(s for x in self.sentences for s in x.stock))
 
     @property
     def asked(self) -> bool:
@@ -198,11 +232,18 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
     shallow = [judge(lex, table, text[a:b], m, deep=False) for (a, b), m in zip(bounds, masked)]
     # In a measure the other sentences' words matter only where 套话 stack up (GW702's infos).
     measure = any(j.verdict is Verdict.MEASURE for j in shallow)
-    judged = tuple(
-        Sentence(a, b, j if measure and len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
-        for (a, b), m, j in zip(bounds, masked, shallow)
-    )
-    verdict = _verdict(lex, table, judged, model)
+    if measure:
+        judged = tuple(
+            Sentence(a, b, j if len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
+            for (a, b), m, j in zip(bounds, masked, shallow)
+        )
+        verdict = Verdict.MEASURE
+    elif model is None:
+        judged, settled = _read_until_settled(lex, table, text, bounds, masked, shallow)
+        verdict = Verdict.PRINCIPLE if settled else _verdict(lex, table, judged, model)
+    else:
+        judged = tuple(Sentence(a, b, deepen(lex, table, text[a:b], m, j)) for (a, b), m, j in zip(bounds, masked, shallow))
+        verdict = _verdict(lex, table, judged, model)
     if verdict is Verdict.EMPTY and any(s.judgement.doubt for s in judged):
         reader = resolve or unknown_runs_as_words
         judged = tuple(
@@ -213,9 +254,35 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
         verdict = _verdict(lex, table, judged, model)
     slots = Slots()
     for s in judged:
-        slots = slots.merged(s.judgement.slots)
-    content = tuple(dict.fromkeys(w for s in judged for w in s.judgement.content))
-    return Item(span, judged, verdict, slots, content)
+        slots = slots.merged(s.slots)
+    return Item(span, judged, verdict, slots)
+
+
+def _read_until_settled(
+    lex: StyleLexicon, table: Table, text: str, bounds: list[tuple[int, int]], masked: list[str],
+    shallow: list[Judgement],
+) -> tuple[tuple[Sentence, ...], bool]:
+    """The sentences of an item without slots, their words read in order until the item is
+    settled a principle: content worth :data:`DENSE_CONTENT` is never thin nor short of
+    :data:`ITEM_MIN_CONTENT`, and further sentences only add to it, so without the specificity
+    model (:func:`_verdict`) no later sentence can change the verdict.  The rest are left pending
+    (:class:`Sentence`): on a long report most sentences of a principle item are never read."""
+    judged: list[Sentence] = []
+    seen: set[str] = set()
+    score = 0.0
+    settled = False
+    for (a, b), m, j in zip(bounds, masked, shallow):
+        if settled:
+            judged.append(Sentence(a, b, j, partial(deepen, lex, table, text[a:b], m, j)))
+            continue
+        read = deepen(lex, table, text[a:b], m, j)
+        judged.append(Sentence(a, b, read))
+        for word, w in read.weighted(table):
+            if word not in seen:
+                seen.add(word)
+                score += w
+        settled = score >= DENSE_CONTENT
+    return tuple(judged), settled
 
 
 def analyse(

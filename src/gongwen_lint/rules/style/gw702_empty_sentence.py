@@ -79,8 +79,8 @@ def empty_sentence(doc: Document, ctx):
             )
             continue
         for s in item.sentences:
-            if s.verdict is not Verdict.EMPTY:
-                continue
+            if len(s.stock) < 2 or s.verdict is not Verdict.EMPTY:
+                continue  # (the stock first: it is known without reading the sentence's words)
             stock = _phrase_matches(lex, item.p.text[s.start:s.end])
             # Only a stack of stock phrases: an empty sentence next to the details it introduces
             # (加强组织领导。市政府成立……) is the item's topic, not a finding.
