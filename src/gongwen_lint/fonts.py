@@ -50,9 +50,12 @@ _HEURISTICS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_SEPARATORS_RE = recache.compile(r"[\s_\-]+")
+
+
 def _key(name: str) -> str:
     """Case-, space- and separator-insensitive form of a font name (``FangSong_GB2312`` …)."""
-    return re.sub(r"[\s_\-]+", "", name).casefold()
+    return _SEPARATORS_RE.sub("", name).casefold()
 
 
 def _heuristic_key(name: str) -> str:

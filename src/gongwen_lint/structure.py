@@ -173,7 +173,7 @@ def _decode_body(body: tuple[Paragraph, ...], vocab: Vocab) -> tuple[Paragraph, 
     for p in body:
         ks = by_para.get(id(p))
         if not ks:
-            out.append(replace(p, role=Role.EMPTY, title_group=None))
+            out.append(p.with_role(Role.EMPTY))
             continue
         lines: tuple[LineRole, ...] = ()
         if len(ks) == 1:
@@ -196,8 +196,8 @@ def _decode_body(body: tuple[Paragraph, ...], vocab: Vocab) -> tuple[Paragraph, 
         if role in HEADING_ROLES:
             o = scorer.ordinals[main] if units[main].line == 0 else parse_ordinal(p.visible_text, lenient=True)
             lead = max(_lead(p.visible_text, o) - len(p.format.numbering_text or ""), 0)
-        out.append(replace(p, role=role, title_group=group_of.get(main), confidence=round(sure, 3),
-                           misplaced=wrong, lines=lines, lead_end=lead))
+        out.append(p.with_role(role, group_of.get(main), confidence=round(sure, 3),
+                               misplaced=wrong, lines=lines, lead_end=lead))
     return tuple(out)
 
 

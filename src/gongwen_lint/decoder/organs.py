@@ -6,8 +6,6 @@ organ vocabulary only, not about the unit's neighbours or formatting.
 
 from __future__ import annotations
 
-import re
-
 from .. import recache
 from . import patterns as pt
 from .vocab import Vocab
@@ -18,9 +16,13 @@ _DIVISION_RE = recache.compile(r"^各?(省|市|县|区|自治区|自治州|州|�
 _EACH_THING_RE = recache.compile(r"^各(项|类|种|个|方面|方|环节|位|界|族|自|样|式|阶段|领域|行业|地区间)")
 
 
+_TAIL_WORDS_RE = recache.compile(r"(如下|通知|报告|批复|决定|意见)$")
+_TRAILING_NOTE_RE = recache.compile(r"[（(][^（）()]{1,20}[）)]$")
+
+
 def re_tail_words(core: str) -> bool:
     """A line ending with 通知/报告… names a document, not organs."""
-    return bool(re.search(r"(如下|通知|报告|批复|决定|意见)$", core))
+    return bool(_TAIL_WORDS_RE.search(core))
 
 
 def organ_list(vocab: Vocab, t: str, loose: bool = False) -> str | None:
@@ -29,7 +31,7 @@ def organ_list(vocab: Vocab, t: str, loose: bool = False) -> str | None:
     ``loose`` (the line ends with a colon): one organ among the items is enough.
     """
     core = t.rstrip("：:。.，,；;")
-    core = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", core)
+    core = _TRAILING_NOTE_RE.sub("", core)
     if not core or len(core) > 150 or pt.PREDICATE_RE.search(core) or pt.LEAD_IN_RE.search(core + "："):
         return None
     if re_tail_words(core):

@@ -8,7 +8,7 @@ A dict holds only what the element states, so merging "docDefaults → styles �
 from __future__ import annotations
 
 from .. import recache
-from .ns import w
+from .ns import first_child, w
 
 W_RFONTS = w("rFonts")
 W_SZ = w("sz")
@@ -27,6 +27,14 @@ W_NUMID = w("numId")
 W_ILVL = w("ilvl")
 W_PAGEBREAKBEFORE = w("pageBreakBefore")
 W_VAL = w("val")
+W_FRAMEPR = w("framePr")
+W_PBDR = w("pBdr")
+# Attribute names parse_ppr reads, in Clark notation once (not per paragraph).
+_A_LEFT, _A_START, _A_RIGHT, _A_END = w("left"), w("start"), w("right"), w("end")
+_A_FIRSTLINE, _A_HANGING = w("firstLine"), w("hanging")
+_A_FIRSTLINECHARS, _A_HANGINGCHARS = w("firstLineChars"), w("hangingChars")
+_A_LINE, _A_LINERULE, _A_XALIGN = w("line"), w("lineRule"), w("xAlign")
+_SPACING_ATTRS = tuple(("sp_" + a, w(a)) for a in ("before", "after", "line"))
 
 _FONT_SLOTS = ("ascii", "eastAsia", "hAnsi", "cs")
 _THEME_ATTRS = {"ascii": "asciiTheme", "eastAsia": "eastAsiaTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
@@ -50,6 +58,9 @@ def twips(value: str | None) -> float | None:
     """A twips measure; ISO 29500 Strict may also write ``"12pt"``, ``"2.5cm"`` … ."""
     if value is None:
         return None
+    if value.isascii() and value.isdigit():  # "567": what Word writes; the pattern gives the same
+        v = float(value)
+        return v if v <= MAX_MAGNITUDE else None
     m = _MEASURE.match(value)
     if not m:
         return None
@@ -128,39 +139,39 @@ def parse_ppr(ppr) -> dict:
             if val:
                 out["jc"] = val
         elif tag == W_IND:
-            left = child.get(w("left")) or child.get(w("start"))
-            right = child.get(w("right")) or child.get(w("end"))
+            left = child.get(_A_LEFT) or child.get(_A_START)
+            right = child.get(_A_RIGHT) or child.get(_A_END)
             if left is not None:
                 out["left"] = twips(left)
             if right is not None:
                 out["right"] = twips(right)
-            first, hanging = child.get(w("firstLine")), child.get(w("hanging"))
+            first, hanging = child.get(_A_FIRSTLINE), child.get(_A_HANGING)
             if hanging is not None:
                 out["first"] = -(twips(hanging) or 0.0)
             elif first is not None:
                 out["first"] = twips(first)
-            first_c, hanging_c = child.get(w("firstLineChars")), child.get(w("hangingChars"))
+            first_c, hanging_c = child.get(_A_FIRSTLINECHARS), child.get(_A_HANGINGCHARS)
             if hanging_c is not None:
                 out["firstChars"] = -(number(hanging_c) or 0.0)
             elif first_c is not None:
                 out["firstChars"] = number(first_c)
         elif tag == W_SPACING:
-            for attr in ("before", "after", "line"):
-                v = child.get(w(attr))
+            for key, attr in _SPACING_ATTRS:
+                v = child.get(attr)
                 if v is not None:
-                    out["sp_" + attr] = twips(v)
-            rule = child.get(w("lineRule"))
+                    out[key] = twips(v)
+            rule = child.get(_A_LINERULE)
             if rule:
                 out["sp_lineRule"] = rule
-            elif child.get(w("line")) is not None:
+            elif child.get(_A_LINE) is not None:
                 out["sp_lineRule"] = "auto"
         elif tag == W_OUTLINELVL:
             v = integer(child.get(W_VAL))
             if v is not None:
                 out["outlineLvl"] = v
         elif tag == W_NUMPR:
-            num = child.find(W_NUMID)
-            lvl = child.find(W_ILVL)
+            num = first_child(child, W_NUMID)
+            lvl = first_child(child, W_ILVL)
             num_id = integer(num.get(W_VAL)) if num is not None else None
             ilvl = integer(lvl.get(W_VAL)) if lvl is not None else None
             if num_id is not None:
@@ -169,10 +180,10 @@ def parse_ppr(ppr) -> dict:
                 out["ilvl"] = ilvl
         elif tag == W_PAGEBREAKBEFORE:
             out["pageBreakBefore"] = on_off(child)
-        elif tag == w("framePr"):
-            if child.get(w("xAlign")):
-                out["frameXAlign"] = child.get(w("xAlign"))
-        elif tag == w("pBdr"):
+        elif tag == W_FRAMEPR:
+            if child.get(_A_XALIGN):
+                out["frameXAlign"] = child.get(_A_XALIGN)
+        elif tag == W_PBDR:
             for side, value in parse_borders(child, ("top", "bottom")).items():
                 out["bdr_" + side] = value
     return out
@@ -197,7 +208,7 @@ def parse_borders(el, sides: tuple[str, ...]) -> dict:
     if el is None:
         return out
     for side in sides:
-        b = el.find(w(side))
+        b = first_child(el, w(side))
         if b is not None:
             out[side] = parse_border(b)
     return out

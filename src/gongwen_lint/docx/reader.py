@@ -18,8 +18,25 @@ from typing import Any
 
 from ..errors import ReadError
 from ..limits import Budget
-from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section
-from .ns import MC_ALTERNATE, MC_FALLBACK, R_ID, W_PPR, W_RPR, W_SECTPR, W_TBL, W_TC, W_TR, W_TXBXCONTENT, w
+from ..model import Comment, Document, HeaderFooter, Paragraph, Run, Section, new_paragraph
+from .ns import (
+    MC_ALTERNATE,
+    MC_FALLBACK,
+    R_ID,
+    W_P,
+    W_PPR,
+    W_RPR,
+    W_SECTPR,
+    W_TBL,
+    W_TBLPR,
+    W_TBLPREX,
+    W_TC,
+    W_TCPR,
+    W_TR,
+    W_TXBXCONTENT,
+    first_child,
+    w,
+)
 from .package import MSG_RESAVE, Package, open_package
 from .props import number, parse_borders, twips
 from .styles import TABLE_SIDES, Styles, shared_definitions
@@ -35,6 +52,11 @@ W_FOOTERREF = w("footerReference")
 W_EVEN_ODD = w("evenAndOddHeaders")
 W_TBLBORDERS = w("tblBorders")
 W_TCBORDERS = w("tcBorders")
+W_PGSZ = w("pgSz")
+W_PGMAR = w("pgMar")
+W_DOCGRID = w("docGrid")
+W_SECTTYPE = w("type")
+W_TITLEPG = w("titlePg")
 
 _WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
@@ -156,16 +178,16 @@ class _DocxReader:
         self._definitions()
         settings_root = self.settings_root
 
-        body = root.find(W_BODY)
+        body = first_child(root, W_BODY)
         walk = self._walk(body if body is not None else root)
         if walk.has_alt_chunk:
             self.problems.append("正文包含嵌入的外部内容（altChunk），这部分内容未检查")
-        sect_prs = self._section_properties(walk, body)
+        sect_prs, sect_ends = self._section_properties(walk, body)
         section_info, refs = self._sections(sect_prs)
         sections = [s for s, _ in section_info]
         new_page = [n for _, n in section_info]
         parts: dict[str, tuple[Paragraph, ...]] = {}
-        parts["body"] = self._paragraphs("body", walk, sect_ends=self._sect_ends(walk), new_page=new_page)
+        parts["body"] = self._paragraphs("body", walk, sect_ends=sect_ends, new_page=new_page)
         anchors: list[tuple[str, PartWalk]] = [("body", walk)]
 
         headers_footers = []
@@ -223,30 +245,23 @@ class _DocxReader:
     # -- sections --------------------------------------------------------------------------------
 
     @staticmethod
-    def _sect_ends(walk: PartWalk) -> set[int]:
-        """Indexes of body paragraphs whose ``w:pPr/w:sectPr`` ends a section."""
+    def _section_properties(walk: PartWalk, body) -> tuple[list, set[int]]:
+        """The body's ``w:sectPr`` elements in order (the body's own last, None when it has
+        none: Word then uses its defaults), and the indexes of the paragraphs whose
+        ``w:pPr/w:sectPr`` ends a section — one pass over the paragraphs for both."""
+        out = []
         ends = set()
         for wp in walk.paragraphs:
             if wp.in_textbox or wp.in_table:
                 continue
-            ppr = wp.element.find(W_PPR)
-            if ppr is not None and ppr.find(W_SECTPR) is not None:
-                ends.add(wp.index)
-        return ends
-
-    def _section_properties(self, walk: PartWalk, body) -> list:
-        out = []
-        for wp in walk.paragraphs:
-            if wp.in_textbox or wp.in_table:
-                continue
-            ppr = wp.element.find(W_PPR)
+            ppr = first_child(wp.element, W_PPR)
             if ppr is not None:
-                sp = ppr.find(W_SECTPR)
+                sp = first_child(ppr, W_SECTPR)
                 if sp is not None:
                     out.append(sp)
-        final = body.find(W_SECTPR) if body is not None else None
-        out.append(final)  # None when the body has no sectPr (Word then uses its defaults)
-        return out
+                    ends.add(wp.index)
+        out.append(body.find(W_SECTPR) if body is not None else None)
+        return out, ends
 
     def _sections(self, sect_prs: list):
         """Sections in mm, and per section the effective header/footer references.
@@ -283,13 +298,14 @@ class _DocxReader:
         current = section
         section_ended = False
         cells = _CellEdges(walk, styles)
+        holders = _shape_holders(walk)
         for wp in walk.paragraphs:
             starts_page = False
             if section_ended and not wp.in_textbox:
                 current += 1
                 section_ended = False
                 starts_page = new_page is not None and current < len(new_page) and new_page[current]
-            ppr = wp.element.find(W_PPR)
+            ppr = first_child(wp.element, W_PPR)
             tstyle = styles.table_style(wp.table)
             fmt, pstyle, num_id, ilvl = styles.paragraph_format(ppr, tstyle)
             if num_id is not None:
@@ -310,7 +326,7 @@ class _DocxReader:
             if group:
                 runs.append(_run(group, styles, pstyle, tstyle))
             out.append(
-                Paragraph(
+                new_paragraph(
                     part=part,
                     index=wp.index,
                     text=wp.text,
@@ -323,7 +339,7 @@ class _DocxReader:
                     section=current,
                     page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
                     fields=tuple(wp.fields),
-                    shapes=_count_shapes(wp.element),
+                    shapes=_count_shapes(wp.element) if wp.element in holders else 0,
                 )
             )
             if sect_ends is not None and wp.index in sect_ends:
@@ -410,8 +426,8 @@ class _CellEdges:
         if rows is None:  # row element → position, once per table (long forms have many rows)
             rows = self._rows[tbl] = {row: i for i, row in enumerate(_children_of(tbl, W_TR))}
         r = rows.get(tr, 0)
-        levels = [_borders(tc.find(w("tcPr")), W_TCBORDERS), _borders(tr.find(w("tblPrEx")), W_TBLBORDERS),
-                  _borders(tbl.find(w("tblPr")), W_TBLBORDERS),
+        levels = [_borders(first_child(tc, W_TCPR), W_TCBORDERS), _borders(first_child(tr, W_TBLPREX), W_TBLBORDERS),
+                  _borders(first_child(tbl, W_TBLPR), W_TBLBORDERS),
                   self.styles.table_style_borders(self.styles.table_style(tbl))]
 
         def resolve(own: str, table_side: str):
@@ -439,8 +455,21 @@ def _own_cell(p):
 
 
 def _borders(pr, tag) -> dict:
-    el = pr.find(tag) if pr is not None else None
+    el = first_child(pr, tag) if pr is not None else None
     return parse_borders(el, TABLE_SIDES) if el is not None else {}
+
+
+def _shape_holders(walk: PartWalk) -> set:
+    """The ``w:p`` elements of the part with a drawn object somewhere inside (nested ones too).
+
+    One search of the whole part in C: asking each paragraph (``p.iter(*tags)``) set up the tag
+    matcher once a paragraph, which cost more than the search (issue 18).  The element proxies
+    are the walk's own (it keeps them alive), so membership is by identity.
+    """
+    if not walk.paragraphs:
+        return set()
+    root = walk.paragraphs[0].element.getroottree().getroot()
+    return {p for el in root.iter(_COUNTED) for p in el.iterancestors(W_P)}
 
 
 def _count_shapes(p) -> int:
@@ -449,9 +478,7 @@ def _count_shapes(p) -> int:
     Text boxes (and the paragraphs inside them) are not counted; of ``mc:AlternateContent`` only
     the branch the walk reads is looked at, so a shape is not counted twice.
     """
-    if next(p.iter(_COUNTED), None) is None:
-        return 0  # most paragraphs hold no shape at all: one search in C instead of a walk
-    n = 0
+    n = 0  # asked only for the paragraphs :func:`_shape_holders` found
     stack = [p]
     while stack:
         el = stack.pop()
@@ -488,8 +515,8 @@ def _unread(name: str, label_key: str, e: Exception, shown: str | None = None) -
 
 def _run(pieces, styles: Styles, pstyle, tstyle) -> Run:
     first = pieces[0]
-    text = "".join(p.text for p in pieces)
-    rpr = first.run.find(W_RPR) if first.run is not None else None
+    text = first.text if len(pieces) == 1 else "".join([p.text for p in pieces])
+    rpr = first_child(first.run, W_RPR) if first.run is not None else None
     return Run(
         text=text,
         start=first.start,
@@ -523,17 +550,17 @@ def _section(sp, refs, base_size_pt: float) -> tuple[Section, bool]:
     """The section in mm, and whether it starts on a new page (``w:type``, default nextPage)."""
     if sp is None:
         return Section(headers=_names(refs, "header"), footers=_names(refs, "footer")), True
-    pg = sp.find(w("pgSz"))
-    mar = sp.find(w("pgMar"))
-    grid = sp.find(w("docGrid"))
-    stype = sp.find(w("type"))
+    pg = first_child(sp, W_PGSZ)
+    mar = first_child(sp, W_PGMAR)
+    grid = first_child(sp, W_DOCGRID)
+    stype = first_child(sp, W_SECTTYPE)
 
     def attr(el, name):
         return el.get(w(name)) if el is not None else None
 
     width, height = _positive(twips(attr(pg, "w"))), _positive(twips(attr(pg, "h")))
     orient = attr(pg, "orient") or ("landscape" if width and height and width > height else "portrait")
-    title_pg = sp.find(w("titlePg"))
+    title_pg = first_child(sp, W_TITLEPG)
     lines = chars = pitch_pt = None
     grid_type = attr(grid, "type")
     line_pitch = _positive(twips(attr(grid, "linePitch")))

@@ -81,6 +81,7 @@ from .ns import (
     W_TXBXCONTENT,
     W_TYPE,
     W_VAL,
+    grandchild,
     w,
 )
 
@@ -88,6 +89,8 @@ W_FLDCHARTYPE = w("fldCharType")
 W_INSTR = w("instr")
 W_CHAR = w("char")
 W_PGNUM = w("pgNum")
+W_GRIDBEFORE = w("gridBefore")
+W_GRIDSPAN = w("gridSpan")
 
 # Elements whose subtree never holds paragraph text or paragraphs.
 _INLINE_SKIP = frozenset(
@@ -240,9 +243,9 @@ class _Walker:
         self.tables += 1
         outer = self.cell_grid  # a nested table sits in a cell of the outer one
         for r, tr in enumerate(_children_of(tbl, W_TR)):
-            col = _int_val(tr.find(f"{W_TRPR}/{w('gridBefore')}"))
+            col = _int_val(grandchild(tr, W_TRPR, W_GRIDBEFORE))
             for c, tc in enumerate(_children_of(tr, W_TC)):
-                span = max(1, _int_val(tc.find(f"{W_TCPR}/{w('gridSpan')}"), 1))
+                span = max(1, _int_val(grandchild(tc, W_TCPR, W_GRIDSPAN), 1))
                 self.cell_grid = (col, span)
                 self.blocks(tc, True, (number, r, c), tbl, in_textbox)
                 col += span
@@ -262,7 +265,7 @@ class _Walker:
             self._anchor(cid, "start", self._index, 0)
         self.pending_starts = []
         self.inline(p, False)
-        text = "".join(pc.text for pc in self._pieces)
+        text = "".join([pc.text for pc in self._pieces])
         wp = WalkedParagraph(
             element=p,
             index=self._index,
