@@ -63,6 +63,9 @@ def test_clause_shapes(lex):
     assert got[1].bare and [c.aim for c in got] == [False, False, True]
     assert [(c.stance, c.four) for c in shapes("坚持节水优先，统筹兼顾。")] == [(True, False), (False, True)]
     assert not any(c.chain for c in shapes("对辖区内所有加油站开展防雷装置检测。"))
+    # a chain around a list: the predicate opens its first clause, the object closes its last
+    assert [c.chain for c in shapes("构建权责清晰、运转高效的监管体系，对加油站开展检测。")] == [True, True, False]
+    assert not any(c.chain for c in shapes("完善加油站、加气站的防雷装置。"))
 
 
 def test_segmentation_follows_word_frequencies(lex):
@@ -120,6 +123,14 @@ def test_generic_subjects_and_source_organs_are_not_who(lex):
         assert slots.find(lex, table.load(), text, mask(text)).who == (), text
 
 
+def test_the_audience_of_a_figure_and_the_convener_of_a_meeting_are_not_who(lex):
+    for text in ("要以实干向区委、区政府交出一份合格答卷。", "这次全会，是县委在关键时刻召开的一次重要会议。"):
+        assert slots.find(lex, table.load(), text, mask(text)).who == (), text
+    # 向 without a figure: the organ reported to is still named
+    text = "各乡镇要向县应急管理局报送排查台账。"
+    assert slots.find(lex, table.load(), text, mask(text)).who == ("县应急管理局",)
+
+
 def test_slogan_quotes_are_not_instruments():
     judged = {q.content: q.named for q in slots.quotes("树立“一盘棋”思想，建立“吹哨报到”机制，推行“一网通办”，打造“鹰一样的个人，雁一样的团队”")}
     assert judged == {"一盘棋": False, "吹哨报到": True, "一网通办": True, "鹰一样的个人，雁一样的团队": False}
@@ -136,6 +147,17 @@ def test_measure_principle_empty(lex):
 
 def test_figurative_objects_are_not_content(lex):
     assert verdict(lex, "蓝图已经绘就，号角已经吹响。") is Verdict.EMPTY
+
+
+def test_the_predicate_of_a_copula_is_figurative_when_laws_never_use_it(lex):
+    from gongwen_lint.substance.clause import deepen
+
+    def kinds(text):
+        j = deepen(lex, table.load(), text, mask(text), judge(lex, table.load(), text, mask(text), deep=False))
+        return {t.text: t.kind for t in j.tokens}
+
+    assert kinds("教育是民族振兴的基石。")["基石"] == "figurative"
+    assert kinds("本办法所称单位是指辖区内的企业。")["企业"] == "noun"  # laws use it: a thing
 
 
 # -- items -------------------------------------------------------------------------------------
@@ -169,6 +191,13 @@ def test_lead_ins_closings_filler_and_preambles_are_not_work_items(lex):
     assert [(i.verdict, i.span.preamble) for i in inv.items] == [(Verdict.EMPTY, True), (Verdict.MEASURE, False)]
     assert inv.substance_ratio == 1.0
     assert is_filler("正文内容正文内容正文内容正文内容")
+
+
+def test_a_direction_section_is_not_judged(lex):
+    """总体思路 states direction as 指导思想 does: its items are listed, not judged (GW705 does not count it)."""
+    body = "一、总体思路\n坚持稳中求进，深入推进体制改革，加快构建现代产业体系。\n二、主要任务\n各乡镇于2025年4月30日前完成排查。"
+    assert [i.span.preamble for i in inventory(body, lex).items] == [True, False]
+    assert "总体思路" not in lex.words("sections", "preamble")
 
 
 def test_substance_ratio(lex):

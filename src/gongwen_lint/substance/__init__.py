@@ -297,7 +297,8 @@ def analyse(
     test alone)."""
     table = table or load_table()
     model = load_model() if specificity and deploys_work(doc.genre) else None
-    keys = lex.words("sections", "preamble")
+    # 总体思路 states direction as 指导思想 does, but is not preamble bloat for GW705
+    keys = lex.words("sections", "preamble") + lex.words("sections", "direction")
     return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, keys)))
 
 

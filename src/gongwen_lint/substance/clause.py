@@ -13,7 +13,7 @@ then, word by word, the categorised words of ``substance.tsv`` (虚词, 程度�
 table (jieba's dictionary with its word classes and frequencies: jieba's own maximum-probability
 route), so no pipeline is loaded for it.  What is left is content, except what the sentence's
 form shows to be figurative: the object of a figurative verb (绘就蓝图, 吹响号角, 交出答卷), a noun
-under an evaluative modifier (强大的声势, 浮躁心态) and nouns with an abstract head the laws never
+under an evaluative modifier (强大的声势, 浮躁心态), the predicate of a copula (金融是经济的血脉) and nouns with an abstract head the laws never
 use (韧劲, 心态, 态势).  How much the content weighs is the corpus's evidence (:func:`weight`): a
 noun that laws and regulations use is concrete.
 
@@ -270,14 +270,22 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
 def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token]) -> list[Token]:
     """Mark the nouns the sentence uses figuratively: the head of a figurative verb's object, the
     last noun of the clause (吹响号角, 交出满意答卷 — but 打好污染防治攻坚战 keeps 污染防治), the
-    topic of a clause that ends in one (蓝图已经绘就), and a noun right after an evaluative
-    modifier (强大的声势, 浮躁心态) that laws never use (全面检测 and 严格执法 stay concrete)."""
+    topic of a clause that ends in one (蓝图已经绘就), a noun right after an evaluative
+    modifier (强大的声势, 浮躁心态) that laws never use (全面检测 and 严格执法 stay concrete), and
+    the predicate noun of a copula (A是B的基石) that laws never use."""
     figurative_verbs = lex.category(FIGURATIVE_VERB)
     modifiers = lex.category(MODIFIER)
     out: list[Token] = []
     clause: list[int] = []  # indexes into out of the current clause's tokens
 
     def close() -> None:
+        if len(clause) >= 3:
+            last = out[clause[-1]]
+            # 金融是国民经济的血脉, 乡村治理是国家治理的基石: a copula whose predicate is a noun
+            # laws never use is a metaphor of significance, no thing to act on
+            if (last.kind == "noun" and out[clause[-2]].text == "的" and table.get(last.text).legal == 0
+                    and any(out[k].text == "是" for k in clause[:-2])):
+                out[clause[-1]] = Token(last.text, last.start, "figurative")
         verbs = [k for k in clause if out[k].text in figurative_verbs]
         if not verbs:
             return
@@ -338,6 +346,7 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
     # starts of the content words, in order: a clause is bare when none falls inside it
     content = [t.start for t in toks if t.kind in ("noun", "verb")]
     out = []
+    ends = []  # per clause: (a stock predicate opens it, a stock object ends it, it follows a 、)
     start = 0
     bounds = [m.start() for m in _CLAUSE_BREAK.finditer(masked)] + [len(masked)]
     for end in bounds:
@@ -351,7 +360,18 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
         tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
         k = bisect_left(content, a)
         bare = not (k < len(content) and content[k] < b)
+        ends.append((head, tail, a > 0 and masked[a - 1] == "、"))
         out.append(Shape(head and tail, bare, han[0] in _AIM, bool(_STANCE.match(han)), len(han) == 4))
+    # a chain around a list: the predicate opens the list's first clause and the object closes its
+    # last (健全完善食品安全风险监测、评估和预警体系; 构建覆盖城乡、布局合理、优质均衡的……体系)
+    k = 0
+    while k < len(ends):
+        m = k
+        while m + 1 < len(ends) and ends[m + 1][2]:
+            m += 1
+        if m > k and ends[k][0] and ends[m][1]:
+            out[k:m + 1] = [c._replace(chain=True) for c in out[k:m + 1]]
+        k = m + 1
     return tuple(out)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import recache
-from ..lexicon import StyleLexicon
+from ..lexicon import FIGURATIVE_VERB, StyleLexicon
 from ..text import MASK
 from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 
@@ -149,8 +149,35 @@ def quotes(text: str) -> list[Quote]:
 
 def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
-    (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来)."""
-    return [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+    (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
+    (:func:`audiences`)."""
+    spans = [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+    if "向" in masked:
+        spans += audiences(lex, masked)
+    return spans
+
+
+#: How far (characters) a figurative verb may follow 向 for the organ between to be its audience.
+_AUDIENCE_REACH = 24
+_AUDIENCE_CLAUSE = recache.compile(r"[，。；：！？,;:!?]")
+
+
+def audiences(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
+    """Spans 向……<figurative verb> within one clause: the organ there is whom a figure is
+    addressed to (以优异成绩向市委、市政府交上一份满意答卷), not who does anything — the verb is
+    one of the lexicon's 比喻动词, whose object is no real thing either (:mod:`.clause`)."""
+    verbs = lex.category(FIGURATIVE_VERB)
+    out = []
+    start = masked.find("向")
+    while start >= 0:
+        stop = _AUDIENCE_CLAUSE.search(masked, start)
+        end = min(stop.start() if stop else len(masked), start + _AUDIENCE_REACH)
+        reach = masked[start + 1:end]
+        k = min((k for k in (reach.find(v) for v in verbs) if k >= 0), default=-1)
+        if k > 0:
+            out.append((start, start + 1 + k))
+        start = masked.find("向", start + 1)
+    return out
 
 
 def _in_idiom(table: Table, text: str, a: int, b: int) -> bool:
