@@ -123,6 +123,16 @@ def test_generic_subjects_and_source_organs_are_not_who(lex):
         assert slots.find(lex, table.load(), text, mask(text)).who == (), text
 
 
+def test_a_verb_whose_object_is_an_organ_is_not_its_place_name(lex):
+    # jieba calls 会同 (the county 会同县), 委托, 指导 … nouns: the organ is what follows the verb
+    for verb in ("会同", "委托", "指导", "通报", "会商", "协同"):
+        text = f"市教育局牵头，{verb}市卫生健康委开展检查。"
+        assert slots.find(lex, table.load(), text, mask(text)).who == ("市教育局", "市卫生健康委"), text
+    # a place name is still one, and an organ after a plain verb was already right
+    for text, who in (("宜春市教育局要在6月底前完成。", ("宜春市教育局",)), ("组织市公安局开展整治。", ("市公安局",))):
+        assert slots.find(lex, table.load(), text, mask(text)).who == who, text
+
+
 def test_the_audience_of_a_figure_and_the_convener_of_a_meeting_are_not_who(lex):
     for text in ("要以实干向区委、区政府交出一份合格答卷。", "这次全会，是县委在关键时刻召开的一次重要会议。"):
         assert slots.find(lex, table.load(), text, mask(text)).who == (), text

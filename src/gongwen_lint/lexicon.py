@@ -8,7 +8,8 @@ The lists are data reviewed like code and ship as the package ``gongwen_lint.dic
   (:mod:`gongwen_lint.substance`) — 虚词, 能愿祈使, 程度修饰, 泛化动词, 比喻动词, 泛指宾语, 泛指主语
   (stripped before asking whether anything concrete is left), 措施载体 (named instruments: 台账, 平台 …),
   来源语境 (``re:`` contexts in which a named organ is the source of a deployment, not its doer)
-  and 机关职能 (the sector words of organ names: 市 + 应急管理 + 局);
+  机关职能 (the sector words of organ names: 市 + 应急管理 + 局) and 协作动词 (verbs whose object is
+  another organ: 会同市应急管理局 names 市应急管理局, not a place called 会同);
 - ``organ_suffixes.txt`` and ``style.toml``.
 
 A configuration may add and remove stock phrases (``[dictionaries] boilerplate-add = { 口号 =
@@ -62,7 +63,8 @@ FIGURATIVE_VERB = "比喻动词"
 INSTRUMENT = "措施载体"
 SOURCE_CONTEXT = "来源语境"
 ORGAN_SECTOR = "机关职能"
-SUBSTANCE_CATEGORIES = STRIPPED_CATEGORIES + (INSTRUMENT, SOURCE_CONTEXT, ORGAN_SECTOR)
+CO_VERB = "协作动词"
+SUBSTANCE_CATEGORIES = STRIPPED_CATEGORIES + (INSTRUMENT, SOURCE_CONTEXT, ORGAN_SECTOR, CO_VERB)
 
 
 class DictionaryError(ValueError):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import recache
-from ..lexicon import FIGURATIVE_VERB, StyleLexicon
+from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..text import MASK
 from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 
@@ -197,13 +197,17 @@ _PLACE_END = recache.compile(r"[省市县区州旗镇乡]|街道")
 _LEVEL_START = recache.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
 
 
-def _named_organ(table: Table, organ: str) -> bool:
+def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
     """An organ that starts with a place name (宜春市教育局) must start with a word that can be
-    one: not a verb or an adverb swallowed by the pattern (提醒市政府, 积极为市政府)."""
+    one: not a verb or an adverb swallowed by the pattern (提醒市政府, 积极为市政府), nor a verb
+    whose object is an organ (会同市应急管理局, 委托区民政局): jieba's dictionary calls several of
+    these nouns (会同 after the county 会同县, 委托, 指导, 通报 …), so the table alone lets them pass."""
     if _LEVEL_START.match(organ):
         return True
     m = _PLACE_END.search(organ, 2)
     place = organ[: m.start()] if m else organ[:2]
+    if m and any(place.startswith(v) for v in co_verbs):
+        return False
     return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
 
 
@@ -211,8 +215,9 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     """Spans of named organs; a match whose place name is not one (时提供给市政府) is searched
     again from its level character (市政府)."""
     out = []
+    co_verbs = lex.category(CO_VERB)
     for a, b in lex.organs(masked):
-        while a < b and not _named_organ(table, masked[a:b]):
+        while a < b and not _named_organ(table, co_verbs, masked[a:b]):
             m = _PLACE_END.search(masked, a + 1, b)
             if m is None:
                 a = b
