@@ -123,6 +123,19 @@ def test_generic_subjects_and_source_organs_are_not_who(lex):
         assert slots.find(lex, table.load(), text, mask(text)).who == (), text
 
 
+def test_codes_are_one_instrument_and_placeholders_none(lex):
+    def found(text):
+        return slots.find(lex, table.load(), text, mask(text))
+    # digits inside a code name are no amount; the code is shown whole
+    assert found("正文采用仿宋_GB2312字体。").how_much == () and found("正文采用仿宋_GB2312字体。").instruments == ("GB2312",)
+    assert found("PM2.5平均浓度下降。").instruments == ("PM2.5",) and found("PM2.5平均浓度下降。").how_much == ()
+    assert found("推进5G网络建设。").instruments == ("5G",)
+    assert found("开展NP1-1D平台检修。").instruments[:2] == ("NP1", "D")
+    # XX written for a name still to fill in (GW306) names no instrument; a real number still counts
+    assert found("授予XX局等单位称号。").instruments == ()
+    assert found("授予XX局等30个单位称号。").how_much == ("30个",)
+
+
 def test_a_verb_whose_object_is_an_organ_is_not_its_place_name(lex):
     # jieba calls 会同 (the county 会同县), 委托, 指导 … nouns: the organ is what follows the verb
     for verb in ("会同", "委托", "指导", "通报", "会商", "协同"):

@@ -51,6 +51,14 @@ QUANTITY_RE = recache.compile(
 )
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
+#: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
+_PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
+#: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
+_IN_CODE = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")
+_CODE_BEFORE = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ_][0-9.]*$")
+#: A code as the inventory shows it, digits included (GB2312, 5G, PM2.5): one instrument.
+#: (Leading digits only when they start the code: in NP1-1D the code after the hyphen is D.)
+_CODE = recache.compile(r"(?:(?<![-0-9A-Za-zＡ-Ｚａ-ｚ])[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ]{1,12}(?:[0-9.]*[0-9])?")
 #: A responsible party named with 由 … 负责 (由县林业局牵头, 由一名县级领导包案).
 _BY_RE = recache.compile(
     r"由([^，。；：]{2,24}?)(?:负责|牵头|承担|组织实施|会同|统筹|包案|包保|任组长|担任|挂帅|督办|办理|实施|组织)"
@@ -274,7 +282,8 @@ def find(
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
-                    if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())]
+                    if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
+                    and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
     documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
@@ -282,8 +291,9 @@ def find(
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
-    for m in _LATIN.finditer(outside):
-        instruments.append(m.group())
+    for m in _CODE.finditer(outside):
+        if not _PLACEHOLDER.fullmatch(m.group()):
+            instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
         before = outside[max(0, k - 2):k]
