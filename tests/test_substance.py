@@ -131,6 +131,10 @@ def test_codes_are_one_instrument_and_placeholders_none(lex):
     assert found("PM2.5平均浓度下降。").instruments == ("PM2.5",) and found("PM2.5平均浓度下降。").how_much == ()
     assert found("推进5G网络建设。").instruments == ("5G",)
     assert found("开展NP1-1D平台检修。").instruments[:2] == ("NP1", "D")
+    # a web address, a mail address, a file name: one instrument, no amount from its digits
+    link = "来源：https://knowyourmeme.com/photos/3227581-drog"
+    assert found(link).instruments == ("https://knowyourmeme.com/photos/3227581-drog",) and found(link).how_much == ()
+    assert found("报送至abc@mee.gov.cn邮箱。").instruments == ("abc@mee.gov.cn",)
     # XX written for a name still to fill in (GW306) names no instrument; a real number still counts
     assert found("授予XX局等单位称号。").instruments == ()
     assert found("授予XX局等30个单位称号。").how_much == ("30个",)

@@ -51,6 +51,12 @@ QUANTITY_RE = recache.compile(
 )
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
+#: A web address, an e-mail address or a file name (来源：https://…/3227581-…, `materials.md`): one
+#: named instrument shown whole — not its pieces as codes, nor its digits as an amount.
+_LINK = recache.compile(
+    r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]{2,}"
+    r"|[\w./*-]*\.(?:md|docx?|wps|txt|json|pdf|xlsx?|html?|zip)(?![A-Za-z0-9])"
+)
 #: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
 _PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
@@ -280,9 +286,11 @@ def find(
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
+    links = [m.span() for m in _LINK.finditer(masked)] if ("." in masked or "@" in masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
+                    and not _overlaps(m.span(), links)
                     and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
@@ -291,8 +299,9 @@ def find(
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
+    instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     for m in _CODE.finditer(outside):
-        if not _PLACEHOLDER.fullmatch(m.group()):
+        if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
             instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
