@@ -29,7 +29,11 @@ from .config import Config
 from .report import Report
 
 #: A pool is started only when the files left would take at least this long in one process.
-POOL_MIN_SECONDS = 1.5
+#: Workers forked from the warm parent start in milliseconds: bench/bench_parallel.py (2 cores,
+#: idle, 2026-12-07) measured 8 drafts (≈0.3 s) no faster with 2 workers (1.02× serial), 40
+#: drafts (≈0.7 s) 0.80×, 200 drafts 0.62×; 1.5 s, the figure of the slower checker before,
+#: kept 40 drafts serial.
+POOL_MIN_SECONDS = 0.5
 #: ... and when every worker gets at least this many files.
 MIN_FILES_PER_WORKER = 4
 #: Measure at least this long (or this many files) before deciding.
