@@ -135,6 +135,9 @@ def test_codes_are_one_instrument_and_placeholders_none(lex):
     link = "来源：https://knowyourmeme.com/photos/3227581-drog"
     assert found(link).instruments == ("https://knowyourmeme.com/photos/3227581-drog",) and found(link).how_much == ()
     assert found("报送至abc@mee.gov.cn邮箱。").instruments == ("abc@mee.gov.cn",)
+    phone = "联系人：张三，电话：010-66556134、66556127。"
+    assert found(phone).instruments == ("010-66556134", "66556127") and found(phone).how_much == ()
+    assert found("全年完成12345678元投资。").how_much == ("12345678元",)  # an amount stays one
     # XX written for a name still to fill in (GW306) names no instrument; a real number still counts
     assert found("授予XX局等单位称号。").instruments == ()
     assert found("授予XX局等30个单位称号。").how_much == ("30个",)

@@ -51,12 +51,17 @@ QUANTITY_RE = recache.compile(
 )
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
-#: A web address, an e-mail address or a file name (来源：https://…/3227581-…, `materials.md`): one
+#: A web address, an e-mail address, a file name or a telephone number (来源：https://…/3227581-…,
+#: `materials.md`, 010-66556134): one
 #: named instrument shown whole — not its pieces as codes, nor its digits as an amount.
 _LINK = recache.compile(
     r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]{2,}"
     r"|[\w./*-]*\.(?:md|docx?|wps|txt|json|pdf|xlsx?|html?|zip)(?![A-Za-z0-9])"
+    # a telephone number (联系电话：010-66556134, 13912345678): whom to call, not an amount
+    r"|(?<![0-9])(?:0[1-9][0-9]{1,2}[-－][0-9]{7,8}|[（(]0[1-9][0-9]{1,2}[）)][0-9]{7,8}|1[3-9][0-9]{9})(?![0-9])"
+    r"|(?<=电话：)[0-9]{7,8}(?![0-9])|(?<=传真：)[0-9]{7,8}(?![0-9])|(?<=[0-9][、/])[0-9]{7,8}(?![0-9])"
 )
+_LINK_HINT = recache.compile(r"[.@]|[0-9]{7}")
 #: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
 _PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
@@ -286,7 +291,7 @@ def find(
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
-    links = [m.span() for m in _LINK.finditer(masked)] if ("." in masked or "@" in masked) else []
+    links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
