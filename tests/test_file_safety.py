@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +212,28 @@ def test_ctrl_c_during_a_fix_removes_the_temporary_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         fixes.fix_file(Linter(), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks only")
+def test_ctrl_c_while_a_temporary_file_is_made_leaves_it_registered(tmp_path, monkeypatch):
+    """A Ctrl-C that arrives between mkstemp creating the file and its registration is held
+    until the file is registered, so the clean-up finds it (a .~gwlint-* was left before)."""
+    import tempfile
+
+    from gongwen_lint import fileio
+
+    made = []
+    real = tempfile.mkstemp
+
+    def mkstemp_then_ctrl_c(*args, **kwargs):
+        fd, name = real(*args, **kwargs)
+        made.append(name)
+        os.kill(os.getpid(), signal.SIGINT)  # delivered now unless held
+        return fd, name
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        fileio.temp_beside(tmp_path / "草稿.docx")
+    assert made and made[0] in fileio._temps  # the interrupt came after the registration
+    fileio.discard(Path(made[0]))
+    assert not any(tmp_path.iterdir())

@@ -200,11 +200,37 @@ def temp_beside(target: Path) -> Path:
     import tempfile
 
     _install_cleanup()
-    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=str(target.parent))
-    os.close(fd)
-    with _lock:
-        _temps.add(name)
+    with _signals_held():
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=str(target.parent))
+        os.close(fd)
+        with _lock:
+            _temps.add(name)
     return Path(name)
+
+
+#: The signals that stop a run (Ctrl-C, kill, a closed terminal).
+_STOPPING = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _signals_held:
+    """Hold back Ctrl-C and SIGTERM while a temporary file is created and registered.
+
+    Why: a KeyboardInterrupt raised between ``mkstemp`` creating the file and its name reaching
+    ``_temps`` left a ``.~gwlint-*`` file beside the draft (tests/test_parallel.py, 1 run in ~6:
+    the window is a few bytecodes, inside ``tempfile`` too).  A held signal is delivered when the
+    mask is restored, so the run still stops at once — with the file registered and removed.
+    Only the main thread receives Python's signal handlers; elsewhere there is nothing to hold.
+    """
+
+    def __enter__(self):
+        self._old = None
+        if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
+            self._old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self._old)
 
 
 def discard(tmp: Path | None) -> None:
