@@ -216,21 +216,35 @@ class _signals_held:
     """Hold back Ctrl-C and SIGTERM while a temporary file is created and registered.
 
     Why: a KeyboardInterrupt raised between ``mkstemp`` creating the file and its name reaching
-    ``_temps`` left a ``.~gwlint-*`` file beside the draft (tests/test_parallel.py, 1 run in ~6:
-    the window is a few bytecodes, inside ``tempfile`` too).  A held signal is delivered when the
-    mask is restored, so the run still stops at once — with the file registered and removed.
-    Only the main thread receives Python's signal handlers; elsewhere there is nothing to hold.
+    ``_temps`` left a ``.~gwlint-*`` file beside the draft (tests/test_parallel.py, 2 runs in 14:
+    the window is a few bytecodes, inside ``tempfile`` too).  For those few bytecodes the Python
+    handlers are replaced by one that only notes the signal; the noted signal is handed to the
+    real handler when they are back, so the run still stops at once — with the file registered,
+    hence removed.  (A signal mask would not do: the kernel may deliver the signal to another
+    thread, and Python runs the handler in the main thread regardless.)  Python runs signal
+    handlers only in the main thread: elsewhere nothing can interrupt, nothing is held.
     """
 
-    def __enter__(self):
-        self._old = None
-        if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
-            self._old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    def __enter__(self) -> _signals_held:
+        self._old: dict[int, Callable] = {}
+        self._noted: list[tuple[int, object]] = []
+        if threading.current_thread() is threading.main_thread():
+            for signum in _STOPPING:
+                old = signal.getsignal(signum)
+                if callable(old):  # a Python handler (Ctrl-C's default, ours); SIG_DFL/SIG_IGN stay
+                    signal.signal(signum, self._note)
+                    self._old[signum] = old
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self._old is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, self._old)
+    def _note(self, signum: int, frame: object) -> None:
+        self._noted.append((signum, frame))
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, old in self._old.items():
+            signal.signal(signum, old)
+        if self._noted:
+            signum, frame = self._noted[0]
+            self._old[signum](signum, frame)
 
 
 def discard(tmp: Path | None) -> None:
