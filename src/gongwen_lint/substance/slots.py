@@ -261,9 +261,27 @@ _NAMED_SUBJECT_RE = recache.compile(
 _NOT_BODY = ("布局", "格局", "大局", "全局", "结局", "开局", "残局", "时局", "政局", "僵局", "当局", "骗局", "赌局")
 
 
+#: What every match of :data:`_NAMED_SUBJECT_RE` holds: its last character and what follows.  A
+#: pattern that starts with a character class is scanned for in C; the full one, which starts
+#: with a lookbehind and a lazy run, is tried at every position (most sentences hold no match).
+_NAMED_SUBJECT_NEED = recache.compile(r"[司局会组部](?:要|负责|牵头|会同|应当)")
+
+
 def named_subjects(masked: str) -> list[tuple[int, int]]:
     """Spans of :data:`_NAMED_SUBJECT_RE`."""
+    if not _NAMED_SUBJECT_NEED.search(masked):
+        return []
     return [m.span(1) for m in _NAMED_SUBJECT_RE.finditer(masked) if not m.group(1).endswith(_NOT_BODY)]
+
+
+#: Characters every match of a slot pattern holds, one of them at least (read off its branches).
+#: These patterns open with alternations of groups, which the regex engine cannot skip ahead
+#: for, so it tries each of them at every position; a character class is found in C, and most
+#: sentences hold none of the characters of one pattern or another.  Only a skip: a sentence
+#: that holds one is searched with the full pattern as before.
+_POST_NEED = recache.compile("[长记任导员]")
+_DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
+_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM}]")
 
 
 def find(
@@ -280,15 +298,16 @@ def find(
         agent = m.group(1)
         if organs(lex, table, agent) or POST_RE.search(agent):
             who.append(text[m.start(1):m.end(1)])
-    who += [m.group() for m in POST_RE.finditer(masked)]
+    if _POST_NEED.search(masked):
+        who += [m.group() for m in POST_RE.finditer(masked)]
     # (a subject the organ pattern already names: 县应急管理局要)
     who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
-    dates = [m.span() for m in DEADLINE_RE.finditer(masked)]
+    dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
     when = [text[a:b] for a, b in deadlines]
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
-    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
+    how_much = [m.group() for m in (QUANTITY_RE.finditer(masked) if _QUANTITY_NEED.search(masked) else ())
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -199,9 +200,11 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
         frequency.update(toks)
     # One total order of tokens: rarest in the segment first, ties by the token's text.  A token
     # held by one paragraph alone pairs it with nothing and is not indexed.
+    # The singles sort first, so they are the ranks below ``singles``: a paragraph's sorted ranks
+    # give its singles and its prefix after them with one sort and no set operations.
     order = sorted(sorted(frequency), key=frequency.__getitem__)
-    rank = {tok: r for r, tok in enumerate(order)}
-    single = {tok for tok in order if frequency[tok] == 1}
+    rank = dict(zip(order, range(len(order))))
+    singles = bisect_left(order, 2, key=frequency.__getitem__)
     lengths = [len(e.norm) for e in entries]
     postings: dict[int, list[int]] = {}
     unbounded: list[int] = []  # entries so short that a partner may share no token with them
@@ -212,13 +215,15 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
         # covers float rounding of the bound and of the comparison), less this text's repeats.
         alpha = math.ceil(factor * n - less - 1e-9) - (size[i] - len(toks))
         hits: set[int] = set()
+        ranks = sorted(map(rank.__getitem__, toks))
         if alpha < 1:
             hits.update(unbounded)
             unbounded.append(i)
-            prefix = sorted(map(rank.__getitem__, toks))  # all: a partner finds this entry by any
+            prefix = ranks  # all: a partner finds this entry by any
         else:
-            left = len(toks) - alpha + 1 - len(toks & single)  # prefix length after the singles
-            prefix = sorted(map(rank.__getitem__, toks - single))[:left] if left > 0 else []
+            own = bisect_left(ranks, singles)  # the tokens no other paragraph holds
+            left = len(toks) - alpha + 1 - own  # prefix length after the singles
+            prefix = ranks[own:own + left] if left > 0 else []
         for r in prefix:
             posting = postings.get(r)
             if posting is None:
