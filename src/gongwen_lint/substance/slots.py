@@ -204,6 +204,26 @@ def _in_idiom(table: Table, text: str, a: int, b: int) -> bool:
     return any(table.word_class(text[k:k + 4]) == IDIOM for k in range(max(0, b - 4), min(a, len(text) - 4) + 1))
 
 
+_LIST_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+_CLAUSE_START = recache.compile(r"[，。；：,;:！？]")
+
+
+def _counts_list(masked: str, a: int) -> bool:
+    """A Chinese numeral that counts the 、-list just before it in its clause (分级诊疗、现代医院
+    管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度): it names how many things were
+    just named, not an amount to reach — the list's own items say what there is."""
+    n = _LIST_COUNT.get(masked[a])
+    if n is None or masked[a + 1:a + 2] in _LIST_COUNT:
+        return False
+    cut = max((m.end() for m in _CLAUSE_START.finditer(masked, 0, a)), default=0)
+    parts = masked[cut:a].split("、")
+    if len(parts) < 2:
+        return False
+    # the last item may be joined with 和/及/与 (A、B和C三项)
+    joined = len(parts) + (1 if re.search(r"[和及与]", parts[-1]) else 0)
+    return n in (len(parts), joined)
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
@@ -290,7 +310,8 @@ def find(
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
-                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
+                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
+                and not _counts_list(masked, m.start())]
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
