@@ -208,6 +208,11 @@ _LIST_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", star
 _CLAUSE_START = recache.compile(r"[，。；：,;:！？]")
 
 
+#: What follows a quantity that names a red line held nationally (严守18亿亩耕地红线, 守住……这条红线):
+#: the line is cited, not a figure the document sets.
+_RED_LINE = recache.compile(r"[^，。；、]{0,4}?(?:这条)?(?:红线|底线)")
+
+
 def _counts_list(masked: str, a: int) -> bool:
     """A Chinese numeral that counts the 、-list just before it in its clause (分级诊疗、现代医院
     管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度): it names how many things were
@@ -311,12 +316,12 @@ def find(
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
-                and not _counts_list(masked, m.start())]
+                and not _counts_list(masked, m.start()) and not _RED_LINE.match(masked, m.end())]
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
-                    and not _overlaps(m.span(), links)
+                    and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
                     and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
