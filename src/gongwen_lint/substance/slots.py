@@ -229,6 +229,16 @@ def _counts_list(masked: str, a: int) -> bool:
     return n in (len(parts), joined)
 
 
+_EFFORT_SPAN = recache.compile(r"(?:左右|时间|多)*的(?:不懈|持续|共同|艰苦)?(?:努力|奋斗)")
+_EFFORT_LEAD = ("经过", "通过", "用")
+
+
+def _effort_span(masked: str, a: int, b: int) -> bool:
+    """A number of years led by 经过/通过/用 and followed by 的努力/奋斗 (see _EFFORT_SPAN)."""
+    return (masked[b - 1] == "年" and masked[max(0, a - 2):a].endswith(_EFFORT_LEAD)
+            and _EFFORT_SPAN.match(masked, b) is not None)
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
@@ -316,7 +326,8 @@ def find(
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
-                and not _counts_list(masked, m.start()) and not _RED_LINE.match(masked, m.end())]
+                and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
+                and not _RED_LINE.match(masked, m.end())]
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
