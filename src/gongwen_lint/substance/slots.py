@@ -229,6 +229,8 @@ def _counts_list(masked: str, a: int) -> bool:
     return n in (len(parts), joined)
 
 
+#: 经过/通过/用 N 年(左右)(时间)的努力: the span of effort a vision is framed in, not an amount
+#: (力争通过三年左右的努力，……取得重要进展; 经过两年的努力，完成……): what is reached must be said after it.
 _EFFORT_SPAN = recache.compile(r"(?:左右|时间|多)*的(?:不懈|持续|共同|艰苦)?(?:努力|奋斗)")
 _EFFORT_LEAD = ("经过", "通过", "用")
 
