@@ -143,6 +143,50 @@ def test_codes_are_one_instrument_and_placeholders_none(lex):
     assert found("授予XX局等30个单位称号。").how_much == ("30个",)
 
 
+def test_a_numeral_counting_the_list_before_it_is_no_amount(lex):
+    """分级诊疗、……、综合监管五项基本医疗卫生制度: 五项 counts the five things just named."""
+    def how_much(text):
+        return slots.find(lex, table.load(), text, mask(text)).how_much
+
+    assert how_much("统筹推进分级诊疗、现代医院管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度建设。") == ()
+    assert how_much("深化企业内部劳动、人事和分配三项制度改革。") == ()
+    # a count the list does not spell out, or a count with no list, is an amount
+    assert how_much("完成校舍、桥梁等五项改造。") == ("五项",)
+    assert how_much("新建学校三所，改造校舍、桥梁、堤防十二处。") == ("三所", "十二处")
+    # so a list of fields with its count is no measure (the model judges its words); a deadline still is
+    body = "统筹推进分级诊疗、现代医院管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度建设，不断增强人民群众获得感。"
+    assert [i.verdict for i in inventory(body, lex).items] == [Verdict.EMPTY]
+    body = "统筹推进分级诊疗、全民医保、综合监管三项制度建设，2025年底前覆盖全部县区。"
+    assert [i.verdict for i in inventory(body, lex).items] == [Verdict.MEASURE]
+
+
+def test_the_years_of_effort_a_vision_is_framed_in_are_no_amount(lex):
+    """力争通过三年左右的努力: the span of effort, not an amount; what is reached must follow."""
+    def how_much(text):
+        return slots.find(lex, table.load(), text, mask(text)).how_much
+
+    assert how_much("力争通过三年左右的努力，全市数字政府建设取得重要进展。") == ()
+    assert how_much("经过两年的不懈努力，营商环境明显改善。") == ()
+    # an amount reached after the span still counts; years without 的努力 are still an amount
+    assert how_much("经过两年的努力，完成三十个省督察全覆盖。") == ("三十个",)
+    assert how_much("项目建设周期为三年。") == ("三年",)
+    body = "力争通过三年左右的努力，全市数字政府建设取得重要进展，一体化政务服务能力显著提升。"
+    assert [i.verdict for i in inventory(body, lex).items] == [Verdict.EMPTY]
+
+
+def test_the_figure_of_a_red_line_is_cited_not_set(lex):
+    """严守18亿亩耕地红线: the national red line is quoted, the document sets no figure by it."""
+    def how_much(text):
+        return slots.find(lex, table.load(), text, mask(text)).how_much
+
+    assert how_much("严守18亿亩耕地红线不动摇。") == ()
+    assert how_much("坚决守住十八亿亩耕地红线。") == ()
+    assert how_much("守住全国耕地不少于18亿亩这条红线。") == ()
+    # a figure the document sets stays an amount, also next to a red line
+    assert how_much("全县划定永久基本农田35万亩。") == ("35万",)
+    assert how_much("生态保护红线面积不低于1.2万平方公里。") == ("1.2万",)
+
+
 def test_a_verb_whose_object_is_an_organ_is_not_its_place_name(lex):
     # jieba calls 会同 (the county 会同县), 委托, 指导 … nouns: the organ is what follows the verb
     for verb in ("会同", "委托", "指导", "通报", "会商", "协同"):

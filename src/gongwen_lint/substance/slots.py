@@ -204,6 +204,43 @@ def _in_idiom(table: Table, text: str, a: int, b: int) -> bool:
     return any(table.word_class(text[k:k + 4]) == IDIOM for k in range(max(0, b - 4), min(a, len(text) - 4) + 1))
 
 
+_LIST_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+_CLAUSE_START = recache.compile(r"[，。；：,;:！？]")
+
+
+#: What follows a quantity that names a red line held nationally (严守18亿亩耕地红线, 守住……这条红线):
+#: the line is cited, not a figure the document sets.
+_RED_LINE = recache.compile(r"[^，。；、]{0,4}?(?:这条)?(?:红线|底线)")
+
+
+def _counts_list(masked: str, a: int) -> bool:
+    """A Chinese numeral that counts the 、-list just before it in its clause (分级诊疗、现代医院
+    管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度): it names how many things were
+    just named, not an amount to reach — the list's own items say what there is."""
+    n = _LIST_COUNT.get(masked[a])
+    if n is None or masked[a + 1:a + 2] in _LIST_COUNT:
+        return False
+    cut = max((m.end() for m in _CLAUSE_START.finditer(masked, 0, a)), default=0)
+    parts = masked[cut:a].split("、")
+    if len(parts) < 2:
+        return False
+    # the last item may be joined with 和/及/与 (A、B和C三项)
+    joined = len(parts) + (1 if re.search(r"[和及与]", parts[-1]) else 0)
+    return n in (len(parts), joined)
+
+
+#: 经过/通过/用 N 年(左右)(时间)的努力: the span of effort a vision is framed in, not an amount
+#: (力争通过三年左右的努力，……取得重要进展; 经过两年的努力，完成……): what is reached must be said after it.
+_EFFORT_SPAN = recache.compile(r"(?:左右|时间|多)*的(?:不懈|持续|共同|艰苦)?(?:努力|奋斗)")
+_EFFORT_LEAD = ("经过", "通过", "用")
+
+
+def _effort_span(masked: str, a: int, b: int) -> bool:
+    """A number of years led by 经过/通过/用 and followed by 的努力/奋斗 (see _EFFORT_SPAN)."""
+    return (masked[b - 1] == "年" and masked[max(0, a - 2):a].endswith(_EFFORT_LEAD)
+            and _EFFORT_SPAN.match(masked, b) is not None)
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
@@ -309,12 +346,14 @@ def find(
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
     how_much = [m.group() for m in (QUANTITY_RE.finditer(masked) if _QUANTITY_NEED.search(masked) else ())
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
-                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))]
+                and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
+                and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
+                and not _RED_LINE.match(masked, m.end())]
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
     if not how_much:
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
-                    and not _overlaps(m.span(), links)
+                    and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
                     and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
