@@ -1,0 +1,48 @@
+"""One cold check of a long draft, for an instruction count that does not depend on the load.
+
+Timing figures on a shared 2-core machine drift with whatever else runs; valgrind's callgrind
+counts instructions instead.  This script checks the draft once (imports, automata, compiled
+patterns: not counted), empties the cross-document caches (``gongwen_lint.caches.clear()``), then
+checks it again inside ``functools.reduce`` — the only call of that function — so that callgrind
+counts exactly one cold check:
+
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \\
+        python bench/bench_callgrind.py [--pages 100 | DRAFT.docx]
+
+The count is the ``summary:`` line of the callgrind.out.* file (or "Collected" on stderr).  Run
+it for two trees (two venvs, or ``PYTHONPATH=<tree>/src``) to compare them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _inputs import long_draft
+
+from gongwen_lint import Linter, caches
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("draft", nargs="?", help="a .docx (default: the built long draft)")
+    ap.add_argument("--pages", type=int, default=100, help="pages of the built draft (default 100)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as t:
+        path = Path(args.draft) if args.draft else Path(t) / f"pages{args.pages}.docx"
+        if not args.draft:
+            long_draft(path, args.pages)
+        linter = Linter()
+        linter.check_file(path)
+        caches.clear()
+        report = functools.reduce(lambda _a, _b: linter.check_file(path), [0, 0])
+        print(f"{path.name}: {len(report.diagnostics)} findings (one cold check counted)")
+
+
+if __name__ == "__main__":
+    main()
