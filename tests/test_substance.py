@@ -123,6 +123,16 @@ def test_generic_subjects_and_source_organs_are_not_who(lex):
         assert slots.find(lex, table.load(), text, mask(text)).who == (), text
 
 
+def test_a_date_written_with_spaces_is_a_date(lex):
+    # text pasted from the web or Markdown puts spaces around the digits: still a deadline, not amounts
+    def found(text):
+        return slots.find(lex, table.load(), text, mask(text))
+    assert found("请于 2026 年 2 月 28 日前报送。").when == ("2026 年 2 月 28 日前",)
+    assert found("请于 2026 年 2 月 28 日前报送。").how_much == ()
+    assert found("12 月底前完成。").when == ("12 月底前",)
+    assert not found("2026 年，全县上下团结奋进。")  # the year of a narration, as without spaces
+
+
 def test_codes_are_one_instrument_and_placeholders_none(lex):
     def found(text):
         return slots.find(lex, table.load(), text, mask(text))
