@@ -29,6 +29,11 @@ def inventory(body: str, lex):
     return analyse(structure.analyse(document_from_text(HEAD + body + TAIL, "<t>")), lex)
 
 
+def slots_of(lex, text: str) -> slots.Slots:
+    """The measure evidence of one sentence, as the analysis finds it."""
+    return slots.find(lex, table.load(), text, mask(text))
+
+
 def verdict(lex, sentence: str) -> Verdict:
     return judge(lex, table.load(), sentence, mask(sentence)).verdict
 
@@ -92,7 +97,7 @@ def test_segmentation_follows_word_frequencies(lex):
     ("坚决维护党中央权威和集中统一领导。", (), (), (), (), ()),
 ])
 def test_slots(lex, text, who, when, how_much, instruments, cited):
-    s = slots.find(lex, table.load(), text, mask(text))
+    s = slots_of(lex, text)
     assert (s.who, s.when, s.how_much, s.instruments, s.cited) == (who, when, how_much, instruments, cited)
 
 
@@ -107,62 +112,55 @@ def test_slots(lex, text, who, when, how_much, instruments, cited):
     "认真贯彻落实《中华人民共和国法律援助法》，不断扩大法律援助覆盖面。",  # a law cited, not applied
 ])
 def test_no_measure_evidence(lex, text):
-    assert not slots.find(lex, table.load(), text, mask(text)), text
+    assert not slots_of(lex, text), text
 
 
 def test_a_cited_policy_alone_is_no_measure(lex):
     # 持续深化“放管服”改革 cites a policy everybody cites: the words decide (here: empty words)
     s = "持续深化“放管服”改革，不断优化政务服务，切实为企业群众办实事、解难题。"
-    found = slots.find(lex, table.load(), s, mask(s))
+    found = slots_of(lex, s)
     assert not found and found.cited == ("“放管服”",)
     assert _item_verdicts(s, lex) == [Verdict.EMPTY]
 
 
 def test_generic_subjects_and_source_organs_are_not_who(lex):
     for text in ("各地各部门要切实加强领导。", "把思想统一到市委、市政府的决策部署上来。", "在市委、市政府的坚强领导下，取得了显著成效。"):
-        assert slots.find(lex, table.load(), text, mask(text)).who == (), text
+        assert slots_of(lex, text).who == (), text
 
 
 def test_a_date_written_with_spaces_is_a_date(lex):
     # text pasted from the web or Markdown puts spaces around the digits: still a deadline, not amounts
-    def found(text):
-        return slots.find(lex, table.load(), text, mask(text))
-    assert found("请于 2026 年 2 月 28 日前报送。").when == ("2026 年 2 月 28 日前",)
-    assert found("请于 2026 年 2 月 28 日前报送。").how_much == ()
-    assert found("12 月底前完成。").when == ("12 月底前",)
-    assert not found("2026 年，全县上下团结奋进。")  # the year of a narration, as without spaces
+    assert slots_of(lex, "请于 2026 年 2 月 28 日前报送。").when == ("2026 年 2 月 28 日前",)
+    assert slots_of(lex, "请于 2026 年 2 月 28 日前报送。").how_much == ()
+    assert slots_of(lex, "12 月底前完成。").when == ("12 月底前",)
+    assert not slots_of(lex, "2026 年，全县上下团结奋进。")  # the year of a narration, as without spaces
 
 
 def test_codes_are_one_instrument_and_placeholders_none(lex):
-    def found(text):
-        return slots.find(lex, table.load(), text, mask(text))
     # digits inside a code name are no amount; the code is shown whole
-    assert found("正文采用仿宋_GB2312字体。").how_much == () and found("正文采用仿宋_GB2312字体。").instruments == ("GB2312",)
-    assert found("PM2.5平均浓度下降。").instruments == ("PM2.5",) and found("PM2.5平均浓度下降。").how_much == ()
-    assert found("推进5G网络建设。").instruments == ("5G",)
-    assert found("开展NP1-1D平台检修。").instruments[:2] == ("NP1", "D")
+    assert slots_of(lex, "正文采用仿宋_GB2312字体。").how_much == () and slots_of(lex, "正文采用仿宋_GB2312字体。").instruments == ("GB2312",)
+    assert slots_of(lex, "PM2.5平均浓度下降。").instruments == ("PM2.5",) and slots_of(lex, "PM2.5平均浓度下降。").how_much == ()
+    assert slots_of(lex, "推进5G网络建设。").instruments == ("5G",)
+    assert slots_of(lex, "开展NP1-1D平台检修。").instruments[:2] == ("NP1", "D")
     # a web address, a mail address, a file name: one instrument, no amount from its digits
     link = "来源：https://knowyourmeme.com/photos/3227581-drog"
-    assert found(link).instruments == ("https://knowyourmeme.com/photos/3227581-drog",) and found(link).how_much == ()
-    assert found("报送至abc@mee.gov.cn邮箱。").instruments == ("abc@mee.gov.cn",)
+    assert slots_of(lex, link).instruments == ("https://knowyourmeme.com/photos/3227581-drog",) and slots_of(lex, link).how_much == ()
+    assert slots_of(lex, "报送至abc@mee.gov.cn邮箱。").instruments == ("abc@mee.gov.cn",)
     phone = "联系人：张三，电话：010-66556134、66556127。"
-    assert found(phone).instruments == ("010-66556134", "66556127") and found(phone).how_much == ()
-    assert found("全年完成12345678元投资。").how_much == ("12345678元",)  # an amount stays one
+    assert slots_of(lex, phone).instruments == ("010-66556134", "66556127") and slots_of(lex, phone).how_much == ()
+    assert slots_of(lex, "全年完成12345678元投资。").how_much == ("12345678元",)  # an amount stays one
     # XX written for a name still to fill in (GW306) names no instrument; a real number still counts
-    assert found("授予XX局等单位称号。").instruments == ()
-    assert found("授予XX局等30个单位称号。").how_much == ("30个",)
+    assert slots_of(lex, "授予XX局等单位称号。").instruments == ()
+    assert slots_of(lex, "授予XX局等30个单位称号。").how_much == ("30个",)
 
 
 def test_a_numeral_counting_the_list_before_it_is_no_amount(lex):
     """分级诊疗、……、综合监管五项基本医疗卫生制度: 五项 counts the five things just named."""
-    def how_much(text):
-        return slots.find(lex, table.load(), text, mask(text)).how_much
-
-    assert how_much("统筹推进分级诊疗、现代医院管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度建设。") == ()
-    assert how_much("深化企业内部劳动、人事和分配三项制度改革。") == ()
+    assert slots_of(lex, "统筹推进分级诊疗、现代医院管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度建设。").how_much == ()
+    assert slots_of(lex, "深化企业内部劳动、人事和分配三项制度改革。").how_much == ()
     # a count the list does not spell out, or a count with no list, is an amount
-    assert how_much("完成校舍、桥梁等五项改造。") == ("五项",)
-    assert how_much("新建学校三所，改造校舍、桥梁、堤防十二处。") == ("三所", "十二处")
+    assert slots_of(lex, "完成校舍、桥梁等五项改造。").how_much == ("五项",)
+    assert slots_of(lex, "新建学校三所，改造校舍、桥梁、堤防十二处。").how_much == ("三所", "十二处")
     # so a list of fields with its count is no measure (the model judges its words); a deadline still is
     body = "统筹推进分级诊疗、现代医院管理、全民医保、药品供应保障、综合监管五项基本医疗卫生制度建设，不断增强人民群众获得感。"
     assert [i.verdict for i in inventory(body, lex).items] == [Verdict.EMPTY]
@@ -172,47 +170,41 @@ def test_a_numeral_counting_the_list_before_it_is_no_amount(lex):
 
 def test_the_years_of_effort_a_vision_is_framed_in_are_no_amount(lex):
     """力争通过三年左右的努力: the span of effort, not an amount; what is reached must follow."""
-    def how_much(text):
-        return slots.find(lex, table.load(), text, mask(text)).how_much
-
-    assert how_much("力争通过三年左右的努力，全市数字政府建设取得重要进展。") == ()
-    assert how_much("经过两年的不懈努力，营商环境明显改善。") == ()
+    assert slots_of(lex, "力争通过三年左右的努力，全市数字政府建设取得重要进展。").how_much == ()
+    assert slots_of(lex, "经过两年的不懈努力，营商环境明显改善。").how_much == ()
     # an amount reached after the span still counts; years without 的努力 are still an amount
-    assert how_much("经过两年的努力，完成三十个省督察全覆盖。") == ("三十个",)
-    assert how_much("项目建设周期为三年。") == ("三年",)
+    assert slots_of(lex, "经过两年的努力，完成三十个省督察全覆盖。").how_much == ("三十个",)
+    assert slots_of(lex, "项目建设周期为三年。").how_much == ("三年",)
     body = "力争通过三年左右的努力，全市数字政府建设取得重要进展，一体化政务服务能力显著提升。"
     assert [i.verdict for i in inventory(body, lex).items] == [Verdict.EMPTY]
 
 
 def test_the_figure_of_a_red_line_is_cited_not_set(lex):
     """严守18亿亩耕地红线: the national red line is quoted, the document sets no figure by it."""
-    def how_much(text):
-        return slots.find(lex, table.load(), text, mask(text)).how_much
-
-    assert how_much("严守18亿亩耕地红线不动摇。") == ()
-    assert how_much("坚决守住十八亿亩耕地红线。") == ()
-    assert how_much("守住全国耕地不少于18亿亩这条红线。") == ()
+    assert slots_of(lex, "严守18亿亩耕地红线不动摇。").how_much == ()
+    assert slots_of(lex, "坚决守住十八亿亩耕地红线。").how_much == ()
+    assert slots_of(lex, "守住全国耕地不少于18亿亩这条红线。").how_much == ()
     # a figure the document sets stays an amount, also next to a red line
-    assert how_much("全县划定永久基本农田35万亩。") == ("35万",)
-    assert how_much("生态保护红线面积不低于1.2万平方公里。") == ("1.2万",)
+    assert slots_of(lex, "全县划定永久基本农田35万亩。").how_much == ("35万",)
+    assert slots_of(lex, "生态保护红线面积不低于1.2万平方公里。").how_much == ("1.2万",)
 
 
 def test_a_verb_whose_object_is_an_organ_is_not_its_place_name(lex):
     # jieba calls 会同 (the county 会同县), 委托, 指导 … nouns: the organ is what follows the verb
     for verb in ("会同", "委托", "指导", "通报", "会商", "协同"):
         text = f"市教育局牵头，{verb}市卫生健康委开展检查。"
-        assert slots.find(lex, table.load(), text, mask(text)).who == ("市教育局", "市卫生健康委"), text
+        assert slots_of(lex, text).who == ("市教育局", "市卫生健康委"), text
     # a place name is still one, and an organ after a plain verb was already right
     for text, who in (("宜春市教育局要在6月底前完成。", ("宜春市教育局",)), ("组织市公安局开展整治。", ("市公安局",))):
-        assert slots.find(lex, table.load(), text, mask(text)).who == who, text
+        assert slots_of(lex, text).who == who, text
 
 
 def test_the_audience_of_a_figure_and_the_convener_of_a_meeting_are_not_who(lex):
     for text in ("要以实干向区委、区政府交出一份合格答卷。", "这次全会，是县委在关键时刻召开的一次重要会议。"):
-        assert slots.find(lex, table.load(), text, mask(text)).who == (), text
+        assert slots_of(lex, text).who == (), text
     # 向 without a figure: the organ reported to is still named
     text = "各乡镇要向县应急管理局报送排查台账。"
-    assert slots.find(lex, table.load(), text, mask(text)).who == ("县应急管理局",)
+    assert slots_of(lex, text).who == ("县应急管理局",)
 
 
 def test_slogan_quotes_are_not_instruments():
