@@ -226,7 +226,7 @@ def _counts_list(masked: str, a: int) -> bool:
     if len(parts) < 2:
         return False
     # the last item may be joined with 和/及/与 (A、B和C三项)
-    joined = len(parts) + (1 if re.search(r"[和及与]", parts[-1]) else 0)
+    joined = len(parts) + (1 if any(c in parts[-1] for c in "和及与") else 0)
     return n in (len(parts), joined)
 
 
