@@ -284,6 +284,13 @@ def test_when_resolution():
                    "本月15日": datetime.date(2024, 3, 15), "年底": datetime.date(2024, 12, 31)}
     (_, b) = find_whens("2023年5月1日至5月31日", ref)
     assert b.date == datetime.date(2023, 5, 31)  # the year of the period's start
+    # the pieces of gongwen_lint.dates: spaces around the digits, a year in Chinese digits
+    spaced = {w.text: w.date for w in find_whens("请于 2023 年 6 月 30 日前、二〇二三年九月底前报送", ref)}
+    assert spaced == {"2023 年 6 月 30 日": datetime.date(2023, 6, 30), "二〇二三年九月底": datetime.date(2023, 9, 30)}
+    (_, c) = find_whens("二〇二三年，……5月1日至5月31日", ref)
+    assert c.date == datetime.date(2023, 5, 31)  # a year in Chinese digits gives the context year too
+    (d,) = find_whens("请于２０２３年６月底前报送", ref)  # full-width digits (older documents, some IMEs)
+    assert d.date == datetime.date(2023, 6, 30)
 
 
 @pytest.mark.parametrize("sentence,date,fires", [
@@ -298,6 +305,12 @@ def test_when_resolution():
     ("申报时间：2024年1月1日至2月20日。", "2024年3月1日", True),
     ("每年3月至9月为汛期。", "2024年10月1日", False),
     ("本月底前完成自查。", "2024年3月1日", False),
+    # the same dates written with spaces (pasted from a web page) or in Chinese digits
+    ("请于 2023 年 6 月底前报送。", "2024年3月1日", True),
+    ("请于2024 年 6 月 30 日前报送。", "2024年3月1日", False),
+    ("请于二〇二三年六月底前报送。", "2024年3月1日", True),
+    ("请于二〇二四年六月底前报送。", "2024年3月1日", False),
+    ("中华文明有5000年历史，请于6月底前报送。", "2024年3月1日", False),  # 5000年 is no year
 ])
 def test_deadline_family(sentence, date, fires):
     assert bool(findings(draft(sentence, date=date), ("GW631",))) is fires
@@ -339,6 +352,8 @@ def test_year_family(sentence, date, fires):
     ("请于2024年3月5日（星期三）上午9时参会。", True),
     ("请于3月5日（周二）上午9时参会。", False),  # the year from the 成文日期
     ("请于3月5日（周四）上午9时参会。", True),  # a Thursday in none of 2023–2025
+    ("请于 2024 年 3 月 5 日（星期二）上午9时参会。", False),
+    ("请于 2024 年 3 月 5 日（星期三）上午9时参会。", True),
 ])
 def test_weekday_family(sentence, fires):
     assert bool(findings(draft(sentence), ("GW634",))) is fires

@@ -136,6 +136,15 @@ def test_a_date_written_with_spaces_is_a_date(lex):
     assert not slots_of(lex, "2026 年，全县上下团结奋进。")  # the year of a narration, as without spaces
 
 
+def test_dates_are_read_as_the_timeline_rules_read_them(lex):
+    # one date grammar (gongwen_lint.dates): a year in Chinese digits, a Chinese month with its part
+    assert slots_of(lex, "二〇二六年六月底前完成整改。").when == ("二〇二六年六月底前",)
+    assert slots_of(lex, "六月底前完成整改。").when == ("六月底前",)
+    # a four-digit number before 年 that is no year of this or the last century is no deadline
+    assert slots_of(lex, "传承5000年文明。").when == ()
+    assert slots_of(lex, "１９９５年是重要的一年。") == slots_of(lex, "1995年是重要的一年。")  # full-width digits
+
+
 def test_codes_are_one_instrument_and_placeholders_none(lex):
     # digits inside a code name are no amount; the code is shown whole
     assert slots_of(lex, "正文采用仿宋_GB2312字体。").how_much == () and slots_of(lex, "正文采用仿宋_GB2312字体。").instruments == ("GB2312",)

@@ -15,16 +15,17 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .. import recache
+from .. import dates, recache
 from ._amounts import cn_numeral
 
-_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_YEAR = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|当年|明年|来年|次年|下一年|去年|上年)"
-#: A point in time, as precise as it is written, ending a deadline or a period.
+_SP = dates.SPACE
+_YEAR = rf"(?P<y>{dates.YEAR}){_SP}年|(?P<rel>今年|本年|当年|明年|来年|次年|下一年|去年|上年)"
+#: A point in time, as precise as it is written, ending a deadline or a period (the pieces of a
+#: date, spaces around its digits included, are :mod:`gongwen_lint.dates`').
 WHEN_RE = recache.compile(
-    rf"(?:(?:{_YEAR})(?:度)?)?"
+    rf"(?:(?:{_YEAR})(?:度)?{_SP})?"
     r"(?:"
-    rf"(?P<m>{_NUM})月(?:份)?(?:(?P<d>{_NUM})[日号]|(?P<part>底|末|上旬|中旬|下旬|中|初))?"
+    rf"(?P<m>{dates.MONTH_NUMBER}){_SP}月(?:份)?(?:{_SP}(?P<d>{dates.DAY_NUMBER}){_SP}[日号]|(?P<part>{dates.MONTH_PART}|中|初))?"
     r"|(?P<q>第?[一二三四1-4])季度(?:末)?"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<yend>年底|年末|底)"
@@ -33,7 +34,7 @@ WHEN_RE = recache.compile(
 )
 _HINT = recache.compile(r"月|季度|半年|年底|年末|\d年底")
 _WORD_MONTH = recache.compile(r"[一二三四五六七八九十]")
-_BARE_YEAR_RE = recache.compile(r"(?<!\d)((?:19|20)\d{2})年(?![度初底末])")
+_BARE_YEAR_RE = recache.compile(rf"(?<!\d)({dates.YEAR}){_SP}年(?![度初底末])")
 _WEEKDAY_RE = recache.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
 
@@ -69,7 +70,7 @@ def resolve(m: re.Match, reference: datetime.date | None, context_year: int | No
     borrowed = False
     explicit = bool(g["y"])
     if g["y"]:
-        year = int(g["y"])
+        year = dates.year_number(g["y"])
     elif g["rel"] and reference is not None:
         offset = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "来年": 1, "次年": 1, "下一年": 1, "去年": -1, "上年": -1}[g["rel"]]
         year = reference.year + offset
@@ -128,13 +129,13 @@ def find_whens(text: str, reference: datetime.date | None) -> list[When]:
         return []  # most sentences name no month, quarter or year end: skip the long pattern
     out: list[When] = []
     context_year: int | None = None
-    years = [(y.start(), int(y.group(1))) for y in _BARE_YEAR_RE.finditer(text)]
+    years = [(y.start(), dates.year_number(y.group(1))) for y in _BARE_YEAR_RE.finditer(text)]
     for m in WHEN_RE.finditer(text):
         for at, y in years:
             if at < m.start() and (not out or at >= out[-1].end):
                 context_year = y  # 2023年，……6月底前: the month is in 2023
         if m.group("y"):
-            context_year = int(m.group("y"))
+            context_year = dates.year_number(m.group("y"))
         elif m.group("rel") and reference is not None:
             context_year = None  # resolved from the reference itself
         if not (m.group("m") or m.group("q") or m.group("half") or m.group("yend") or m.group("month_rel")):
