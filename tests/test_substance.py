@@ -136,6 +136,13 @@ def test_a_date_written_with_spaces_is_a_date(lex):
     assert not slots_of(lex, "2026 年，全县上下团结奋进。")  # the year of a narration, as without spaces
 
 
+def test_a_postcode_is_contact_detail_not_an_amount(lex):
+    got = slots_of(lex, "材料请寄至县应急管理局，邮编：100035。")
+    assert got.how_much == () and got.instruments == ("邮编：100035",)
+    assert slots_of(lex, "通讯地址：某路，邮政编码100035。").how_much == ()
+    assert slots_of(lex, "请于6月30日前报送100035份。").how_much == ("100035份",)  # a count is still one
+
+
 def test_dates_are_read_as_the_timeline_rules_read_them(lex):
     # one date grammar (gongwen_lint.dates): a year in Chinese digits, a Chinese month with its part
     assert slots_of(lex, "二〇二六年六月底前完成整改。").when == ("二〇二六年六月底前",)

@@ -54,8 +54,8 @@ QUANTITY_RE = recache.compile(
 )
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
-#: A web address, an e-mail address, a file name or a telephone number (来源：https://…/3227581-…,
-#: `materials.md`, 010-66556134): one
+#: A web address, an e-mail address, a file name, a telephone number or a postcode (来源：
+#: https://…/3227581-…, `materials.md`, 010-66556134, 邮编：100035): one
 #: named instrument shown whole — not its pieces as codes, nor its digits as an amount.
 _LINK = recache.compile(
     r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[!-~]+@[!-~]+\.[A-Za-z]{2,}"
@@ -63,8 +63,10 @@ _LINK = recache.compile(
     # a telephone number (联系电话：010-66556134, 13912345678): whom to call, not an amount
     r"|(?<![0-9])(?:0[1-9][0-9]{1,2}[-－][0-9]{7,8}|[（(]0[1-9][0-9]{1,2}[）)][0-9]{7,8}|1[3-9][0-9]{9})(?![0-9])"
     r"|(?<=电话：)[0-9]{7,8}(?![0-9])|(?<=传真：)[0-9]{7,8}(?![0-9])|(?<=[0-9][、/])[0-9]{7,8}(?![0-9])"
+    # a postcode (邮编：100035, 邮政编码 100035): where to write, not an amount
+    r"|邮(?:政编码|编)[：: ]?[0-9]{6}(?![0-9])"
 )
-_LINK_HINT = recache.compile(r"[.@]|[0-9]{7}")
+_LINK_HINT = recache.compile(r"[.@]|[0-9]{7}|邮")
 #: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
 _PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
