@@ -26,8 +26,9 @@ YEAR_ARABIC = r"(?:[1１][9９]|[2２][0０])\d{2}"
 YEAR_CHINESE = f"(?:一九|二[〇○零])[{CN_YEAR_DIGITS}]{{2}}"
 #: Either way of writing a year, without its 年.
 YEAR = f"{YEAR_ARABIC}|{YEAR_CHINESE}"
-#: A month or a day number: Arabic (6, 30) or a Chinese numeral (六, 三十).
+#: A month number: Arabic (6, 12) or a Chinese numeral (六, 十二).
 MONTH_NUMBER = r"\d{1,2}|[一二三四五六七八九十]{1,2}"
+#: A day number: Arabic (30) or a Chinese numeral (三十一).
 DAY_NUMBER = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 #: A part of a month that ends or bounds a period (6月底, 3月上旬).
 MONTH_PART = "底|末|上旬|中旬|下旬"

@@ -20,14 +20,16 @@ from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
 
-#: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.
+# The year, month and day as :mod:`gongwen_lint.dates` writes them for the timeline rules too,
+# spaces around the digits included (2026 年 2 月 28 日前, pasted from the web).
 _SP = dates.SPACE
+_YEAR = rf"(?:{dates.YEAR}){_SP}年"
 _MONTH = rf"(?:{dates.MONTH_NUMBER}){_SP}月"
 _DAY = rf"(?:{dates.DAY_NUMBER}){_SP}日"
+#: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.
 DEADLINE_RE = recache.compile(
-    # (the year, month and day as :mod:`gongwen_lint.dates` writes them for the timeline rules
-    # too, spaces around the digits included: 2026 年 2 月 28 日前, pasted from the web)
-    rf"(?:{dates.YEAR}){_SP}年(?:{_SP}{_MONTH})?(?:{_SP}{_DAY}|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
+    rf"{_YEAR}(?:{_SP}{_MONTH})?(?:{_SP}{_DAY}|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
+    # (a month not read from the tail of a longer numeral: 三十六月)
     rf"|(?<![{_CN_NUM}]){_MONTH}(?:{_SP}{_DAY}|{dates.MONTH_PART})(?:前|之前)?"
     r"|(?:年底|年内|月底|季度末|本月|本季度|年中|年初)前|年底|年内"
     rf"|(?:\d+|[{_CN_NUM}]+)个?(?:工作日|日|天|周|星期|月|小时|季度)(?:内|以内|之内)"
@@ -43,7 +45,7 @@ _UNITS = "|".join(sorted(set(
     "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
-_NARRATIVE_YEAR = recache.compile(rf"(?:{dates.YEAR}){dates.SPACE}年(?:[，,]|以来|是|的)")
+_NARRATIVE_YEAR = recache.compile(rf"{_YEAR}(?:[，,]|以来|是|的)")
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
 QUANTITY_RE = recache.compile(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
