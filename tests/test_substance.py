@@ -350,6 +350,17 @@ def test_a_section_of_slogans_gets_gw708():
     assert len(found) == 1 and found[0].message.startswith("“工作措施”部分 3 项工作都没有写明")
 
 
+@pytest.mark.parametrize("body", ["要抓早抓小、防微杜渐。", "必须守牢安全底线。"])
+def test_a_short_line_opening_with_a_modal_is_a_sentence_and_reported(body):
+    found = lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
+    assert [d.code for d in found] in (["GW702"], ["GW703"])
+
+
+@pytest.mark.parametrize("body", ["加强组织领导。", "抓好党风廉政建设。", "要素保障。"])
+def test_a_short_line_naming_a_task_is_an_unnumbered_heading_and_not_reported(body):
+    assert not lint_text(HEAD + body + TAIL, Config(select=("GW702", "GW703"))).diagnostics
+
+
 # -- user dictionaries -------------------------------------------------------------------------
 
 def test_user_words_join_the_model():

@@ -79,10 +79,16 @@ def _is_measure_item(lex, item: Item) -> bool:
 #: Items shorter than this (Han characters) are never reported on their own: a line such as
 #: 加强组织领导。 standing alone is a heading the drafter did not number, not a paragraph.
 _MIN_REPORTED_HAN = 10
+#: ... unless it opens with a modal of obligation (要抓早抓小、防微杜渐。): a heading names a task
+#: (加强组织领导), it does not tell the reader what they must do, so such a line is a sentence.
+#: Not 要 opening a noun (要素保障, 要点, 要求).
+_MODAL_OPENING = recache.compile(r"^[\s\u3000]*(?:要(?![素点求件闻害务员])|必须|务必|应当)(?=[\u4e00-\u9fff])")
 
 
 def _reportable(item: Item) -> bool:
-    return not item.span.preamble and count_han(item.text) >= _MIN_REPORTED_HAN
+    if item.span.preamble:
+        return False
+    return count_han(item.text) >= _MIN_REPORTED_HAN or bool(_MODAL_OPENING.match(item.text))
 
 
 def _stock_list(item: Item, limit: int = 4) -> str:
