@@ -351,7 +351,11 @@ def _organ_ends(suffixes: tuple[str, ...]) -> set[str]:
 def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern[str]:
     suffix = alternation(set(suffixes))
     sector = alternation(set(sectors))
-    body = rf"(?:(?:{sector})[和、]?){{1,4}}"
+    # (the lookahead only says what the trie implies: a sector word starts with one of these
+    # characters; the engine tries the trie's ~100 first characters one by one at every
+    # position of the text, while a character class is a single test)
+    firsts = "".join(sorted({re.escape(w[0]) for w in sectors if w}))
+    body = rf"(?=[{firsts}])(?:(?:{sector})[和、]?){{1,4}}" if firsts else rf"(?:(?:{sector})[和、]?){{1,4}}"
     units, ministries = "|".join(_UNIT_ENDS), "|".join(_MINISTRY_ENDS)
     return recache.compile(
         rf"(?:{_FIXED_ORGANS})"

@@ -370,7 +370,8 @@ def find(
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
     instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
-    for m in _CODE.finditer(outside):
+    # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
+    for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
         if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
             instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
