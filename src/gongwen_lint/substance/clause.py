@@ -257,8 +257,7 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
     """Words of the sentence outside the stripped ``spans`` (stock phrases, slogan quotes)."""
     chars = list(masked)
     for a, b in spans:
-        for k in range(a, b):
-            chars[k] = " "
+        chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
     out: list[Token] = []
     for m in _HAN.finditer("".join(chars)):
         k = m.start()
@@ -306,7 +305,7 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
             previous = out[-1]
             continue
         gap = masked[previous.start + len(previous.text):t.start] if previous else ""
-        if _CLAUSE_BREAK.search(gap):
+        if gap and _CLAUSE_BREAK.search(gap):  # (most words follow the last without a gap)
             close()
             clause = []
         if (t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers
