@@ -328,11 +328,18 @@ def _union(substance: dict[str, frozenset[str]], names: tuple[str, ...]) -> froz
 
 #: Organs named without sector words (国务院) or as level + fixed name (县委, 市政府, 省级财政).
 _FIXED_ORGANS = "国务院|党中央|中共中央|中央委员会|全国人大常委会|全国人大|全国政协"
+_LEVEL_NAMES = "国家|中央|省级|市级|县级|区级|乡级|县区|区县|市县|县市区|县（市、区）|乡镇|省|市|县|区|州|盟|旗|乡|镇|街道"
+#: Where a place name may start: the start of a phrase, not the tail of a longer word (统一到市).
+_PLACE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[由报向经和与及对在将请至同、]))"
 _LEVEL = (
-    r"(?:国家|中央|省级|市级|县级|区级|乡级|县区|区县|市县|县市区|县（市、区）|乡镇|省|市|县|区|州|盟|旗|乡|镇|街道"
-    # a place name (宜春市, 袁州区) at the start of a phrase, not the tail of a longer word (统一到市)
-    r"|(?:(?<![\u4e00-\u9fff])|(?<=[由报向经和与及对在将请至同、]))(?![在由报向经和与及对将请至把以为的各全本我该统到从按据])[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|区|州|旗|镇|乡|街道))"
+    rf"(?:{_LEVEL_NAMES}"
+    # a place name (宜春市, 袁州区)
+    rf"|{_PLACE_START}(?![在由报向经和与及对将请至把以为的各全本我该统到从按据])[\u4e00-\u9fff]{{2,4}}?(?:省|自治区|市|县|区|州|旗|镇|乡|街道))"
 )
+#: Where ``各?`` + :data:`_LEVEL` can match, as one lookahead before it (it only says what the
+#: pattern implies: 各, the first character of a level's name, or where a place name may start;
+#: the engine would otherwise try each of the level's ~25 alternatives at every position).
+_LEVEL_AHEAD = "(?=[各" + "".join(sorted({n[0] for n in _LEVEL_NAMES.split("|")})) + "]|" + _PLACE_START + ")"
 _LEVEL_ONLY = "委|党委|政府|人民政府|财政|人大|人大常委会|政协|纪委|监委|纪委监委|政法委|组织部|宣传部|统战部|编办|网信办|法院|人民法院|检察院|人民检察院"
 
 
@@ -351,12 +358,16 @@ def _organ_ends(suffixes: tuple[str, ...]) -> set[str]:
 def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern[str]:
     suffix = alternation(set(suffixes))
     sector = alternation(set(sectors))
-    body = rf"(?:(?:{sector})[和、]?){{1,4}}"
+    # (the lookahead only says what the trie implies: a sector word starts with one of these
+    # characters; the engine tries the trie's ~100 first characters one by one at every
+    # position of the text, while a character class is a single test)
+    firsts = "".join(sorted({re.escape(w[0]) for w in sectors if w}))
+    body = rf"(?=[{firsts}])(?:(?:{sector})[和、]?){{1,4}}" if firsts else rf"(?:(?:{sector})[和、]?){{1,4}}"
     units, ministries = "|".join(_UNIT_ENDS), "|".join(_MINISTRY_ENDS)
     return recache.compile(
         rf"(?:{_FIXED_ORGANS})"
         # 各县区人民政府, 市应急管理局, 区生态环境分局, 县委, 市政府, 省级财政
-        rf"|(?<![全本我该])各?{_LEVEL}(?:{body}(?:{units}|{suffix})|(?:{_LEVEL_ONLY}))"
+        rf"|(?<![全本我该]){_LEVEL_AHEAD}各?{_LEVEL}(?:{body}(?:{units}|{suffix})|(?:{_LEVEL_ONLY}))"
         # 生态环境部, 国家发展改革委: a central ministry needs no level
         rf"|{body}(?:{ministries})(?![署门分位长件员])"
     )

@@ -252,10 +252,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
             for s in judged
         )
         verdict = _verdict(lex, table, judged, model)
-    slots = Slots()
-    for s in judged:
-        slots = slots.merged(s.slots)
-    return Item(span, judged, verdict, slots)
+    return Item(span, judged, verdict, Slots.union(s.slots for s in judged))
 
 
 def _read_until_settled(

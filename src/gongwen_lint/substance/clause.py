@@ -24,6 +24,7 @@ the item decides how to read it (:func:`gongwen_lint.substance.judge_item`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from .. import caches, recache
-from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon
+from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon, alternation
 from ..text import count_han
 from . import slots as slot_finder
 from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, VERB, VERBAL, Table
@@ -256,8 +257,7 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
     """Words of the sentence outside the stripped ``spans`` (stock phrases, slogan quotes)."""
     chars = list(masked)
     for a, b in spans:
-        for k in range(a, b):
-            chars[k] = " "
+        chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
     out: list[Token] = []
     for m in _HAN.finditer("".join(chars)):
         k = m.start()
@@ -305,7 +305,7 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
             previous = out[-1]
             continue
         gap = masked[previous.start + len(previous.text):t.start] if previous else ""
-        if _CLAUSE_BREAK.search(gap):
+        if gap and _CLAUSE_BREAK.search(gap):  # (most words follow the last without a gap)
             close()
             clause = []
         if (t.kind == "noun" and previous is not None and gap in ("", "的") and previous.text in modifiers
@@ -328,6 +328,24 @@ _AIM = "让使"
 _STANCE = recache.compile(r"^(?:要|必须|始终|要始终|要坚定)?坚持")
 
 
+_PREDICATES: dict[int, tuple[StyleLexicon, re.Pattern[str]]] = {}
+caches.register(_PREDICATES.clear)
+
+
+def _predicate_re(lex: StyleLexicon) -> re.Pattern[str]:
+    """The lexicon's stock predicates of two to :data:`MAX_WORD` characters (its ``predicate``
+    class) as one trie pattern: :func:`shapes` asks whether one opens each clause, and one search
+    in C costs less than a dictionary lookup for each of the ~30 substrings of the clause's head.
+    Kept per lexicon, holding it (as :func:`_segment_memo`)."""
+    hit = _PREDICATES.get(id(lex))
+    if hit is None:
+        if len(_PREDICATES) >= 8:
+            _PREDICATES.clear()
+        words = [w for w, c in lex.stripped_class.items() if c == "predicate" and 2 <= len(w) <= MAX_WORD]
+        hit = _PREDICATES[id(lex)] = (lex, recache.compile(alternation(words)))
+    return hit[1]
+
+
 class Shape(NamedTuple):
     """How one clause is built (:func:`shapes`), for the specificity model."""
 
@@ -343,6 +361,7 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
     stand inside a stock chain (完善城乡住房保障体系), its form says it is stock.  Read on the text,
     not the tokens: the predicate is often inside a stripped 套话 (进一步完善)."""
     classes = lex.stripped_class
+    predicate = _predicate_re(lex)
     # starts of the content words, in order: a clause is bare when none falls inside it
     content = [t.start for t in toks if t.kind in ("noun", "verb")]
     out = []
@@ -355,8 +374,10 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
         start = end + 1
         if len(han) < 2:
             continue
-        head = any(classes.get(han[i:j]) == "predicate" for i in range(min(_CHAIN_HEAD, len(han)))
-                   for j in range(i + 2, min(len(han), i + MAX_WORD) + 1))
+        # a predicate word starting among the first _CHAIN_HEAD characters (the leftmost match
+        # starts there if any does: the window holds every such word whole)
+        opening = predicate.search(han, 0, _CHAIN_HEAD - 1 + MAX_WORD)
+        head = opening is not None and opening.start() < _CHAIN_HEAD
         tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
         k = bisect_left(content, a)
         bare = not (k < len(content) and content[k] < b)

@@ -10,6 +10,7 @@ judged here as instruments (a cited 《办法》, a named “河长制”) or as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import dates, recache
@@ -136,6 +137,16 @@ class Slots:
         return Slots(*(tuple(dict.fromkeys(a + b)) for a, b in (
             (self.who, other.who), (self.when, other.when), (self.how_much, other.how_much),
             (self.instruments, other.instruments), (self.cited, other.cited))))
+
+    @staticmethod
+    def union(many: Iterable[Slots]) -> Slots:
+        """``many`` merged in order (as :meth:`merged` folded over them, each text once, first
+        seen first), built once: an item's sentences are merged for every item of a draft."""
+        parts: tuple[list[str], ...] = ([], [], [], [], [])
+        for s in many:
+            for acc, part in zip(parts, (s.who, s.when, s.how_much, s.instruments, s.cited)):
+                acc += part
+        return Slots(*(tuple(dict.fromkeys(acc)) for acc in parts))
 
 
 @dataclass(frozen=True)
@@ -376,7 +387,8 @@ def find(
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
     outside = masked.replace(MASK, " ")
     instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
-    for m in _CODE.finditer(outside):
+    # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
+    for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
         if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
             instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
