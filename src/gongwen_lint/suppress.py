@@ -89,12 +89,14 @@ def directives(doc: Document) -> list[Directive]:
     """Every suppression directive of the draft, in document order."""
     if doc.source == "text":
         return _text_directives(doc)
+    out: list[Directive] = []
+    parsed_comments = [(c, parsed) for c in doc.comments if (parsed := parse(c.text)) is not None]
+    if not parsed_comments:
+        return out
+    # Built only for a draft with directives: a dict of every paragraph's length, made twice a
+    # check (apply and GW902), was 41 ms of a 500-page draft without any (issue 18).
     lengths = {(name, p.index): len(p.text) for name, ps in doc.parts.items() for p in ps}
-    out = []
-    for c in doc.comments:
-        parsed = parse(c.text)
-        if parsed is None:
-            continue
+    for c, parsed in parsed_comments:
         kind, selectors, reason = parsed
         start: Pos | None = None
         end: Pos | None = None

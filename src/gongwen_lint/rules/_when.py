@@ -123,9 +123,15 @@ def _first_day(part: str | None) -> int:
     return {"中旬": 11, "下旬": 21, "中": 11, "底": 21, "末": 21}.get(part or "", 1)
 
 
+def mentions_time(text: str) -> bool:
+    """Whether :func:`find_whens` may find anything in ``text`` or in any part of it (the hint
+    holds no punctuation, so a paragraph without one has no sentence with one)."""
+    return _HINT.search(text) is not None
+
+
 def find_whens(text: str, reference: datetime.date | None) -> list[When]:
     """Every point in time in ``text`` (bare years alone, 2023年, are not points in time)."""
-    if not _HINT.search(text):
+    if not mentions_time(text):
         return []  # most sentences name no month, quarter or year end: skip the long pattern
     out: list[When] = []
     context_year: int | None = None

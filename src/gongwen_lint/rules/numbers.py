@@ -87,6 +87,7 @@ _DOTTED_DATE = recache.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(
 _SHORT_YEAR = recache.compile(r"(?<![\d０-９'])(?P<y>\d{2})年(?P<m>\d{1,2})月")
 _PADDED = recache.compile(r"(?<![\d０-９.])0(?P<n>[1-9])(?P<u>[月日])")
 _HAO_DATE = recache.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})号")
+_DIGIT = recache.compile(r"\d")
 _MIXED = recache.compile(r"(?P<y>[〇一二三四五六七八九○OＯ零]{4})年(?=\d{1,2}月)")
 
 
@@ -127,6 +128,8 @@ def date_expression(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     改写为“2024年3月5日”、去掉补位的零、“号”→“日”、汉字年份改为阿拉伯数字；简写的年份不自动修复。
     """
     m = masked(p.text)
+    if not _DIGIT.search(m):
+        return  # every pattern below needs an Arabic digit: one scan instead of five
     for mt in _DOTTED_DATE.finditer(m):
         y, mo, d = mt.group("y"), int(mt.group("m")), int(mt.group("d"))
         if not _valid(mo, d):
@@ -184,6 +187,8 @@ def relative_time(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     m = masked(p.text)
     if _RELATIVE_COMPOUND.search(m):
         m = _RELATIVE_COMPOUND.sub(lambda x: "\u2060" * len(x.group(0)), m)
+    if not _RELATIVE.search(m):
+        return  # most paragraphs: no relative word, so no sentence to split and test
     for s0, e0 in sentences(m):
         sentence = m[s0:e0]
         if _EXPLICIT_DATE.search(sentence):

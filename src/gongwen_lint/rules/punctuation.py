@@ -296,6 +296,15 @@ def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     替换为“……”或“——”。
     """
     m = masked(p.text)
+    # Substring tests first: nearly every paragraph has neither, and the alternation of
+    # _ELLIPSIS is tried at every character (issue 18).  They name what each pattern needs.
+    if "..." in m or "。。。" in m or "…" in m or "·" in m or "・" in m:
+        yield from _ellipses(p, m, ctx)
+    if "--" in m or "－－" in m:
+        yield from _dashes(p, m, ctx)
+
+
+def _ellipses(p: Paragraph, m: str, ctx: Context) -> Iterator[Diagnostic]:
     for mt in _ELLIPSIS.finditer(m):
         s, e = mt.start(), mt.end()
         if mt.group(0) == "…" and s > 0 and m[s - 1] == "…":
@@ -305,6 +314,9 @@ def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
         if mt.group(0)[0] == "." and not (is_cjkish(left) or is_cjk(right)):
             continue  # Latin text or a table of contents leader
         yield ctx.report(p, s, e, f"省略号应写作“……”：{mt.group(0)} → ……", replacement="……")
+
+
+def _dashes(p: Paragraph, m: str, ctx: Context) -> Iterator[Diagnostic]:
     for mt in re.finditer(r"--|－－", m):
         s, e = mt.start(), mt.end()
         if (s > 0 and m[s - 1] in "-－") or (e < len(m) and m[e] in "-－"):

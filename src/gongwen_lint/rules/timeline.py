@@ -20,7 +20,7 @@ from ..text import mask, sentences
 from ._amounts import cn_numeral
 from ._data import load_toml
 from ._fields import dated_paragraph, find_dates, genre_of, signing_date, title_text
-from ._when import WEEKDAY_NAMES, When, find_whens, weekday_after
+from ._when import WEEKDAY_NAMES, When, find_whens, mentions_time, weekday_after
 from .context import Context
 from .registry import rule
 
@@ -71,6 +71,8 @@ _NARRATIVE = frozenset({Genre.BULLETIN, Genre.REPORT, Genre.MINUTES, Genre.COMMU
 
 def _deadlines(p: Paragraph, ref: datetime.date, narrative: bool = False) -> Iterator[tuple[When, str]]:
     m = mask(p.text)
+    if not mentions_time(m):
+        return  # no sentence names a time: not worth splitting (most paragraphs of a long draft)
     for s0, e0 in sentences(m):
         sent = m[s0:e0]
         if _PAST.search(sent):

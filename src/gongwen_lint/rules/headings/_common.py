@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ...diagnostics import Severity
 from ...model import TEXT_ROLES, Document, Paragraph, Role
 from .._ordinals import Ordinal, cn_ordinal, is_anchor, is_attachment_label, paragraph_ordinal
+from ..context import Context
 
 WARNING = Severity.WARNING
 
@@ -47,6 +48,11 @@ def _segments(doc: Document) -> list[list[_Heading]]:
         if o is not None:
             segments[-1].append(_Heading(p, o))
     return [s for s in segments if s]
+
+
+def heading_segments(doc: Document, ctx: Context) -> list[list[_Heading]]:
+    """:func:`_segments` once per document, for GW302 and GW303 alike (they only read it)."""
+    return ctx.memo("headings:segments", lambda: _segments(doc))
 
 
 def _span(h: _Heading) -> tuple[int, int]:

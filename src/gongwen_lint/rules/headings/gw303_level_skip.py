@@ -8,7 +8,7 @@ from ...diagnostics import Diagnostic
 from ...model import Document
 from ..context import Context
 from ..registry import rule
-from ._common import _LEVEL_NAMES, WARNING, _segments, _show, _span
+from ._common import _LEVEL_NAMES, WARNING, _show, _span, heading_segments
 
 
 @rule(
@@ -41,7 +41,7 @@ def heading_level_skip(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         二、主要任务
         1.加强监测
     """
-    for segment in _segments(doc):
+    for segment in heading_segments(doc, ctx):
         used = {h.o.level for h in segment}
         open_levels: list[tuple[int, int]] = []  # (level, position) of ancestors, outermost first
         reported_parents: set[tuple[int, int]] = set()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any
 
 from ... import recache
@@ -183,7 +184,9 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
     that many less the paragraph's own repeated bigrams.  For t ≤ 2/3 that bound is void and the
     tokens are characters: the LCS is a common sub-multiset, ≥ t(1 + t)/2·la.  A paragraph so
     short that the bound is below one token is compared with every earlier such paragraph, and
-    indexed by all its tokens.
+    indexed by all its tokens.  The pairs the prefixes find are then held to the same bound with
+    both lengths, (1.5t − 1)(la + lb) − 1 (t(la + lb)/2 for characters), counted on the token
+    sets less the repeats of either text: most pairs that meet on one token share few others.
     """
     t = threshold
     if t <= 0:  # every pair passes a threshold of 0: compare them all
@@ -191,29 +194,35 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
     tokens: list[set[Any]]
     if t > 2 / 3:
         tokens = [_bigrams(e.norm) for e in entries]
-        factor, less, size = (1.5 * t - 1) * (1 + t), 1.0, [max(0, len(e.norm) - 1) for e in entries]
+        share, less, size = 1.5 * t - 1, 1.0, [max(0, len(e.norm) - 1) for e in entries]
     else:
         tokens = [set(e.norm) for e in entries]
-        factor, less, size = t * (1 + t) / 2, 0.0, [len(e.norm) for e in entries]
+        share, less, size = t / 2, 0.0, [len(e.norm) for e in entries]
+    # Tokens a passing pair shares, as a multiset: share·(la + lb) − less; the partner's length
+    # is at least t·la, so for the prefix of entry ``i`` alone: share·(1 + t)·la − less.
+    factor = share * (1 + t)
+    repeats = [n - len(toks) for n, toks in zip(size, tokens)]  # tokens a text holds twice or more
     frequency: Counter[Any] = Counter()
     for toks in tokens:
         frequency.update(toks)
-    # One total order of tokens: rarest in the segment first, ties by the token's text.  A token
+    # One total order of tokens: rarest in the segment first.  A token
     # held by one paragraph alone pairs it with nothing and is not indexed.
     # The singles sort first, so they are the ranks below ``singles``: a paragraph's sorted ranks
-    # give its singles and its prefix after them with one sort and no set operations.
-    order = sorted(sorted(frequency), key=frequency.__getitem__)
+    # give its singles and its prefix after them with one sort and no set operations.  Ties are
+    # broken by first occurrence (the Counter's order, kept by the stable sort): any one total
+    # order gives the same candidates that can pass, and this one costs a single sort.
+    order = sorted(frequency, key=frequency.__getitem__)
     rank = dict(zip(order, range(len(order))))
     singles = bisect_left(order, 2, key=frequency.__getitem__)
     lengths = [len(e.norm) for e in entries]
-    postings: dict[int, list[int]] = {}
+    postings: defaultdict[int, list[int]] = defaultdict(list)
     unbounded: list[int] = []  # entries so short that a partner may share no token with them
     found: list[list[int]] = []
     for i, toks in enumerate(tokens):
         n = lengths[i]
         # Tokens any passing partner shares (a whole number, so the bound rounded up; the 1e-9
         # covers float rounding of the bound and of the comparison), less this text's repeats.
-        alpha = math.ceil(factor * n - less - 1e-9) - (size[i] - len(toks))
+        alpha = math.ceil(factor * n - less - 1e-9) - repeats[i]
         hits: set[int] = set()
         ranks = sorted(map(rank.__getitem__, toks))
         if alpha < 1:
@@ -224,16 +233,20 @@ def _candidate_pairs(entries: list[_Entry], threshold: float) -> Callable[[int],
             own = bisect_left(ranks, singles)  # the tokens no other paragraph holds
             left = len(toks) - alpha + 1 - own  # prefix length after the singles
             prefix = ranks[own:own + left] if left > 0 else []
-        for r in prefix:
-            posting = postings.get(r)
-            if posting is None:
-                postings[r] = [i]
-            else:
-                hits.update(posting)
-                posting.append(i)
-        # The length filter of the comparison, at the lowest threshold: within a factor t.
+        # The earlier entries on the prefix's postings, then ``i`` appended to each posting: both
+        # as C-level map()s, not a Python loop per token (72,000 prefix tokens on 500 pages).
+        hits.update(chain.from_iterable(map(postings.get, prefix, repeat(()))))
+        deque(map(list.append, map(postings.__getitem__, prefix), repeat(i)), maxlen=0)
+        # The length filter of the comparison, at the lowest threshold: within a factor t; then
+        # the shared tokens with both lengths known, as a set (less the repeats of either text).
+        # A set intersection costs a few µs, a comparison 15 µs: on 500 pages this leaves 211 of
+        # 6,722 pairs to compare, the ones that share a prefix token but few tokens after it.
         lo, hi = t * n - 1e-6, n / t + 1e-6
-        found.append(sorted(j for j in hits if lo <= lengths[j] <= hi))
+        found.append(sorted(
+            j for j in hits
+            if lo <= lengths[j] <= hi
+            and len(toks & tokens[j]) >= math.ceil(share * (n + lengths[j]) - less - 1e-9) - min(repeats[i], repeats[j])
+        ))
     return found.__getitem__
 
 
