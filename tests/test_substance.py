@@ -123,14 +123,6 @@ def test_a_cited_policy_alone_is_no_measure(lex):
     assert _item_verdicts(s, lex) == [Verdict.EMPTY]
 
 
-def test_the_issuing_body_naming_itself_is_who(lex):
-    # 我部将组织……: a ministry's notice commits its own work — a named doer; 我市要 exhorts a place
-    assert slots_of(lex, "六五环境日期间，我部将组织网络平台开展线上宣传活动。").who == ("我部",)
-    assert slots_of(lex, "我局负责汇总各地报送的材料。").who == ("我局",)
-    for text in ("我市要进一步加强领导。", "我部门要切实提高认识。", "自我部署、自我加压。"):
-        assert slots_of(lex, text).who == (), text
-
-
 def test_generic_subjects_and_source_organs_are_not_who(lex):
     for text in ("各地各部门要切实加强领导。", "把思想统一到市委、市政府的决策部署上来。", "在市委、市政府的坚强领导下，取得了显著成效。"):
         assert slots_of(lex, text).who == (), text

@@ -89,10 +89,6 @@ POST_RE = recache.compile(
     r"|(?:分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|河长|湖长|林长)"
     r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长(?!制)|网格员|驻村第一书记|第一书记"
 )
-#: The issuing body naming itself as the one that acts (我部将组织……, 我局负责, 我委会同……): a
-#: ministry's notice commits its own work this way (1,781 times 我部将 in the archive's mee
-#: notices) — a named doer, unlike 我市要 (a whole place exhorted).
-SELF_ORGAN_RE = recache.compile(r"我(?:部|局|委|厅|办|署)(?=将|负责|牵头|会同|联合)")
 #: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
 _NAMED_AFTER = recache.compile(
     r"^[\u4e00-\u9fff]{0,2}?(?:机制|制度|模式|工程|行动|活动|计划|专项|清单|平台|系统|热线|专席|改革|服务|政策|工作法|标准|办法|"
@@ -359,8 +355,6 @@ def find(
             who.append(text[m.start(1):m.end(1)])
     if _POST_NEED.search(masked):
         who += [m.group() for m in POST_RE.finditer(masked)]
-    if "我" in masked:
-        who += [m.group() for m in SELF_ORGAN_RE.finditer(masked)]
     # (a subject the organ pattern already names: 县应急管理局要)
     who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
