@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
+from ..relead import lookahead_first
 from ..text import MASK
 from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
 
@@ -27,8 +28,10 @@ _SP = dates.SPACE
 _YEAR = rf"(?:{dates.YEAR}){_SP}年"
 _MONTH = rf"(?:{dates.MONTH_NUMBER}){_SP}月"
 _DAY = rf"(?:{dates.DAY_NUMBER}){_SP}日"
-#: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.
-DEADLINE_RE = recache.compile(
+#: A deadline or a schedule: a date, a period limit, an event anchor, a frequency.  (Behind a
+#: look-ahead for the characters a match can open with, derived from the pattern: most positions
+#: of a sentence are then rejected by one set test, not by a try at each alternative.)
+DEADLINE_RE = recache.compile(lookahead_first(
     rf"{_YEAR}(?:{_SP}{_MONTH})?(?:{_SP}{_DAY}|底|末|上半年|下半年|年底)?(?:前|之前|以前|起|内)?"
     # (a month not read from the tail of a longer numeral: 三十六月)
     rf"|(?<![{_CN_NUM}]){_MONTH}(?:{_SP}{_DAY}|{dates.MONTH_PART})(?:前|之前)?"
@@ -40,7 +43,7 @@ DEADLINE_RE = recache.compile(
     r"|(?:上半年|下半年|[一二三四]季度)(?:末|底|前)"
     r"|每(?:日|天|周|月|季度|季|年|学期|半年|旬|星期)(?!都)"
     r"|\d{1,2}(?:时|点)(?:前|后|以前|以后|至)"
-)
+))
 _UNITS = "|".join(sorted(set(
     "% ％ ‰ 万 亿 千 百 个 项 家 所 人 名 元 件 次 户 公里 千米 米 吨 亩 公顷 平方 天 小时 批 座 条 套 台 辆 倍 千瓦 兆瓦 立方 "
     "床 张 期 场 轮 类 种 处 份 本 篇 分 周岁 岁 ℃ 度 盏 部 栋 宗 笔 支 升 克 千克 公斤 斤 百分点 人次 户次 课时 学时 学分 "

@@ -1,0 +1,64 @@
+"""The first-character look-ahead (gongwen_lint.relead): the same matches, only found sooner."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from gongwen_lint.relead import lookahead_first
+from gongwen_lint.substance import slots
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"\d+x", r"\d"),
+    (r"(?<!x)(?:ab|c?d)e", "acd"),
+    (r"\bfoo", "f"),
+    (r"[-a]b", r"\-a"),
+    (r"(?:以下|如下)?[一二]项", "一二以如"),
+    (r"[a-c]?[x-z]", "a-cx-z"),
+])
+def test_first_characters(pattern: str, first: str) -> None:
+    assert lookahead_first(pattern) == f"(?=[{first}])(?:{pattern})"
+
+
+@pytest.mark.parametrize("pattern", [
+    "a*",  # matches the empty string: anywhere
+    "x|",
+    "(?i)abc",  # case folding: the literal set would be wrong
+    "[^a]b",
+    ".a",
+    "(?:a|[^b])c",
+])
+def test_unknown_left_alone(pattern: str) -> None:
+    assert lookahead_first(pattern) == pattern
+
+
+def test_deadline_pattern_is_led() -> None:
+    """The analysis knows every piece of DEADLINE_RE (else it would silently lose its speed)."""
+    assert slots.DEADLINE_RE.pattern.startswith("(?=[")
+
+
+_DEADLINES = (
+    "2026年6月底前", "２０２６年", "二〇二六年六月底前", "2026 年 2 月 28 日前", "6月30日前", "三十六月", "3月上旬",
+    "年底前", "年内", "本季度前", "3个工作日内", "十五天以内", "三年内", "春节前后", "汛期前", "开学后", "上半年末",
+    "三季度底", "每月", "每月都", "18时前", "10点至",
+)
+
+
+def test_deadline_matches_unchanged() -> None:
+    """Random sentences of deadline pieces and filler: the led pattern finds the same spans."""
+    plain = slots.DEADLINE_RE.pattern[slots.DEADLINE_RE.pattern.index("(?:") + 3:-1]
+    assert lookahead_first(plain) == slots.DEADLINE_RE.pattern
+    rng = random.Random(18)
+    filler = list("各单位要于前后内月年日每时点，。、的工作落实一二三十两0123456789 ")
+    for _ in range(2000):
+        parts = [rng.choice(_DEADLINES) if rng.random() < 0.3 else "".join(rng.choices(filler, k=rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 8))]
+        text = "".join(parts)
+        assert _spans(slots.DEADLINE_RE.pattern, text) == _spans(plain, text), text
