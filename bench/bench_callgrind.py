@@ -7,7 +7,10 @@ checks it again inside ``functools.reduce`` â€” the only call of that function â
 counts exactly one cold check:
 
     valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \\
-        python bench/bench_callgrind.py [--pages 100 | DRAFT.docx]
+        python bench/bench_callgrind.py [--pages 100 | DRAFT.docx | --real]
+
+``--real`` counts one cold check of each of the 38 real documents instead (the per-document hot
+path that ``bench_inprocess.py`` times).
 
 The count is the ``summary:`` line of the callgrind.out.* file (or "Collected" on stderr).  Run
 it for two trees (two venvs, or ``PYTHONPATH=<tree>/src``) to compare them.
@@ -23,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _inputs import long_draft
+from _inputs import long_draft, real_documents
 
 from gongwen_lint import Linter, caches
 
@@ -32,7 +35,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("draft", nargs="?", help="a .docx (default: the built long draft)")
     ap.add_argument("--pages", type=int, default=100, help="pages of the built draft (default 100)")
+    ap.add_argument("--real", action="store_true", help="the 38 real documents, one cold check each")
     args = ap.parse_args()
+    if args.real:
+        files = real_documents()
+        linter = Linter()
+        for f in files:
+            linter.check_file(f)
+        caches.clear()
+        reports = functools.reduce(lambda _a, _b: [linter.check_file(f) for f in files], [0, 0])
+        print(f"{len(files)} real documents: {sum(len(r.diagnostics) for r in reports)} findings (one cold check each counted)")
+        return
     with tempfile.TemporaryDirectory() as t:
         path = Path(args.draft) if args.draft else Path(t) / f"pages{args.pages}.docx"
         if not args.draft:
