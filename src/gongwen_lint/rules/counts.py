@@ -27,8 +27,9 @@ TEXT = frozenset({Role.BODY, Role.ATTACHMENT_BODY}) | HEADING_ROLES
 _END_ROLES = frozenset({Role.SIGNATURE, Role.DATE, Role.ATTACHMENT_NOTE, Role.ATTACHMENT_LABEL, Role.CC,
                         Role.PRINTER, Role.ATTACHMENT_TITLE})
 
-_NUMERAL = r"[一二三四五六七八九十两\d]"  # a character of _NUM
-_NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,2}"
+_CN_DIGITS = "一二三四五六七八九十两"
+_NUM = rf"[{_CN_DIGITS}]{{1,3}}|\d{{1,2}}"
+_NUMERAL = rf"[{_CN_DIGITS}\d]"  # a character of _NUM
 _COUNTED = r"个方面|大方面|方面|大项|项|条|点|大类|类|种|个|件|部分|批|组|项内容|个环节|环节|个阶段|阶段|步"
 COUNT_RE = recache.compile(
     rf"(?<![第每前后近])(?P<lead>以下|如下|下列|下述)?(?P<n>{_NUM})(?P<unit>{_COUNTED})(?!月|年|日|天|周|小时|工作日|百分)"
