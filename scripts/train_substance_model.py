@@ -129,10 +129,16 @@ def main() -> None:
     # at 1.5 standard errors.
     ap.add_argument("--max-sc", type=float, default=0.2,
                     help="State Council items wrongly made empty per training document, out of fold, at most (issue: 0.3)")
-    ap.add_argument("--max-false", type=float, default=0.05,
-                    help="leave-one-out share of all concrete items wrongly made empty, at most (half the issue's 0.1)")
+    # 0.01: with ``acted_nouns`` the State Council budget stopped binding and 0.05 let the threshold
+    # fall to 0.41, where the leave-one-out demoted 9 of the 56 concrete principles and the real
+    # documents drew new false warnings (建立煤炭资源战略储备制度，对特殊和稀缺煤种实行保护性开发); at
+    # 0.01 the concrete count stays where it was (5/56) and the State Council figures improve.
+    ap.add_argument("--max-false", type=float, default=0.01,
+                    help="leave-one-out share of all concrete items wrongly made empty, at most (issue: 0.1)")
     ap.add_argument("--budget-judged", action="store_true",
                     help="count, in the State Council budget, only items of documents whose genre the model judges")
+    ap.add_argument("--curve", action="store_true",
+                    help="print, per threshold, the leave-one-out and out-of-fold counts the choice weighs")
     args = ap.parse_args()
     data, measures = rows()
     sc, sc_doc, sc_judged, sc_docs = state_council_rows() if GOV_PRC.is_dir() else ([], [], [], 0)
@@ -173,6 +179,12 @@ def main() -> None:
     # warnings on the 通知 and 意见 (issue 15 helper, 2026-12-03: --budget-judged --max-sc 0.14
     # fits the default model).
     sc_counted = np.array(sc_judged, bool) if args.budget_judged else np.ones(len(sc), bool)
+    if args.curve:
+        print("threshold  empty demoted  concrete demoted  State Council made empty")
+        for t in [round(0.95 - 0.05 * k, 2) for k in range(14)]:
+            print(f"{t:9.2f}  {sum(loo[i] >= t for i in empty_p):6d}/{len(empty_p):<6d}"
+                  f"  {sum(loo[i] >= t for i in concrete_p):8d}/{len(concrete_p):<7d}"
+                  f"  {int(((sc_p >= t) & sc_counted).sum()):6d}")
     for t in [round(0.95 - 0.01 * k, 2) for k in range(66)]:  # lowest threshold within both budgets
         f = sum(loo[i] >= t for i in concrete_p)
         g = int(((sc_p >= t) & sc_counted).sum())
