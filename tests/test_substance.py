@@ -432,32 +432,6 @@ def test_items_naming_particular_things_stay_principles(body, lex):
     assert _item_verdicts(body, lex) == [Verdict.PRINCIPLE]
 
 
-def test_acted_nouns_are_the_objects_of_an_action(lex):
-    """A noun in a clause that names an action (a content verb or a verbal noun) is acted on; one in a
-    clause of stock predicates only is a field named."""
-    from gongwen_lint.substance.clause import deepen
-
-    def acted(text):
-        j = judge(lex, table.load(), text, mask(text), deep=False)
-        return deepen(lex, table.load(), text, mask(text), j).acted
-
-    # must count: a verbal noun (检测) or a content verb (免收) in the clause
-    assert {"机构", "消防设施"} <= set(acted("对辖区内所有养老机构的消防设施开展一次全面检测。"))
-    assert {"光伏", "容量"} <= set(acted("对分布式光伏发电项目免收系统备用容量费。"))
-    # must not: stock predicates over fields of policy
-    assert acted("进一步完善城乡住房保障体系，加快推进城乡一体化。") == ()
-    # per clause: the acted clause's nouns only
-    got = acted("进一步完善城乡住房保障体系，对全县的农村公厕开展排查。")
-    assert "住房" not in got and "公厕" in got
-
-
-def test_acted_nouns_weigh_for_specificity():
-    """The fitted model reads acted-on nouns as specificity (the reason the feature exists)."""
-    from gongwen_lint.substance import model
-
-    assert model.load().weights["acted_nouns"] < 0
-
-
 def test_the_model_never_overrules_a_slot(lex):
     body = "进一步完善城乡住房保障体系，2025年底前新增保障性租赁住房1200套。"
     assert _item_verdicts(body, lex) == [Verdict.MEASURE]
@@ -472,7 +446,7 @@ def test_the_model_reads_word_classes_not_words():
     kinds = {f"{k}_{c}_{n}" for k in ("noun", "vnoun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     stock = {f"generic_{c}" for c, _ in STRIPPED_CLASSES} | {f"generic_{model.GENERIC_OTHER}"}
     shares = {"generic_share"} | {f"{name}_share" for name in Shape._fields}
-    assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns", "acted_nouns"}
+    assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns"}
     assert 0.3 <= m.threshold < 1.0
 
 

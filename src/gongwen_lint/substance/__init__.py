@@ -182,9 +182,7 @@ def item_features(lex: StyleLexicon, table: Table, judged: tuple[Sentence, ...])
     # a run the table does not know (危化品), read as a word or not yet: a rare string
     rare = {w for s in judged for w in s.judgement.resolved + s.judgement.unknown}
     shapes = [c for s in judged for c in s.judgement.shapes]
-    acted = {w for s in judged for w in s.judgement.acted}
-    return model_features(table, toks, sum(s.judgement.han for s in judged), len(rare), lex.stripped_class, shapes,
-                          acted=len(acted))
+    return model_features(table, toks, sum(s.judgement.han for s in judged), len(rare), lex.stripped_class, shapes)
 
 
 def _verdict(lex: StyleLexicon, table: Table, judged: tuple[Sentence, ...], model: Model | None) -> Verdict:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import NamedTuple
@@ -82,7 +82,6 @@ class Judgement:
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
     shapes: tuple[Shape, ...] = field(default=(), repr=False)  # per clause: :func:`shapes`
-    acted: tuple[str, ...] = field(default=(), repr=False)  # :func:`acted_nouns`
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -443,35 +442,7 @@ def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
     unknown = _single_runs(list(toks))
     return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans,
-                     shapes=shapes(lex, masked, list(toks)), acted=acted_nouns(table, masked, toks))
-
-
-def acted_nouns(table: Table, masked: str, toks: Sequence[Token]) -> tuple[str, ...]:
-    """The nouns of the clauses (split at ，。；：、) that name an action: a content verb, or a verbal
-    noun (检测, 摸底, 整治: jieba's vn).  A noun in such a clause is a thing acted on (对养老机构的
-    消防设施开展检测, 免收备用容量费); a noun in a clause of stock predicates only is a field of
-    policy named (完善城乡住房保障体系, 持续改善人居环境) — empty items name as many nouns as correct
-    ones, but fewer of them as objects of an action (:mod:`.model`, ``acted_nouns``)."""
-    out: list[str] = []
-    nouns: list[str] = []
-    acting = False
-    ends = iter([m.start() for m in _CLAUSE_BREAK.finditer(masked)] + [len(masked)])
-    end = next(ends)
-    for t in toks:  # in order: one pass over the tokens and the clause breaks
-        if t.start > end:
-            if acting:
-                out += nouns
-            nouns, acting = [], False
-            while end < t.start:
-                end = next(ends)
-        if t.kind == "noun":
-            nouns.append(t.text)
-            acting = acting or table.get(t.text).cls == VERBAL
-        elif t.kind == "verb":
-            acting = True
-    if acting:
-        out += nouns
-    return tuple(dict.fromkeys(out))
+                     shapes=shapes(lex, masked, list(toks)))
 
 
 def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:

@@ -71,13 +71,12 @@ def clause_features(shapes: Sequence[Shape]) -> dict[str, float]:
 
 def features(
     table: Table, tokens: Iterable, han: int, resolved: int = 0, classes: Mapping[str, str] | None = None,
-    shapes: Sequence[Shape] | None = None, acted: int = 0,
+    shapes: Sequence[Shape] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one item: per ten Han characters, how many distinct words of each
     class its sentences' ``tokens`` hold (``resolved``: runs the table does not know, read as
     rare nouns; ``classes``: the lexicon's class of each stripped word), the share of stock words
-    among its words, how many rare content words and how many nouns it names, and how many of
-    those nouns stand in a clause that names an action (``acted``, :func:`.clause.acted_nouns`)."""
+    among its words, how many rare content words and how many nouns it names."""
     classes = classes or {}
     f: dict[str, float] = {}
     seen: set[str] = set()
@@ -119,11 +118,6 @@ def features(
     # and how many things it names at all: a long concrete paragraph repeats its few terms
     # (机组 … 机组), so its density is low while the count is not
     f["nouns"] = min(NOUN_CAP, nouns) / NOUN_CAP
-    # and how many of them are acted on: an empty item about a field (乡村振兴, 水资源) names as many
-    # nouns as a correct State Council item, but as fields of stock predicates (完善……体系), not as
-    # objects of an action (对……开展检测, 免收……费) — with ``nouns`` alone the model had to read
-    # every noun as specificity (issue 15, 2026-12-07: leave-one-writer-out, eval/substance_by_writer.py)
-    f["acted_nouns"] = min(NOUN_CAP, acted) / NOUN_CAP
     if shapes is not None:
         f.update(clause_features(shapes))
     return f
