@@ -122,14 +122,14 @@ class _DocxReader:
         """Styles, numbering, theme and settings: the first three shared with earlier documents
         of the run whose parts have the same bytes (:func:`.styles.shared_definitions`)."""
         notes: dict[str, str] = {}
-        parts: dict[str, tuple[str, bytes] | None] = {}
+        parts: dict[str, tuple[str, bytes, int] | None] = {}
         for rtype in ("styles", "numbering", "theme"):
             found = self.pkg.related(rtype)
             parts[rtype] = None
             if found:
                 name = found[0][1]
                 try:
-                    parts[rtype] = (name, self.pkg.read(name))
+                    parts[rtype] = (name, self.pkg.read(name), self.pkg.crc(name))
                 except (ReadError, KeyError, ValueError) as e:
                     notes[rtype] = _unread(name, rtype, e)
         self.settings_root = None
