@@ -205,3 +205,19 @@ def test_gw306_prefilter_admits_every_placeholder_form():
         assert hits, pattern.pattern  # every pattern is exercised by some sample
         for s in hits:
             assert ANY_PLACEHOLDER_CHAR.search(s), (pattern.pattern, s)
+
+
+def test_gw306_each_pattern_needs_its_characters():
+    """GW306 runs a pattern only on a paragraph holding one of its _NEEDS characters: every
+    match of the pattern must hold one (read off the patterns; checked on every sample form)."""
+    from gongwen_lint.rules.headings.gw306_placeholder import _BLANK, _BLANK_NEEDS, _NEEDS, _PLACEHOLDER_PATTERNS
+
+    samples = ["XXXX人民政府", "ＸＸ局", "××", "X年X月X日", "2024年×月×日", "×月3日", "第×号", "〇〇市", "○○局",
+               "【待补】", "<单位名称>", "〈日期〉", "[联系人]", "［手机号］", "TODO", "TBD", "FIXME",
+               "单击此处输入文字。", "点击此处添加内容", "____", "＿＿", "请于xx年xx月前报送", "第ｘ期"]
+    assert len(_NEEDS) == len(_PLACEHOLDER_PATTERNS)
+    for pattern, needs in [*zip(_PLACEHOLDER_PATTERNS, _NEEDS), (_BLANK, _BLANK_NEEDS)]:
+        hits = [m.group() for s in samples for m in pattern.finditer(s)]
+        assert hits, pattern.pattern
+        for h in hits:
+            assert not needs.isdisjoint(h), (pattern.pattern, h)

@@ -444,6 +444,21 @@ def test_shapes_without_text_are_counted_once_text_boxes_not(tmp_path):
     assert [(p.text, p.shapes) for p in doc.body] == [("线", 1), ("旧线", 1), ("框", 0), ("框内", 0)]
 
 
+def test_shapes_counted_in_the_branch_read_and_in_their_own_paragraph(tmp_path):
+    """A Fallback-only mc:AlternateContent counts its fallback, a stray mc:Fallback nothing, a
+    shape in a text box counts for the text box's paragraph only, one inside a VML shape not."""
+    fallback_only = ('<w:r><mc:AlternateContent><mc:Fallback><w:pict><v:line from="0,0" to="1,0"/></w:pict>'
+                     '</mc:Fallback></mc:AlternateContent><mc:Fallback><w:pict><v:oval/></w:pict></mc:Fallback></w:r>')
+    picture = "<w:r><w:drawing><wp:inline><a:graphic><wps:wsp><wps:bodyPr/></wps:wsp></a:graphic></wp:inline></w:drawing></w:r>"
+    nested = "<w:r><w:pict><v:shape><v:oval/></v:shape></w:pict></w:r>"
+    b = DocxBuilder()
+    b.body("<w:p>" + run("备线") + fallback_only + "</w:p>")
+    b.body("<w:p>" + run("框") + textbox(para(run("框内") + picture)) + "</w:p>")
+    b.body("<w:p>" + run("套") + nested + "</w:p>")
+    doc = read_docx_file(b.save(tmp_path / "d.docx"))
+    assert [(p.text, p.shapes) for p in doc.body] == [("备线", 1), ("框", 0), ("框内", 1), ("套", 1)]
+
+
 def _rewrite(path, name, change):
     import zipfile
 

@@ -65,28 +65,30 @@ def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> 
         return found  # layout rules need formatting a plain-text draft does not have
     ctx.rule = r
     severity = config.severity_of(r)
+    # Findings pass through as the rule made them unless the configuration changes the
+    # severity: no generator around each of the thousands of calls a check makes (issue 18).
+    add = found.extend if severity is r.severity else lambda diags: found.extend(_with_severity(diags, severity))
     try:
         if r.scope == _zones.ITEMS:
             for item in ctx.memo("scope:items", lambda: _zones.items(doc)):
-                found.extend(_with_severity(r.func(item, ctx), r, severity))
+                add(r.func(item, ctx))
         elif r.scope is not None:
             name = r.scope
             zone = ctx.memo(f"scope:{name}", lambda: _zones.zone(doc, name))
             if r.roles is not None:
                 for p in zone.paragraphs:
                     if p.role in r.roles:
-                        found.extend(_with_severity(r.func(p, ctx), r, severity))
+                        add(r.func(p, ctx))
             elif zone.paragraphs:
-                found.extend(_with_severity(r.func(zone, ctx), r, severity))
+                add(r.func(zone, ctx))
         elif r.is_paragraph_rule:
-            for part, paragraphs in doc.parts.items():
-                if part in NOT_CHECKED_PARTS:
-                    continue
-                for p in paragraphs:
-                    if r.roles is not None and p.role in r.roles:
-                        found.extend(_with_severity(r.func(p, ctx), r, severity))
+            wanted = r.roles
+            if wanted is not None:
+                func = r.func
+                for p in ctx.memo(_roles_key(wanted), lambda: _checked_paragraphs(doc, wanted)):
+                    add(func(p, ctx))
         else:
-            found.extend(_with_severity(r.func(doc, ctx), r, severity))
+            add(r.func(doc, ctx))
     except ResourceError:
         raise  # the index went away: the whole check of this file is incomplete
     except Exception as e:
@@ -106,6 +108,25 @@ def _run_rule(r: registry.Rule, doc: Document, ctx: Context, config: Config) -> 
     return found
 
 
+_ROLES_KEYS: dict[frozenset, str] = {}
+
+
+def _roles_key(roles: frozenset) -> str:
+    """The memo key of the paragraphs with one of ``roles`` (the registry's few role sets)."""
+    key = _ROLES_KEYS.get(roles)
+    if key is None:
+        key = _ROLES_KEYS[roles] = "scope:roles:" + ",".join(sorted(r.name for r in roles))
+    return key
+
+
+def _checked_paragraphs(doc: Document, roles: frozenset) -> list:
+    """The paragraphs of the checked parts whose role is one of ``roles``, in part order: the
+    seventeen paragraph rules share six role sets, so each list is made once a document rather
+    than once a rule (issue 18)."""
+    return [p for part, paragraphs in doc.parts.items() if part not in NOT_CHECKED_PARTS
+            for p in paragraphs if p.role in roles]
+
+
 def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
     """Give each diagnostic a fingerprint from its content, not its paragraph number, and mark
     the ones about their whole paragraph (for grouping, :func:`diagnostics.group`)."""
@@ -123,10 +144,9 @@ def fingerprinted(doc: Document, diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-def _with_severity(diags, r: registry.Rule, severity: Severity):
+def _with_severity(diags, severity: Severity):
+    """A rule's findings at the severity the configuration gives the rule (a rule may lower its
+    own severity for a weaker case; configuration overrides both)."""
     for d in diags:
-        # A rule may lower its own severity for a weaker case; configuration overrides both.
-        if severity is not r.severity:
-            d = replace(d, severity=severity)
-        yield d
+        yield replace(d, severity=severity)
 

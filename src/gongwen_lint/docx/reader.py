@@ -64,7 +64,7 @@ V_TEXTBOX = "{%s}textbox" % _V_NS
 # VML shapes that draw something (a v:group is only their container).
 _V_SHAPES = frozenset("{%s}%s" % (_V_NS, t) for t in
                       ("line", "shape", "rect", "roundrect", "polyline", "oval", "arc", "curve", "image"))
-_COUNTED = (WPS_WSP, PIC_PIC, *sorted(_V_SHAPES))  # every element _count_shapes may count
+_COUNTED = (WPS_WSP, PIC_PIC, *sorted(_V_SHAPES))  # every element _shape_counts may count
 
 _PART_LABELS = {
     "header": "页眉",
@@ -122,14 +122,14 @@ class _DocxReader:
         """Styles, numbering, theme and settings: the first three shared with earlier documents
         of the run whose parts have the same bytes (:func:`.styles.shared_definitions`)."""
         notes: dict[str, str] = {}
-        parts: dict[str, tuple[str, bytes] | None] = {}
+        parts: dict[str, tuple[str, bytes, int] | None] = {}
         for rtype in ("styles", "numbering", "theme"):
             found = self.pkg.related(rtype)
             parts[rtype] = None
             if found:
                 name = found[0][1]
                 try:
-                    parts[rtype] = (name, self.pkg.read(name))
+                    parts[rtype] = (name, self.pkg.read(name), self.pkg.crc(name))
                 except (ReadError, KeyError, ValueError) as e:
                     notes[rtype] = _unread(name, rtype, e)
         self.settings_root = None
@@ -293,7 +293,7 @@ class _DocxReader:
         current = section
         section_ended = False
         cells = _CellEdges(walk, styles)
-        holders = _shape_holders(walk)
+        shapes = _shape_counts(walk)
         for wp in walk.paragraphs:
             starts_page = False
             if section_ended and not wp.in_textbox:
@@ -334,7 +334,7 @@ class _DocxReader:
                     section=current,
                     page_break_before=wp.page_break_before or fmt.page_break_before or starts_page,
                     fields=tuple(wp.fields),
-                    shapes=_count_shapes(wp.element) if wp.element in holders else 0,
+                    shapes=shapes.get(wp.element, 0),
                 )
             )
             if sect_ends is not None and wp.index in sect_ends:
@@ -454,50 +454,48 @@ def _borders(pr, tag) -> dict:
     return parse_borders(el, TABLE_SIDES) if el is not None else {}
 
 
-def _shape_holders(walk: PartWalk) -> set:
-    """The ``w:p`` elements of the part with a drawn object somewhere inside (nested ones too).
+def _shape_counts(walk: PartWalk) -> dict:
+    """``w:p`` element → drawn objects without text anchored in it, for the paragraphs with any.
 
-    One search of the whole part in C: asking each paragraph (``p.iter(*tags)``) set up the tag
-    matcher once a paragraph, which cost more than the search (issue 18).  The element proxies
-    are the walk's own (it keeps them alive), so membership is by identity.
+    What is counted: DrawingML shapes (``wps:wsp`` without ``wps:txbx``) and pictures, VML shapes
+    without ``v:textbox``; not text boxes, nor anything inside a text box (``w:txbxContent``) or
+    inside another counted element; of ``mc:AlternateContent`` only the branch the walk reads
+    (:func:`.walk.choose_branch`), so a shape is not counted twice.
+
+    One search of the whole part in C for the elements that may count, then, for each, one walk
+    up its ancestors: a paragraph counts it while every element on the way down to it is one a
+    search from the paragraph enters.  (Searching each paragraph's subtree in Python cost
+    200,000 instructions a paragraph with a picture, issue 18.)  The element proxies of the
+    paragraphs are the walk's own (it keeps them alive), so lookups are by identity.
     """
     if not walk.paragraphs:
-        return set()
+        return {}
     root = walk.paragraphs[0].element.getroottree().getroot()
-    return {p for el in root.iter(_COUNTED) for p in el.iterancestors(W_P)}
+    counts: dict = {}
+    for el in root.iter(_COUNTED):
+        tag = el.tag
+        if tag == WPS_WSP:
+            if el.find(WPS_TXBX) is not None:
+                continue
+        elif tag != PIC_PIC and el.find(V_TEXTBOX) is not None:
+            continue
+        node = el
+        for parent in el.iterancestors():
+            if parent.tag == MC_ALTERNATE:
+                if node is not choose_branch(parent):
+                    break  # the other branch, or not a branch at all
+            elif (node is not el and node.tag in _NOT_ENTERED) or node.tag in _SKIPPED:
+                break
+            if parent.tag == W_P:
+                counts[parent] = counts.get(parent, 0) + 1
+            node = parent
+    return counts
 
 
-def _count_shapes(p) -> int:
-    """Drawn objects without text anchored in ``p``: DrawingML shapes and pictures, VML shapes.
-
-    Text boxes (and the paragraphs inside them) are not counted; of ``mc:AlternateContent`` only
-    the branch the walk reads is looked at, so a shape is not counted twice.
-    """
-    n = 0  # asked only for the paragraphs :func:`_shape_holders` found
-    stack = [p]
-    while stack:
-        el = stack.pop()
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in (W_TXBXCONTENT, MC_FALLBACK):
-                continue
-            if tag == MC_ALTERNATE:
-                branch = choose_branch(child)
-                if branch is not None:
-                    stack.append(branch)
-                continue
-            if tag == WPS_WSP:
-                n += child.find(WPS_TXBX) is None
-                continue
-            if tag == PIC_PIC:
-                n += 1
-                continue
-            if tag in _V_SHAPES:
-                if child.find(V_TEXTBOX) is None:
-                    n += 1
-                continue
-            stack.append(child)
-    return n
+#: Elements a search for drawn objects does not enter: text boxes' content and the fallback of
+#: mc:AlternateContent met outside it (_SKIPPED), and the counted elements themselves.
+_SKIPPED = frozenset({W_TXBXCONTENT, MC_FALLBACK})
+_NOT_ENTERED = frozenset(_COUNTED)
 
 
 def _unread(name: str, label_key: str, e: Exception, shown: str | None = None) -> str:

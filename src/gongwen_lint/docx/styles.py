@@ -18,7 +18,6 @@ no indent), so a rule sees what Word shows rather than "unknown".
 from __future__ import annotations
 
 import copy
-import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -26,7 +25,7 @@ from .. import caches
 from ..model import ParagraphFormat, RunFormat
 from .ns import A_NS, W_PPR, W_RPR, W_TBLPR, first_child, grandchild, w
 from .numbering import Numbering
-from .props import W_NUMPR, W_PSTYLE, W_RSTYLE, W_VAL, parse_borders, parse_ppr, parse_rpr
+from .props import W_NUMPR, W_PBDR, W_PSTYLE, W_RSTYLE, W_VAL, parse_borders, parse_ppr, parse_rpr
 
 W_STYLE = w("style")
 W_STYLEID = w("styleId")
@@ -398,12 +397,20 @@ def _rpr_key(rpr) -> tuple:
 
 
 def _ppr_key(ppr) -> tuple:
-    """What of a ``w:pPr`` its resolved format depends on: children and grandchildren, tags and
-    attributes, in order (:func:`.props.parse_ppr` reads ``w:numPr/w:numId`` and ``w:pBdr/w:top``,
-    nothing deeper and no text).  A grandchild's entry starts with its tag, an attribute is a
-    ``(name, value)`` pair of strings, so the flat tuple reads back one way only."""
-    return tuple([(c.tag, *c.items(), *[(g.tag, *g.items()) for g in c]) if len(c) else (c.tag, *c.items())
+    """What of a ``w:pPr`` its resolved format depends on: each child's tag and attributes, in
+    order, and for ``w:numPr`` and ``w:pBdr`` their children's too — the only grandchildren
+    :func:`.props.parse_ppr` reads (``w:numId``/``w:ilvl``, ``w:top``/``w:bottom``; no text).
+
+    Not the grandchildren of the others: the paragraph mark's ``w:rPr`` alone has a handful,
+    and visiting them was a third of the key's cost for nothing (issue 18).  A grandchild's
+    entry starts with its tag, an attribute is a ``(name, value)`` pair of strings, so the flat
+    tuple reads back one way only."""
+    return tuple([(t, *c.items(), *[(g.tag, *g.items()) for g in c]) if (t := c.tag) in _PPR_DEEP else (t, *c.items())
                   for c in ppr])
+
+
+#: The ``w:pPr`` children whose own children :func:`.props.parse_ppr` reads.
+_PPR_DEEP = frozenset({W_NUMPR, W_PBDR})
 
 
 #: Distinct direct formats remembered per style sheet (a hostile draft may make each one unique).
@@ -435,20 +442,24 @@ def style_num_ids(styles_root) -> dict[str, int]:
 
 # -- definitions shared across the documents of a run ------------------------------------------
 
-#: (part name, bytes) of a part as read from the package, or None when it is absent or unreadable.
-Part = tuple[str, bytes] | None
+#: (part name, bytes, CRC-32) of a part as read from the package, or None when it is absent or
+#: unreadable.  The CRC is the one the zip records for the part (:meth:`.package.Package.crc`):
+#: ``zipfile`` checks the bytes it inflated against it, so it is the CRC of these bytes, for free.
+Part = tuple[str, bytes, int] | None
 
 #: Parsed styles + theme + numbering by the content of their parts.  The documents of one batch
 #: usually come from one template: every one of them carried the same styles.xml (a Word one is
 #: 25–350 KB; parsing the large one alone took 3.5 ms), so it is parsed, and its styles resolved,
 #: once.  Bounded by count: each entry holds a parsed styles.xml tree (a few MB at most).
-_SHARED: OrderedDict[tuple, tuple[Styles, Numbering, tuple[str, ...]]] = OrderedDict()
+_SHARED: OrderedDict[tuple, tuple[Styles, Numbering, tuple[str, ...], tuple[bytes | None, ...]]] = OrderedDict()
 caches.register(_SHARED.clear)
 SHARED_ENTRIES = 8
 
 
-def _part_key(part: Part) -> tuple[str, str] | None:
-    return (part[0], hashlib.sha1(part[1]).hexdigest()) if part is not None else None
+def _part_key(part: Part) -> tuple[str, int, int] | None:
+    """Name, size and the zip's CRC-32: a SHA-1 of the bytes cost 1 % of a whole check of a
+    short draft (issue 18).  Equal keys are confirmed by comparing the bytes (a memcmp)."""
+    return (part[0], len(part[1]), part[2]) if part is not None else None
 
 
 def shared_definitions(styles: Part, numbering: Part, theme: Part, settings_root,
@@ -464,14 +475,17 @@ def shared_definitions(styles: Part, numbering: Part, theme: Part, settings_root
     tfl = settings_root.find(W_THEMEFONTLANG) if settings_root is not None else None
     lang = tfl.get(W_EASTASIA) if tfl is not None else None
     key = (_part_key(styles), _part_key(numbering), _part_key(theme), lang)
+    contents = tuple(part[1] if part is not None else None for part in (styles, numbering, theme))
     hit = _SHARED.get(key)
-    if hit is not None:
+    if hit is not None and hit[3] == contents:
         _SHARED.move_to_end(key)
-    else:
-        hit = _SHARED[key] = _definitions(styles, numbering, theme, settings_root, parse)
+    else:  # new, or a CRC collision: the later parts replace the earlier
+        sheet, defs, failed = _definitions(styles, numbering, theme, settings_root, parse)
+        hit = _SHARED[key] = (sheet, defs, failed, contents)
+        _SHARED.move_to_end(key)
         while len(_SHARED) > SHARED_ENTRIES:
             _SHARED.popitem(last=False)
-    sheet, defs, failed = hit
+    sheet, defs, failed, _ = hit
     mine = defs.fresh()
     return sheet.with_numbering(mine), mine, failed
 

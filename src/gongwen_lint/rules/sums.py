@@ -18,6 +18,7 @@ from decimal import Decimal
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Paragraph, Role
+from ..relead import lookahead_first
 from ..text import compact, mask
 from ._amounts import MONEY, Quantity, find_quantities, in_unit, show, written_like
 from ._ordinals import parse_ordinal
@@ -233,7 +234,11 @@ def table_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 _TOTAL_WORD = r"(?:合计|总计|共计|总共|共需|共安排|共下达|共拨付|共有|共|累计|总额为?|总投资|总金额|总经费|总预算)"
 # 共 of 共同、共享、共建共治 is not a total; 共建成 is (an approximation like 约 is left to the quantity).
-_STATED_RE = recache.compile(r"(?<![公总])" + _TOTAL_WORD + r"(?!同|享|建(?![成设])|治|识|性|赢|产|谋|商|担|青)[为达]?")
+# Behind a look-ahead for the characters a total word opens with (relead): the pattern opens with
+# a look-behind, so the engine could not skip ahead and tried every alternative at every
+# position of every body paragraph, three times a paragraph (issue 18).
+_STATED_RE = recache.compile(lookahead_first(
+    r"(?<![公总])" + _TOTAL_WORD + r"(?!同|享|建(?![成设])|治|识|性|赢|产|谋|商|担|青)[为达]?"))
 _BREAK_WORDS = recache.compile(r"其中|等|约|主要|部分|以上|以下|左右|余|多|近|超过|含|包括|如|例如|分别|另|此外|平均|人均|每")
 _FUNDS = recache.compile(r"经费|资金|投资|预算|费用|补助|补贴|金额|奖励|奖金|拨款|款项|专项")
 _SEGMENT_SPLIT = recache.compile(r"[、，,；;]")
