@@ -35,6 +35,7 @@ from typing import Any
 import ahocorasick
 
 from . import caches, recache
+from .relead import first_characters
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -208,6 +209,8 @@ class Boilerplate:
                 self.patterns.append((_compile(e.phrase), e))
             else:
                 self.entries[e.phrase] = e  # later entries (user additions) win
+        # per pattern, the characters its matches start with (None: not known, always searched)
+        self._firsts = [first_characters(p.pattern) for p, _ in self.patterns]
         self._automaton = ahocorasick.Automaton()
         for phrase in self.entries:
             self._automaton.add_word(phrase, phrase)
@@ -226,7 +229,12 @@ class Boilerplate:
         if self.entries and masked:
             for end, phrase in self._automaton.iter(masked):
                 found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
-        for pattern, e in self.patterns:
+        # (a pattern whose first characters are all absent has no match: not searched — most
+        # sentences hold none of a construction's openings, and a search costs a call each)
+        present = set(masked)
+        for (pattern, e), firsts in zip(self.patterns, self._firsts):
+            if firsts is not None and firsts.isdisjoint(present):
+                continue
             for m in pattern.finditer(masked):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))
@@ -287,6 +295,12 @@ class StyleLexicon:
             for w in _union(self.substance, names):
                 out.setdefault(w, cls)
         return out
+
+    @cached_property
+    def source_context_firsts(self) -> tuple[frozenset[str] | None, ...]:
+        """Per pattern of :attr:`source_contexts`, the characters its matches start with (None:
+        not known; see :func:`gongwen_lint.relead.first_characters`)."""
+        return tuple(first_characters(p.pattern) for p in self.source_contexts)
 
     @cached_property
     def instrument_re(self) -> re.Pattern[str]:

@@ -50,14 +50,15 @@ _UNITS = "|".join(sorted(set(
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
 _NARRATIVE_YEAR = recache.compile(rf"{_YEAR}(?:[，,]|以来|是|的)")
-#: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
-QUANTITY_RE = recache.compile(
+#: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.  (Behind
+#: a look-ahead for its first characters, as :data:`DEADLINE_RE`.)
+QUANTITY_RE = recache.compile(lookahead_first(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
     # (三年行动, 五年规划: the name of a campaign or a plan, not a quantity)
     rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年(?!行动|规划|计划)|支|户|人|座)"
     rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
     r"|百分之[一二三四五六七八九十百点]+"
-)
+))
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
 #: A web address, an e-mail address, a file name, a telephone number or a postcode (来源：
@@ -191,7 +192,9 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
     (:func:`audiences`)."""
-    spans = [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+    present = set(masked)  # (a context none of whose first characters is present: not searched)
+    spans = [m.span() for p, firsts in zip(lex.source_contexts, lex.source_context_firsts)
+             if firsts is None or not firsts.isdisjoint(present) for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
