@@ -69,6 +69,18 @@ def test_skipping_by_first_characters_keeps_every_match() -> None:
                 assert re.search(p, text) is None
 
 
+def test_slot_guards_hold_every_match() -> None:
+    """A sentence the quick test of a slot pattern rejects holds no match of the pattern."""
+    rng = random.Random(11)
+    alphabet = "一二十百不少于至最多限个项名0123456789分之年前内.@邮要的"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if not slots._QUANTITY_NEED.search(text):
+            assert not slots.QUANTITY_RE.search(text), text
+        if not slots._LINK_HINT.search(text):
+            assert not slots._LINK.search(text), text
+
+
 def test_deadline_pattern_is_led() -> None:
     """The analysis knows every piece of DEADLINE_RE (else it would silently lose its speed)."""
     assert slots.DEADLINE_RE.pattern.startswith("(?=[")

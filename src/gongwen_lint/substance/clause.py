@@ -189,6 +189,7 @@ class _SegmentMemo:
         self.table = table
         self.edges: dict[str, int] = {}
         self.runs: dict[str, tuple[str, ...]] = {}
+        self.kinds: dict[str, str] = {}  # :func:`_kind` of the words of routes (see :func:`tokens`)
 
     def edge(self, w: str) -> int:
         """The word graph's edge for ``w``: its cost as a word (log₂ of its frequency less
@@ -259,10 +260,16 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
     for a, b in spans:
         chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
     out: list[Token] = []
+    kinds = _segment_memo(lex, table).kinds  # (a draft repeats its words: each judged once)
     for m in _HAN.finditer("".join(chars)):
         k = m.start()
         for w in segment(lex, table, m.group()):
-            out.append(Token(w, k, _kind(lex, table, w)))
+            kind = kinds.get(w)
+            if kind is None:
+                if len(kinds) > _SegmentMemo.MAX:
+                    kinds.clear()
+                kind = kinds[w] = _kind(lex, table, w)
+            out.append(Token(w, k, kind))
             k += len(w)
     return _figurative(lex, table, masked, out)
 
@@ -275,6 +282,9 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
     the predicate noun of a copula (A是B的基石) that laws never use."""
     figurative_verbs = lex.category(FIGURATIVE_VERB)
     modifiers = lex.category(MODIFIER)
+    words = {t.text for t in toks}
+    if "者" not in words and "是" not in words and words.isdisjoint(figurative_verbs) and words.isdisjoint(modifiers):
+        return toks  # nothing below can apply: no 者, no copula, no figurative verb, no modifier
     out: list[Token] = []
     clause: list[int] = []  # indexes into out of the current clause's tokens
 

@@ -73,7 +73,7 @@ _LINK = recache.compile(
     # a postcode (邮编：100035, 邮政编码 100035): where to write, not an amount
     r"|邮(?:政编码|编)[：: ]?[0-9]{6}(?![0-9])"
 )
-_LINK_HINT = recache.compile(r"[.@]|[0-9]{7}|邮")
+_LINK_HINT = recache.compile(lookahead_first(r"[.@]|[0-9]{7}|邮"))
 #: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
 _PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
@@ -342,7 +342,9 @@ def named_subjects(masked: str) -> list[tuple[int, int]]:
 #: that holds one is searched with the full pattern as before.
 _POST_NEED = recache.compile("[长记任导员]")
 _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
-_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM}]")
+#: (The characters a quantity can open with — 一 is not one, and nearly every sentence holds it:
+#: 进一步, 统一; 十一个 opens with 十.)
+_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM_NO_ONE}不至最限]")
 
 
 def find(
