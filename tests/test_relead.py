@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from gongwen_lint.relead import first_characters, lookahead_first
+from gongwen_lint.relead import lookahead_first
 from gongwen_lint.substance import slots
 
 
@@ -37,36 +37,6 @@ def test_first_characters(pattern: str, first: str) -> None:
 ])
 def test_unknown_left_alone(pattern: str) -> None:
     assert lookahead_first(pattern) == pattern
-
-
-@pytest.mark.parametrize("pattern, chars", [
-    ("(?:充分)?发挥[^，]{1,12}?的", {"充", "发"}),
-    ("(?<!x)(?:ab|c?d)e", {"a", "c", "d"}),
-    ("(?:迈上|再上)新台阶", {"迈", "再"}),
-    ("[-a]b", {"-", "a"}),
-])
-def test_first_characters_as_a_set(pattern: str, chars: set[str]) -> None:
-    assert first_characters(pattern) == frozenset(chars)
-
-
-@pytest.mark.parametrize("pattern", [r"\d+x", "[a-c]b", "a*", "(?i)abc", "[^a]b", ".a"])
-def test_first_characters_unknown(pattern: str) -> None:
-    # a range, a category, an empty match, case folding …: not a plain set of characters
-    assert first_characters(pattern) is None
-
-
-def test_skipping_by_first_characters_keeps_every_match() -> None:
-    """A text holding none of a pattern's first characters holds no match of it."""
-    rng = random.Random(7)
-    patterns = ["(?:充分)?发挥[^，。]{1,6}?作用", "在[^，。]{1,8}?的?领导下", "(?:同|与|向)[^，。]{1,4}?看齐"]
-    alphabet = "充分发挥作用在的领导下同与向看齐，。市县要"
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
-        for p in patterns:
-            firsts = first_characters(p)
-            assert firsts is not None
-            if firsts.isdisjoint(text):
-                assert re.search(p, text) is None
 
 
 def test_slot_guards_hold_every_match() -> None:

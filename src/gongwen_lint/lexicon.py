@@ -35,7 +35,7 @@ from typing import Any
 import ahocorasick
 
 from . import caches, recache
-from .relead import first_characters, lookahead_first
+from .relead import lookahead_first
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -209,8 +209,6 @@ class Boilerplate:
                 self.patterns.append((_compile(e.phrase), e))
             else:
                 self.entries[e.phrase] = e  # later entries (user additions) win
-        # per pattern, the characters its matches start with (None: not known, always searched)
-        self._firsts = [first_characters(p.pattern) for p, _ in self.patterns]
         self._automaton = ahocorasick.Automaton()
         for phrase in self.entries:
             self._automaton.add_word(phrase, phrase)
@@ -229,12 +227,7 @@ class Boilerplate:
         if self.entries and masked:
             for end, phrase in self._automaton.iter(masked):
                 found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
-        # (a pattern whose first characters are all absent has no match: not searched — most
-        # sentences hold none of a construction's openings, and a search costs a call each)
-        present = set(masked)
-        for (pattern, e), firsts in zip(self.patterns, self._firsts):
-            if firsts is not None and firsts.isdisjoint(present):
-                continue
+        for pattern, e in self.patterns:
             for m in pattern.finditer(masked):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))
@@ -295,12 +288,6 @@ class StyleLexicon:
             for w in _union(self.substance, names):
                 out.setdefault(w, cls)
         return out
-
-    @cached_property
-    def source_context_firsts(self) -> tuple[frozenset[str] | None, ...]:
-        """Per pattern of :attr:`source_contexts`, the characters its matches start with (None:
-        not known; see :func:`gongwen_lint.relead.first_characters`)."""
-        return tuple(first_characters(p.pattern) for p in self.source_contexts)
 
     @cached_property
     def instrument_re(self) -> re.Pattern[str]:

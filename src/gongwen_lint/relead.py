@@ -47,45 +47,19 @@ def lookahead_first(pattern: str) -> str:
         return pattern
     if nullable or not pieces:
         return pattern  # an empty match can happen anywhere
-    written = {re.escape(text) if kind == _LITERAL else text for kind, text in pieces}
-    return f"(?=[{''.join(sorted(written))}])(?:{pattern})"
-
-
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with, when they are a plain set of
-    characters (no range, no ``\\d``, no empty match), else None.  A text holding none of them
-    holds no match: a caller that has the text's characters at hand skips the search — for a
-    pattern that opens with a literal the engine already scans in C, and what is left to save is
-    the call itself, once per pattern and sentence."""
-    if _parser is None:
-        return None
-    try:
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & ~int(_c.SRE_FLAG_UNICODE):
-            return None
-        pieces, nullable = _first(list(parsed))
-    except (_Unknown, re.error, AttributeError, TypeError, ValueError):
-        return None
-    if nullable or not pieces or any(kind != _LITERAL for kind, _ in pieces):
-        return None
-    return frozenset(text for _, text in pieces)
-
-
-#: The kinds of :func:`_first`'s pieces: one character, or class syntax (a range, a category).
-_LITERAL, _SYNTAX = "literal", "syntax"
+    return f"(?=[{''.join(sorted(pieces))}])(?:{pattern})"
 
 
 _CATEGORIES = ("CATEGORY_DIGIT", r"\d"), ("CATEGORY_SPACE", r"\s"), ("CATEGORY_WORD", r"\w")
 
 
-def _first(items: list[tuple[Any, Any]]) -> tuple[set[tuple[str, str]], bool]:
-    """The class pieces a match of the sequence ``items`` can start with (``(_LITERAL, char)``
-    or ``(_SYNTAX, class syntax)``), and whether it can be empty (then what follows the sequence
-    may supply the first character)."""
-    pieces: set[tuple[str, str]] = set()
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The class pieces a match of the sequence ``items`` can start with, and whether it can be
+    empty (then what follows the sequence may supply the first character)."""
+    pieces: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            pieces.add((_LITERAL, chr(av)))
+            pieces.add(re.escape(chr(av)))
             return pieces, False
         if op is _c.IN:
             pieces |= _class(av)
@@ -112,19 +86,19 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[tuple[str, str]], bool]:
     return pieces, True
 
 
-def _class(items: list[tuple[Any, Any]]) -> set[tuple[str, str]]:
-    """The pieces of one character class ``[…]`` (as :func:`_first`'s)."""
-    out: set[tuple[str, str]] = set()
+def _class(items: list[tuple[Any, Any]]) -> set[str]:
+    """The pieces of one character class ``[…]``, written back as class syntax."""
+    out: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            out.add((_LITERAL, chr(av)))
+            out.add(re.escape(chr(av)))
         elif op is _c.RANGE:
-            out.add((_SYNTAX, f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"))
+            out.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
         elif op is _c.CATEGORY:
             name = next((text for category, text in _CATEGORIES if av is getattr(_c, category)), None)
             if name is None:
                 raise _Unknown(av)
-            out.add((_SYNTAX, name))
+            out.add(name)
         else:  # NEGATE, a negated category …: not worth knowing
             raise _Unknown(op)
     return out
