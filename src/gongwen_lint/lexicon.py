@@ -35,7 +35,7 @@ from typing import Any
 import ahocorasick
 
 from . import caches, recache
-from .relead import lookahead_first
+from .relead import lookahead_first, required_literal
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -209,6 +209,9 @@ class Boilerplate:
                 self.patterns.append((_compile(e.phrase), e))
             else:
                 self.entries[e.phrase] = e  # later entries (user additions) win
+        # per pattern, a run of characters every match holds (None: not known): a text without
+        # it is not searched (see :func:`gongwen_lint.relead.required_literal`)
+        self._needs = [required_literal(p.pattern) for p, _ in self.patterns]
         self._automaton = ahocorasick.Automaton()
         for phrase in self.entries:
             self._automaton.add_word(phrase, phrase)
@@ -227,7 +230,9 @@ class Boilerplate:
         if self.entries and masked:
             for end, phrase in self._automaton.iter(masked):
                 found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
-        for pattern, e in self.patterns:
+        for (pattern, e), need in zip(self.patterns, self._needs):
+            if need is not None and need not in masked:
+                continue
             for m in pattern.finditer(masked):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))
@@ -288,6 +293,12 @@ class StyleLexicon:
             for w in _union(self.substance, names):
                 out.setdefault(w, cls)
         return out
+
+    @cached_property
+    def source_context_needs(self) -> tuple[str | None, ...]:
+        """Per pattern of :attr:`source_contexts`, a run of characters every match holds (None:
+        not known; see :func:`gongwen_lint.relead.required_literal`)."""
+        return tuple(required_literal(p.pattern) for p in self.source_contexts)
 
     @cached_property
     def instrument_re(self) -> re.Pattern[str]:

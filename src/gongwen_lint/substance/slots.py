@@ -192,7 +192,9 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
     (:func:`audiences`)."""
-    spans = [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+    # (a context whose required run of characters is absent is not searched)
+    spans = [m.span() for p, need in zip(lex.source_contexts, lex.source_context_needs)
+             if need is None or need in masked for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
