@@ -122,7 +122,8 @@ def _stripped_spans(lex: StyleLexicon, text: str, sources: list[tuple[int, int]]
         spans.append((m.start, m.end))
         stock.append(m.phrase)
     spans += sources
-    spans += [(q.start, q.end) for q in quoted if not q.named]
+    if quoted:
+        spans += [(q.start, q.end) for q in quoted if not q.named]
     return spans, stock
 
 
@@ -388,7 +389,11 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
         # starts there if any does: the window holds every such word whole)
         opening = predicate.search(han, 0, _CHAIN_HEAD - 1 + MAX_WORD)
         head = opening is not None and opening.start() < _CHAIN_HEAD
-        tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
+        tail = False  # (a loop, not any() over a generator: this runs for every clause)
+        for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1):
+            if classes.get(han[-n:]) == "object":
+                tail = True
+                break
         k = bisect_left(content, a)
         bare = not (k < len(content) and content[k] < b)
         ends.append((head, tail, a > 0 and masked[a - 1] == "、"))

@@ -356,7 +356,8 @@ def find(
     sources = source_spans(lex, masked) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
     found = organs(lex, table, masked)
-    who = [text[a:b] for a, b in found if not _inside((a, b), sources)]
+    # (the comprehensions below are calls of their own: skipped when there is nothing to read)
+    who = [text[a:b] for a, b in found if not _inside((a, b), sources)] if found else []
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
         if organs(lex, table, agent) or POST_RE.search(agent):
@@ -364,19 +365,21 @@ def find(
     if _POST_NEED.search(masked):
         who += [m.group() for m in POST_RE.finditer(masked)]
     # (a subject the organ pattern already names: 县应急管理局要)
-    who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
+    subjects = named_subjects(masked)
+    if subjects:
+        who += [text[a:b] for a, b in subjects if not _inside((a, b), sources) and not _overlaps((a, b), found)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
-    deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
-    when = [text[a:b] for a, b in deadlines]
+    deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)] if dates else []
+    when = [text[a:b] for a, b in deadlines] if deadlines else []
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
-    how_much = [m.group() for m in (QUANTITY_RE.finditer(masked) if _QUANTITY_NEED.search(masked) else ())
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
                 and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
-                and not _RED_LINE.match(masked, m.end())]
+                and not _RED_LINE.match(masked, m.end())] if _QUANTITY_NEED.search(masked) else []
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
-    if not how_much:
+    if not how_much and _DIGITS.search(masked):
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
                     and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
@@ -384,11 +387,12 @@ def find(
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
     documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
-                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))]
+                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))] if quoted else []
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
-    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
+    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents] if quoted else []
     outside = masked.replace(MASK, " ")
-    instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
+    if links:
+        instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
     for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
         if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
@@ -402,4 +406,9 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if _INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase):
             instruments.append(word)
+    if not (who or when or how_much or instruments or cited):
+        return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)
     return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments, cited)))
+
+
+_NO_SLOTS = Slots()
