@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from gongwen_lint.relead import lookahead_first
+from gongwen_lint.relead import lookahead_first, required_literal
 from gongwen_lint.substance import slots
 
 
@@ -37,6 +37,44 @@ def test_first_characters(pattern: str, first: str) -> None:
 ])
 def test_unknown_left_alone(pattern: str) -> None:
     assert lookahead_first(pattern) == pattern
+
+
+@pytest.mark.parametrize("pattern, run", [
+    ("为[^，。；：]{1,24}?作出新的更大的?贡献", "作出新的更大"),
+    ("在[^，]{1,30}?的(?:坚强|正确)?领导下", "领导下"),
+    ("(?:充分)?发挥[^，]{1,12}?的?(?:指挥棒|主力军)作用", "发挥"),
+    ("(?:认真学习|深刻领会)[^，]{0,20}?(?:讲话|精神)", None),  # no plain run at the top
+    ("ab|cd", None),  # an alternation: neither run is required
+    ("abc|abd", "ab"),  # (the parser takes the common start out of the branches)
+    ("(?i)abc", None),  # case folding
+])
+def test_required_literal(pattern: str, run: str | None) -> None:
+    assert required_literal(pattern) == run
+
+
+def test_required_literal_is_in_every_match() -> None:
+    rng = random.Random(9)
+    patterns = ["为[^，。]{1,6}?作出新的更大的?贡献", "开创[^，。]{0,4}?新局面", "在[^，]{1,8}?的?领导下"]
+    alphabet = "为作出新的更大贡献开创局面在领导下，。要"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        for p in patterns:
+            need = required_literal(p)
+            assert need is not None
+            for m in re.finditer(p, text):
+                assert need in m.group()
+
+
+def test_slot_guards_hold_every_match() -> None:
+    """A sentence the quick test of a slot pattern rejects holds no match of the pattern."""
+    rng = random.Random(11)
+    alphabet = "一二十百不少于至最多限个项名0123456789分之年前内.@邮要的"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if not slots._QUANTITY_NEED.search(text):
+            assert not slots.QUANTITY_RE.search(text), text
+        if not slots._LINK_HINT.search(text):
+            assert not slots._LINK.search(text), text
 
 
 def test_deadline_pattern_is_led() -> None:

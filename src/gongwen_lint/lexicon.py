@@ -35,6 +35,7 @@ from typing import Any
 import ahocorasick
 
 from . import caches, recache
+from .relead import lookahead_first, required_literal
 from .text import mask
 
 if sys.version_info >= (3, 11):
@@ -208,6 +209,9 @@ class Boilerplate:
                 self.patterns.append((_compile(e.phrase), e))
             else:
                 self.entries[e.phrase] = e  # later entries (user additions) win
+        # per pattern, a run of characters every match holds (None: not known): a text without
+        # it is not searched (see :func:`gongwen_lint.relead.required_literal`)
+        self._needs = [required_literal(p.pattern) for p, _ in self.patterns]
         self._automaton = ahocorasick.Automaton()
         for phrase in self.entries:
             self._automaton.add_word(phrase, phrase)
@@ -226,7 +230,9 @@ class Boilerplate:
         if self.entries and masked:
             for end, phrase in self._automaton.iter(masked):
                 found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
-        for pattern, e in self.patterns:
+        for (pattern, e), need in zip(self.patterns, self._needs):
+            if need is not None and need not in masked:
+                continue
             for m in pattern.finditer(masked):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))
@@ -289,6 +295,12 @@ class StyleLexicon:
         return out
 
     @cached_property
+    def source_context_needs(self) -> tuple[str | None, ...]:
+        """Per pattern of :attr:`source_contexts`, a run of characters every match holds (None:
+        not known; see :func:`gongwen_lint.relead.required_literal`)."""
+        return tuple(required_literal(p.pattern) for p in self.source_contexts)
+
+    @cached_property
     def instrument_re(self) -> re.Pattern[str]:
         """The 措施载体 nouns (台账, 平台, 专项资金 …), longest first."""
         return _alternation(tuple(sorted(self.category(INSTRUMENT), key=len, reverse=True)))
@@ -309,7 +321,15 @@ class StyleLexicon:
         (``organ_suffixes.txt``) — not 各部门 or 有关单位, which name no one."""
         if not self.organ_end_re.search(text):
             return []  # every organ ends in one of these characters: most sentences name none
+        if not self.organ_need_re.search(text):
+            return []  # (see organ_need_re: most of the rest name none either)
         return [m.span() for m in self.organ_re.finditer(text)]
+
+    @cached_property
+    def organ_need_re(self) -> re.Pattern[str]:
+        """What every match of :attr:`organ_re` holds (:func:`_organ_need_re`): a cheap test
+        before it, which tries a place name at every position of the text."""
+        return _organ_need_re(self.organ_suffixes, tuple(sorted(self.category(ORGAN_SECTOR))))
 
     @cached_property
     def organ_end_re(self) -> re.Pattern[str]:
@@ -371,6 +391,28 @@ def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern
         # 生态环境部, 国家发展改革委: a central ministry needs no level
         rf"|{body}(?:{ministries})(?![署门分位长件员])"
     )
+
+
+#: How a place name (:data:`_LEVEL`) ends.
+_PLACE_ENDS = ("省", "自治区", "市", "县", "区", "州", "旗", "镇", "乡", "街道")
+
+
+@lru_cache(maxsize=8)
+def _organ_need_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern every match of :func:`_organ_re` holds a match of: a fixed organ (国务院), the
+    last sector word with what ends the organ (应急管理局, 发展改革委: each match of the sector
+    body ends in a sector word and an optional 和/、), or a level and the organ that needs no
+    sector (市政府, 县（市、区）委: the level ends in one of its names or a place-name ending).
+    Each opens with a literal (tries, behind a look-ahead for their first characters), so the
+    search is cheap; a text without a match holds no organ and is not searched with the full
+    pattern."""
+    ends = alternation(set(suffixes) | set(_UNIT_ENDS) | set(_MINISTRY_ENDS))
+    levels = alternation(set(_LEVEL_NAMES.split("|")) | set(_PLACE_ENDS))
+    return recache.compile(lookahead_first(
+        rf"{alternation(_FIXED_ORGANS.split('|'))}"
+        rf"|{alternation(sectors)}[和、]?{ends}"
+        rf"|{levels}{alternation(_LEVEL_ONLY.split('|'))}"
+    ))
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -102,3 +102,29 @@ def _class(items: list[tuple[Any, Any]]) -> set[str]:
         else:  # NEGATE, a negated category …: not worth knowing
             raise _Unknown(op)
     return out
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters that every match of ``pattern`` holds — read off the
+    pattern's top-level sequence (为[^，。]{1,24}?作出新的更大的?贡献 → 作出新的更大) — or None when
+    the analysis cannot tell (a top-level alternation, flags …).
+
+    Why: a construction such as that one opens with a common character (为, 在, 发), and at each
+    of them the engine tries the lazy run and what follows at every step; a text without the
+    required run holds no match, and ``run in text`` is one substring search in C."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~int(_c.SRE_FLAG_UNICODE):
+            return None
+        best, run = "", ""
+        for op, av in list(parsed):
+            if op is _c.LITERAL:
+                run += chr(av)
+                best = max(best, run, key=len)
+            else:
+                run = ""
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    return best or None

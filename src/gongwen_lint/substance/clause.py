@@ -122,7 +122,8 @@ def _stripped_spans(lex: StyleLexicon, text: str, sources: list[tuple[int, int]]
         spans.append((m.start, m.end))
         stock.append(m.phrase)
     spans += sources
-    spans += [(q.start, q.end) for q in quoted if not q.named]
+    if quoted:
+        spans += [(q.start, q.end) for q in quoted if not q.named]
     return spans, stock
 
 
@@ -189,6 +190,7 @@ class _SegmentMemo:
         self.table = table
         self.edges: dict[str, int] = {}
         self.runs: dict[str, tuple[str, ...]] = {}
+        self.kinds: dict[str, str] = {}  # :func:`_kind` of the words of routes (see :func:`tokens`)
 
     def edge(self, w: str) -> int:
         """The word graph's edge for ``w``: its cost as a word (log₂ of its frequency less
@@ -259,10 +261,16 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
     for a, b in spans:
         chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
     out: list[Token] = []
+    kinds = _segment_memo(lex, table).kinds  # (a draft repeats its words: each judged once)
     for m in _HAN.finditer("".join(chars)):
         k = m.start()
         for w in segment(lex, table, m.group()):
-            out.append(Token(w, k, _kind(lex, table, w)))
+            kind = kinds.get(w)
+            if kind is None:
+                if len(kinds) > _SegmentMemo.MAX:
+                    kinds.clear()
+                kind = kinds[w] = _kind(lex, table, w)
+            out.append(Token(w, k, kind))
             k += len(w)
     return _figurative(lex, table, masked, out)
 
@@ -275,6 +283,9 @@ def _figurative(lex: StyleLexicon, table: Table, masked: str, toks: list[Token])
     the predicate noun of a copula (A是B的基石) that laws never use."""
     figurative_verbs = lex.category(FIGURATIVE_VERB)
     modifiers = lex.category(MODIFIER)
+    words = {t.text for t in toks}
+    if "者" not in words and "是" not in words and words.isdisjoint(figurative_verbs) and words.isdisjoint(modifiers):
+        return toks  # nothing below can apply: no 者, no copula, no figurative verb, no modifier
     out: list[Token] = []
     clause: list[int] = []  # indexes into out of the current clause's tokens
 
@@ -378,7 +389,11 @@ def shapes(lex: StyleLexicon, masked: str, toks: list[Token]) -> tuple[Shape, ..
         # starts there if any does: the window holds every such word whole)
         opening = predicate.search(han, 0, _CHAIN_HEAD - 1 + MAX_WORD)
         head = opening is not None and opening.start() < _CHAIN_HEAD
-        tail = any(classes.get(han[-n:]) == "object" for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1))
+        tail = False  # (a loop, not any() over a generator: this runs for every clause)
+        for n in range(2, min(_CHAIN_OBJECT_LEN, len(han) - 1) + 1):
+            if classes.get(han[-n:]) == "object":
+                tail = True
+                break
         k = bisect_left(content, a)
         bare = not (k < len(content) and content[k] < b)
         ends.append((head, tail, a > 0 and masked[a - 1] == "、"))

@@ -98,6 +98,13 @@ _FILLER_RE = recache.compile(r"(.{1,6}?)\1{3,}")
 def is_filler(text: str) -> bool:
     """Most of ``text`` is one short unit repeated — a template's placeholder text."""
     compact = re.sub(r"[\s\u3000。，、；：]", "", text)
+    # Each match is a unit of L ≤ 6 characters repeated k ≥ 4 times: k·L characters, at most
+    # L ≤ k·L/4 of them distinct.  Matches covering ``c`` of the ``n`` characters leave at most
+    # n − c others, so the text holds at most n − ¾c distinct characters, ≤ 0.55·n when c ≥ 0.6·n.
+    # Running prose holds more (most paragraphs of a draft): no need to try the back-reference
+    # pattern, which costs ~25 µs a paragraph, at every position.
+    if 20 * len(set(compact)) > 11 * len(compact):
+        return False
     covered = sum(len(m.group()) for m in _FILLER_RE.finditer(compact))
     return bool(compact) and covered >= 0.6 * len(compact)
 

@@ -50,14 +50,15 @@ _UNITS = "|".join(sorted(set(
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
 _NARRATIVE_YEAR = recache.compile(rf"{_YEAR}(?:[，,]|以来|是|的)")
-#: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.
-QUANTITY_RE = recache.compile(
+#: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.  (Behind
+#: a look-ahead for its first characters, as :data:`DEADLINE_RE`.)
+QUANTITY_RE = recache.compile(lookahead_first(
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
     # (三年行动, 五年规划: the name of a campaign or a plan, not a quantity)
     rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年(?!行动|规划|计划)|支|户|人|座)"
     rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
     r"|百分之[一二三四五六七八九十百点]+"
-)
+))
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
 #: A web address, an e-mail address, a file name, a telephone number or a postcode (来源：
@@ -72,7 +73,7 @@ _LINK = recache.compile(
     # a postcode (邮编：100035, 邮政编码 100035): where to write, not an amount
     r"|邮(?:政编码|编)[：: ]?[0-9]{6}(?![0-9])"
 )
-_LINK_HINT = recache.compile(r"[.@]|[0-9]{7}|邮")
+_LINK_HINT = recache.compile(lookahead_first(r"[.@]|[0-9]{7}|邮"))
 #: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
 _PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
@@ -191,7 +192,9 @@ def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
     (:func:`audiences`)."""
-    spans = [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+    # (a context whose required run of characters is absent is not searched)
+    spans = [m.span() for p, need in zip(lex.source_contexts, lex.source_context_needs)
+             if need is None or need in masked for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
@@ -339,7 +342,9 @@ def named_subjects(masked: str) -> list[tuple[int, int]]:
 #: that holds one is searched with the full pattern as before.
 _POST_NEED = recache.compile("[长记任导员]")
 _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
-_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM}]")
+#: (The characters a quantity can open with — 一 is not one, and nearly every sentence holds it:
+#: 进一步, 统一; 十一个 opens with 十.)
+_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM_NO_ONE}不至最限]")
 
 
 def find(
@@ -351,7 +356,8 @@ def find(
     sources = source_spans(lex, masked) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
     found = organs(lex, table, masked)
-    who = [text[a:b] for a, b in found if not _inside((a, b), sources)]
+    # (the comprehensions below are calls of their own: skipped when there is nothing to read)
+    who = [text[a:b] for a, b in found if not _inside((a, b), sources)] if found else []
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
         if organs(lex, table, agent) or POST_RE.search(agent):
@@ -359,19 +365,21 @@ def find(
     if _POST_NEED.search(masked):
         who += [m.group() for m in POST_RE.finditer(masked)]
     # (a subject the organ pattern already names: 县应急管理局要)
-    who += [text[a:b] for a, b in named_subjects(masked) if not _inside((a, b), sources) and not _overlaps((a, b), found)]
+    subjects = named_subjects(masked)
+    if subjects:
+        who += [text[a:b] for a, b in subjects if not _inside((a, b), sources) and not _overlaps((a, b), found)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
-    deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)]
-    when = [text[a:b] for a, b in deadlines]
+    deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)] if dates else []
+    when = [text[a:b] for a, b in deadlines] if deadlines else []
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
-    how_much = [m.group() for m in (QUANTITY_RE.finditer(masked) if _QUANTITY_NEED.search(masked) else ())
+    how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
                 and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
-                and not _RED_LINE.match(masked, m.end())]
+                and not _RED_LINE.match(masked, m.end())] if _QUANTITY_NEED.search(masked) else []
     links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
-    if not how_much:
+    if not how_much and _DIGITS.search(masked):
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
                     and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
@@ -379,11 +387,12 @@ def find(
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
     documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
-                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))]
+                 and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))] if quoted else []
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
-    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents]
+    cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents] if quoted else []
     outside = masked.replace(MASK, " ")
-    instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
+    if links:
+        instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
     for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
         if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
@@ -397,4 +406,9 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if _INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase):
             instruments.append(word)
+    if not (who or when or how_much or instruments or cited):
+        return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)
     return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments, cited)))
+
+
+_NO_SLOTS = Slots()

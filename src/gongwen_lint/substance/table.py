@@ -14,7 +14,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from .. import caches
@@ -50,6 +50,10 @@ def _entry(v: int) -> Entry:
 #: Strings looked up, remembered (a 500-page draft asks ~400,000 lookups of ~250,000 distinct
 #: substrings; each entry is a short string and a shared Entry, ~150 bytes).
 CACHE_ENTRIES = 500_000
+#: The keys are CRC-32s, spread evenly: the top ``BUCKET_BITS`` bits of a key say in which of
+#: ``2 ** BUCKET_BITS`` slices of the sorted keys it can be (:attr:`Table._buckets`).
+BUCKET_BITS = 10
+_BUCKET_SHIFT = 32 - BUCKET_BITS
 
 
 class Table:
@@ -80,12 +84,25 @@ class Table:
             return e  # type: ignore[return-value]
         keys = self.keys
         k = zlib.crc32(s.encode("utf-8"))
-        i = bisect_left(keys, k)
-        e = _entry(self.values[i]) if i < len(keys) and keys[i] == k else None
+        buckets = self._buckets
+        b = k >> _BUCKET_SHIFT
+        hi = buckets[b + 1]
+        i = bisect_left(keys, k, buckets[b], hi)
+        e = _entry(self.values[i]) if i < hi and keys[i] == k else None
         if len(cache) > CACHE_ENTRIES:
             cache.clear()
         cache[s] = e
         return e
+
+    @cached_property
+    def _buckets(self) -> list[int]:
+        """Where each slice of keys sharing their top :data:`BUCKET_BITS` bits starts (and the
+        end): a lookup bisects ~280 keys instead of all ~286,000 — on a cold check of a long draft
+        every distinct substring the segmentation probes is a lookup, and a bisection of the
+        ``array`` makes a Python int of each key it compares (≈ 0.8 µs → 0.4 µs a lookup).
+        Built on first use (1,025 bisections, < 1 ms)."""
+        keys = self.keys
+        return [bisect_left(keys, b << _BUCKET_SHIFT) for b in range(1 << BUCKET_BITS)] + [len(keys)]
 
     def get(self, s: str) -> Entry:
         return self.lookup(s) or _NOTHING
