@@ -152,6 +152,17 @@ def test_dates_are_read_as_the_timeline_rules_read_them(lex):
     assert slots_of(lex, "１９９５年是重要的一年。") == slots_of(lex, "1995年是重要的一年。")  # full-width digits
 
 
+def test_a_system_needs_a_name_of_its_own(lex):
+    """系统 is an instrument when something names it (监测系统); an ecosystem or a line of organs is none."""
+    # must fire
+    assert slots_of(lex, "建设生态环境监测系统，实现重点排污单位联网。").instruments == ("系统",)
+    assert slots_of(lex, "上线危险化学品安全生产风险监测预警系统。").instruments != ()
+    # must not
+    assert slots_of(lex, "不断增强生态系统的多样性、稳定性和持续性。").instruments == ()
+    assert slots_of(lex, "负责本系统的安全生产工作。").instruments == ()
+    assert slots_of(lex, "各行业、系统要加强协作。").instruments == ()
+
+
 def test_codes_are_one_instrument_and_placeholders_none(lex):
     # digits inside a code name are no amount; the code is shown whole
     assert slots_of(lex, "正文采用仿宋_GB2312字体。").how_much == () and slots_of(lex, "正文采用仿宋_GB2312字体。").instruments == ("GB2312",)
