@@ -152,6 +152,14 @@ def test_dates_are_read_as_the_timeline_rules_read_them(lex):
     assert slots_of(lex, "１９９５年是重要的一年。") == slots_of(lex, "1995年是重要的一年。")  # full-width digits
 
 
+def test_the_organ_a_request_is_made_to_is_not_who(lex):
+    """A 请示's request (恳请市政府给予支持) names whom it asks, not who does the work."""
+    assert slots_of(lex, "为做好防汛工作，恳请市政府给予大力支持。").who == ()
+    assert slots_of(lex, "特此请求省财政厅予以资金支持。").who == ()
+    # must still fire: the organ that acts, also beside a request
+    assert "县应急管理局" in slots_of(lex, "县应急管理局要在6月底前完成排查，恳请市政府给予支持。").who
+
+
 def test_a_system_needs_a_name_of_its_own(lex):
     """系统 is an instrument when something names it (监测系统); an ecosystem or a line of organs is none."""
     # must fire
