@@ -165,6 +165,9 @@ def test_a_system_needs_a_name_of_its_own(lex):
     # must fire
     assert slots_of(lex, "建设生态环境监测系统，实现重点排污单位联网。").instruments == ("系统",)
     assert slots_of(lex, "上线危险化学品安全生产风险监测预警系统。").instruments != ()
+    # 本/全 inside a word is no determiner (review 2026-12-07: 安全系统 had lost its name)
+    assert slots_of(lex, "升级改造消防安全系统。").instruments == ("系统",)
+    assert slots_of(lex, "部署信息安全系统，防范网络攻击。").instruments == ("系统",)
     # must not
     assert slots_of(lex, "不断增强生态系统的多样性、稳定性和持续性。").instruments == ()
     assert slots_of(lex, "负责本系统的安全生产工作。").instruments == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -297,3 +298,25 @@ def test_index_add_of_a_non_utf8_file_name(tmp_path):
     proc = gwlint("index", "add", "--index", tmp_path / "i.gwidx", tmp_path, cwd=tmp_path)
     no_traceback(proc)
     assert proc.returncode == 0 and "新收录 1 份" in proc.stdout
+
+
+def test_a_repeated_xml_id_is_read_and_written_back_alike(tmp_path):
+    """The reader's parser keeps no xml:id table (issue 18), so a part whose ids repeat is read; the
+    writer's parser must accept what the reader accepted (review 2026-12-07: --annotate refused it)."""
+    plain = fixable_docx(tmp_path / "plain.docx")
+    src = tmp_path / "ids.docx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"<w:p([ >])", lambda m: b'<w:p xml:id="p1"' + m.group(1), data, count=2)
+                assert data.count(b'xml:id="p1"') >= 2
+            zout.writestr(item, data)
+    out = tmp_path / "批注.docx"
+    proc = gwlint("check", src, "--annotate", out, cwd=tmp_path)
+    no_traceback(proc)
+    assert proc.returncode in (0, 1) and "已写入带批注的副本" in proc.stderr, proc.stderr
+    fixed = tmp_path / "fixed.docx"
+    proc = gwlint("check", src, "--fix-to", fixed, cwd=tmp_path)
+    no_traceback(proc)
+    assert proc.returncode in (0, 1) and zipfile.is_zipfile(fixed), proc.stderr

@@ -351,10 +351,12 @@ _FIXED_ORGANS = "国务院|党中央|中共中央|中央委员会|全国人大�
 _LEVEL_NAMES = "国家|中央|省级|市级|县级|区级|乡级|县区|区县|市县|县市区|县（市、区）|乡镇|省|市|县|区|州|盟|旗|乡|镇|街道"
 #: Where a place name may start: the start of a phrase, not the tail of a longer word (统一到市).
 _PLACE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[由报向经和与及对在将请至同、]))"
+#: How a place name (:data:`_LEVEL`) ends (one list: :func:`_organ_need_re` reads it too).
+_PLACE_ENDS = ("省", "自治区", "市", "县", "区", "州", "旗", "镇", "乡", "街道")
 _LEVEL = (
     rf"(?:{_LEVEL_NAMES}"
     # a place name (宜春市, 袁州区)
-    rf"|{_PLACE_START}(?![在由报向经和与及对将请至把以为的各全本我该统到从按据])[\u4e00-\u9fff]{{2,4}}?(?:省|自治区|市|县|区|州|旗|镇|乡|街道))"
+    rf"|{_PLACE_START}(?![在由报向经和与及对将请至把以为的各全本我该统到从按据])[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(_PLACE_ENDS)}))"
 )
 #: Where ``各?`` + :data:`_LEVEL` can match, as one lookahead before it (it only says what the
 #: pattern implies: 各, the first character of a level's name, or where a place name may start;
@@ -392,9 +394,6 @@ def _organ_re(suffixes: tuple[str, ...], sectors: tuple[str, ...]) -> re.Pattern
         rf"|{body}(?:{ministries})(?![署门分位长件员])"
     )
 
-
-#: How a place name (:data:`_LEVEL`) ends.
-_PLACE_ENDS = ("省", "自治区", "市", "县", "区", "州", "旗", "镇", "乡", "街道")
 
 
 @lru_cache(maxsize=8)

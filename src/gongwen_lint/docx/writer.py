@@ -26,6 +26,9 @@ W_BODY = w("body")
 WRITE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, remove_comments=False, remove_pis=False,
     strip_cdata=False, huge_tree=True,
+    # as the reader's parser (package.py): a part the reader accepts (a repeated xml:id) must not
+    # be refused when a fix or an annotated copy writes it back
+    collect_ids=False,
 )
 
 

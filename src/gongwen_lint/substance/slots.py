@@ -17,7 +17,7 @@ from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import lookahead_first
 from ..text import MASK
-from .table import FUNCTION, IDIOM, MODIFIER, VERB, Table
+from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -104,10 +104,17 @@ _NAMED_END = recache.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|�
 #: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
 _VAGUE_RE = recache.compile(r"相关|有关|各类|各项|各种|多种|各级")
 _PHRASE_START = recache.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
-#: 系统 that is no system anyone runs: an ecosystem (增强生态系统的稳定性), or a line of organs
-#: (本系统, 全系统, 行业、系统: the bodies of one sector) — a named system needs a name of its own
-#: before it (监测系统, 信息系统), and neither of these is one.
-_NOT_A_SYSTEM = recache.compile(r"(?:生态|[本全])$")
+#: Determiners before 系统 that make it a line of organs (本系统, 全系统: the bodies of one sector).
+_SECTOR_DETERMINERS = "本全"
+
+
+def _names_no_system(table: Table, phrase: str) -> bool:
+    """The phrase before 系统 names no system anyone runs: nothing (行业、系统), an ecosystem
+    (增强生态系统的稳定性), or a line of organs (负责本系统, 全系统) — a determiner that is no
+    part of a word (消防安全系统 and 成本系统 keep their names: 安全, 成本 are words)."""
+    if not phrase or phrase.endswith("生态"):
+        return True
+    return phrase[-1] in _SECTOR_DETERMINERS and (len(phrase) == 1 or table.word_class(phrase[-2:]) == NONE)
 #: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
 _NUMBER_NAME = recache.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
 #: A law or a document that is only to be 贯彻落实/学习宣传 is cited, not applied (认真贯彻落实《法律援助法》).
@@ -409,7 +416,7 @@ def find(
         # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
-                and not (word == "系统" and (not phrase or _NOT_A_SYSTEM.search(phrase)))):
+                and not (word == "系统" and _names_no_system(table, phrase))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
         return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)
