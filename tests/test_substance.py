@@ -160,6 +160,14 @@ def test_the_organ_a_request_is_made_to_is_not_who(lex):
     assert "县应急管理局" in slots_of(lex, "县应急管理局要在6月底前完成排查，恳请市政府给予支持。").who
 
 
+def test_the_organ_served_or_to_be_reassured_is_not_who(lex):
+    """围绕县委、县政府中心工作 names whose work is served; 让党中央放心 whom to reassure: no one who acts."""
+    assert slots_of(lex, "紧紧围绕县委、县政府中心工作，坚持为农服务方向。").who == ()
+    assert slots_of(lex, "努力建设让党中央放心、让人民群众满意的模范机关。").who == ()
+    # must still fire: the organ that acts in the same sentence
+    assert "县应急管理局" in slots_of(lex, "县应急管理局要围绕全县中心工作开展排查。").who
+
+
 def test_a_system_needs_a_name_of_its_own(lex):
     """系统 is an instrument when something names it (监测系统); an ecosystem or a line of organs is none."""
     # must fire
