@@ -100,3 +100,25 @@ def test_deadline_matches_unchanged() -> None:
                  for _ in range(rng.randint(1, 8))]
         text = "".join(parts)
         assert _spans(slots.DEADLINE_RE.pattern, text) == _spans(plain, text), text
+
+
+def test_first_class_is_the_look_ahead_and_none_when_unknown():
+    from gongwen_lint.relead import first_class
+
+    assert first_class(r"ab|cd") == "[ac]"
+    assert lookahead_first(r"ab|cd") == f"(?={first_class(r'ab|cd')})(?:ab|cd)"
+    assert first_class(r"x?") is None  # an empty match can happen anywhere
+    assert first_class(r"(?i)ab") is None  # inline flags stay in front
+
+
+def test_the_quantity_pre_check_is_read_off_the_quantity_pattern():
+    """slots._QUANTITY_NEED was a hand copy of QUANTITY_RE's first characters (review 2026-12-07)."""
+    import re
+
+    from gongwen_lint.substance import slots
+
+    need = slots._QUANTITY_NEED
+    for m in ("新增床位300张", "建设三个示范点", "不少于两名", "提高百分之五", "至少三人"):
+        assert slots.QUANTITY_RE.search(m) and need.search(m)
+    assert not need.search("进一步统一思想")  # 一 opens no quantity
+    assert re.fullmatch(r"\[.+\]", need.pattern)

@@ -33,21 +33,29 @@ class _Unknown(Exception):
     """The analysis cannot tell which characters a match starts with."""
 
 
-def lookahead_first(pattern: str) -> str:
-    """``pattern`` behind a look-ahead for its possible first characters, or ``pattern`` itself
-    when they cannot be told.  The result matches exactly what ``pattern`` matches."""
+def first_class(pattern: str) -> str | None:
+    """The character class (``[...]``) of every character a match of ``pattern`` can start with,
+    or None when it cannot be told (an empty match, inline flags, a construct not analysed) —
+    also the pre-check "could this sentence hold a match at all?" (search for the class)."""
     if _parser is None:
-        return pattern
+        return None
     try:
         parsed = _parser.parse(pattern)
         if parsed.state.flags & ~int(_c.SRE_FLAG_UNICODE):
-            return pattern  # inline global flags (?i) (?x) …: they must stay in front
+            return None  # inline global flags (?i) (?x) …: they must stay in front
         pieces, nullable = _first(list(parsed))
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
-        return pattern
+        return None
     if nullable or not pieces:
-        return pattern  # an empty match can happen anywhere
-    return f"(?=[{''.join(sorted(pieces))}])(?:{pattern})"
+        return None  # an empty match can happen anywhere
+    return f"[{''.join(sorted(pieces))}]"
+
+
+def lookahead_first(pattern: str) -> str:
+    """``pattern`` behind a look-ahead for its possible first characters (:func:`first_class`), or
+    ``pattern`` itself when they cannot be told.  The result matches exactly what ``pattern`` matches."""
+    first = first_class(pattern)
+    return pattern if first is None else f"(?={first})(?:{pattern})"
 
 
 _CATEGORIES = ("CATEGORY_DIGIT", r"\d"), ("CATEGORY_SPACE", r"\s"), ("CATEGORY_WORD", r"\w")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
-from ..relead import lookahead_first
+from ..relead import first_class, lookahead_first
 from ..text import MASK
 from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
@@ -52,13 +52,14 @@ _UNITS = "|".join(sorted(set(
 _NARRATIVE_YEAR = recache.compile(rf"{_YEAR}(?:[，,]|以来|是|的)")
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.  (Behind
 #: a look-ahead for its first characters, as :data:`DEADLINE_RE`.)
-QUANTITY_RE = recache.compile(lookahead_first(
+_QUANTITY = (
     rf"\d+(?:\.\d+)?\s*(?:{_UNITS})"
     # (三年行动, 五年规划: the name of a campaign or a plan, not a quantity)
     rf"|[{_CN_NUM_NO_ONE}]+(?:个|项|家|所|名|件|次|批|座|条|类|种|处|万|亿|倍|成|年(?!行动|规划|计划)|支|户|人|座)"
     rf"|(?:不少于|至少|不超过|最多|限)[{_CN_NUM}]+[个名次人所处项家件]"
     r"|百分之[一二三四五六七八九十百点]+"
-))
+)
+QUANTITY_RE = recache.compile(lookahead_first(_QUANTITY))
 _DIGITS = recache.compile(r"[0-9０-９]+")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
 #: A web address, an e-mail address, a file name, a telephone number or a postcode (来源：
@@ -353,9 +354,9 @@ def named_subjects(masked: str) -> list[tuple[int, int]]:
 #: that holds one is searched with the full pattern as before.
 _POST_NEED = recache.compile("[长记任导员]")
 _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
-#: (The characters a quantity can open with — 一 is not one, and nearly every sentence holds it:
-#: 进一步, 统一; 十一个 opens with 十.)
-_QUANTITY_NEED = recache.compile(rf"[\d{_CN_NUM_NO_ONE}不至最限]")
+#: The characters a quantity can open with, read off :data:`QUANTITY_RE`'s pattern (一 is not one,
+#: and nearly every sentence holds it: 进一步, 统一; 十一个 opens with 十).
+_QUANTITY_NEED = recache.compile(first_class(_QUANTITY) or ".")
 
 
 def find(
