@@ -94,6 +94,14 @@ class _Pool:
 
     def close(self, now: bool = False) -> None:
         if now:  # Ctrl-C: stop the workers instead of letting them finish the queue
+            # The call queue's feeder thread may be blocked writing a task to a worker about to be
+            # killed; the pool's manager then joins that thread when it finds the workers gone, and
+            # the interpreter's exit hook joins the manager — a hang after the summary was printed
+            # (1 run of the [workers] Ctrl-C test in CI, 2026-12-07; CPython fixed the stuck write
+            # only on Windows, gh-107219).  Cancelled, the join returns at once (the feeder is a daemon).
+            calls = getattr(self.executor, "_call_queue", None)
+            if calls is not None:
+                calls.cancel_join_thread()
             for p in list(getattr(self.executor, "_processes", {}).values()):
                 p.terminate()
             self.executor.shutdown(wait=False, cancel_futures=True)
