@@ -182,6 +182,34 @@ def test_a_system_needs_a_name_of_its_own(lex):
     assert slots_of(lex, "各行业、系统要加强协作。").instruments == ()
 
 
+def test_a_platform_counts_when_used_not_when_only_built(lex):
+    """A platform things go through (通过……平台报送) is a checkable channel; 打造/搭建/推进……平台 is a goal."""
+    # must fire: used
+    assert slots_of(lex, "检查结果统一上传至市场监管信息平台，由企业自行下载。").instruments == ("平台",)
+    assert slots_of(lex, "企业视频监控数据接入县应急管理局监管平台。").instruments == ("平台",)
+    assert slots_of(lex, "整改情况在学院党建信息平台上公开。").instruments == ("平台",)
+    assert slots_of(lex, "用好管好政务新媒体平台，及时回应关切。").instruments == ("平台",)
+    # must not: only built or strengthened, no use
+    assert slots_of(lex, "着力打造智慧文旅综合服务平台。").instruments == ()
+    assert slots_of(lex, "搭建校地合作新平台，拓展合作新空间。").instruments == ()
+    assert slots_of(lex, "加快推进养老服务监管平台建设。").instruments == ()
+    # the generic predicate of another clause does not count
+    assert slots_of(lex, "完善工作机制，信息统一推送至省级数据共享平台。").instruments == ("平台",)
+
+
+def test_a_post_names_someone_only_when_it_is_one_holder(lex):
+    """各级林长 is every holder (as vague as 各地各部门); 小区长效管理 holds no 区长 (长 starts 长效)."""
+    # must fire
+    assert slots_of(lex, "由常务副县长牵头负责。").who != ()
+    assert slots_of(lex, "区长每季度听取一次专题汇报。").who == ("区长",)
+    assert slots_of(lex, "村级林长要对责任区开展巡护。").who == ("村级林长",)
+    # must not
+    assert slots_of(lex, "健全老旧小区长效管理机制。").who == ()
+    assert slots_of(lex, "着眼城市长远发展，优化空间布局。").who == ()
+    assert slots_of(lex, "进一步压实各级林长的保护责任。").who == ()
+    assert slots_of(lex, "推动森林长期稳定。").who == ()
+
+
 def test_codes_are_one_instrument_and_placeholders_none(lex):
     # digits inside a code name are no amount; the code is shown whole
     assert slots_of(lex, "正文采用仿宋_GB2312字体。").how_much == () and slots_of(lex, "正文采用仿宋_GB2312字体。").instruments == ("GB2312",)

@@ -50,13 +50,15 @@ USER_SOURCE = "用户配置"
 BURDEN = "报送负担"
 PATTERN_PREFIX = "re:"
 #: The categories of ``substance.tsv``.
-STRIPPED_CATEGORIES = ("虚词", "能愿祈使", "程度修饰", "泛化动词", "比喻动词", "泛指宾语", "泛指主语")
+#: Generic predicates (加强, 完善, 打造): a direction, not an act.
+GENERIC_PREDICATE = "泛化动词"
+STRIPPED_CATEGORIES = ("虚词", "能愿祈使", "程度修饰", GENERIC_PREDICATE, "比喻动词", "泛指宾语", "泛指主语")
 #: The stripped categories grouped as the specificity model counts them (:attr:`StyleLexicon.stripped_class`).
 STRIPPED_CLASSES = (
     ("function", ("虚词", "能愿祈使")),
     ("modifier", ("程度修饰",)),
     ("subject", ("泛指主语",)),
-    ("predicate", ("泛化动词", "比喻动词")),
+    ("predicate", (GENERIC_PREDICATE, "比喻动词")),
     ("object", ("泛指宾语",)),
 )
 MODIFIER = "程度修饰"
@@ -274,7 +276,7 @@ class StyleLexicon:
     @cached_property
     def generic_nouns(self) -> frozenset[str]:
         """Generic objects and predicates (工作机制, 服务水平, 加强, 完善 …)."""
-        return self.category("泛指宾语") | self.category("泛化动词")
+        return self.category("泛指宾语") | self.category(GENERIC_PREDICATE)
 
     @cached_property
     def stripped(self) -> frozenset[str]:
@@ -304,6 +306,12 @@ class StyleLexicon:
     def instrument_re(self) -> re.Pattern[str]:
         """The 措施载体 nouns (台账, 平台, 专项资金 …), longest first."""
         return _alternation(tuple(sorted(self.category(INSTRUMENT), key=len, reverse=True)))
+
+    @cached_property
+    def generic_predicate_re(self) -> re.Pattern[str]:
+        """The 泛化动词 (打造, 搭建, 推进, 完善 …), longest first: what a sentence builds or
+        strengthens only in name (see :func:`gongwen_lint.substance.slots.find`, 平台)."""
+        return _alternation(tuple(sorted(self.category(GENERIC_PREDICATE), key=len, reverse=True)))
 
     @cached_property
     def stripped_prefixes(self) -> frozenset[str]:

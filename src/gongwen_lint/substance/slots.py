@@ -17,7 +17,7 @@ from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import first_class, lookahead_first
 from ..text import MASK
-from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
+from .table import FUNCTION, IDIOM, MODIFIER, NAME, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -94,6 +94,25 @@ POST_RE = recache.compile(
     r"|(?:分管|常务)副?(?:[省市县区乡镇]长|书记|局长|厅长|主任|组长|河长|湖长|林长)"
     r"|副?(?:[省市县区乡镇]长)|(?:河|湖|林|路|田)长(?!制)|网格员|驻村第一书记|第一书记"
 )
+#: Before a post, words that make it everyone's (各级林长, 各级河长: as vague as 各地各部门).
+_POST_ALL = ("各级", "各", "广大", "相关", "有关")
+
+
+def named_posts(table: Table, masked: str) -> list[str]:
+    """The posts :data:`POST_RE` finds that name someone: not every holder of it (各级林长), and not
+    a 长 that starts a word with the next character (小区长效管理, 城市长远发展, 森林长期: 长 read
+    cháng — a modifier such as 长效 or a name such as 长江 in jieba's classes)."""
+    out = []
+    for m in POST_RE.finditer(masked):
+        a, b = m.span()
+        if masked.endswith(_POST_ALL, 0, a):
+            continue
+        if masked[b - 1] == "长" and table.word_class(masked[b - 1:b + 1]) in (MODIFIER, NAME):
+            continue
+        out.append(m.group())
+    return out
+
+
 #: Words after a quotation that make it the name of an instrument (“河长制”, “吹哨报到”机制).
 _NAMED_AFTER = recache.compile(
     r"^[\u4e00-\u9fff]{0,2}?(?:机制|制度|模式|工程|行动|活动|计划|专项|清单|平台|系统|热线|专席|改革|服务|政策|工作法|标准|办法|"
@@ -105,8 +124,26 @@ _NAMED_END = recache.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|�
 #: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
 _VAGUE_RE = recache.compile(r"相关|有关|各类|各项|各种|多种|各级")
 _PHRASE_START = recache.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
+#: Instruments that count only when the sentence uses them, not when it only builds them: a
+#: platform things are reported, pushed or published through (通过……平台报送, 接入……监管平台, 在……平台上
+#: 公示) is a channel a reader can check; 打造“一站式”服务平台, 搭建……新平台, 推进智慧监管平台建设 name a
+#: goal as vague as 完善……体系 (eleven such platforms among the tuning halves' missed empty items,
+#: none among the concrete ones' uses).
+_USED_ONLY = frozenset({"平台"})
+#: What makes an instrument used rather than built, from the generic predicate to it (用好管好两微平台:
+#: the predicate itself may be one of use).
+_USE_MARK = recache.compile(r"通过|依托|利用|运用|借助|接入|录入|上传|推送|报送|联网|挂网|登录|用好|管好|用活|用足|[在经由向与对至于]")
+_CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
 #: Determiners before 系统 that make it a line of organs (本系统, 全系统: the bodies of one sector).
 _SECTOR_DETERMINERS = "本全"
+
+
+def _only_built(lex: StyleLexicon, outside: str, k: int) -> bool:
+    """The instrument starting at ``k`` is the object of a generic predicate of its clause
+    (打造, 搭建, 推进, 完善 …) with no word of use after that predicate (see :data:`_USED_ONLY`)."""
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, 0, k)), default=0)
+    verbs = list(lex.generic_predicate_re.finditer(outside, cut, k))
+    return bool(verbs) and _USE_MARK.search(outside, verbs[-1].start(), k) is None
 
 
 def _names_no_system(table: Table, phrase: str) -> bool:
@@ -372,10 +409,10 @@ def find(
     who = [text[a:b] for a, b in found if not _inside((a, b), sources)] if found else []
     for m in _BY_RE.finditer(masked):
         agent = m.group(1)
-        if organs(lex, table, agent) or POST_RE.search(agent):
+        if organs(lex, table, agent) or named_posts(table, agent):
             who.append(text[m.start(1):m.end(1)])
     if _POST_NEED.search(masked):
-        who += [m.group() for m in POST_RE.finditer(masked)]
+        who += named_posts(table, masked)
     # (a subject the organ pattern already names: 县应急管理局要)
     subjects = named_subjects(masked)
     if subjects:
@@ -417,7 +454,8 @@ def find(
         # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
-                and not (word == "系统" and _names_no_system(table, phrase))):
+                and not (word == "系统" and _names_no_system(table, phrase))
+                and not (word in _USED_ONLY and _only_built(lex, outside, k))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
         return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)

@@ -66,7 +66,7 @@ def vague_measure(unit: Item, ctx):
     for item in inventory_items(ctx, unit):
         if item.verdict is not Verdict.EMPTY or not _reportable(item) or not _vague_measure_item(lex, item):
             continue
-        verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category("泛化动词")]
+        verbs = [t.text for s in item.sentences for t in s.judgement.tokens if t.text in lex.category(lexicon.GENERIC_PREDICATE)]
         said = "、".join(dict.fromkeys(verbs[:5])) or _stock_list(item)
         said = f"只有“{said}”，" if said else ""
         # an item the specificity model made empty may name its field (种子市场, 危险化学品企业):
