@@ -44,7 +44,7 @@ LENGTH_MASK = (1 << LENGTH_BITS) - 1
 #: log₂ of the total frequency of jieba's dictionary: each word of a segmentation costs this
 #: much, and earns log₂ of its own frequency (jieba's maximum-probability route, without its HMM).
 LOG_TOTAL = 26
-_FORMAT = 2  # of the stored automaton
+_FORMAT = 3  # of the stored automaton (and of the order its words are added in)
 
 
 def value(word: str, freq: int) -> int:
@@ -59,12 +59,21 @@ def frequency(v: int) -> int:
 
 
 def build(text: str) -> ahocorasick.Automaton:
-    """The automaton of a word list (``word<TAB>frequency`` lines)."""
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    add = automaton.add_word
+    """The automaton of a word list (``word<TAB>frequency`` lines).
+
+    Words are added most frequent first: pyahocorasick finds a node's child by a linear scan of
+    its children in the order they were added, and the root has a child for every Han character
+    (20,992) — in the list's order, a search scanned thousands of them for each character of the
+    text; most frequent first, a few dozen (7× faster on official prose)."""
+    items: list[tuple[int, str]] = []
     for line in text.splitlines():
         word, _, freq = line.partition("\t")
-        add(word, value(word, int(freq)))
+        items.append((-int(freq), word))
+    items.sort()
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add = automaton.add_word
+    for minus, w in items:
+        add(w, value(w, -minus))
     automaton.make_automaton()
     return automaton
 
