@@ -125,7 +125,7 @@ def test_stored_automaton_is_read_back_and_a_damaged_one_rebuilt(tmp_path, monke
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("GWLINT_NO_RECACHE", raising=False)
     words.load.cache_clear()
-    stale = tmp_path / "gongwen-lint" / f"words-v0-00000000-0-{sys.implementation.cache_tag}-{sys.byteorder}.pickle"
+    stale = tmp_path / "gongwen-lint" / f"words-v0-00000000-{words._library()}-{sys.implementation.cache_tag}-{sys.byteorder}.pickle"
     stale.parent.mkdir()
     stale.write_bytes(b"an older word list's automaton")
     try:

@@ -10,8 +10,8 @@ The words are ``dictionaries/substance_words.tsv`` (written with the table by
 ``scripts/build_substance_table.py``: the table's keys are CRC-32s and cannot be enumerated).
 Building the automaton from the list costs about half a second, so the built automaton is kept in
 the user's cache folder as :mod:`gongwen_lint.recache` keeps compiled patterns
-(``$XDG_CACHE_HOME/gongwen-lint/words-<tag>.pickle``, keyed by the list's CRC-32, pyahocorasick's
-version and the interpreter); reading it back costs ~15 ms.  It is read with an unpickler that
+(``$XDG_CACHE_HOME/gongwen-lint/words-<tag>.pickle``, keyed by the list's CRC-32, the build of
+pyahocorasick and the interpreter); reading it back costs ~15 ms.  It is read with an unpickler that
 builds nothing but an ``ahocorasick.Automaton``; a missing, stale, damaged or foreign file is
 rebuilt from the list, and an unwritable folder only means building again next run.
 ``GWLINT_NO_RECACHE=1`` turns the store off, as for the patterns.
@@ -31,7 +31,6 @@ import sys
 import tempfile
 import zlib
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
@@ -92,12 +91,19 @@ def _enabled() -> bool:
     return os.environ.get("GWLINT_NO_RECACHE", "") in ("", "0")
 
 
-def store_path(data: bytes) -> Path:
+def _library() -> str:
+    """Which build of pyahocorasick this is (its pickles hold its own node layout): the size and
+    time of its extension module — cheaper than asking the package metadata (~3 ms)."""
     try:
-        ac = version("pyahocorasick")
-    except PackageNotFoundError:  # pragma: no cover - installed without metadata
-        ac = "unknown"
-    tag = f"v{_FORMAT}-{zlib.crc32(data):08x}-{ac}-{sys.implementation.cache_tag}-{sys.byteorder}"
+        st = os.stat(ahocorasick.__file__ or "")
+    except (OSError, TypeError):  # pragma: no cover - a built-in module
+        return "builtin"
+    return f"{st.st_size:x}{st.st_mtime_ns:x}"
+
+
+def store_path(data: bytes) -> Path:
+    """``$XDG_CACHE_HOME/gongwen-lint/words-<format>-<list>-<library>-<interpreter>.pickle``."""
+    tag = f"v{_FORMAT}-{zlib.crc32(data):08x}-{_library()}-{sys.implementation.cache_tag}-{sys.byteorder}"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "gongwen-lint" / f"words-{tag}.pickle"
 
@@ -113,9 +119,9 @@ def _read(path: Path) -> ahocorasick.Automaton | None:
 
 
 def _write(path: Path, automaton: ahocorasick.Automaton) -> None:
-    """Store the automaton atomically, and remove this interpreter's stores of other word lists
-    (each is 8 MB: an upgrade must not leave the old one behind); silently skipped when the
-    folder is not writable."""
+    """Store the automaton atomically, and remove the stores of other word lists made with this
+    library and interpreter (each is 8 MB: an upgrade must not leave the old one behind);
+    silently skipped when the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".words-", suffix=".tmp")
@@ -126,8 +132,8 @@ def _write(path: Path, automaton: ahocorasick.Automaton) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in path.parent.glob(f"words-*-{sys.implementation.cache_tag}-{sys.byteorder}.pickle"):
-            if old != path:
+        for old in path.parent.glob(f"words-*-{_library()}-{sys.implementation.cache_tag}-{sys.byteorder}.pickle"):
+            if old != path:  # (another library's store may be another environment's: kept)
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         pass
