@@ -69,12 +69,32 @@ def case_runs() -> list[str]:
     return list(runs)
 
 
+def _collision(lex, w: str) -> bool:
+    """A string the table walk took for a word only because its CRC-32 is a word's key."""
+    return len(w) > 1 and w not in lex.stripped and not words.load().exists(w)
+
+
 def test_automaton_routes_are_the_table_walks_on_every_eval_case() -> None:
+    # (a route of the walk through a key collision may differ — 16 of the corpus texts' 224,793
+    # distinct runs, see below — and the automaton's is then the right one; none in these cases)
     lex, table = lexicon.load(), substance_table.load()
     runs = case_runs()
     assert len(runs) > 3000
-    differ = [r for r in runs if clause.segment(lex, table, r) != reference_segment(lex, table, r)]
+    differ = []
+    for r in runs:
+        walked = reference_segment(lex, table, r)
+        if clause.segment(lex, table, r) != walked and not any(_collision(lex, w) for w in walked):
+            differ.append(r)
     assert differ == []
+
+
+def test_a_key_collision_is_no_word() -> None:
+    # 应当依法与 shares a word's CRC-32 key: the walk took it for a word, the automaton does not
+    lex, table = lexicon.load(), substance_table.load()
+    run = "应当依法与劳动者订立劳动合同"
+    assert "应当依法与" in reference_segment(lex, table, run)
+    assert _collision(lex, "应当依法与")
+    assert clause.segment(lex, table, run) == ["应当", "依法", "与", "劳动者", "订立", "劳动合同"]
 
 
 def test_lexicon_additions_are_words_of_the_segmentation() -> None:
