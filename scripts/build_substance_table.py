@@ -36,8 +36,13 @@ Method:
    (``common | legal << 4 | class << 8 | freq << 11``, ``freq`` = log₂ of the word's frequency in
    jieba's dictionary, 0–31, which the runtime's segmentation uses as jieba does), uncompressed: reading 1.4 MB is faster than inflating
    1 MB (which costs more than every other part of loading the style rules).
+7. The words of step 4 (and any n-gram whose key collides with a word's), two to seven characters,
+   and every Han character, with their frequency, as text: ``dictionaries/substance_words.tsv``.  The runtime segmentation
+   finds them all in one pass of an Aho-Corasick automaton built from this list (keys alone cannot
+   be enumerated), instead of a table lookup per candidate substring.
 
 Usage: python scripts/build_substance_table.py [--corpus ../shared/corpus/archive] [--out dictionaries/substance_table.bin]
+       [--words-out dictionaries/substance_words.tsv]
 """
 
 from __future__ import annotations
@@ -59,6 +64,8 @@ CHUNK = 300
 PER_DOC = 5
 MIN_SHARE = 0.001  # quantised 0 below this
 MIN_FREQ = 5  # jieba words kept even if the archive never shows them (names of people: only if seen)
+#: The longest word the runtime segmentation tries (:data:`gongwen_lint.substance.clause.MAX_WORD`).
+MAX_WORD = 7
 GROUPS = {"mee": 0, "gwr": 1, "laws": 2}
 OFFICIAL = (0, 1)
 LEGAL = 2
@@ -176,7 +183,8 @@ def build(corpus: Path) -> tuple[dict[str, int], dict]:
     return values, stats
 
 
-def write(values: dict[str, int], out: Path) -> int:
+def keyed_values(values: dict[str, int]) -> tuple[dict[int, int], int]:
+    """The values by CRC-32 key, as the runtime reads them, and how many keys collided."""
     keyed: dict[int, int] = {}
     collisions = 0
     for s, v in values.items():
@@ -186,6 +194,11 @@ def write(values: dict[str, int], out: Path) -> int:
             keyed[k] = max(keyed[k], v)  # conservative: the commoner reading wins
         else:
             keyed[k] = v
+    return keyed, collisions
+
+
+def write(values: dict[str, int], out: Path) -> int:
+    keyed, collisions = keyed_values(values)
     keys = array("I", sorted(keyed))
     vals = array("H", (keyed[k] for k in keys))
     if sys.byteorder != "little":
@@ -195,15 +208,43 @@ def write(values: dict[str, int], out: Path) -> int:
     return collisions
 
 
+def segmentation_words(values: dict[str, int]) -> dict[str, int]:
+    """What the runtime segmentation may take as a word, with the frequency a lookup gives it:
+    every Han character (frequency 0 if the table holds nothing for it), and every string of two
+    to :data:`MAX_WORD` characters that the table makes a word (a word class under its key).  Read
+    off the same keyed values as the table, so an n-gram whose key collides with a word's is a word
+    here as it is for a lookup."""
+    keyed, _ = keyed_values(values)
+    out = {}
+    for c in range(0x4E00, 0xA000):
+        out[chr(c)] = keyed.get(zlib.crc32(chr(c).encode("utf-8")), 0) >> 11
+    for s in values:
+        if 2 <= len(s) <= MAX_WORD:
+            v = keyed[zlib.crc32(s.encode("utf-8"))]
+            if v >> 8 & 7:
+                out[s] = v >> 11
+    return out
+
+
+def write_words(words: dict[str, int], out: Path) -> None:
+    """One word a line, ``word<TAB>log₂ frequency``, sorted: the runtime builds its automaton from
+    this (:mod:`gongwen_lint.substance.words`)."""
+    out.write_text("".join(f"{w}\t{f}\n" for w, f in sorted(words.items())), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "archive"))
     ap.add_argument("--out", default=str(ROOT / "dictionaries" / "substance_table.bin"))
+    ap.add_argument("--words-out", default=str(ROOT / "dictionaries" / "substance_words.tsv"))
     args = ap.parse_args()
     values, stats = build(Path(args.corpus))
     collisions = write(values, Path(args.out))
+    words = segmentation_words(values)
+    write_words(words, Path(args.words_out))
     size = Path(args.out).stat().st_size
-    print(f"{stats}; key collisions {collisions}; wrote {args.out} ({size / 1024:.0f} KiB)")
+    print(f"{stats}; key collisions {collisions}; wrote {args.out} ({size / 1024:.0f} KiB)"
+          f" and {args.words_out} ({len(words)} segmentation words)")
 
 
 if __name__ == "__main__":

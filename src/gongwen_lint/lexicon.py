@@ -314,11 +314,6 @@ class StyleLexicon:
         return _alternation(tuple(sorted(self.category(GENERIC_PREDICATE), key=len, reverse=True)))
 
     @cached_property
-    def stripped_prefixes(self) -> frozenset[str]:
-        """The stripped words and every start of them (for the segmentation's word graph)."""
-        return frozenset(w[:n] for w in self.stripped for n in range(2, len(w) + 1))
-
-    @cached_property
     def organ_re(self) -> re.Pattern[str]:
         return _organ_re(self.organ_suffixes, tuple(sorted(self.category(ORGAN_SECTOR))))
 

@@ -31,10 +31,13 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import NamedTuple
 
+import ahocorasick
+
 from .. import caches, recache
 from ..lexicon import FIGURATIVE_VERB, MODIFIER, StyleLexicon, alternation
 from ..text import count_han
 from . import slots as slot_finder
+from . import words
 from .table import FUNCTION, IDIOM, NAME, NONE, NOUN, VERB, VERBAL, Table
 from .table import MODIFIER as MODIFIER_CLASS
 
@@ -127,9 +130,6 @@ def _stripped_spans(lex: StyleLexicon, text: str, sources: list[tuple[int, int]]
     return spans, stock
 
 
-#: log₂ of the total frequency of jieba's dictionary: each word of a segmentation costs this
-#: much, and earns log₂ of its own frequency (jieba's maximum-probability route, without its HMM).
-_LOG_TOTAL = 26
 #: What a word of the lexicon (substance.tsv, boilerplate) earns when jieba does not know it.
 _LEXICON_FREQ = 16
 
@@ -141,27 +141,26 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     done = memo.runs.get(run)
     if done is not None:
         return list(done)
-    edge = memo.edges
+    # jieba's DAG: a word ending at e scores best[j] + log₂ freq − log₂ total.  The automata yield
+    # every word (:mod:`.words`: each character and the table's words; the lexicon's own) in
+    # order of where it ends, so every best[j] a word reads is final, and every position is the
+    # end of a character.  Of equal scores the route through the earliest start wins (jieba's
+    # walk, and the table walk this replaced, tried starts in order).
+    found = memo.words.iter(run)
+    if memo.lexicon_words is not None:
+        extra = list(memo.lexicon_words.iter(run))
+        if extra:
+            found = sorted([*found, *extra])
     n = len(run)
-    # jieba's DAG, walked once: a word ending at k scores best[j] + log₂ freq − log₂ total; every
-    # edge into j starts before j, so best[j] is final when j is reached (a single character is
-    # always a word, so every position is reached)
-    best: list[float] = [0.0] + [float("-inf")] * n
-    back = [0] * (n + 1)
-    for j in range(n):
-        here = best[j]
-        for k in range(j + 1, min(n, j + MAX_WORD) + 1):
-            w = run[j:k]
-            cost = edge.get(w)
-            if cost is None:
-                cost = edge[w] = memo.edge(w)
-            if cost >= _PASS:
-                if cost == _STOP:
-                    break  # no word of the table or the lexicon starts this way
-                continue
-            score = here + cost
-            if score > best[k]:
-                best[k], back[k] = score, j
+    best = [0] + [_UNREACHED] * n
+    back = [n] * (n + 1)
+    for end, v in found:
+        e = end + 1
+        j = e - (v & _LENGTH_MASK)
+        score = best[j] + (v >> _LENGTH_BITS)
+        if score > best[e] or (score == best[e] and j < back[e]):
+            best[e] = score
+            back[e] = j
     out = []
     i = n
     while i > 0:
@@ -172,50 +171,53 @@ def segment(lex: StyleLexicon, table: Table, run: str) -> list[str]:
     return out
 
 
-#: :meth:`_SegmentMemo.edge` codes besides a cost (a cost is at most 31 − 26: a frequency is five
-#: bits): no word starts this way; a start of a word but not a word itself.
-_STOP, _PASS = 101, 100
+_LENGTH_BITS, _LENGTH_MASK = words.LENGTH_BITS, words.LENGTH_MASK
+#: Below any route's score (a route has at most one word a character, each costing > −64).
+_UNREACHED = -(1 << 62)
 
 
 class _SegmentMemo:
-    """What :func:`segment` asks of the table and the lexicon, remembered per string, and the
-    routes of runs already segmented (a draft repeats its phrases; a batch repeats the stock).
-    Both are bounded: cleared when full, as the table's own cache."""
+    """What :func:`segment` reads — the word automata — and the routes of runs already segmented
+    (a draft repeats its phrases; a batch repeats the stock).  The memos are bounded: cleared when
+    full, as the table's own cache."""
 
     MAX = 200_000
 
     def __init__(self, lex: StyleLexicon, table: Table):
-        self.known = lex.stripped
-        self.prefixes = lex.stripped_prefixes
-        self.table = table
-        self.edges: dict[str, int] = {}
+        self.words = words.load()
+        self.lexicon_words = _lexicon_automaton(lex, self.words)
         self.runs: dict[str, tuple[str, ...]] = {}
         self.kinds: dict[str, str] = {}  # :func:`_kind` of the words of routes (see :func:`tokens`)
-
-    def edge(self, w: str) -> int:
-        """The word graph's edge for ``w``: its cost as a word (log₂ of its frequency less
-        :data:`_LOG_TOTAL`), or :data:`_PASS` / :data:`_STOP`.  A single character is always a
-        word (its frequency may be 0)."""
-        if len(self.edges) > self.MAX:
-            self.edges.clear()
-        if len(w) == 1:
-            freq = self.table.get(w).freq
-            return (max(freq, _LEXICON_FREQ) if w in self.known else freq) - _LOG_TOTAL
-        e = self.table.lookup(w)
-        if e is None and w not in self.prefixes:
-            return _STOP
-        if e is not None and e.cls != NONE:
-            freq = e.freq
-        elif w in self.known:
-            freq = _LEXICON_FREQ
-        else:
-            return _PASS
-        return (max(freq, _LEXICON_FREQ) if w in self.known else freq) - _LOG_TOTAL
 
     def remember(self, run: str, words: list[str]) -> None:
         if len(self.runs) > self.MAX:
             self.runs.clear()
         self.runs[run] = tuple(words)
+
+
+_LEXICON_AUTOMATA: dict[int, tuple[StyleLexicon, ahocorasick.Automaton | None]] = {}
+
+
+def _lexicon_automaton(lex: StyleLexicon, table_words: ahocorasick.Automaton) -> ahocorasick.Automaton | None:
+    """The lexicon's words of up to :data:`MAX_WORD` characters, each scoring as a word of at
+    least :data:`_LEXICON_FREQ` (its table frequency if higher); None if there are none.  A word
+    in both automata is offered twice and the higher score wins: the same as scoring it once
+    with the higher frequency.  Kept per lexicon, holding it (a configuration's lexicon lives as
+    long as its run); not a cache of anything a document says, so :mod:`.caches` leaves it."""
+    hit = _LEXICON_AUTOMATA.get(id(lex))
+    if hit is None:
+        if len(_LEXICON_AUTOMATA) >= 8:
+            _LEXICON_AUTOMATA.clear()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for w in lex.stripped:
+            if len(w) <= MAX_WORD:
+                v = table_words.get(w, None)
+                freq = _LEXICON_FREQ if v is None else max(words.frequency(v), _LEXICON_FREQ)
+                automaton.add_word(w, words.value(w, freq))
+        if len(automaton):
+            automaton.make_automaton()
+        hit = _LEXICON_AUTOMATA[id(lex)] = (lex, automaton if len(automaton) else None)
+    return hit[1]
 
 
 _MEMOS: dict[tuple[int, int], tuple[StyleLexicon, Table, _SegmentMemo]] = {}
