@@ -13,6 +13,7 @@ from typing import Any
 from ... import recache
 from ...diagnostics import Diagnostic
 from ...model import TEXT_ROLES, Document, Paragraph
+from ...ordinals import Ordinal
 from ...text import count_cjk, mask
 from .._ordinals import is_anchor, paragraph_ordinal
 from ..context import Context
@@ -24,8 +25,12 @@ _NUMERALS = set("0123456789〇零一二三四五六七八九十百千万亿两�
 
 
 def _normalise(p: Paragraph) -> str:
+    return _without_ordinal(p, paragraph_ordinal(p))
+
+
+def _without_ordinal(p: Paragraph, o: Ordinal | None) -> str:
+    """``p``'s text without its ordinal ``o`` (when typed, not automatic) and punctuation."""
     text = p.text
-    o = paragraph_ordinal(p)
     if o is not None and not o.in_label:
         text = text[o.text_span[1]:]
     return _PUNCT_STRIP.sub("", text)
@@ -115,11 +120,12 @@ def _duplicate_segments(doc: Document, min_chars: int) -> list[list[_Entry]]:
             seen.clear()
             segments.append([])
             continue
-        norm = _normalise(p)
+        o = paragraph_ordinal(p)
+        norm = _without_ordinal(p, o)
         cjk = count_cjk(mask(norm))
         if cjk < min_chars:
             continue  # short lines, and lines that are only a quoted title
-        entry = _Entry(p, norm, cjk, paragraph_ordinal(p) is not None, _item_label(p.text))
+        entry = _Entry(p, norm, cjk, o is not None, _item_label(p.text))
         first = seen.get(norm)
         if first is not None:
             entry.repeats = first
