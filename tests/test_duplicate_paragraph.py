@@ -106,15 +106,15 @@ def related_texts(draw) -> list[str]:
 
 
 @settings(max_examples=1000, deadline=None)
-@given(related_texts(), st.floats(0.05, 1.0))
-def test_every_pair_that_passes_is_a_candidate(texts, threshold):
+@given(related_texts(), st.floats(0.05, 1.0), st.booleans())
+def test_every_pair_that_passes_is_a_candidate(texts, threshold, arrays):
     from rapidfuzz.distance import Indel
 
     from gongwen_lint.model import Paragraph
     from gongwen_lint.rules.headings import _candidate_pairs, _Entry
 
     entries = [_Entry(Paragraph(part="body", index=i + 1, text=t), t, len(t), False) for i, t in enumerate(texts)]
-    earlier = _candidate_pairs(entries, threshold)
+    earlier = _candidate_pairs(entries, threshold, arrays=arrays)
     for i, a in enumerate(texts):
         named = set(earlier(i))
         assert named <= set(range(i))
@@ -155,6 +155,38 @@ def test_pairs_on_the_bound_itself_are_candidates():
                 continue  # the float length filter rejects it already
             for a, b in ((long_text, short_text), (short_text, long_text)):
                 entries = [_Entry(Paragraph(part="body", index=i + 1, text=x), x, len(x), False) for i, x in enumerate((a, b))]
-                assert 0 in _candidate_pairs(entries, t)(1), (a, b, t)
+                assert 0 in _candidate_pairs(entries, t, arrays=False)(1), (a, b, t)
+                assert 0 in _candidate_pairs(entries, t, arrays=True)(1), (a, b, t)
                 tried += 1
     assert tried > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(related_texts(), min_size=1, max_size=4), st.sampled_from([0.3, 0.6, 2 / 3, 0.7, 0.8, 0.9, 0.95, 1.0]))
+def test_the_arrays_name_the_same_candidates_as_the_loops(groups, threshold):
+    """The two ways of computing the candidate pairs give the same lists, not only supersets of
+    the pairs that pass: a long segment (the arrays) finds no more and no fewer pairs to compare
+    than a short one would, whatever the token order each uses."""
+    from gongwen_lint.model import Paragraph
+    from gongwen_lint.rules.headings import _candidate_pairs, _Entry
+
+    texts = [t for group in groups for t in group]
+    entries = [_Entry(Paragraph(part="body", index=i + 1, text=t), t, len(t), False) for i, t in enumerate(texts)]
+    loops = _candidate_pairs(entries, threshold, arrays=False)
+    arrays = _candidate_pairs(entries, threshold, arrays=True)
+    assert [arrays(i) for i in range(len(texts))] == [loops(i) for i in range(len(texts))]
+
+
+def test_a_long_segment_takes_the_arrays_and_finds_what_every_pair_finds():
+    """A segment of ARRAY_MIN_ENTRIES paragraphs or more gets its pairs from the arrays: the
+    findings are the reference scan's, a near copy far down included."""
+    from gongwen_lint.rules.headings import gw304_duplicate_paragraph
+
+    filler = [f"第{n}项工作要按照{n * 7 % 13}号方案的要求抓好落实，确保在{n % 12 + 1}月底前全部完成并报送{n % 5}类情况。"
+              for n in range(gw304_duplicate_paragraph.ARRAY_MIN_ENTRIES)]
+    original = "各级政府要把安全生产工作摆上重要议事日程，切实加强组织领导，层层落实工作责任，确保不发生重大事故。"
+    text = "\n".join(["关于做好有关工作的通知", "各区人民政府：", original, *filler, original.replace("层层", "逐级"),
+                     filler[7].replace("抓好", "做好")])
+    new, doc = _new_findings(text, 15, 0.9)
+    assert new == sorted(reference_findings(doc, 15, 0.9))
+    assert sum("几乎相同" in message for _, message in new) >= 2
