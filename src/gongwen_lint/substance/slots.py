@@ -17,7 +17,7 @@ from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import first_class, lookahead_first
 from ..text import MASK
-from .table import FUNCTION, IDIOM, MODIFIER, NAME, NONE, VERB, Table
+from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
 _CN_NUM_NO_ONE = "二两三四五六七八九十百千万"
@@ -101,13 +101,14 @@ _POST_ALL = ("各级", "各", "广大", "相关", "有关")
 def named_posts(table: Table, masked: str) -> list[str]:
     """The posts :data:`POST_RE` finds that name someone: not every holder of it (各级林长), and not
     a 长 that starts a word with the next character (小区长效管理, 城市长远发展, 森林长期: 长 read
-    cháng — a modifier such as 长效 or a name such as 长江 in jieba's classes)."""
+    cháng — a modifier such as 长效 in jieba's classes)."""
     out = []
     for m in POST_RE.finditer(masked):
         a, b = m.span()
         if masked.endswith(_POST_ALL, 0, a):
             continue
-        if masked[b - 1] == "长" and table.word_class(masked[b - 1:b + 1]) in (MODIFIER, NAME):
+        # (长 alone at the end is no word; 长春, 长沙 are names that follow a post: 副市长春节前)
+        if b < len(masked) and masked[b - 1] == "长" and table.word_class(masked[b - 1:b + 1]) == MODIFIER:
             continue
         out.append(m.group())
     return out
