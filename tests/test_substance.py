@@ -197,6 +197,23 @@ def test_a_platform_counts_when_used_not_when_only_built(lex):
     assert slots_of(lex, "完善工作机制，信息统一推送至省级数据共享平台。").instruments == ("平台",)
 
 
+def test_a_platform_s_own_name_is_neither_its_verb_nor_its_use(lex):
+    """Review 2026-12-07: words inside the platform's name decided whether it was used — 服务 in
+    政务服务平台 was taken as the verb (and the 通过/在 before it ignored), 对 of 对接 and 报送 of
+    信息报送平台 as uses."""
+    # must fire: a coverb or verb of use before the name, whatever the name holds
+    assert slots_of(lex, "推进政务事项通过政务服务平台和线下窗口受理。").instruments == ("平台",)
+    assert slots_of(lex, "推动审批结果在政务服务平台上公示。").instruments == ("平台",)
+    assert slots_of(lex, "推动企业在省平台上报送数据。").instruments == ("平台",)
+    assert slots_of(lex, "推进全市企业接入市场监管平台，按日报送数据。").instruments == ("平台",)
+    # must not: the name's own characters are no use of it
+    assert slots_of(lex, "着力打造政企对接平台。").instruments == ()
+    assert slots_of(lex, "进一步完善信息报送平台。").instruments == ()
+    assert slots_of(lex, "加快建设数据上传平台。").instruments == ()
+    assert slots_of(lex, "搭建在线学习平台，营造良好氛围。").instruments == ()
+    assert slots_of(lex, "加快建设对外交流平台。").instruments == ()
+
+
 def test_a_post_names_someone_only_when_it_is_one_holder(lex):
     """各级林长 is every holder (as vague as 各地各部门); 小区长效管理 holds no 区长 (长 starts 长效)."""
     # must fire

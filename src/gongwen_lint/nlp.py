@@ -34,6 +34,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .cachedir import cache_folder
+
 #: jieba.posseg flags (ICTCLAS-style) → Universal POS.
 _UPOS = {
     "n": "NOUN", "nr": "PROPN", "nrfg": "PROPN", "nrt": "PROPN", "ns": "PROPN", "nt": "PROPN",
@@ -105,8 +107,9 @@ def _pruned_dictionary(jieba, folder: str) -> str | None:
 
 
 def _cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(base) / "gongwen-lint"
+    path = cache_folder()
+    if path is None:
+        return tempfile.gettempdir()
     try:
         path.mkdir(parents=True, exist_ok=True)
         probe = path / ".write-test"

@@ -27,6 +27,8 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from .cachedir import cache_folder
+
 _sre: Any = None
 try:  # CPython's internals; elsewhere every pattern goes through re.compile
     _sre = importlib.import_module("_sre")
@@ -104,18 +106,22 @@ def _enabled() -> bool:
     return _sre is not None and os.environ.get("GWLINT_NO_RECACHE", "") in ("", "0")
 
 
-def store_path() -> Path:
-    """``$XDG_CACHE_HOME/gongwen-lint/re-<interpreter>.marshal`` (``~/.cache`` by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "gongwen-lint" / f"re-{_TAG}.marshal"
+def store_path() -> Path | None:
+    """``$XDG_CACHE_HOME/gongwen-lint/re-<interpreter>.marshal`` (``~/.cache`` by default), or
+    None when there is no cache folder (then every run compiles its patterns)."""
+    folder = cache_folder()
+    return folder / f"re-{_TAG}.marshal" if folder is not None else None
 
 
 def _store() -> dict[tuple[str, int], _Entry]:
     global _stored
     if _stored is None:
         _stored = {}
+        path = store_path()
         try:
-            data = marshal.loads(store_path().read_bytes())
+            if path is None:
+                return _stored
+            data = marshal.loads(path.read_bytes())
             if isinstance(data, dict):
                 _stored = data
         except (OSError, ValueError, EOFError, TypeError, RuntimeError):
@@ -132,6 +138,8 @@ def _save() -> None:
     if len(merged) > MAX_ENTRIES or sum(len(e[1]) for e in merged.values()) > MAX_BYTES:
         merged = {k: v for k, v in merged.items() if k in _used or k in _added}
     path = store_path()
+    if path is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".re-", suffix=".tmp")

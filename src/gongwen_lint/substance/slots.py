@@ -132,19 +132,34 @@ _PHRASE_START = recache.compile(r"[，。；：、,;:（）()“”\s]|利用|�
 #: none among the concrete ones' uses).
 _USED_ONLY = frozenset({"平台"})
 #: What makes an instrument used rather than built, from the generic predicate to it (用好管好两微平台:
-#: the predicate itself may be one of use).
+#: the predicate itself may be one of use).  A single character counts only as a coverb (在省平台上
+#:公示, 向……平台报送), not as the first character of a word (在线, 对外, 对接: 搭建在线学习平台).
 _USE_MARK = recache.compile(r"通过|依托|利用|运用|借助|接入|录入|上传|推送|报送|联网|挂网|登录|用好|管好|用活|用足|[在经由向与对至于]")
+#: Marks that, right before the instrument, name what it is for rather than a use of it
+#: (完善信息报送平台, 建设数据上传平台 — against 推动企业接入平台, 依托平台).
+_PURPOSE_MARKS = frozenset({"录入", "上传", "推送", "报送", "联网", "挂网"})
 _CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
 #: Determiners before 系统 that make it a line of organs (本系统, 全系统: the bodies of one sector).
 _SECTOR_DETERMINERS = "本全"
 
 
-def _only_built(lex: StyleLexicon, outside: str, k: int) -> bool:
+def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int) -> bool:
     """The instrument starting at ``k`` is the object of a generic predicate of its clause
-    (打造, 搭建, 推进, 完善 …) with no word of use after that predicate (see :data:`_USED_ONLY`)."""
+    (打造, 搭建, 推进, 完善 …) with no word of use after that predicate (see :data:`_USED_ONLY`).
+    A generic predicate right before the instrument is part of its name, not its verb (政务服务平台,
+    对外交流平台: 通过政务服务平台办理 uses one)."""
     cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, 0, k)), default=0)
-    verbs = list(lex.generic_predicate_re.finditer(outside, cut, k))
-    return bool(verbs) and _USE_MARK.search(outside, verbs[-1].start(), k) is None
+    verbs = [m for m in lex.generic_predicate_re.finditer(outside, cut, k) if m.end() < k]
+    if not verbs:
+        return False
+    for m in _USE_MARK.finditer(outside, verbs[-1].start(), k):
+        word = m.group()
+        if len(word) == 1:
+            if table.word_class(outside[m.start():m.start() + 2]) == NONE:
+                return False
+        elif not (m.end() == k and word in _PURPOSE_MARKS):
+            return False
+    return True
 
 
 def _names_no_system(table: Table, phrase: str) -> bool:
@@ -456,7 +471,7 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
-                and not (word in _USED_ONLY and _only_built(lex, outside, k))):
+                and not (word in _USED_ONLY and _only_built(lex, table, outside, k))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
         return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)

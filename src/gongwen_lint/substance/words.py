@@ -36,6 +36,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..cachedir import cache_folder
+
 FILE = "substance_words.tsv"
 #: Bits of a value that hold the word's length (words have at most seven characters).
 LENGTH_BITS = 3
@@ -101,11 +103,14 @@ def _library() -> str:
     return f"{st.st_size:x}{st.st_mtime_ns:x}"
 
 
-def store_path(data: bytes) -> Path:
-    """``$XDG_CACHE_HOME/gongwen-lint/words-<format>-<list>-<library>-<interpreter>.pickle``."""
+def store_path(data: bytes) -> Path | None:
+    """``$XDG_CACHE_HOME/gongwen-lint/words-<format>-<list>-<library>-<interpreter>.pickle``, or
+    None when there is no cache folder (then the automaton is built on every run)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
     tag = f"v{_FORMAT}-{zlib.crc32(data):08x}-{_library()}-{sys.implementation.cache_tag}-{sys.byteorder}"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "gongwen-lint" / f"words-{tag}.pickle"
+    return folder / f"words-{tag}.pickle"
 
 
 def _read(path: Path) -> ahocorasick.Automaton | None:
@@ -146,8 +151,9 @@ def load() -> ahocorasick.Automaton:
     if not _enabled():
         return build(data.decode("utf-8"))
     path = store_path(data)
-    automaton = _read(path)
+    automaton = _read(path) if path is not None else None
     if automaton is None:
         automaton = build(data.decode("utf-8"))
-        _write(path, automaton)
+        if path is not None:
+            _write(path, automaton)
     return automaton
