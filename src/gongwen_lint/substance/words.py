@@ -123,10 +123,22 @@ def _read(path: Path) -> ahocorasick.Automaton | None:
     return automaton
 
 
+#: Stores of other word lists (same library and interpreter) kept beside this one's.
+KEEP_OTHER_LISTS = 1
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _write(path: Path, automaton: ahocorasick.Automaton) -> None:
-    """Store the automaton atomically, and remove the stores of other word lists made with this
-    library and interpreter (each is 8 MB: an upgrade must not leave the old one behind);
-    silently skipped when the folder is not writable."""
+    """Store the automaton atomically, and remove the older stores of other word lists made with
+    this library and interpreter (each is 8 MB: upgrades must not pile them up), keeping the
+    newest other one (see :data:`KEEP_OTHER_LISTS`); silently skipped when the folder is not
+    writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".words-", suffix=".tmp")
@@ -137,9 +149,14 @@ def _write(path: Path, automaton: ahocorasick.Automaton) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in path.parent.glob(f"words-*-{_library()}-{sys.implementation.cache_tag}-{sys.byteorder}.pickle"):
-            if old != path:  # (another library's store may be another environment's: kept)
-                old.unlink(missing_ok=True)
+        # (another library's store may be another environment's: kept; of this library's, the
+        # newest other one is kept too — two installs with different lists sharing one build of
+        # pyahocorasick would otherwise rebuild on every run, each deleting the other's)
+        others = [p for p in path.parent.glob(f"words-*-{_library()}-{sys.implementation.cache_tag}-{sys.byteorder}.pickle")
+                  if p != path]
+        others.sort(key=_mtime, reverse=True)
+        for old in others[KEEP_OTHER_LISTS:]:
+            old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         pass
 
