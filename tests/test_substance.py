@@ -559,3 +559,83 @@ def test_a_settled_principle_reads_its_other_sentences_only_when_asked(lex):
         assert s._pending is None
     eager = tuple(dict.fromkeys(w for s in item.sentences for w in s.judgement.content))
     assert item.content == eager and "校舍" in "".join(item.content)
+
+
+def test_an_acronym_of_an_indicator_or_method_is_no_instrument(lex):
+    """GDP, CPI, DRG/DIP name what is measured or how it is paid, not a tool anyone keeps or uses."""
+    # must not
+    assert slots_of(lex, "推动单位GDP物流成本稳步下降。").instruments == ()
+    assert slots_of(lex, "完善DRG/DIP付费机制，推动医保、医疗、医药协同发展。").instruments == ()
+    assert slots_of(lex, "密切关注CPI走势。").instruments == ()
+    # must fire: tools named by code
+    assert slots_of(lex, "群众可通过“浙里办”APP在线申报。").instruments == ("APP",)
+    assert slots_of(lex, "各科室通过OA系统报送周报。").instruments[:1] == ("OA",)
+
+
+def test_a_plan_that_names_a_period_is_no_instrument(lex):
+    """“十四五”规划收官之年 dates the sentence; 编制“十五五”规划 names a document to write."""
+    assert slots_of(lex, "2025年是“十四五”规划收官之年，也是改革攻坚之年。").instruments == ()
+    assert slots_of(lex, "今年是“十五五”规划的开局之年。").instruments == ()
+    assert slots_of(lex, "县发展改革局牵头编制全县“十五五”规划。").instruments == ("“十五五”",)
+
+
+def test_a_platform_named_as_what_is_built_is_no_instrument(lex):
+    """以平台建设为支撑 and 平台升级改造 make the platform a goal; 依托省平台建设数据库 uses one."""
+    assert slots_of(lex, "以平台建设为支撑，以场景应用为牵引。").instruments == ()
+    assert slots_of(lex, "做好平台升级改造。").instruments == ()
+    assert slots_of(lex, "依托省平台建设专题数据库。").instruments[:1] == ("平台",)
+    assert slots_of(lex, "检查结果统一上传至市场监管信息平台。").instruments == ("平台",)
+
+
+def test_the_organ_that_made_a_decision_is_its_source_not_its_doer(lex):
+    """是党中央作出的重要部署: the deployment's source (来源语境), not who carries it out."""
+    assert slots_of(lex, "安全生产治本攻坚三年行动是党中央作出的重要部署。").who == ()
+    assert slots_of(lex, "这是省委、省政府作出的重大决策部署。").who == ()
+    # must fire: the doer stays
+    assert slots_of(lex, "市应急管理局要落实党中央作出的重要部署。").who == ("市应急管理局",)
+    assert slots_of(lex, "县林业局是全县森林防火工作的责任单位。").who == ("县林业局",)
+
+
+def test_a_demonstrative_and_copula_are_no_place_name(lex):
+    """这是省委的要求 names 省委, not an organ called 这是省委; 那曲市 stays a place."""
+    assert slots_of(lex, "这是省委的要求。").who == ("省委",)
+    assert slots_of(lex, "那曲市政府负责。").who == ("那曲市政府",)
+
+
+def _warned(paragraph: str) -> bool:
+    """A GW702/GW703 warning on the paragraph, as a measure item of a draft."""
+    from gongwen_lint.diagnostics import Severity
+
+    report = lint_text(HEAD + "一、主要措施\n\n" + paragraph + "\n\n" + TAIL)
+    return any(d.code in ("GW702", "GW703") and d.severity is Severity.WARNING for d in report.diagnostics)
+
+
+def test_straight_double_quotes_are_read_as_quotation_marks(lex):
+    """Drafts typed on a Western layout quote with "…": the substance analysis still sees a name
+    there (the 15 of "15分钟养老服务圈" is no amount), whatever GW4's punctuation findings say."""
+    from gongwen_lint.text import typographic_quotes
+
+    assert typographic_quotes('打造"15分钟养老服务圈"，推进"一网通办"。') == "打造“15分钟养老服务圈”，推进“一网通办”。"
+    assert typographic_quotes('只有一个"引号。') == '只有一个"引号。'  # unpaired: left as it is
+    assert typographic_quotes("没有引号。") == "没有引号。"
+    empty = '要深入推进养老服务供给侧结构性改革，着力打造"15分钟养老服务圈"，努力让老年人安享幸福晚年。'
+    concrete = '市民政局于2026年6月底前在全市建成"15分钟养老服务圈"示范社区20个。'
+    assert _warned(empty) and not _warned(concrete)
+
+
+def test_n_and_brand_ip_are_no_instrument(lex):
+    assert slots_of(lex, "构建一朵云、一张网、N个应用的总体架构。").instruments == ()
+    assert slots_of(lex, "打造特色文旅IP。").instruments == ()
+
+
+def test_closing_formulas_name_no_doer(lex):
+    """团结在……周围, 统一到……上来: the organ is the centre or the standard, not who acts."""
+    assert slots_of(lex, "让我们更加紧密地团结在以习近平同志为核心的党中央周围。").who == ()
+    assert slots_of(lex, "把思想统一到省委省政府对粮食生产形势的判断上来。").who == ()
+    assert slots_of(lex, "县农业农村局把种粮补贴统一发放到农户一卡通上来。").who[:1] == ("县农业农村局",)
+
+
+def test_an_organ_name_does_not_start_inside_a_word(lex):
+    """及时向市政府报告: the organ is 市政府, not 时向市政府."""
+    assert slots_of(lex, "及时向市政府报告。").who == ("市政府",)
+    assert slots_of(lex, "由南昌市政府负责。").who == ("南昌市政府",)

@@ -49,6 +49,26 @@ DOC_NUMBER_RE = recache.compile(
     r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
 )
 
+def typographic_quotes(text: str) -> str:
+    """``text`` with straight double quotes read as the pairs they stand for ("15分钟生活圈" →
+    “15分钟生活圈”), one character for one so offsets hold; unchanged when they do not pair up.
+
+    Why: drafts typed on a Western keyboard layout, or pasted from the web, quote with ``"``.  The
+    punctuation rules report that as it is; the substance analysis must still see a quotation
+    there — a name or a slogan someone else coined, not the drafter's own words.
+    """
+    n = text.count('"')
+    if n == 0 or n % 2:
+        return text
+    out = list(text)
+    k = 0
+    for i, ch in enumerate(out):
+        if ch == '"':
+            out[i] = "“" if k % 2 == 0 else "”"
+            k += 1
+    return "".join(out)
+
+
 _PAIRS = {"“": "”", "《": "》", "‘": "’", "「": "」", "『": "』"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _TITLES = {"《": "》"}

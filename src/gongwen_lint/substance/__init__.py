@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from ..decoder.vocab import deploys_work
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
-from ..text import mask, sentences
+from ..text import mask, sentences, typographic_quotes
 from .clause import Judgement, Resolver, Verdict, concrete, deepen, judge, resolved
 from .items import Span, spans
 from .model import Model
@@ -218,7 +218,7 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
     packaged table does not know, they are read by ``resolve`` (jieba's tagger, if the
     configuration asks for it: ``[style] nlp``) or else by :func:`unknown_runs_as_words`.
     ``model``: the specificity model (:mod:`.model`); ``None``: the word test alone."""
-    text = span.p.text
+    text = typographic_quotes(span.p.text)
     bounds = []
     for a, b in sentences(text[span.start:span.end]):
         a, b = a + span.start, b + span.start

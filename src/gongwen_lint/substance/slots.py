@@ -75,11 +75,18 @@ _LINK = recache.compile(
     r"|邮(?:政编码|编)[：: ]?[0-9]{6}(?![0-9])"
 )
 _LINK_HINT = recache.compile(lookahead_first(r"[.@]|[0-9]{7}|邮"))
-#: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet.
-_PLACEHOLDER = recache.compile(r"[XxＸｘ]+")
+#: XX, ×× written for a name still to fill in (GW306 reports it): no instrument yet; and N for
+#: "some number of" (1+N 政策体系, 一张网、N个应用).
+_PLACEHOLDER = recache.compile(r"[XxＸｘ]+|[NnＮ]")
 #: Digits that belong to a code with letters (仿宋_GB2312, PM2.5, G20): a name, not an amount.
 _IN_CODE = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")
 _CODE_BEFORE = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ_][0-9.]*$")
+#: Acronyms that name an indicator or a method, not a tool anyone keeps or uses (单位GDP物流成本,
+#: 完善DRG/DIP付费机制): the national accounts' and price indices' (国家统计局: GDP, GNP, GNI, CPI,
+#: PPI, PMI), the medical insurance payment methods (国家医保局《DRG/DIP支付方式改革三年行动计划》:
+#: DRG, DIP), the public-private partnership model (财政部: PPP), management jargon (KPI, ESG) and
+#: a brand as marketing calls it (文旅IP, 打造城市IP).
+_CONCEPT_CODES = frozenset({"GDP", "GNP", "GNI", "CPI", "PPI", "PMI", "DRG", "DIP", "PPP", "KPI", "ESG", "IP"})
 #: A code as the inventory shows it, digits included (GB2312, 5G, PM2.5): one instrument.
 #: (Leading digits only when they start the code: in NP1-1D the code after the hyphen is D.)
 _CODE = recache.compile(r"(?:(?<![-0-9A-Za-zＡ-Ｚａ-ｚ])[0-9]+)?[A-Za-zＡ-Ｚａ-ｚ]{1,12}(?:[0-9.]*[0-9])?")
@@ -143,23 +150,31 @@ _CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
 _SECTOR_DETERMINERS = "本全"
 
 
-def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int) -> bool:
-    """The instrument starting at ``k`` is the object of a generic predicate of its clause
+def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int, end: int) -> bool:
+    """The instrument at ``k``–``end`` is the object of a generic predicate of its clause
     (打造, 搭建, 推进, 完善 …) with no word of use after that predicate (see :data:`_USED_ONLY`).
     A generic predicate right before the instrument is part of its name, not its verb (政务服务平台,
     对外交流平台: 通过政务服务平台办理 uses one)."""
     cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, 0, k)), default=0)
     verbs = [m for m in lex.generic_predicate_re.finditer(outside, cut, k) if m.end() < k]
     if not verbs:
-        return False
-    for m in _USE_MARK.finditer(outside, verbs[-1].start(), k):
+        # no predicate before it, but one right after the name (以平台建设为支撑, 平台升级改造):
+        # the platform is what is to be built, unless something before it is a use of it
+        after = lex.generic_predicate_re.match(outside, end)
+        return after is not None and not _uses_in(table, outside, cut, k)
+    return not _uses_in(table, outside, verbs[-1].start(), k)
+
+
+def _uses_in(table: Table, outside: str, start: int, k: int) -> bool:
+    """A word of use (:data:`_USE_MARK`) between ``start`` and the instrument at ``k``."""
+    for m in _USE_MARK.finditer(outside, start, k):
         word = m.group()
         if len(word) == 1:
             if table.word_class(outside[m.start():m.start() + 2]) == NONE:
-                return False
+                return True
         elif not (m.end() == k and word in _PURPOSE_MARKS):
-            return False
-    return True
+            return True
+    return False
 
 
 def _names_no_system(table: Table, phrase: str) -> bool:
@@ -175,6 +190,8 @@ _NUMBER_NAME = recache.compile(r"(?:热线|政务|便民|服务|平台|专线|�
 _CITING_BEFORE = recache.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
 #: What follows a quotation that names a document to be written or applied (“十二五”规划).
 _DOCUMENT_AFTER = recache.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
+#: …unless the plan only names a period of time (“十四五”规划收官之年, “十五五”规划开局起步).
+_PERIOD_AFTER = recache.compile(r"(?:规划|计划)的?(?:收官|开局|起步|中期|决胜|冲刺|攻坚|实施的?关键|关键)")
 _INSTRUMENT_END = recache.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 _QUOTE_MARKS = recache.compile("[" + "".join(k + v for k, v in _QUOTES.items()) + "]")
@@ -342,6 +359,10 @@ _PLACE_END = recache.compile(r"[省市县区州旗镇乡]|街道")
 _LEVEL_START = recache.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
 
 
+#: Characters no place name starts with: demonstratives and the copula.
+_NOT_PLACE_START = "这此是"  # (not 那: 那曲市)
+
+
 def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
     """An organ that starts with a place name (宜春市教育局) must start with a word that can be
     one: not a verb or an adverb swallowed by the pattern (提醒市政府, 积极为市政府), nor a verb
@@ -353,7 +374,15 @@ def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
     place = organ[: m.start()] if m else organ[:2]
     if m and any(place.startswith(v) for v in co_verbs):
         return False
+    if place[0] in _NOT_PLACE_START:  # 这是省委的要求: a pronoun and a copula, no place (the table knows no 这是)
+        return False
     return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
+
+
+def _starts_inside_word(table: Table, masked: str, a: int, b: int) -> bool:
+    """The organ at ``a`` opens with a place name whose first character ends a word of the table
+    with the character before it (及时|向市政府: 时向 is no place)."""
+    return a > 0 and not _LEVEL_START.match(masked, a, b) and table.word_class(masked[a - 1:a + 1]) != NONE
 
 
 def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]]:
@@ -362,7 +391,8 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     out = []
     co_verbs = lex.category(CO_VERB)
     for a, b in lex.organs(masked):
-        while a < b and not _named_organ(table, co_verbs, masked[a:b]):
+        # (a place name starts a word: in 及时向市政府报告 the match 时向市政府 starts inside 及时)
+        while a < b and (not _named_organ(table, co_verbs, masked[a:b]) or _starts_inside_word(table, masked, a, b)):
             m = _PLACE_END.search(masked, a + 1, b)
             if m is None:
                 a = b
@@ -451,7 +481,8 @@ def find(
                     and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
-    documents = [q for q in quoted if q.named and (text[q.start] == "《" or _DOCUMENT_AFTER.match(text, q.end))
+    documents = [q for q in quoted if q.named and (text[q.start] == "《" or (_DOCUMENT_AFTER.match(text, q.end)
+                                                                           and not _PERIOD_AFTER.match(text, q.end)))
                  and not (text[q.start] == "《" and _CITING_BEFORE.search(text, 0, q.start))] if quoted else []
     instruments = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in documents]
     cited = [f"{text[q.start]}{q.content}{text[q.end - 1]}" for q in quoted if q.named and q not in documents] if quoted else []
@@ -460,7 +491,8 @@ def find(
         instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
     for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
-        if not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links):
+        if (not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links)
+                and m.group().upper() not in _CONCEPT_CODES):
             instruments.append(m.group())
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
@@ -471,7 +503,7 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
-                and not (word in _USED_ONLY and _only_built(lex, table, outside, k))):
+                and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
         return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)
