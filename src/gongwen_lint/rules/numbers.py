@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Paragraph
+from ..relead import lookahead_first
 from ..text import CN_DIGITS, masked, sentences
 from .context import Context
 from .punctuation import PUNCT_ROLES
@@ -23,7 +24,7 @@ INFO = Severity.INFO
 
 # --------------------------------------------------------------------------------------------
 _FAKE_ZERO = "OoＯｏ○0０零"
-_NUMERAL_RUN = recache.compile(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}")
+_NUMERAL_RUN = recache.compile(lookahead_first(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}"))
 
 
 def _zero_runs(m: str) -> Iterator[tuple[int, int, str]]:
@@ -83,10 +84,10 @@ def zero_character(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_DOTTED_DATE = recache.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.]|[年月日号])(?!\s*[:：]\d)")
-_SHORT_YEAR = recache.compile(r"(?<![\d０-９'])(?P<y>\d{2})年(?P<m>\d{1,2})月")
-_PADDED = recache.compile(r"(?<![\d０-９.])0(?P<n>[1-9])(?P<u>[月日])")
-_HAO_DATE = recache.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})号")
+_DOTTED_DATE = recache.compile(lookahead_first(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.]|[年月日号])(?!\s*[:：]\d)"))
+_SHORT_YEAR = recache.compile(lookahead_first(r"(?<![\d０-９'])(?P<y>\d{2})年(?P<m>\d{1,2})月"))
+_PADDED = recache.compile(lookahead_first(r"(?<![\d０-９.])0(?P<n>[1-9])(?P<u>[月日])"))
+_HAO_DATE = recache.compile(lookahead_first(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})号"))
 _DIGIT = recache.compile(r"\d")
 _MIXED = recache.compile(r"(?P<y>[〇一二三四五六七八九○OＯ零]{4})年(?=\d{1,2}月)")
 
@@ -157,7 +158,7 @@ def date_expression(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _RELATIVE = recache.compile(r"今年|去年|明年|前年|近日|日前|昨天|今天|明天|前天|后天|昨日|今日|明日|上周|本周|下周|上个?月|下个?月|本月")
-_EXPLICIT_DATE = recache.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|[〇一二三四五六七八九]{4}年")
+_EXPLICIT_DATE = recache.compile(lookahead_first(r"\d{4}年|\d{1,2}月\d{1,2}日|[〇一二三四五六七八九]{4}年"))
 _RELATIVE_COMPOUND = recache.compile(r"今日头条|明日之星|今天下|本月刊")
 
 
