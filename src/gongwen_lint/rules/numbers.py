@@ -131,26 +131,29 @@ def date_expression(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     m = masked(p.text)
     if not _DIGIT.search(m):
         return  # every pattern below needs an Arabic digit: one scan instead of five
-    for mt in _DOTTED_DATE.finditer(m):
+    # Each pattern is tried only when the paragraph holds the characters all its matches hold
+    # (substring tests in C; most paragraphs with a digit name no date of these forms).
+    has_month = "月" in m
+    for mt in _DOTTED_DATE.finditer(m) if "." in m or "/" in m or "-" in m else ():
         y, mo, d = mt.group("y"), int(mt.group("m")), int(mt.group("d"))
         if not _valid(mo, d):
             continue
         fixed = f"{y}年{mo}月{d}日"
         yield ctx.report(p, mt.start(), mt.end(), f"日期应写作“{fixed}”：{mt.group(0)} → {fixed}", replacement=fixed)
-    for mt in _SHORT_YEAR.finditer(m):
+    for mt in _SHORT_YEAR.finditer(m) if has_month and "年" in m else ():
         if _valid(int(mt.group("m"))):
             s, e = mt.span("y")
             yield ctx.report(p, s, e + 1, f"年份不应简写：{mt.group('y')}年 → 应写全四位年份")
-    for mt in _PADDED.finditer(m):
+    for mt in _PADDED.finditer(m) if "0" in m and (has_month or "日" in m) else ():
         if mt.group("u") == "日" and not (mt.start() > 0 and m[mt.start() - 1] == "月"):
             continue  # 05日 alone: rare, and may be a code
         fixed = mt.group("n") + mt.group("u")
         yield ctx.report(p, mt.start(), mt.end(), f"月、日不补零：{mt.group(0)} → {fixed}", replacement=fixed)
-    for mt in _HAO_DATE.finditer(m):
+    for mt in _HAO_DATE.finditer(m) if has_month and "号" in m else ():
         if _valid(int(mt.group("m")), int(mt.group("d"))):
             s = mt.end() - 1
             yield ctx.report(p, s, s + 1, f"日期应用“日”不用“号”：{mt.group(0)} → {mt.group(0)[:-1]}日", replacement="日")
-    for mt in _MIXED.finditer(m):
+    for mt in _MIXED.finditer(m) if has_month and "年" in m else ():
         digits = "".join(str(CN_DIGITS.get(c, 0)) for c in mt.group("y"))
         fixed = f"{digits}年"
         yield ctx.report(p, mt.start(), mt.end(), f"汉字年份与阿拉伯数字月日混用：{mt.group(0)} → {fixed}", replacement=fixed)
