@@ -312,7 +312,7 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if ref.year + _REL[rel] != year:
                     yield ctx.report(p, mt.start(), mt.end(),
                                      f"按成文日期{_fmt(ref)}，“{rel}”是{ref.year + _REL[rel]}年，不是{year}年")
-        if ref is not None:
+        if ref is not None and _RECENT.search(m):  # no sentence of it says 近日: not split into them
             yield from _recently(p, m, ref, ctx)
         for pattern, implied in ((_PLAN_RE, _plan_year), (_ANNIV_RE, _anniversary_year)):
             for mt in pattern.finditer(m):
