@@ -65,3 +65,35 @@ def test_disabled_collection_stays_disabled():
         assert gc.get_threshold()[0] == 0
     finally:
         gc.set_threshold(*before)
+
+
+def test_reading_and_the_structure_run_with_the_raised_threshold(monkeypatch, tmp_path):
+    """Reading a .docx and analysing its structure make as many objects as the rules do (issue
+    18): they run inside the raised threshold too, and the caller's comes back after."""
+    from docxbuild import DocxBuilder  # tests/ is on sys.path (conftest)
+    from gongwen_lint import api, structure
+
+    seen = {}
+    real_load, real_analyse = api.load_document, structure.analyse
+
+    def load(path):
+        seen["read"] = gc.get_threshold()[0]
+        return real_load(path)
+
+    def analyse(doc, vocab=None):
+        seen["structure"] = gc.get_threshold()[0]
+        return real_analyse(doc, vocab)
+
+    monkeypatch.setattr(api, "load_document", load)
+    monkeypatch.setattr(structure, "analyse", analyse)
+    path = tmp_path / "d.docx"
+    DocxBuilder().p("关于做好有关工作的通知").p("各区人民政府：").p("现将有关事项通知如下。").save(path)
+    before = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)
+    try:
+        report = Linter().check_file(path)
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*before)
+    assert report.error is None
+    assert seen == {"read": engine.CHECK_GC_THRESHOLD, "structure": engine.CHECK_GC_THRESHOLD}

@@ -154,6 +154,10 @@ def test_even_footer_matters_only_with_more_than_one_page():
     assert check(one) == []
     many = draft("{页脚 PAGE}— 1 —", "{标题}关于做好有关工作的通知", *[f"{{正文}}{BODY * 3}"] * 12)
     assert estimated_pages(many) > 1.5
+    # counting stops once the estimate reaches the bound asked about (a 500-page draft is not read
+    # to its end to learn it has more than one page), on the same side of it as the full count
+    assert 1.15 <= estimated_pages(many, enough=1.15) < estimated_pages(many)
+    assert estimated_pages(one, enough=1.15) == estimated_pages(one)
     [d] = check(many)
     assert d.code == "GW206" and "双页码应居左" in d.message and d.location.part == "footer1"
 

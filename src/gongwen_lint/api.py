@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import structure, suppress
 from .config import Config, discover
-from .engine import run_rules
+from .engine import _fewer_collections, run_rules
 from .errors import ReadError, ResourceError
 from .model import Document
 from .reading import load_document
@@ -42,6 +42,13 @@ class Linter:
         self.resources = resources if resources is not None else Resources(self.config)
 
     def check_document(self, doc: Document, path_for_config: str | None = None) -> Report:
+        with _fewer_collections():
+            return self._check_document(doc, path_for_config)
+
+    def _check_document(self, doc: Document, path_for_config: str | None) -> Report:
+        """The structure read and the rules run with fewer collections of the youngest
+        generation (:func:`.engine._fewer_collections`): analysing the structure makes the
+        same flood of short-lived objects as the rules do."""
         if doc.genre is None and doc.format is None:
             vocab = self.resources.get("structure.vocab", lambda: structure.load_vocab(self.config.dictionaries))
             doc = structure.analyse(doc, vocab)
@@ -55,7 +62,15 @@ class Linter:
         return report
 
     def check_file(self, path: str | Path) -> Report:
-        """Never raises for a bad file: the report carries ``error`` instead."""
+        """Never raises for a bad file: the report carries ``error`` instead.
+
+        Reading, too, runs with fewer collections of the youngest generation: the reader makes
+        tens of thousands of objects a long draft keeps (paragraphs, runs, formats), and each
+        700 of them started a collection that walked the young ones again (issue 18)."""
+        with _fewer_collections():
+            return self._check_file(path)
+
+    def _check_file(self, path: str | Path) -> Report:
         try:
             doc = load_document(path)
         except ReadError as e:

@@ -409,11 +409,19 @@ class Document:
         """Body elements with one of ``roles``, counting the lines of soft-break paragraphs
         (``(paragraph, span)``; the span covers the whole paragraph when it is one element)."""
         wanted = set(roles)
-        return [(p, s) for p in self.body for s in p.spans() if s.role in wanted]
+        out: list[tuple[Paragraph, LineRole]] = []
+        for p in self.body:
+            # p.spans() without making the whole-paragraph span of every paragraph not wanted
+            # (GW633 and the date rules ask this of a 500-page body; issue 18)
+            if p.lines:
+                out.extend((p, s) for s in p.lines if s.role in wanted)
+            elif p.role in wanted:
+                out.append((p, LineRole(0, len(p.text), p.role, p.confidence)))
+        return out
 
     def has(self, role: Role) -> bool:
         """The body holds ``role``, as a paragraph or as a line of one."""
-        return any(s.role is role for p in self.body for s in p.spans())
+        return any(any(s.role is role for s in p.lines) if p.lines else p.role is role for p in self.body)
 
     def all_paragraphs(self):
         for paragraphs in self.parts.values():

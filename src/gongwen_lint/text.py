@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import caches, recache
+from .relead import lookahead_first
 
 MASK = "\u2060"  # WORD JOINER: not CJK, not punctuation, not a digit — matches nothing by accident
 
@@ -192,7 +193,7 @@ def chinese_number(s: str) -> int | None:
 
 
 #: URLs and e-mail addresses: their half-width marks are right.
-_URL = recache.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = recache.compile(lookahead_first(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"))
 
 
 def masked(text: str, quotations: bool = True) -> str:

@@ -92,7 +92,7 @@ PROMPT_RE = recache.compile(r"^(单击|点击|单击或点击|请单击|请点�
 
 # -- tables of contents --------------------------------------------------------------------------
 TOC_HEAD_RE = recache.compile(r"^目录$|^目次$")
-TOC_LINE_RE = recache.compile(r"(\.{3,}|…{2,}|·{3,}|－{3,}|-{3,}|_{3,}|—{3,})\d{1,3}$")
+TOC_LINE_RE = recache.compile(lookahead_first(r"(\.{3,}|…{2,}|·{3,}|－{3,}|-{3,}|_{3,}|—{3,})\d{1,3}$"))
 
 # -- what 主送 and 署名 lines are made of -------------------------------------------------------
 # A 主送 line is a list of organ names; a sentence with a predicate is body text that happens

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from .. import recache
+from ..relead import lookahead_first
 
 # --------------------------------------------------------------------------------------------
 # Chinese numerals (with 万 and 亿 sections): 一百二十, 两千三百万, 十二万五千
@@ -80,10 +81,10 @@ _ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: A quantity in running text: number, optional scale, unit.  Approximations (约, 余, 多) are
 #: read too and flagged, so callers can skip them.
 QUANTITY_RE = recache.compile(
-    rf"(?P<approx_pre>约|近|超过|逾|不足|不到|将近|大约|达到约)?"
+    lookahead_first(rf"(?P<approx_pre>约|近|超过|逾|不足|不到|将近|大约|达到约)?"
     rf"(?P<num>{_ARABIC}|[{CN_NUMERAL_CHARS}]+)"
     rf"(?P<approx_mid>余|多)?(?P<scale>{_SCALE_ALT})?(?P<approx_mid2>余|多)?(?P<unit>{_UNIT_ALT})"
-    rf"(?P<approx_post>左右|以上|以下|上下|多)?"
+    rf"(?P<approx_post>左右|以上|以下|上下|多)?")
 )
 #: A table cell holding only a number (the unit may come from the column header).
 CELL_NUMBER_RE = recache.compile(

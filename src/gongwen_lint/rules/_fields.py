@@ -18,6 +18,7 @@ from ..decoder.patterns import PERSON_TITLE_RE, PLACEHOLDER_RE
 from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre data, one source
 from ..diagnostics import Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
+from ..relead import lookahead_first
 from ..text import DOC_NUMBER_RE, compact
 
 # ---------------------------------------------------------------------------------------------
@@ -29,8 +30,8 @@ _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _CN_CHARS = "一二三四五六七八九十" + CN_ZERO
 
 DATE_IN_TEXT_RE = recache.compile(
-    rf"(?P<y>\d{{2,4}}|[{_CN_CHARS}]{{2,4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*月\s*"
-    rf"(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,4}})\s*(?P<suffix>[日号])"
+    lookahead_first(rf"(?P<y>\d{{2,4}}|[{_CN_CHARS}]{{2,4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,4}})\s*(?P<suffix>[日号])")
 )
 #: 2012.7.1, 2012-7-1, 2012/07/01 — not the 7.3.5.4 form.
 DOTTED_DATE_RE = recache.compile(r"(?P<y>\d{4})\s*(?P<sep>[.．\-－/／])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d.])")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .. import dates, recache
+from ..relead import lookahead_first
 from ._amounts import cn_numeral
 
 _SP = dates.SPACE
@@ -23,18 +24,18 @@ _YEAR = rf"(?P<y>{dates.YEAR}){_SP}年|(?P<rel>今年|本年|当年|明年|来�
 #: A point in time, as precise as it is written, ending a deadline or a period (the pieces of a
 #: date, spaces around its digits included, are :mod:`gongwen_lint.dates`').
 WHEN_RE = recache.compile(
-    rf"(?:(?:{_YEAR})(?:度)?{_SP})?"
+    lookahead_first(rf"(?:(?:{_YEAR})(?:度)?{_SP})?"
     r"(?:"
     rf"(?P<m>{dates.MONTH_NUMBER}){_SP}月(?:份)?(?:{_SP}(?P<d>{dates.DAY_NUMBER}){_SP}[日号]|(?P<part>{dates.MONTH_PART}|中|初))?"
     r"|(?P<q>第?[一二三四1-4])季度(?:末)?"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<yend>年底|年末|底)"
     r"|(?P<month_rel>本月|当月|下月|下个月)(?:(?P<md>\d{1,2})[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
-    r")"
+    r")")
 )
 _HINT = recache.compile(r"月|季度|半年|年底|年末|\d年底")
 _WORD_MONTH = recache.compile(r"[一二三四五六七八九十]")
-_BARE_YEAR_RE = recache.compile(rf"(?<!\d)({dates.YEAR}){_SP}年(?![度初底末])")
+_BARE_YEAR_RE = recache.compile(lookahead_first(rf"(?<!\d)({dates.YEAR}){_SP}年(?![度初底末])"))
 _WEEKDAY_RE = recache.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
 

@@ -16,6 +16,7 @@ from itertools import chain
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Paragraph, Role
+from ..relead import lookahead_first
 from ..text import compact, mask, sentences
 from ._amounts import cn_numeral
 from ._ordinals import paragraph_ordinal, parse_ordinal
@@ -32,9 +33,9 @@ _NUM = rf"[{_CN_DIGITS}]{{1,3}}|\d{{1,2}}"
 _NUMERAL = rf"[{_CN_DIGITS}\d]"  # a character of _NUM
 _COUNTED = r"个方面|大方面|方面|大项|项|条|点|大类|类|种|个|件|部分|批|组|项内容|个环节|环节|个阶段|阶段|步"
 COUNT_RE = recache.compile(
-    rf"(?<![第每前后近])(?P<lead>以下|如下|下列|下述)?(?P<n>{_NUM})(?P<unit>{_COUNTED})(?!月|年|日|天|周|小时|工作日|百分)"
+    lookahead_first(rf"(?<![第每前后近])(?P<lead>以下|如下|下列|下述)?(?P<n>{_NUM})(?P<unit>{_COUNTED})(?!月|年|日|天|周|小时|工作日|百分)"
     rf"(?:(?P<n2>{_NUM})(?P<unit2>项|条|点|个|件|类))?"
-    r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<end>[：:]|(?=[。；;，,]|$))"
+    r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?P<end>[：:]|(?=[。；;，,]|$))")
 )
 #: What every COUNT_RE match holds: a numeral, then a counted unit.  A pattern that opens with a
 #: look-behind and an optional group is tried at every position of every paragraph; this one

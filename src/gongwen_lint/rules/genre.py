@@ -400,6 +400,17 @@ def _repealed_patterns() -> list[tuple[re.Pattern, dict]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_repealed() -> re.Pattern | None:
+    """One alternation of all the repealed patterns: a paragraph none of them matches (nearly
+    every one) is passed over in one scan instead of one scan per pattern (issue 18).  None when
+    the alternation does not compile (two entries naming the same group)."""
+    try:
+        return recache.compile("|".join(f"(?:{rx.pattern})" for rx, _entry in _repealed_patterns()))
+    except re.error:
+        return None
+
+
 @rule(
     "GW607",
     "repealed-citation",
@@ -426,6 +437,9 @@ def repealed_citation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：《国家行政机关公文处理办法》已于2012年停止执行。
     """
     text = p.text
+    anywhere = _any_repealed()
+    if anywhere is not None and not anywhere.search(text):
+        return
     for rx, entry in _repealed_patterns():
         for m in rx.finditer(text):
             sent_start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1

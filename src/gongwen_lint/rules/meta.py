@@ -19,12 +19,13 @@ from collections.abc import Iterator
 from .. import recache, suppress
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import Document, Paragraph
+from ..relead import lookahead_first
 from .context import Context
 from .registry import Rule, all_rules, is_exact, matches, rule, valid_selector
 
 # U+FFFD is what a decoder writes for bytes it could not read; 锟斤拷 is U+FFFD's UTF-8 bytes
 # read as GBK and written again.  Neither is ever meant to be in a 公文.
-_GARBLED_RE = recache.compile(r"(?:\ufffd|锟斤拷)+")
+_GARBLED_RE = recache.compile(lookahead_first(r"(?:\ufffd|锟斤拷)+"))
 
 
 @rule(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Paragraph
+from ..relead import lookahead_first
 from ..text import CN_DIGITS, masked, sentences
 from .context import Context
 from .punctuation import PUNCT_ROLES
@@ -23,7 +24,7 @@ INFO = Severity.INFO
 
 # --------------------------------------------------------------------------------------------
 _FAKE_ZERO = "OoＯｏ○0０零"
-_NUMERAL_RUN = recache.compile(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}")
+_NUMERAL_RUN = recache.compile(lookahead_first(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}"))
 
 
 def _zero_runs(m: str) -> Iterator[tuple[int, int, str]]:
@@ -83,10 +84,10 @@ def zero_character(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_DOTTED_DATE = recache.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.]|[年月日号])(?!\s*[:：]\d)")
-_SHORT_YEAR = recache.compile(r"(?<![\d０-９'])(?P<y>\d{2})年(?P<m>\d{1,2})月")
-_PADDED = recache.compile(r"(?<![\d０-９.])0(?P<n>[1-9])(?P<u>[月日])")
-_HAO_DATE = recache.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})号")
+_DOTTED_DATE = recache.compile(lookahead_first(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.]|[年月日号])(?!\s*[:：]\d)"))
+_SHORT_YEAR = recache.compile(lookahead_first(r"(?<![\d０-９'])(?P<y>\d{2})年(?P<m>\d{1,2})月"))
+_PADDED = recache.compile(lookahead_first(r"(?<![\d０-９.])0(?P<n>[1-9])(?P<u>[月日])"))
+_HAO_DATE = recache.compile(lookahead_first(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})号"))
 _DIGIT = recache.compile(r"\d")
 _MIXED = recache.compile(r"(?P<y>[〇一二三四五六七八九○OＯ零]{4})年(?=\d{1,2}月)")
 
@@ -130,26 +131,29 @@ def date_expression(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     m = masked(p.text)
     if not _DIGIT.search(m):
         return  # every pattern below needs an Arabic digit: one scan instead of five
-    for mt in _DOTTED_DATE.finditer(m):
+    # Each pattern is tried only when the paragraph holds the characters all its matches hold
+    # (substring tests in C; most paragraphs with a digit name no date of these forms).
+    has_month = "月" in m
+    for mt in _DOTTED_DATE.finditer(m) if "." in m or "/" in m or "-" in m else ():
         y, mo, d = mt.group("y"), int(mt.group("m")), int(mt.group("d"))
         if not _valid(mo, d):
             continue
         fixed = f"{y}年{mo}月{d}日"
         yield ctx.report(p, mt.start(), mt.end(), f"日期应写作“{fixed}”：{mt.group(0)} → {fixed}", replacement=fixed)
-    for mt in _SHORT_YEAR.finditer(m):
+    for mt in _SHORT_YEAR.finditer(m) if has_month and "年" in m else ():
         if _valid(int(mt.group("m"))):
             s, e = mt.span("y")
             yield ctx.report(p, s, e + 1, f"年份不应简写：{mt.group('y')}年 → 应写全四位年份")
-    for mt in _PADDED.finditer(m):
+    for mt in _PADDED.finditer(m) if "0" in m and (has_month or "日" in m) else ():
         if mt.group("u") == "日" and not (mt.start() > 0 and m[mt.start() - 1] == "月"):
             continue  # 05日 alone: rare, and may be a code
         fixed = mt.group("n") + mt.group("u")
         yield ctx.report(p, mt.start(), mt.end(), f"月、日不补零：{mt.group(0)} → {fixed}", replacement=fixed)
-    for mt in _HAO_DATE.finditer(m):
+    for mt in _HAO_DATE.finditer(m) if has_month and "号" in m else ():
         if _valid(int(mt.group("m")), int(mt.group("d"))):
             s = mt.end() - 1
             yield ctx.report(p, s, s + 1, f"日期应用“日”不用“号”：{mt.group(0)} → {mt.group(0)[:-1]}日", replacement="日")
-    for mt in _MIXED.finditer(m):
+    for mt in _MIXED.finditer(m) if has_month and "年" in m else ():
         digits = "".join(str(CN_DIGITS.get(c, 0)) for c in mt.group("y"))
         fixed = f"{digits}年"
         yield ctx.report(p, mt.start(), mt.end(), f"汉字年份与阿拉伯数字月日混用：{mt.group(0)} → {fixed}", replacement=fixed)
@@ -157,7 +161,7 @@ def date_expression(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _RELATIVE = recache.compile(r"今年|去年|明年|前年|近日|日前|昨天|今天|明天|前天|后天|昨日|今日|明日|上周|本周|下周|上个?月|下个?月|本月")
-_EXPLICIT_DATE = recache.compile(r"\d{4}年|\d{1,2}月\d{1,2}日|[〇一二三四五六七八九]{4}年")
+_EXPLICIT_DATE = recache.compile(lookahead_first(r"\d{4}年|\d{1,2}月\d{1,2}日|[〇一二三四五六七八九]{4}年"))
 _RELATIVE_COMPOUND = recache.compile(r"今日头条|明日之星|今天下|本月刊")
 
 

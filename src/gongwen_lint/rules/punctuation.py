@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import TEXT_ROLES, Document, Paragraph, Role
+from ..relead import lookahead_first
 from ..text import MASK, masked
 from ..text import is_cjk as _is_cjk
 from ._ordinals import CJK_PUNCT, is_cjkish, paragraph_ordinal
@@ -264,7 +265,7 @@ def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 # --------------------------------------------------------------------------------------------
-_ELLIPSIS = recache.compile(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}")
+_ELLIPSIS = recache.compile(lookahead_first(r"\.{3,}|。{3,}|…(?!…)|…{3,}|[·・]{3,}"))
 
 
 @rule(
@@ -329,8 +330,8 @@ def _dashes(p: Paragraph, m: str, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _RANGE = recache.compile(
-    r"(?<![\dA-Za-z.\-－/:])(?P<a>\d+(?:\.\d+)?)(?P<unit_a>[万亿]?)(?P<dash>[-－~–])(?P<b>\d+(?:\.\d+)?)"
-    r"(?P<after>[万亿]?[%‰]?)(?![\d\-－./:])"
+    lookahead_first(r"(?<![\dA-Za-z.\-－/:])(?P<a>\d+(?:\.\d+)?)(?P<unit_a>[万亿]?)(?P<dash>[-－~–])(?P<b>\d+(?:\.\d+)?)"
+    r"(?P<after>[万亿]?[%‰]?)(?![\d\-－./:])")
 )
 
 
@@ -394,7 +395,7 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------------------------
 _CN_DIGITS = "一二三四五六七八九"
-_APPROX = recache.compile(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))")
+_APPROX = recache.compile(lookahead_first(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))"))
 _QUOTED_ITEMS = recache.compile(r"[”》]、[“《]")
 # 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
 _BEFORE_DENG = recache.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from .. import recache
 from ..diagnostics import Diagnostic, Severity
 from ..model import HEADING_ROLES, Document, Genre, Paragraph, Role
+from ..relead import lookahead_first
 from ..text import mask, sentences
 from ._amounts import cn_numeral
 from ._data import load_toml
@@ -50,7 +51,7 @@ _DIRECTIVE = recache.compile(r"请|要|应|须|务必|确保|力争|争取|必�
 _SCHEDULED = recache.compile(r"(?:定于|拟于|将于|计划于|安排于|安排在)$")
 _PERIOD_SEP = recache.compile(r"\s*(?:至|到|—|－|-|～|~)\s*")
 _PERIOD_LABEL = recache.compile(r"时间|期限|日期|期间|阶段|有效期|时段|起止|为期")
-_PAST = recache.compile(r"已|曾|(?<!为)(?<!除)了(?!解)|截至目前|截至当前|目前|原定|原计划|此前|先后|相继|分别于|去年|上年|以来")
+_PAST = recache.compile(lookahead_first(r"已|曾|(?<!为)(?<!除)了(?!解)|截至目前|截至当前|目前|原定|原计划|此前|先后|相继|分别于|去年|上年|以来"))
 #: How far before the 成文日期 a date written without its year may lie and still be this year's.
 _BARE_MONTH_DAYS = 31
 
@@ -213,17 +214,17 @@ _REL_WORD = "今年|本年|明年|去年|前年|后年"
 _YEAR_WORD = r"(?P<y>(?:19|20)\d{2})年"
 #: 今年（2023年） / 2023年（今年） / 今年即2023年
 _APPOSITION = recache.compile(
-    rf"(?P<rel>{_REL_WORD})[（(]{_YEAR_WORD}[）)]|{_YEAR_WORD.replace('y>', 'y2>')}[（(](?P<rel2>{_REL_WORD})[）)]"
-    rf"|(?P<rel3>{_REL_WORD})即{_YEAR_WORD.replace('y>', 'y3>')}"
+    lookahead_first(rf"(?P<rel>{_REL_WORD})[（(]{_YEAR_WORD}[）)]|{_YEAR_WORD.replace('y>', 'y2>')}[（(](?P<rel2>{_REL_WORD})[）)]"
+    rf"|(?P<rel3>{_REL_WORD})即{_YEAR_WORD.replace('y>', 'y3>')}")
 )
 _NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
 _SUBJECT = rf"(?P<rel>{_REL_WORD})|{_YEAR_WORD}"
 _PLAN_RE = recache.compile(
-    rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?[“‘\"']?(?P<plan>[十一二三四五六七八九]{{1,3}}五)[”’\"']?"
-    rf"(?:规划|计划)?[^。；，,]{{0,8}}?(?P<which>开局之年|开局年|起步之年|第一年|收官之年|收官年|最后一年|第(?P<n>[一二三四五])年)"
+    lookahead_first(rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?[“‘\"']?(?P<plan>[十一二三四五六七八九]{{1,3}}五)[”’\"']?"
+    rf"(?:规划|计划)?[^。；，,]{{0,8}}?(?P<which>开局之年|开局年|起步之年|第一年|收官之年|收官年|最后一年|第(?P<n>[一二三四五])年)")
 )
 _ANNIV_RE = recache.compile(
-    rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?(?P<event>[\u4e00-\u9fff]{{2,12}}?)(?P<n>{_NUM})周年"
+    lookahead_first(rf"(?:{_SUBJECT})[，,]?(?:也|还|更|将|既|正)?是[^。；，,]{{0,16}}?(?P<event>[\u4e00-\u9fff]{{2,12}}?)(?P<n>{_NUM})周年")
 )
 
 
@@ -311,7 +312,7 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if ref.year + _REL[rel] != year:
                     yield ctx.report(p, mt.start(), mt.end(),
                                      f"按成文日期{_fmt(ref)}，“{rel}”是{ref.year + _REL[rel]}年，不是{year}年")
-        if ref is not None:
+        if ref is not None and _RECENT.search(m):  # no sentence of it says 近日: not split into them
             yield from _recently(p, m, ref, ctx)
         for pattern, implied in ((_PLAN_RE, _plan_year), (_ANNIV_RE, _anniversary_year)):
             for mt in pattern.finditer(m):

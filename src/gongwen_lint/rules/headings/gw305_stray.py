@@ -60,11 +60,13 @@ def stray_paragraph(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     text = p.text.strip()
     if not text:
         return
-    kind = stray_kind(p.text)
     if p.role is not Role.STRAY:
-        if kind == "web" and len(text) <= 100 and _web_marked(text):
+        # Only a short line can be reported here: a paragraph of running text is not read for
+        # its kind at all (issue 18; the length test first, the kind is the costly part).
+        if len(text) <= 100 and stray_kind(p.text) == "web" and _web_marked(text):
             yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
         return
+    kind = stray_kind(p.text)
     if not p.confident:
         return
     end = len(p.text.rstrip())

@@ -37,7 +37,7 @@ _PLACEHOLDER_PATTERNS = [
     # the prompt of an empty Word/WPS content control
     recache.compile(r"^[ \u3000]*(?:单击|点击|单击或点击|请单击|请点击)此处(?:以)?(?:输入|添加)(?:文字|文本|日期|内容)?[。.]?"),
 ]
-_BLANK = recache.compile(r"_{3,}|＿{2,}")
+_BLANK = recache.compile(lookahead_first(r"_{3,}|＿{2,}"))
 #: A character every placeholder above holds one of (crosses, circles, brackets, T/F of TODO,
 #: TBD, FIXME, 击 of 单击/点击, underscores): most paragraphs have none, and one search settles them.
 ANY_PLACEHOLDER_CHAR = recache.compile(r"[XxＸｘ×〇○\[［【<〈TF击_＿]")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -55,31 +54,38 @@ class _Profile:
 _FontKey = tuple[str | None, str | None, float | None]
 
 
-def _dominant(weights: Counter[Any]) -> Any:
+def _dominant(weights: dict[Any, int]) -> Any:
     """The key of the largest weight, the first counted on a tie (None when empty): what
-    ``most_common(1)`` gives, without its heap (two or three calls per paragraph of the body)."""
+    ``Counter.most_common(1)`` gives, without its heap (two or three calls per paragraph of the body)."""
     return max(weights, key=weights.__getitem__) if weights else None
 
 
 def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
-    end = len(p.text) if end is None else end
-    font_w: Counter[str | None] = Counter()
-    size_w: Counter[float] = Counter()
-    color_w: Counter[str | None] = Counter()
+    """The weights are plain dicts, not Counters (a Counter's construction is a Python call,
+    three per paragraph of the body for GW202 alone), and a run's visible characters are counted
+    only when it has a size to weigh (issue 18)."""
+    text = p.text
+    end = len(text) if end is None else end
+    font_w: dict[str | None, int] = {}
+    size_w: dict[float, int] = {}
+    color_w: dict[str | None, int] = {}
     cjk = 0
     for run in p.runs:
         lo, hi = max(run.start, start), min(run.end, end)
         if lo >= hi:
             continue
-        piece = p.text[lo:hi]
+        piece = text[lo:hi]
         n_cjk = count_cjk(piece)
-        n_vis = len("".join(piece.split()))
+        fmt = run.format
         if n_cjk:
-            font_w[run.format.font_east_asia] += n_cjk
-            color_w[run.format.color] += n_cjk
+            font_w[fmt.font_east_asia] = font_w.get(fmt.font_east_asia, 0) + n_cjk
+            color_w[fmt.color] = color_w.get(fmt.color, 0) + n_cjk
             cjk += n_cjk
-        if n_vis and run.format.size_pt is not None:
-            size_w[run.format.size_pt] += n_vis
+        size = fmt.size_pt
+        if size is not None:
+            n_vis = len("".join(piece.split()))
+            if n_vis:
+                size_w[size] = size_w.get(size, 0) + n_vis
     return _Profile(
         font=_dominant(font_w),
         size=_dominant(size_w),
@@ -91,15 +97,16 @@ def _profile(p: Paragraph, start: int = 0, end: int | None = None) -> _Profile:
 def _dominant_size(p: Paragraph) -> float | None:
     """``_profile(p).size`` alone: the size of most visible characters (first such on a tie)."""
     text = p.text
-    size_w: Counter[float] = Counter()
+    size_w: dict[float, int] = {}
     for run in p.runs:
-        if run.format.size_pt is None:
+        size = run.format.size_pt
+        if size is None:
             continue
         lo, hi = max(run.start, 0), min(run.end, len(text))
         if lo < hi:
             n_vis = len("".join(text[lo:hi].split()))
             if n_vis:
-                size_w[run.format.size_pt] += n_vis
+                size_w[size] = size_w.get(size, 0) + n_vis
     return _dominant(size_w)
 
 

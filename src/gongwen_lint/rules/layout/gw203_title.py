@@ -11,6 +11,7 @@ from ...model import (
     Paragraph,
     Role,
 )
+from ...relead import lookahead_first
 from ..context import Context
 from ..registry import rule
 from ._common import (
@@ -31,7 +32,7 @@ _NUMBER_LIKE = recache.compile(r"(〔.{2,4}〕|\[.{2,4}\]|^第.{0,6}[号期]$|�
 # Template placeholders: a line that is (partly) a placeholder cannot be told apart reliably
 # (a template's issuer line, its body placeholder), so its role is too doubtful to judge its
 # typography; GW306 reports the placeholder itself.
-_PLACEHOLDER = recache.compile(r"[XＸ×]{2,}|\[[^\]]*\]|【[^】]*】|＿{2,}|_{2,}")
+_PLACEHOLDER = recache.compile(lookahead_first(r"[XＸ×]{2,}|\[[^\]]*\]|【[^】]*】|＿{2,}|_{2,}"))
 
 
 def _title_candidates(doc: Document) -> list[Paragraph]:

@@ -55,12 +55,15 @@ def _position(p: Paragraph) -> str | None:
     return a
 
 
-def estimated_pages(doc: Document) -> float:
+def estimated_pages(doc: Document, enough: float = math.inf) -> float:
     """
     A rough page count from the text volume, for "does even/odd matter" (no layout engine).
 
     Underestimates rather than overestimates: text boxes are ignored and a line holds as many
     characters as fit at the paragraph's size; explicit page breaks and section breaks count.
+
+    ``enough``: stop counting once the estimate reaches it (the count only grows), so that the
+    question "more than one page?" does not read the whole of a 500-page draft (issue 18).
     """
     sec = doc.sections[0] if doc.sections else Section()
     width_mm = (sec.page_width_mm or 210.0) - (sec.margin_left_mm or 28.0) - (sec.margin_right_mm or 26.0)
@@ -83,6 +86,8 @@ def estimated_pages(doc: Document) -> float:
         width = len(p.text) - 0.5 * sum(map(len, _HALF_WIDTH_RUN.findall(p.text)))
         lines = max(1, math.ceil(width * size / width_pt)) if p.text else 1
         used += lines * line_h + (f.space_before_pt or 0.0) + (f.space_after_pt or 0.0)
+        if breaks + used / height_pt >= enough:
+            break
     return breaks + used / height_pt
 
 
@@ -143,7 +148,7 @@ def page_number(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     tol = float(ctx.setting("layout", "size-tolerance-pt"))
     policy = str(ctx.option("page-number-position")).strip().lower()
     footers = [hf for hf in _used_footers(doc) if hf.kind == "footer"]
-    one_page = estimated_pages(doc) < _MULTI_PAGE
+    one_page = estimated_pages(doc, enough=_MULTI_PAGE) < _MULTI_PAGE
     if one_page:
         footers = [hf for hf in footers if hf.type != "even"]  # a one-page draft never shows its even footer
     numbered = [(hf, p) for hf in footers for p in _page_paragraphs(hf)]
