@@ -524,7 +524,7 @@ def test_the_model_reads_word_classes_not_words():
     m = model.load()
     kinds = {f"{k}_{c}_{n}" for k in ("noun", "vnoun", "verb") for c in ("c0", "c2", "c4", "c6") for n in ("l0", "l1", "l4")}
     stock = {f"generic_{c}" for c, _ in STRIPPED_CLASSES} | {f"generic_{model.GENERIC_OTHER}"}
-    shares = {"generic_share"} | {f"{name}_share" for name in Shape._fields}
+    shares = {"generic_share", "generic_lawless_share"} | {f"{name}_share" for name in Shape._fields}
     assert set(m.weights) <= kinds | stock | set(model.PLAIN_KINDS) | shares | {"content_per10", "rare_words", "nouns"}
     assert 0.3 <= m.threshold < 1.0
 
@@ -639,3 +639,16 @@ def test_an_organ_name_does_not_start_inside_a_word(lex):
     """及时向市政府报告: the organ is 市政府, not 时向市政府."""
     assert slots_of(lex, "及时向市政府报告。").who == ("市政府",)
     assert slots_of(lex, "由南昌市政府负责。").who == ("南昌市政府",)
+
+
+def test_exhortation_weighs_towards_empty_and_obligation_does_not():
+    """generic_lawless_share: of an item's stock words, the share laws hardly use (着力, 扎实, 坚决
+    exhort; 严格, 依法, 及时 oblige).  The fitted model must read it as evidence of emptiness."""
+    from gongwen_lint.substance import model
+    from gongwen_lint.substance.table import load
+
+    m = model.load()
+    assert m.weights.get("generic_lawless_share", 0.0) > 0
+    t = load()
+    assert t.get("着力").legal <= model.RARE_COMMON < t.get("依法").legal
+
