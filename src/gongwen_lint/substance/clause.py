@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import partial
 from typing import NamedTuple
 
 import ahocorasick
@@ -84,7 +85,19 @@ class Judgement:
     asked: bool = False  # the pipeline was asked about the unknown runs
     shallow: bool = False  # only the slots were looked for (see ``judge(deep=False)``)
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)  # stripped before segmenting
-    shapes: tuple[Shape, ...] = field(default=(), repr=False)  # per clause: :func:`shapes`
+    #: per clause: :func:`shapes`, or the call that computes them (see :attr:`shapes`)
+    _shapes: tuple[Shape, ...] | Callable[[], tuple[Shape, ...]] = field(default=(), repr=False, compare=False)
+
+    @property
+    def shapes(self) -> tuple[Shape, ...]:
+        """The :class:`Shape` of each clause.  Only the specificity model reads them (for an item
+        its word test has not settled), so :func:`deepen` leaves the call and it runs on first use:
+        most sentences of a draft never need it (a value of the sentence, like its tokens)."""
+        got = self._shapes
+        if callable(got):
+            got = got()
+            object.__setattr__(self, "_shapes", got)
+        return got
 
     def weighted(self, table: Table) -> list[tuple[str, float]]:
         """Content words with their weight (:func:`weight`)."""
@@ -259,12 +272,15 @@ def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
 
 def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[tuple[int, int]]) -> list[Token]:
     """Words of the sentence outside the stripped ``spans`` (stock phrases, slogan quotes)."""
-    chars = list(masked)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
+    stripped = masked
+    if spans:  # (most sentences strip nothing: no copy of them character by character)
+        chars = list(masked)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)  # (spans lie inside the sentence: the length is kept)
+        stripped = "".join(chars)
     out: list[Token] = []
     kinds = _segment_memo(lex, table).kinds  # (a draft repeats its words: each judged once)
-    for m in _HAN.finditer("".join(chars)):
+    for m in _HAN.finditer(stripped):
         k = m.start()
         for w in segment(lex, table, m.group()):
             kind = kinds.get(w)
@@ -459,7 +475,7 @@ def deepen(lex: StyleLexicon, table: Table, text: str, masked: str, j: Judgement
     verdict = Verdict.PRINCIPLE if nouns or len(set(verbs)) >= 2 else Verdict.EMPTY
     unknown = _single_runs(list(toks))
     return Judgement(verdict, slots, content, tuple(stock), bool(unknown), unknown, toks, han=han, spans=j.spans,
-                     shapes=shapes(lex, masked, list(toks)))
+                     _shapes=partial(shapes, lex, masked, list(toks)))
 
 
 def resolved(j: Judgement, text: str, resolve: Resolver, asked: bool = True) -> Judgement:
