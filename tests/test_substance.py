@@ -639,6 +639,8 @@ def test_an_organ_name_does_not_start_inside_a_word(lex):
     """及时向市政府报告: the organ is 市政府, not 时向市政府."""
     assert slots_of(lex, "及时向市政府报告。").who == ("市政府",)
     assert slots_of(lex, "由南昌市政府负责。").who == ("南昌市政府",)
+    # an organ that opens with its level (市政府) is kept even after a word's last character
+    assert slots_of(lex, "城市政府要负责。").who == ("市政府",)
 
 
 def test_exhortation_weighs_towards_empty_and_obligation_does_not():

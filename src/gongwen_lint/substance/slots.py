@@ -382,7 +382,7 @@ def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
 def _starts_inside_word(table: Table, masked: str, a: int, b: int) -> bool:
     """The organ at ``a`` opens with a place name whose first character ends a word of the table
     with the character before it (及时|向市政府: 时向 is no place)."""
-    return a > 0 and not _LEVEL_START.match(masked, a, b) and table.word_class(masked[a - 1:a + 1]) != NONE
+    return a > 0 and not _LEVEL_START.match(masked[a:b]) and table.word_class(masked[a - 1:a + 1]) != NONE
 
 
 def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]]:
