@@ -13,6 +13,7 @@ from gongwen_lint.config import Config
 from gongwen_lint.substance import Verdict, analyse, slots, table
 from gongwen_lint.substance.clause import judge, segment
 from gongwen_lint.substance.items import heading_lead_end, is_filler
+from gongwen_lint.substance.report import render_text
 from gongwen_lint.text import mask
 from gongwen_lint.textreader import document_from_text
 
@@ -369,6 +370,34 @@ def test_a_direction_section_is_not_judged(lex):
     body = "一、总体思路\n坚持稳中求进，深入推进体制改革，加快构建现代产业体系。\n二、主要任务\n各乡镇于2025年4月30日前完成排查。"
     assert [i.span.preamble for i in inventory(body, lex).items] == [True, False]
     assert "总体思路" not in lex.words("sections", "preamble")
+
+
+def test_criteria_and_course_contents_are_set_aside(lex):
+    """申报条件/推荐原则/培训内容 list what a candidate, project or course must be, not work for anyone:
+    listed as 条件, neither reported nor counted; a measure heading with 条件 or 内容 still is judged."""
+    body = ("一、推荐条件\n（一）深入贯彻习近平新时代中国特色社会主义思想，增强“四个意识”，坚定“四个自信”。\n"
+            "二、培训内容\n围绕城市低碳发展的政策与实践，全面系统提升领导干部的认识和理解。\n"
+            "三、工作要求\n要进一步提高思想认识，切实增强工作的责任感和紧迫感。")
+    inv = inventory(body, lex)
+    assert [i.span.aside for i in inv.items] == ["条件", "条件", ""]
+    assert [i.verdict for i in inv.work_items] == [Verdict.EMPTY]
+    shown = render_text(structure.analyse(document_from_text(HEAD + body + TAIL)), inv).splitlines()[2:]
+    assert [line.split()[1] for line in shown] == ["条件", "条件", "空话"]
+    # 改善办学条件, 主要内容: the words alone do not set a section aside
+    inv = inventory("一、改善办学条件\n要进一步提高思想认识，切实增强工作的责任感和紧迫感。", lex)
+    assert [i.span.preamble for i in inv.items] == [False]
+
+
+def test_a_rule_of_consequence_is_not_a_work_item(lex):
+    """One rule of consequence (condition, then a sanction proper) is neither a measure to
+    report as empty nor counted; the stock promise 如发现问题，要及时处理 stays a work item."""
+    rules = ["构成犯罪的，依法追究刑事责任。",
+             "对开展职称评审初评推荐的部属单位，如不能确保推荐质量，将暂停初评推荐工作，并追究相关领导责任。",
+             "一经查实，一律取消申报资格，三年内不得再次申报。"]
+    for text in rules:
+        assert inventory(text, lex).items == (), text
+    for text in ["如发现问题，要及时处理，确保工作取得实效。", "如有困难，要及时向上级报告，切实抓好落实。"]:
+        assert len(inventory(text, lex).items) == 1, text
 
 
 def test_substance_ratio(lex):

@@ -294,9 +294,13 @@ def analyse(
     test alone)."""
     table = table or load_table()
     model = load_model() if specificity and deploys_work(doc.genre) else None
-    # 总体思路 states direction as 指导思想 does, but is not preamble bloat for GW705
-    keys = lex.words("sections", "preamble") + lex.words("sections", "direction")
-    return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, keys)))
+    # 总体思路 states direction as 指导思想 does, but is not preamble bloat for GW705; nor are the
+    # criteria of an award or the contents of a course (申报条件, 培训内容)
+    set_aside = {
+        "背景": lex.words("sections", "preamble") + lex.words("sections", "direction"),
+        "条件": lex.words("sections", "criteria"),
+    }
+    return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, set_aside)))
 
 
 __all__ = ["Inventory", "Item", "Sentence", "Slots", "Verdict", "analyse", "judge_item"]

@@ -7,9 +7,11 @@ judged together.  Left out: headings that are only titles, lead-ins that end in 
 decision or bulletin (the last paragraph, 希望受表彰的单位……再接再厉), template filler
 (正文内容正文内容…) and scraps of a few characters.
 
-Each item knows the headings above it, and whether it sits in a 背景/意义/指导思想/原则 section
-(a *preamble*: principles there are expected, so they are neither reported nor counted in the
-干货率 — GW705 measures how long such sections are).
+Each item knows the headings above it, and whether it sits in a section set aside: a
+背景/意义/指导思想/原则 section (a *preamble*: principles there are expected — GW705 measures how
+long such sections are) or a section of 申报条件/推荐原则/培训内容 (*criteria*: requirements a
+candidate, project or course meets, not work given to anyone).  Items set aside are neither
+reported nor counted in the 干货率.
 """
 
 from __future__ import annotations
@@ -43,9 +45,14 @@ _NEXT_ENUMERATOR_RE = recache.compile(r"[，；、,;](?:[二三四五六七八�
 _EFFECTIVE_RE = recache.compile(r"^本(?:通知|意见|办法|规定|决定|方案|细则|公告|通告|批复|规划|计划)自[^。]{1,16}(?:施行|执行|生效|实施)")
 _LEAD_IN_RE = recache.compile(r"(?:以下|如下)[^。，；]{0,8}(?:工作|方面|几点|意见|事项|措施|任务|要求|内容)?[。：:]?$")
 _EXHORTATION_RE = recache.compile(r"^[\s\u3000]*(?:希望|望|号召)")
-#: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任)
-#: or one transition (为此，……) is neither a work item nor empty words.
-_RULE_RE = recache.compile(r"^[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)[^。]*。?$")
+#: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任;
+#: 对……的单位，如不能确保推荐质量，将暂停初评推荐工作) or one transition (为此，……) is neither a work
+#: item nor empty words.  A condition opened by 如/若/一经 needs a sanction proper after it (暂停,
+#: 取消, 追究 …): 如发现问题，要及时处理 is the stock promise, not a rule.
+_RULE_RE = recache.compile(
+    r"^[^。]{0,30}?(?:(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)"
+    r"|(?:如|若|一经)[^。，,]{2,30}[，,][^。]{0,20}?(?:暂停|取消|撤销|不予|退回|追究|问责|通报批评|约谈))[^。]*。?$"
+)
 _TRANSITION_RE = recache.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
 MIN_HAN = 6
 
@@ -88,7 +95,12 @@ class Span:
     end: int
     lead_end: int | None  # run-in heading: end of its lead; None for a plain paragraph
     headings: tuple[str, ...]  # labels of the enclosing headings, outermost first
-    preamble: bool  # inside a 背景/意义/指导思想/原则 section
+    aside: str = ""  # the label of the section set aside it sits in (背景, 条件), "" for a work item
+
+    @property
+    def preamble(self) -> bool:
+        """Inside a section set aside (背景/意义/指导思想/原则, 条件/原则/内容): not a work item."""
+        return bool(self.aside)
 
 
 #: Template filler: one short unit repeated (正文内容正文内容…, XXXX): a placeholder, not words.
@@ -146,8 +158,10 @@ def _short_clause(text: str) -> bool:
     return count_han(t) < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？"))
 
 
-def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
-    """The items of ``doc`` in reading order (body part only: the draft's own text)."""
+def spans(doc: Document, set_aside: dict[str, list[str]]) -> list[Span]:
+    """The items of ``doc`` in reading order (body part only: the draft's own text).
+    ``set_aside`` maps a label (背景, 条件) to the heading words of the sections it names; an item
+    under such a heading carries the label (the first that matches, in the mapping's order)."""
     out: list[Span] = []
     stack: dict[int, str] = {}
     body = list(doc.body)
@@ -173,8 +187,8 @@ def spans(doc: Document, preamble_keys: list[str]) -> list[Span]:
         if not _is_item_text(p.text[start:end], heads_prose):
             continue
         headings = tuple(stack[k] for k in sorted(stack))
-        preamble = any(k in h for h in headings for k in preamble_keys)
-        out.append(Span(p, start, end, lead, headings, preamble))
+        aside = next((label for label, keys in set_aside.items() if any(k in h for h in headings for k in keys)), "")
+        out.append(Span(p, start, end, lead, headings, aside))
     if out and out[-1].lead_end is None and _EXHORTATION_RE.match(out[-1].p.text[out[-1].start:]):
         out.pop()  # 希望……: the conventional closing of a 决定/通报, addressed to its readers
     return out

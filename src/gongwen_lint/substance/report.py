@@ -8,8 +8,8 @@ the 干货率.  JSON::
      "paragraphs": [{"part", "paragraph", "role", "text", "what", "verdict", "who", "when",
                      "how_much", "instruments", "cited", "content", "stock", "preamble", "copied"}]}
 
-``substance_ratio`` is ``null`` when the draft has no work item.  Items in 背景/意义/原则 sections
-are listed with ``"preamble": true`` and not counted.
+``substance_ratio`` is ``null`` when the draft has no work item.  Items in sections set aside
+(背景/意义/原则; 申报条件/推荐原则/培训内容) are listed with ``"preamble": true`` and not counted.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def render_text(doc: Document, inv: Inventory, copied: set[int] | None = None) -
             f"原则 {principles} 项，空话 {len(inv.empty)} 项"
         )
     for item in inv.items:
-        label = "背景" if item.span.preamble else _LABEL[item.verdict]
+        label = item.span.aside or _LABEL[item.verdict]
         what = item.what if len(item.what) <= 24 else item.what[:23] + "…"
         mark = "（索引中已有）" if copied is not None and item.p.index in copied else ""
         lines.append(f"{item.p.index:>4}  {label}  {what:<24}\t{_found(item)}{mark}")
