@@ -1,9 +1,10 @@
 """Evaluate the substance model on hand-labelled paragraphs: empty ones warned, concrete ones not.
 
-Cases are in ``eval/substance_cases/`` (format in its README): ``tuning.txt``, ``tuning2.txt`` and
-``tuning4.txt`` are read while developing (and fit the specificity model); ``heldout.txt``,
-``heldout3.txt`` and ``heldout4.txt`` never are (``tuning2``/``heldout3`` and ``tuning4``/``heldout4``
-come from independent writers who saw neither the model nor the other sets).  Each case becomes its own draft (title, 主送, the optional
+Cases are in ``eval/substance_cases/`` (format in its README), one pair of files per writer:
+``tuningN.txt`` is read while developing (and fits the specificity model), ``heldoutN.txt`` never
+is — only its totals are printed, to report.  The README says who wrote each pair, from which brief
+and in which register; from ``tuning6``/``heldout6`` on, every writer was independent and had seen
+neither the code, the model nor the other sets.  Each case becomes its own draft (title, 主送, the optional
 heading, the case's paragraphs, 署名, 成文日期), structure recognised as for any draft, checked with
 the GW7 rules.  A case is *warned* when GW702 or GW703 reports a warning on one of its paragraphs.
 
