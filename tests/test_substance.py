@@ -115,9 +115,18 @@ def test_slots(lex, text, who, when, how_much, instruments, cited):
     "燃气安全关系千家万户。",  # numerals inside an idiom
     "12345政务服务便民热线要进一步提升接通率。",  # a number that is a name
     "认真贯彻落实《中华人民共和国法律援助法》，不断扩大法律援助覆盖面。",  # a law cited, not applied
+    "本人在理论学习上还存在不够深入、不够系统的问题。",  # 系统 the adjective (systematic)
+    "要对各类讲座、论坛、网站、新媒体等意识形态阵地加强管理。",  # kinds of channel, no site named
 ])
 def test_no_measure_evidence(lex, text):
     assert not slots_of(lex, text), text
+
+
+def test_systems_and_lists_still_named(lex):
+    """The fixes above leave named systems and lists of instruments alone."""
+    assert slots_of(lex, "申请人在市政务服务系统中提交材料。").instruments == ("系统",)
+    assert slots_of(lex, "建立问题清单、任务清单、责任清单。").instruments == ("清单",)
+    assert slots_of(lex, "在各类媒体发布公告，并在县政府网站、政务新媒体公开。").instruments == ("网站",)
 
 
 def test_a_cited_policy_alone_is_no_measure(lex):
@@ -129,7 +138,8 @@ def test_a_cited_policy_alone_is_no_measure(lex):
 
 
 def test_generic_subjects_and_source_organs_are_not_who(lex):
-    for text in ("各地各部门要切实加强领导。", "把思想统一到市委、市政府的决策部署上来。", "在市委、市政府的坚强领导下，取得了显著成效。"):
+    for text in ("各地各部门要切实加强领导。", "把思想统一到市委、市政府的决策部署上来。", "在市委、市政府的坚强领导下，取得了显著成效。",
+                 "确保党中央政令畅通、令行禁止。"):
         assert slots_of(lex, text).who == (), text
 
 

@@ -148,6 +148,11 @@ _PURPOSE_MARKS = frozenset({"录入", "上传", "推送", "报送", "联网", "�
 _CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
 #: Determiners before 系统 that make it a line of organs (本系统, 全系统: the bodies of one sector).
 _SECTOR_DETERMINERS = "本全"
+#: Degree words before 系统 that make it the adjective "systematic" (学习不够系统, 更加系统).
+_DEGREE_BEFORE = ("不够", "不", "更加", "更", "较为", "比较", "十分", "很", "不太", "非常", "欠")
+#: Kind determiners that, at the head of an enumeration, make every noun of it a kind, not a
+#: named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).
+_KIND_HEAD = recache.compile(r"各类|各种|各式")
 
 
 def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int, end: int) -> bool:
@@ -177,11 +182,19 @@ def _uses_in(table: Table, outside: str, start: int, k: int) -> bool:
     return False
 
 
+def _in_kind_list(outside: str, k: int) -> bool:
+    """The noun at ``k`` is a later item of an enumeration (、) whose first item opens with a kind
+    determiner (:data:`_KIND_HEAD`) within the same clause."""
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, max(0, k - 60), k)), default=max(0, k - 60))
+    chain = outside[cut:k]
+    return "、" in chain and _KIND_HEAD.search(chain.split("、", 1)[0]) is not None
+
+
 def _names_no_system(table: Table, phrase: str) -> bool:
     """The phrase before 系统 names no system anyone runs: nothing (行业、系统), an ecosystem
     (增强生态系统的稳定性), or a line of organs (负责本系统, 全系统) — a determiner that is no
     part of a word (消防安全系统 and 成本系统 keep their names: 安全, 成本 are words)."""
-    if not phrase or phrase.endswith("生态"):
+    if not phrase or phrase.endswith("生态") or phrase.endswith(_DEGREE_BEFORE):
         return True
     return phrase[-1] in _SECTOR_DETERMINERS and (len(phrase) == 1 or table.word_class(phrase[-2:]) == NONE)
 #: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
@@ -512,6 +525,7 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
+                and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k))
                 and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
