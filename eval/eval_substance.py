@@ -2,7 +2,7 @@
 
 Cases are in ``eval/substance_cases/`` (format in its README), one pair of files per writer:
 ``tuningN.txt`` is read while developing (and fits the specificity model), ``heldoutN.txt`` never
-is — only its totals are printed, to report.  The README says who wrote each pair, from which brief
+is — its figures are printed to report, its cases listed only with ``--show-heldout``.  The README says who wrote each pair, from which brief
 and in which register; from ``tuning6``/``heldout6`` on, every writer was independent and had seen
 neither the code, the model nor the other sets.  Each case becomes its own draft (title, 主送, the optional
 heading, the case's paragraphs, 署名, 成文日期), structure recognised as for any draft, checked with
@@ -32,8 +32,8 @@ CASES = Path(__file__).resolve().parent / "substance_cases"
 HEAD = ["关于做好有关工作的通知", "各有关单位："]
 TAIL = ["XX市人民政府", "2025年3月1日"]
 CODES = ("GW702", "GW703")
-TUNING = ("tuning.txt", "tuning2.txt", "tuning4.txt", "tuning5.txt", "tuning6.txt", "tuning7.txt", "tuning8.txt", "tuning9.txt", "tuning10.txt", "tuning11.txt", "tuning12.txt", "tuning13.txt", "tuning14.txt")
-HELDOUT = ("heldout.txt", "heldout3.txt", "heldout4.txt", "heldout5.txt", "heldout6.txt", "heldout7.txt", "heldout8.txt", "heldout9.txt", "heldout10.txt", "heldout11.txt", "heldout12.txt", "heldout14.txt")
+TUNING = ("tuning.txt", "tuning2.txt", "tuning4.txt", "tuning5.txt", "tuning6.txt", "tuning7.txt", "tuning8.txt", "tuning9.txt", "tuning10.txt", "tuning11.txt", "tuning12.txt", "tuning13.txt", "tuning14.txt", "tuning15.txt")
+HELDOUT = ("heldout.txt", "heldout3.txt", "heldout4.txt", "heldout5.txt", "heldout6.txt", "heldout7.txt", "heldout8.txt", "heldout9.txt", "heldout10.txt", "heldout11.txt", "heldout12.txt", "heldout14.txt", "heldout15.txt")
 
 
 @dataclass
@@ -74,7 +74,8 @@ def findings(linter: Linter, case: Case):
     return hits, roles
 
 
-def evaluate(linter: Linter, name: str, show: bool) -> None:
+def evaluate(linter: Linter, name: str, show: bool) -> tuple[int, int, int, int]:
+    """Print one case file's figures; return (empty warned, empty, concrete warned, concrete)."""
     cases = read_cases(CASES / name)
     tally = {"E": [0, 0, 0], "C": [0, 0, 0]}  # cases, warned, any finding
     errors = []
@@ -94,6 +95,12 @@ def evaluate(linter: Linter, name: str, show: bool) -> None:
           f"concrete warned {c[1]}/{c[0]} = {c[1] / c[0]:.2f} (any {c[2] / c[0]:.2f})")
     for line in errors:
         print(line)
+    return e[1], e[0], c[1], c[0]
+
+
+def _total(label: str, figures: list[tuple[int, int, int, int]]) -> None:
+    ew, en, cw, cn = (sum(f[i] for f in figures) for i in range(4))
+    print(f"{label} total: empty warned {ew}/{en} = {ew / en:.3f}; concrete warned {cw}/{cn} = {cw / cn:.3f}")
 
 
 def main() -> None:
@@ -102,10 +109,8 @@ def main() -> None:
     ap.add_argument("--show-heldout", action="store_true")
     args = ap.parse_args()
     linter = Linter(Config(select=("GW7",)))
-    for name in TUNING:
-        evaluate(linter, name, args.show)
-    for name in HELDOUT:
-        evaluate(linter, name, args.show_heldout)
+    _total("tuning", [evaluate(linter, name, args.show) for name in TUNING])
+    _total("held-out", [evaluate(linter, name, args.show_heldout) for name in HELDOUT])
     linter.close()
 
 
