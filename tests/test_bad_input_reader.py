@@ -201,3 +201,61 @@ def test_broken_relationships_keep_the_text(tmp_path, good_docx):
     doc = read_docx_file(path)
     assert [p.text for p in doc.body] == ["关于召开会议的通知", "各单位："]
     assert any("关系表" in p for p in doc.problems)
+
+
+def _read_parts(path, fast: bool, monkeypatch) -> list:
+    """Every part of the zip at ``path`` through Package.read, with or without the one-call inflate."""
+    import zipfile
+
+    from gongwen_lint.docx import package as pk
+    from gongwen_lint.errors import ReadError
+
+    with monkeypatch.context() as m:
+        if not fast:
+            m.setattr(pk, "_inflate_whole", lambda *a: None)
+        try:
+            zf = zipfile.ZipFile(path)
+        except Exception as e:  # noqa: BLE001 - the same in both ways
+            return [type(e).__name__]
+        pkg = pk.Package(path=path, zf=zf, names={i.filename.lower(): i.filename for i in zf.infolist()})
+        out: list = []
+        for info in zf.infolist():
+            try:
+                out.append(pkg.read(info.filename))
+            except ReadError as e:
+                out.append(str(e))
+        out.append(pkg.bytes_read)
+        zf.close()
+        return out
+
+
+def test_parts_inflated_in_one_call_read_as_zipfile_reads_them(tmp_path, monkeypatch):
+    """Package.read inflates an ordinary part in one call (_inflate_whole): on damaged zips —
+    random bytes changed, a local header naming another part, a wrong CRC — every part reads,
+    or fails with its message, exactly as through zipfile."""
+    import io
+    import random
+    import zipfile
+
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<w:document xmlns:w='x'>" + "文字" * 300 + "</w:document>")
+        z.writestr("word/a.xml", b"<a/>" * 50, compress_type=zipfile.ZIP_STORED)
+        z.writestr("word/名字.xml", b"<b/>")
+    clean = b.getvalue()
+    renamed = clean.replace(b"word/a.xml", b"word/b.xml", 1)  # the local header only: it comes first
+    crc = bytearray(clean)
+    crc[14] ^= 0xFF  # the first local header's CRC (the directory's is what zipfile checks)
+    cases = [clean, renamed, bytes(crc)]
+    rng = random.Random(5)
+    for _ in range(300):
+        d = bytearray(clean)
+        for _ in range(rng.randint(1, 3)):
+            d[rng.randrange(len(d))] = rng.randrange(256)
+        cases.append(bytes(d))
+    path = tmp_path / "x.docx"
+    for data in cases:
+        path.write_bytes(data)
+        assert _read_parts(path, True, monkeypatch) == _read_parts(path, False, monkeypatch)
+    path.write_bytes(renamed)
+    assert any(isinstance(x, str) for x in _read_parts(path, True, monkeypatch))  # the renamed part fails

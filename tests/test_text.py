@@ -49,3 +49,25 @@ def test_chinese_numbers():
     assert chinese_number("一百零五") == 105
     assert chinese_number("二〇〇八") == 2008
     assert chinese_number("年") is None
+
+
+def test_doc_number_matches_are_the_full_patterns_matches():
+    """doc_number_matches searches from just before each bracketed year: the same matches, with
+    the same groups, as scanning the whole text (blanks and long 代字 before the bracket, several
+    numbers, years that open none)."""
+    import random
+
+    from gongwen_lint.text import DOC_NUMBER_RE, doc_number_matches
+
+    rng = random.Random(7)
+    alphabet = "国发〔〕[]【】(（)）［］ \u3000\t２0123456789号第字办函Ax×Ｘ一，。"
+    texts = ["各部门要认真贯彻第三号文件。", "根据《通知》（国办发〔2023〕5号）和赣府字 〔2020〕 12 号", "（2023）年第5号"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20_000)]
+    for _ in range(5_000):
+        lead = "".join(rng.choice("国发办函字A×一，") for _ in range(rng.randint(0, 16)))
+        texts.append(lead + " " * rng.randint(0, 3) + rng.choice("〔[（(") + str(rng.randint(0, 99999))
+                     + rng.choice("〕]）)") + rng.choice(["", "第"]) + str(rng.randint(0, 999)) + "号"
+                     + rng.choice(["", "文", lead + "〔2020〕1号"]))
+    for t in texts:
+        want = [(m.span(), m.groupdict()) for m in DOC_NUMBER_RE.finditer(t)]
+        assert [(m.span(), m.groupdict()) for m in doc_number_matches(t)] == want, t

@@ -8,7 +8,8 @@ default; a quoted law title is not the drafter's wording.)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from . import caches, recache
 from .relead import lookahead_first
@@ -49,6 +50,35 @@ DOC_NUMBER_RE = recache.compile(
     r"(?P<open>[〔\[【(（［〖{﹝〘])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}﹞〙])\s*"
     r"(?P<ordinal>第?)\s*(?P<num>\d{1,5})\s*(?P<suffix>号)"
 )
+#: What every match of :data:`DOC_NUMBER_RE` holds in one piece, at its open bracket: the year.
+_DOC_NUMBER_YEAR_RE = recache.compile(r"[〔\[【(（［〖{﹝〘]\s*\d{2,4}\s*[〕\]】)）］〗}﹞〙]")
+
+
+def doc_number_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``DOC_NUMBER_RE.finditer(text)``, each searched for from just before the
+    next bracketed year: without 号 or such a year there is none.
+
+    Why it may start there: every match holds a bracketed year at its open bracket, so no match
+    starts before the first year found, less the blanks before it and a 代字 of at most 12
+    characters; and none between two matches.  The full pattern tries its lazy 代字 prefix at
+    every Han character (~85 µs on a paragraph of 140 characters that says 第三号 and cites
+    nothing; the year is found in ~1.5 µs).
+    """
+    if "号" not in text:  # every document number ends in 号
+        return
+    pos = 0
+    while True:
+        year = _DOC_NUMBER_YEAR_RE.search(text, pos)
+        if year is None:
+            return
+        before = text[pos:year.start()]
+        blanks = len(before) - len(before.rstrip())  # str.rstrip strips what \s matches
+        m = DOC_NUMBER_RE.search(text, max(pos, year.start() - blanks - 12))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
 
 def typographic_quotes(text: str) -> str:
     """``text`` with straight double quotes read as the pairs they stand for ("15分钟生活圈" →
@@ -129,8 +159,8 @@ def _mask(text: str, quotes: bool, titles: bool, doc_numbers: bool) -> str:
                 _, j = stack.pop()
                 if not stack and i > j + 1:
                     spans.append((j + 1, i))
-    if doc_numbers and "号" in text:  # every document number ends in 号
-        spans += [(m.start("open"), m.end()) for m in DOC_NUMBER_RE.finditer(text)]
+    if doc_numbers:
+        spans += [(m.start("open"), m.end()) for m in doc_number_matches(text)]
     if not spans:
         return text
     chars = list(text)

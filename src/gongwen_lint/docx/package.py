@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -118,6 +119,57 @@ def parse_xml(data: bytes) -> etree._Element:
     return root
 
 
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # signature, flags, file name and extra field lengths
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+# Set in the directory, only these may be: deflate's level hints (0x2, 0x4), a data descriptor
+# (0x8) and UTF-8 names (0x800) — not encryption (0x1, 0x40) or patched data (0x20).
+_OTHER_FLAGS = ~(0x2 | 0x4 | 0x8 | 0x800)
+
+
+def _inflate_whole(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes | None:
+    """The bytes of an ordinary part (stored or deflated, not encrypted), read and inflated in one
+    call each, or None: then :meth:`Package.read` reads it through ``zipfile`` as before.
+
+    Why: ``zipfile.ZipFile.open`` builds a file object, a decompressor and a CRC stream for each
+    part, ~17 µs a part against ~4 µs for the same work done at once: the ten or so parts of a
+    short draft.  Only what ``zipfile`` would return is returned: the local header names the part
+    as the directory does, the inflated bytes are exactly the size the directory declares and
+    their CRC-32 is the one it records; anything else (damage, a bomb, encryption, another
+    method) goes the old way and meets the old checks and messages.
+    """
+    if info.flag_bits & _OTHER_FLAGS or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    if info.file_size > budget:
+        return None
+    fp = zf.fp
+    if fp is None:
+        return None
+    try:
+        fp.seek(info.header_offset)
+        head = fp.read(_LOCAL_HEADER.size)
+        if len(head) != _LOCAL_HEADER.size:
+            return None
+        signature, flags, name_len, extra_len = _LOCAL_HEADER.unpack(head)
+        if signature != _LOCAL_SIGNATURE:
+            return None
+        name = fp.read(name_len)  # decoded as zipfile does, by the local header's flag
+        if name != info.orig_filename.encode("utf-8" if flags & 0x800 else "cp437"):
+            return None
+        fp.seek(extra_len, 1)
+        raw = fp.read(info.compress_size)
+        if len(raw) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            data = zlib.decompressobj(-15).decompress(raw, budget + 1)
+    except (OSError, ValueError, zlib.error, UnicodeError, struct.error):
+        return None
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
+    return data
+
+
 class DTDError(ValueError):
     """A part declares a DTD."""
 
@@ -186,6 +238,10 @@ class Package:
         if self.bytes_read + info.file_size > MAX_TOTAL_BYTES:
             raise ReadError(part_too_big(self.bytes_read + info.file_size, MAX_TOTAL_BYTES))
         budget = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.bytes_read)
+        data = _inflate_whole(self.zf, info, budget)
+        if data is not None:
+            self.bytes_read += len(data)
+            return data
         try:
             with self.zf.open(real) as f:
                 data = f.read(budget + 1)

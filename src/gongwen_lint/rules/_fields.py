@@ -19,7 +19,7 @@ from ..decoder.vocab import GENRE_TAIL_RE, genre_data  # noqa: F401 - the genre 
 from ..diagnostics import Severity
 from ..model import HEADING_ROLES, DocFormat, Document, Genre, Paragraph, Role
 from ..relead import lookahead_first
-from ..text import DOC_NUMBER_RE, compact
+from ..text import compact, doc_number_matches
 
 # ---------------------------------------------------------------------------------------------
 # Dates
@@ -184,9 +184,7 @@ def find_doc_numbers(text: str, whole_line: bool = False) -> list[DocNumber]:
     发文字号 line itself, so everything before the bracket is the 代字.
     """
     out: list[DocNumber] = []
-    if "号" not in text:
-        return out  # every document number ends in 号: most paragraphs hold none
-    for m in DOC_NUMBER_RE.finditer(text):
+    for m in doc_number_matches(text):  # none without 号 and a bracketed year: most paragraphs
         raw_prefix = m.group("prefix")
         if whole_line:
             prefix_start = m.start("prefix")

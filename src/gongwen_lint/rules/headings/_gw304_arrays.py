@@ -117,6 +117,8 @@ def candidate_lists(texts: Sequence[str], threshold: float, share: float, less: 
     n, m = lengths[later], lengths[earlier]
     need = np.ceil(share * (n + m) - less - 1e-9).astype(np.int64) - np.minimum(repeats[later], repeats[earlier])
     near = np.flatnonzero((t * n - 1e-6 <= m) & (m <= n / t + 1e-6) & (most >= need))
+    if near.size:  # a bound of the shared tokens from per-bucket counts, before counting them
+        near = near[_shared_bound(ranks, owner, count, later[near], earlier[near]) >= need[near]]
     # Then the tokens each pair shares after those found, counted exactly: the shorter rest of
     # the two looked up in the other text's tokens (``ranked`` is sorted by text, then rank).
     first = np.cumsum(held) - held  # where each text's tokens start in ``ranked``
@@ -136,6 +138,32 @@ def candidate_lists(texts: Sequence[str], threshold: float, share: float, less: 
         for i, j in zip(later[passed].tolist(), earlier[passed].tolist()):
             found[i].append(j)
     return found
+
+
+#: Each text's tokens are counted in 2**_BUCKET_BITS buckets (a hash of the token's rank).
+_BUCKET_BITS = 8
+_BUCKET_PAIRS = 4096  # pairs whose bucket counts are compared at once (4096 × 256 × 4 bytes)
+
+
+def _shared_bound(ranks: np.ndarray, owner: np.ndarray, count: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair ``(a[k], b[k])``, at least the number of tokens the two texts share.
+
+    Why: of the pairs the prefixes and the positional filter leave, few share enough tokens, and
+    counting them exactly looks up every token of one text's rest in the other's: on a 500-page
+    draft 3,518 pairs and 433,000 look-ups, growing with the square of the draft (GW304 took 8.5×
+    the time of a 100-page one).  A shared token falls into the same bucket in both texts, so the
+    tokens shared within a bucket are at most the smaller of the two counts there, and the sum of
+    those minima bounds the whole: a pair below its ``need`` cannot pass the exact count, and is
+    dropped before it (3,518 → 235 pairs on 500 pages, 199 of them passing).
+    """
+    buckets = 1 << _BUCKET_BITS
+    bucket = ((ranks * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - _BUCKET_BITS)).astype(np.int64)
+    held = np.bincount(owner * buckets + bucket, minlength=count * buckets).astype(np.int32).reshape(count, buckets)
+    bound = np.empty(a.size, dtype=np.int64)
+    for s in range(0, a.size, _BUCKET_PAIRS):
+        e = s + _BUCKET_PAIRS
+        bound[s:e] = np.minimum(held[a[s:e]], held[b[s:e]]).sum(axis=1)
+    return bound
 
 
 def _ragged(start: np.ndarray, size: np.ndarray) -> np.ndarray:
