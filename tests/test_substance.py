@@ -117,6 +117,7 @@ def test_slots(lex, text, who, when, how_much, instruments, cited):
     "认真贯彻落实《中华人民共和国法律援助法》，不断扩大法律援助覆盖面。",  # a law cited, not applied
     "本人在理论学习上还存在不够深入、不够系统的问题。",  # 系统 the adjective (systematic)
     "要对各类讲座、论坛、网站、新媒体等意识形态阵地加强管理。",  # kinds of channel, no site named
+    "要建立问题清单、任务清单、责任清单，压实整改责任。",  # the stock set of lists, none named
 ])
 def test_no_measure_evidence(lex, text):
     assert not slots_of(lex, text), text
@@ -125,7 +126,8 @@ def test_no_measure_evidence(lex, text):
 def test_systems_and_lists_still_named(lex):
     """The fixes above leave named systems and lists of instruments alone."""
     assert slots_of(lex, "申请人在市政务服务系统中提交材料。").instruments == ("系统",)
-    assert slots_of(lex, "建立问题清单、任务清单、责任清单。").instruments == ("清单",)
+    assert slots_of(lex, "建立问题清单，实行销号管理。").instruments == ("清单", "销号")
+    assert slots_of(lex, "编制《省级公共数据共享责任清单》、任务清单。").instruments[0] == "《省级公共数据共享责任清单》"
     assert slots_of(lex, "在各类媒体发布公告，并在县政府网站、政务新媒体公开。").instruments == ("网站",)
 
 

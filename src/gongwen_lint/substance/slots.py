@@ -150,6 +150,10 @@ _CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
 _SECTOR_DETERMINERS = "本全"
 #: Degree words before 系统 that make it the adjective "systematic" (学习不够系统, 更加系统).
 _DEGREE_BEFORE = ("不够", "不", "更加", "更", "较为", "比较", "十分", "很", "不太", "非常", "欠")
+#: The stock set of lists named together (问题清单、任务清单、责任清单, the "三张清单" of every
+#: 整改 plan): a formula that says lists will exist, not which — one list alone (建立问题清单) or
+#: a named one (《……责任清单》) still is an instrument.
+_LIST_SET = recache.compile(r"(?:问题|任务|责任|整改|措施)清单(?:[、和及与](?:问题|任务|责任|整改|措施)清单)+")
 #: Kind determiners that, at the head of an enumeration, make every noun of it a kind, not a
 #: named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).
 _KIND_HEAD = recache.compile(r"各类|各种|各式")
@@ -516,8 +520,11 @@ def find(
         if (not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links)
                 and m.group().upper() not in _CONCEPT_CODES):
             instruments.append(m.group())
+    list_sets = [x.span() for x in _LIST_SET.finditer(outside)] if "清单" in outside else []
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
+        if list_sets and word == "清单" and _inside(m.span(), list_sets):
+            continue
         before = outside[max(0, k - 2):k]
         phrase = _PHRASE_START.split(outside[max(0, k - 8):k])[-1]
         after = outside[m.end():m.end() + 1]
