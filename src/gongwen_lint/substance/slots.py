@@ -9,9 +9,11 @@ judged here as instruments (a cited 《办法》, a named “河长制”) or as
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
@@ -270,13 +272,16 @@ def quotes(text: str) -> list[Quote]:
     return out
 
 
-def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
+def source_spans(lex: StyleLexicon, masked: str, present: set[str] | None = None) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
-    (:func:`audiences`)."""
-    # (a context whose required run of characters is absent is not searched)
-    spans = [m.span() for p, need in zip(lex.source_contexts, lex.source_context_needs)
-             if need is None or need in masked for m in p.finditer(masked)]
+    (:func:`audiences`).  ``present``: the sentence's gate characters (:meth:`_Gates.present`)."""
+    # (a context whose required run of characters is absent is not searched, nor one whose
+    # first characters are absent: see _Gates)
+    if present is None:
+        present = _gates(lex).present(masked)
+    spans = [m.span() for p, need, gate in zip(lex.source_contexts, lex.source_context_needs, _gates(lex).contexts)
+             if (need in masked if need is not None else not gate.isdisjoint(present)) for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
@@ -442,28 +447,172 @@ _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
 _QUANTITY_NEED = recache.compile(first_class(_QUANTITY) or ".")
 
 
+class _Always:
+    """A gate that cannot tell (its pattern is no plain character class): always open."""
+
+    @staticmethod
+    def isdisjoint(_present: object) -> bool:
+        return False
+
+
+class _WithDigits:
+    """A gate of literal characters and ``\\d`` (any Unicode decimal digit, as ``re`` reads it for
+    ``str`` patterns: :meth:`str.isdecimal`)."""
+
+    def __init__(self, chars: frozenset[str]):
+        self.chars = chars
+
+    def isdisjoint(self, present: set[str]) -> bool:
+        return self.chars.isdisjoint(present) and not any(c.isdecimal() for c in present)
+
+
+_ALWAYS = _Always()
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre: Any = importlib.import_module("re._constants")
+#: A range of a class wider than this is not spelt out as a set (the gate is then always open).
+_MAX_RANGE = 0x400
+
+
+def _class_chars(pattern: str | None) -> tuple[frozenset[str], bool] | None:
+    """The characters a search for ``pattern`` succeeds on, when it is one character class of
+    literals and small ranges, optionally repeated at least once ([长记任导员], [0-9０-９]+,
+    [A-Za-z]{1,12}): (the characters, whether ``\\d`` is among them); else None."""
+    if not pattern:
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE) or len(parsed) != 1:
+        return None
+    op, av = parsed[0]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        least, _most, body = av
+        if least != 1 or len(body) != 1:
+            return None
+        op, av = body[0]
+    items = [(op, av)] if op is _sre.LITERAL else av if op is _sre.IN else None
+    if items is None:
+        return None
+    chars: set[str] = set()
+    digit = False
+    for o, a in items:
+        if o is _sre.LITERAL:
+            chars.add(chr(a))
+        elif o is _sre.RANGE and a[1] - a[0] <= _MAX_RANGE:
+            chars.update(map(chr, range(a[0], a[1] + 1)))
+        elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
+            digit = True
+        else:
+            return None  # a negated class, a wide range, another category
+    return frozenset(chars), digit
+
+
+class _Gates:
+    """Which of the slot patterns :func:`find` runs could match a sentence, read in one scan.
+
+    Most sentences hold none of the characters one slot pattern or another needs (a deadline a
+    年/月/前…, a post a 长/记…, a code a Latin letter), and :func:`find` tested each with a search
+    of its own: a dozen scans of the sentence, each a call into the regex engine.  One scan for
+    the union of those characters (:meth:`present`) answers all of them: a gate whose characters
+    the sentence does not hold is closed, and what it guards would have found nothing.  Each
+    gate is derived from its pattern (its character class, or the characters its matches start
+    with: :func:`gongwen_lint.relead.first_class`); a pattern the analysis cannot read gets a
+    gate that is always open, so the gates only skip work, never change a result."""
+
+    def __init__(self, lex: StyleLexicon):
+        self.lex = lex  # (held: the key of the memo is its id)
+        found: dict[str, tuple[frozenset[str], bool] | None] = {
+            "organ_end": _class_chars(lex.organ_end_re.pattern),
+            "by": _class_chars(first_class(_BY_RE.pattern)),
+            "post": _class_chars(_POST_NEED.pattern),
+            "subject": _class_chars(first_class(_NAMED_SUBJECT_NEED.pattern)),
+            "deadline": _class_chars(_DEADLINE_NEED.pattern),
+            "quantity": _class_chars(_QUANTITY_NEED.pattern),
+            "link": _class_chars(first_class(_LINK_HINT.pattern)),
+            "digits": _class_chars(_DIGITS.pattern),
+            # (read on the sentence with its masked characters blanked: the gate must hold neither)
+            "latin": _class_chars(_LATIN.pattern),
+            "instrument": _class_chars(first_class(lex.instrument_re.pattern)),
+        }
+        # the source contexts no required run of characters gates (see :func:`source_spans`)
+        contexts = [None if need is not None else _class_chars(first_class(c.pattern))
+                    for c, need in zip(lex.source_contexts, lex.source_context_needs)]
+        for name in ("latin", "instrument"):
+            got = found[name]
+            if got is not None and (MASK in got[0] or " " in got[0] or got[1]):
+                found[name] = None
+        union: set[str] = set()
+        digit = False
+
+        def gate(got: tuple[frozenset[str], bool] | None) -> Any:
+            nonlocal digit
+            if got is None:
+                return _ALWAYS
+            union.update(got[0])
+            digit = digit or got[1]
+            return _WithDigits(got[0]) if got[1] else got[0]
+
+        gates = {name: gate(got) for name, got in found.items()}
+        self.organ_end, self.by, self.post, self.subject = gates["organ_end"], gates["by"], gates["post"], gates["subject"]
+        self.deadline, self.quantity, self.link, self.digits = gates["deadline"], gates["quantity"], gates["link"], gates["digits"]
+        self.latin, self.instrument = gates["latin"], gates["instrument"]
+        self.contexts = tuple(gate(c) for c in contexts)
+        body = "".join(re.escape(c) for c in sorted(union)) + (r"\d" if digit else "")
+        self._scan = recache.compile(f"[{body}]") if body else None
+
+    def present(self, masked: str) -> set[str]:
+        """The characters of ``masked`` some gate holds."""
+        return set(self._scan.findall(masked)) if self._scan is not None else set()
+
+
+_GATES: dict[int, _Gates] = {}
+
+
+def _gates(lex: StyleLexicon) -> _Gates:
+    """The gates of this lexicon (its organ endings and instrument nouns are configurable);
+    kept per lexicon, holding it, as :func:`gongwen_lint.substance.clause._predicate_re`."""
+    hit = _GATES.get(id(lex))
+    if hit is None or hit.lex is not lex:
+        if len(_GATES) >= 8:
+            _GATES.clear()
+        hit = _GATES[id(lex)] = _Gates(lex)
+    return hit
+
+
+def gate_characters(lex: StyleLexicon, masked: str) -> set[str]:
+    """The characters of ``masked`` the slot patterns' gates read (:class:`_Gates`): computed once
+    per sentence for :func:`source_spans` and :func:`find`."""
+    return _gates(lex).present(masked)
+
+
 def find(
     lex: StyleLexicon, table: Table, text: str, masked: str,
     sources: list[tuple[int, int]] | None = None, quoted: list[Quote] | None = None,
+    present: set[str] | None = None,
 ) -> Slots:
     """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``;
-    ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
-    sources = source_spans(lex, masked) if sources is None else sources
+    ``sources``, ``quoted`` and ``present``: its :func:`source_spans`, :func:`quotes` and
+    :meth:`_Gates.present`, if already found)."""
+    gates = _gates(lex)
+    if present is None:
+        present = gates.present(masked)  # (what each gate below reads: see _Gates)
+    sources = source_spans(lex, masked, present) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
-    found = organs(lex, table, masked)
+    found = organs(lex, table, masked) if not gates.organ_end.isdisjoint(present) else []
     # (the comprehensions below are calls of their own: skipped when there is nothing to read)
     who = [text[a:b] for a, b in found if not _inside((a, b), sources)] if found else []
-    for m in _BY_RE.finditer(masked):
+    for m in (_BY_RE.finditer(masked) if not gates.by.isdisjoint(present) else ()):
         agent = m.group(1)
         if organs(lex, table, agent) or named_posts(table, agent):
             who.append(text[m.start(1):m.end(1)])
-    if _POST_NEED.search(masked):
+    if not gates.post.isdisjoint(present):
         who += named_posts(table, masked)
     # (a subject the organ pattern already names: 县应急管理局要)
-    subjects = named_subjects(masked)
+    subjects = named_subjects(masked) if not gates.subject.isdisjoint(present) else []
     if subjects:
         who += [text[a:b] for a, b in subjects if not _inside((a, b), sources) and not _overlaps((a, b), found)]
-    dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
+    dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if not gates.deadline.isdisjoint(present) else []
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)] if dates else []
     when = [text[a:b] for a, b in deadlines] if deadlines else []
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
@@ -472,9 +621,9 @@ def find(
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
                 and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
-                and not _RED_LINE.match(masked, m.end())] if _QUANTITY_NEED.search(masked) else []
-    links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
-    if not how_much and _DIGITS.search(masked):
+                and not _RED_LINE.match(masked, m.end())] if not gates.quantity.isdisjoint(present) else []
+    links = [m.span() for m in _LINK.finditer(masked)] if not gates.link.isdisjoint(present) and _LINK_HINT.search(masked) else []
+    if not how_much and not gates.digits.isdisjoint(present):
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
                     and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
@@ -490,11 +639,11 @@ def find(
     if links:
         instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
-    for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
+    for m in (_CODE.finditer(outside) if not gates.latin.isdisjoint(present) else ()):
         if (not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links)
                 and m.group().upper() not in _CONCEPT_CODES):
             instruments.append(m.group())
-    for m in lex.instrument_re.finditer(outside):
+    for m in (lex.instrument_re.finditer(outside) if not gates.instrument.isdisjoint(present) else ()):
         k, word = m.start(), m.group()
         before = outside[max(0, k - 2):k]
         phrase = _PHRASE_START.split(outside[max(0, k - 8):k])[-1]
