@@ -665,9 +665,11 @@ def _gate_texts(chars: str, n: int = 400, seed: int = 18) -> list[str]:
 
 
 def test_slot_gates_close_only_where_their_pattern_finds_nothing(lex):
-    """Each gate of slots._Gates (one scan for the characters a dozen slot patterns need) is
+    """Each gate of substance.gates.Gates (one scan for the characters a dozen slot patterns need) is
     derived from its pattern: where it is closed the pattern finds nothing, and a gate read
     off a plain character class is closed exactly where its class is absent."""
+    from gongwen_lint.substance import gates as gates_mod
+
     gates = slots._gates(lex)
     exact = {"post": slots._POST_NEED, "deadline": slots._DEADLINE_NEED, "quantity": slots._QUANTITY_NEED,
              "digits": slots._DIGITS, "latin": slots._LATIN, "organ_end": lex.organ_end_re}
@@ -677,12 +679,12 @@ def test_slot_gates_close_only_where_their_pattern_finds_nothing(lex):
     texts = _gate_texts(chars, 2000)
     for name, pattern in exact.items():
         gate = getattr(gates, name)
-        assert not isinstance(gate, slots._Always), name
+        assert not isinstance(gate, gates_mod._Always), name
         for t in texts:
             assert (pattern.search(t) is not None) == (not gate.isdisjoint(gates.present(t))), (name, t)
     for name, pattern in starts.items():
         gate = getattr(gates, name)
-        assert not isinstance(gate, slots._Always), name
+        assert not isinstance(gate, gates_mod._Always), name
         for t in texts:
             if pattern.search(t) is not None:
                 assert not gate.isdisjoint(gates.present(t)), (name, t)

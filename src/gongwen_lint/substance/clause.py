@@ -454,7 +454,7 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = 
     know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
     them.  ``deep=False`` looks for the slots only (an item another sentence already makes a
     measure): a sentence without any is then left a principle, ``shallow``, its words unread."""
-    present = slot_finder.gate_characters(lex, masked)  # (read once for both: see slots._Gates)
+    present = slot_finder.gate_characters(lex, masked)  # (read once for both: see substance.gates)
     sources = slot_finder.source_spans(lex, masked, present)
     quoted = slot_finder.quotes(text)
     slots = slot_finder.find(lex, table, text, masked, sources, quoted, present)

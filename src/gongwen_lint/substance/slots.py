@@ -9,16 +9,15 @@ judged here as instruments (a cited 《办法》, a named “河长制”) or as
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import first_class, lookahead_first
 from ..text import MASK
+from .gates import Gates, class_chars
 from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
@@ -275,9 +274,9 @@ def quotes(text: str) -> list[Quote]:
 def source_spans(lex: StyleLexicon, masked: str, present: set[str] | None = None) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
-    (:func:`audiences`).  ``present``: the sentence's gate characters (:meth:`_Gates.present`)."""
+    (:func:`audiences`).  ``present``: the sentence's gate characters (:meth:`.gates.Gates.present`)."""
     # (a context whose required run of characters is absent is not searched, nor one whose
-    # first characters are absent: see _Gates)
+    # first characters are absent: see .gates.Gates)
     if present is None:
         present = _gates(lex).present(masked)
     spans = [m.span() for p, need, gate in zip(lex.source_contexts, lex.source_context_needs, _gates(lex).contexts)
@@ -447,141 +446,44 @@ _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
 _QUANTITY_NEED = recache.compile(first_class(_QUANTITY) or ".")
 
 
-class _Always:
-    """A gate that cannot tell (its pattern is no plain character class): always open."""
-
-    @staticmethod
-    def isdisjoint(_present: object) -> bool:
-        return False
+_GATES: dict[int, Gates] = {}
 
 
-class _WithDigits:
-    """A gate of literal characters and ``\\d`` (any Unicode decimal digit, as ``re`` reads it for
-    ``str`` patterns: :meth:`str.isdecimal`)."""
-
-    def __init__(self, chars: frozenset[str]):
-        self.chars = chars
-
-    def isdisjoint(self, present: set[str]) -> bool:
-        return self.chars.isdisjoint(present) and not any(c.isdecimal() for c in present)
-
-
-_ALWAYS = _Always()
-_sre_parser: Any = importlib.import_module("re._parser")
-_sre: Any = importlib.import_module("re._constants")
-#: A range of a class wider than this is not spelt out as a set (the gate is then always open).
-_MAX_RANGE = 0x400
-
-
-def _class_chars(pattern: str | None) -> tuple[frozenset[str], bool] | None:
-    """The characters a search for ``pattern`` succeeds on, when it is one character class of
-    literals and small ranges, optionally repeated at least once ([长记任导员], [0-9０-９]+,
-    [A-Za-z]{1,12}): (the characters, whether ``\\d`` is among them); else None."""
-    if not pattern:
-        return None
-    try:
-        parsed = _sre_parser.parse(pattern)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE) or len(parsed) != 1:
-        return None
-    op, av = parsed[0]
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-        least, _most, body = av
-        if least != 1 or len(body) != 1:
-            return None
-        op, av = body[0]
-    items = [(op, av)] if op is _sre.LITERAL else av if op is _sre.IN else None
-    if items is None:
-        return None
-    chars: set[str] = set()
-    digit = False
-    for o, a in items:
-        if o is _sre.LITERAL:
-            chars.add(chr(a))
-        elif o is _sre.RANGE and a[1] - a[0] <= _MAX_RANGE:
-            chars.update(map(chr, range(a[0], a[1] + 1)))
-        elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
-            digit = True
-        else:
-            return None  # a negated class, a wide range, another category
-    return frozenset(chars), digit
-
-
-class _Gates:
-    """Which of the slot patterns :func:`find` runs could match a sentence, read in one scan.
-
-    Most sentences hold none of the characters one slot pattern or another needs (a deadline a
-    年/月/前…, a post a 长/记…, a code a Latin letter), and :func:`find` tested each with a search
-    of its own: a dozen scans of the sentence, each a call into the regex engine.  One scan for
-    the union of those characters (:meth:`present`) answers all of them: a gate whose characters
-    the sentence does not hold is closed, and what it guards would have found nothing.  Each
-    gate is derived from its pattern (its character class, or the characters its matches start
-    with: :func:`gongwen_lint.relead.first_class`); a pattern the analysis cannot read gets a
-    gate that is always open, so the gates only skip work, never change a result."""
-
-    def __init__(self, lex: StyleLexicon):
-        self.lex = lex  # (held: the key of the memo is its id)
+def _gates(lex: StyleLexicon) -> Gates:
+    """The gates of :func:`find` and :func:`source_spans` for this lexicon (:class:`.gates.Gates`:
+    one scan of a sentence for the characters a dozen slot patterns need, instead of a search
+    each; its organ endings and instrument nouns are configurable); kept per lexicon, holding it,
+    as :func:`gongwen_lint.substance.clause._predicate_re`."""
+    hit = _GATES.get(id(lex))
+    if hit is None or hit.lex is not lex:
+        if len(_GATES) >= 8:
+            _GATES.clear()
         found: dict[str, tuple[frozenset[str], bool] | None] = {
-            "organ_end": _class_chars(lex.organ_end_re.pattern),
-            "by": _class_chars(first_class(_BY_RE.pattern)),
-            "post": _class_chars(_POST_NEED.pattern),
-            "subject": _class_chars(first_class(_NAMED_SUBJECT_NEED.pattern)),
-            "deadline": _class_chars(_DEADLINE_NEED.pattern),
-            "quantity": _class_chars(_QUANTITY_NEED.pattern),
-            "link": _class_chars(first_class(_LINK_HINT.pattern)),
-            "digits": _class_chars(_DIGITS.pattern),
+            "organ_end": class_chars(lex.organ_end_re.pattern),
+            "by": class_chars(first_class(_BY_RE.pattern)),
+            "post": class_chars(_POST_NEED.pattern),
+            "subject": class_chars(first_class(_NAMED_SUBJECT_NEED.pattern)),
+            "deadline": class_chars(_DEADLINE_NEED.pattern),
+            "quantity": class_chars(_QUANTITY_NEED.pattern),
+            "link": class_chars(first_class(_LINK_HINT.pattern)),
+            "digits": class_chars(_DIGITS.pattern),
             # (read on the sentence with its masked characters blanked: the gate must hold neither)
-            "latin": _class_chars(_LATIN.pattern),
-            "instrument": _class_chars(first_class(lex.instrument_re.pattern)),
+            "latin": class_chars(_LATIN.pattern),
+            "instrument": class_chars(first_class(lex.instrument_re.pattern)),
         }
         # the source contexts no required run of characters gates (see :func:`source_spans`)
-        contexts = [None if need is not None else _class_chars(first_class(c.pattern))
+        contexts = [None if need is not None else class_chars(first_class(c.pattern))
                     for c, need in zip(lex.source_contexts, lex.source_context_needs)]
         for name in ("latin", "instrument"):
             got = found[name]
             if got is not None and (MASK in got[0] or " " in got[0] or got[1]):
                 found[name] = None
-        union: set[str] = set()
-        digit = False
-
-        def gate(got: tuple[frozenset[str], bool] | None) -> Any:
-            nonlocal digit
-            if got is None:
-                return _ALWAYS
-            union.update(got[0])
-            digit = digit or got[1]
-            return _WithDigits(got[0]) if got[1] else got[0]
-
-        gates = {name: gate(got) for name, got in found.items()}
-        self.organ_end, self.by, self.post, self.subject = gates["organ_end"], gates["by"], gates["post"], gates["subject"]
-        self.deadline, self.quantity, self.link, self.digits = gates["deadline"], gates["quantity"], gates["link"], gates["digits"]
-        self.latin, self.instrument = gates["latin"], gates["instrument"]
-        self.contexts = tuple(gate(c) for c in contexts)
-        body = "".join(re.escape(c) for c in sorted(union)) + (r"\d" if digit else "")
-        self._scan = recache.compile(f"[{body}]") if body else None
-
-    def present(self, masked: str) -> set[str]:
-        """The characters of ``masked`` some gate holds."""
-        return set(self._scan.findall(masked)) if self._scan is not None else set()
-
-
-_GATES: dict[int, _Gates] = {}
-
-
-def _gates(lex: StyleLexicon) -> _Gates:
-    """The gates of this lexicon (its organ endings and instrument nouns are configurable);
-    kept per lexicon, holding it, as :func:`gongwen_lint.substance.clause._predicate_re`."""
-    hit = _GATES.get(id(lex))
-    if hit is None or hit.lex is not lex:
-        if len(_GATES) >= 8:
-            _GATES.clear()
-        hit = _GATES[id(lex)] = _Gates(lex)
+        hit = _GATES[id(lex)] = Gates(lex, found, contexts)
     return hit
 
 
 def gate_characters(lex: StyleLexicon, masked: str) -> set[str]:
-    """The characters of ``masked`` the slot patterns' gates read (:class:`_Gates`): computed once
+    """The characters of ``masked`` the slot patterns' gates read (:class:`.gates.Gates`): computed once
     per sentence for :func:`source_spans` and :func:`find`."""
     return _gates(lex).present(masked)
 
@@ -593,10 +495,10 @@ def find(
 ) -> Slots:
     """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``;
     ``sources``, ``quoted`` and ``present``: its :func:`source_spans`, :func:`quotes` and
-    :meth:`_Gates.present`, if already found)."""
+    :meth:`.gates.Gates.present`, if already found)."""
     gates = _gates(lex)
     if present is None:
-        present = gates.present(masked)  # (what each gate below reads: see _Gates)
+        present = gates.present(masked)  # (what each gate below reads: see .gates.Gates)
     sources = source_spans(lex, masked, present) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
     found = organs(lex, table, masked) if not gates.organ_end.isdisjoint(present) else []
