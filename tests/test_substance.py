@@ -700,3 +700,83 @@ def test_exhortation_weighs_towards_empty_and_obligation_does_not():
     t = load()
     assert t.get("着力").legal <= model.RARE_COMMON < t.get("依法").legal
 
+
+
+def _gate_texts(chars: str, n: int = 400, seed: int = 18) -> list[str]:
+    """Random short texts over ``chars`` (the characters the patterns under test read)."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(chars) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+def test_slot_gates_close_only_where_their_pattern_finds_nothing(lex):
+    """Each gate of substance.gates.Gates (one scan for the characters a dozen slot patterns need) is
+    derived from its pattern: where it is closed the pattern finds nothing, and a gate read
+    off a plain character class is closed exactly where its class is absent."""
+    from gongwen_lint.substance import gates as gates_mod
+
+    gates = slots._gates(lex)
+    exact = {"post": slots._POST_NEED, "deadline": slots._DEADLINE_NEED, "quantity": slots._QUANTITY_NEED,
+             "digits": slots._DIGITS, "latin": slots._LATIN, "organ_end": lex.organ_end_re}
+    starts = {"by": slots._BY_RE, "subject": slots._NAMED_SUBJECT_NEED, "link": slots._LINK_HINT,
+              "instrument": lex.instrument_re}
+    chars = "长记任导员年月内前后每时点二三十百万个项123４5@.邮由公司局要负责aZｚ县市委政府平台台账系统和、，。的在" + "\u0663"
+    texts = _gate_texts(chars, 2000)
+    for name, pattern in exact.items():
+        gate = getattr(gates, name)
+        assert not isinstance(gate, gates_mod._Always), name
+        for t in texts:
+            assert (pattern.search(t) is not None) == (not gate.isdisjoint(gates.present(t))), (name, t)
+    for name, pattern in starts.items():
+        gate = getattr(gates, name)
+        assert not isinstance(gate, gates_mod._Always), name
+        for t in texts:
+            if pattern.search(t) is not None:
+                assert not gate.isdisjoint(gates.present(t)), (name, t)
+    # the source contexts without a required run: closed only where the context finds nothing
+    contexts = "按照根据贯彻落实服务学习得到受到同与向维护拥护恳请给予领导要求精神部署肯定看齐权威核心地位批准一致保持，的下"
+    for p, need, gate in zip(lex.source_contexts, lex.source_context_needs, gates.contexts):
+        if need is None:
+            for t in _gate_texts(contexts, 1500, seed=7):
+                if p.search(t) is not None:
+                    assert not gate.isdisjoint(gates.present(t)), (p.pattern, t)
+
+
+def test_boilerplate_patterns_tried_as_with_a_substring_test_each(lex):
+    """Boilerplate.find learns which ``re:`` patterns to try from the automaton's scan (their
+    required runs are keys of it): the same stock phrases as trying each pattern whose run the
+    text holds."""
+    from gongwen_lint.lexicon import Entry, Match
+
+    bp = lex.boilerplate
+
+    def reference(text: str) -> tuple:
+        masked = mask(text)
+        found = [(a, b, bp.entries[p]) for p in bp.entries for a in range(len(masked))
+                 if masked.startswith(p, a) for b in [a + len(p)]]
+        found.sort(key=lambda m: (m[0], -len(m[2].phrase)))  # (the automaton's order: by end, longest first)
+        found = sorted(found, key=lambda m: m[1])
+        for (pattern, e), need in zip(bp.patterns, bp._needs):
+            if need is None or need in masked:
+                found += [(m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source))
+                          for m in pattern.finditer(masked) if m.end() > m.start()]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, last = [], 0
+        for a, b, entry in found:
+            if a >= last:
+                out.append(Match(a, b, entry))
+                last = b
+        return tuple(out)
+
+    pieces = ["在", "市委", "的坚强", "领导下", "为", "作出新的更大", "贡献", "开创", "新局面", "迈上", "新台阶",
+              "谱写", "新篇章", "以更加", "务实", "的", "作风", "充分", "发挥", "示范引领", "作用", "高度重视",
+              "切实加强", "，", "。", "通过", "提高了", "认真学习", "重要讲话"]
+    import random
+
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(1500)]
+    assert sum(1 for t in texts if any(m.phrase not in bp.entries for m in reference(t))) > 50  # patterns do match
+    for t in texts:
+        bp._cache.clear()
+        assert bp.find(t) == reference(t), t

@@ -214,10 +214,19 @@ class Boilerplate:
         # per pattern, a run of characters every match holds (None: not known): a text without
         # it is not searched (see :func:`gongwen_lint.relead.required_literal`)
         self._needs = [required_literal(p.pattern) for p, _ in self.patterns]
+        # The automaton holds the required runs too, so one scan finds the phrases and which
+        # patterns to try (value: the phrase or None, and the indexes of the patterns needing the
+        # key), instead of a substring test per pattern per sentence.
+        self._always = tuple(i for i, need in enumerate(self._needs) if not need)
+        keys: dict[str, tuple[str | None, tuple[int, ...]]] = {phrase: (phrase, ()) for phrase in self.entries}
+        for i, need in enumerate(self._needs):
+            if need:
+                phrase, needing = keys.get(need, (None, ()))
+                keys[need] = (phrase, (*needing, i))
         self._automaton = ahocorasick.Automaton()
-        for phrase in self.entries:
-            self._automaton.add_word(phrase, phrase)
-        if self.entries:
+        for key, value in keys.items():
+            self._automaton.add_word(key, value)
+        if keys:
             self._automaton.make_automaton()
         self._cache: dict[str, tuple[Match, ...]] = {}
         caches.register_owned(self, "_cache")
@@ -229,12 +238,18 @@ class Boilerplate:
             return hit
         found: list[tuple[int, int, Entry]] = []
         masked = mask(text) if text else ""
-        if self.entries and masked:
-            for end, phrase in self._automaton.iter(masked):
-                found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
-        for (pattern, e), need in zip(self.patterns, self._needs):
-            if need is not None and need not in masked:
-                continue
+        tried = self._always
+        if len(self._automaton) and masked:
+            needed: set[int] = set()
+            for end, (phrase, needing) in self._automaton.iter(masked):
+                if phrase is not None:
+                    found.append((end + 1 - len(phrase), end + 1, self.entries[phrase]))
+                if needing:
+                    needed.update(needing)
+            if needed:  # (in the patterns' order, as before: of equal spans the first found wins)
+                tried = tuple(sorted(needed.union(tried)))
+        for i in tried:
+            pattern, e = self.patterns[i]
             for m in pattern.finditer(masked):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), Entry(text[m.start():m.end()], e.category, e.source)))

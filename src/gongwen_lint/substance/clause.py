@@ -270,6 +270,9 @@ def _kind(lex: StyleLexicon, table: Table, word: str) -> str:
     return "single"
 
 
+_new_token = tuple.__new__
+
+
 def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[tuple[int, int]]) -> list[Token]:
     """Words of the sentence outside the stripped ``spans`` (stock phrases, slogan quotes)."""
     stripped = masked
@@ -288,7 +291,7 @@ def tokens(lex: StyleLexicon, table: Table, text: str, masked: str, spans: list[
                 if len(kinds) > _SegmentMemo.MAX:
                     kinds.clear()
                 kind = kinds[w] = _kind(lex, table, w)
-            out.append(Token(w, k, kind))
+            out.append(_new_token(Token, (w, k, kind)))  # (Token(w, k, kind) without its Python-level __new__)
             k += len(w)
     return _figurative(lex, table, masked, out)
 
@@ -451,9 +454,10 @@ def judge(lex: StyleLexicon, table: Table, text: str, masked: str, deep: bool = 
     know are kept in ``unknown``; :func:`resolved` settles them when the item's verdict hangs on
     them.  ``deep=False`` looks for the slots only (an item another sentence already makes a
     measure): a sentence without any is then left a principle, ``shallow``, its words unread."""
-    sources = slot_finder.source_spans(lex, masked)
+    present = slot_finder.gate_characters(lex, masked)  # (read once for both: see substance.gates)
+    sources = slot_finder.source_spans(lex, masked, present)
     quoted = slot_finder.quotes(text)
-    slots = slot_finder.find(lex, table, text, masked, sources, quoted)
+    slots = slot_finder.find(lex, table, text, masked, sources, quoted, present)
     spans, stock = _stripped_spans(lex, text, sources, quoted)
     han = count_han(masked)
     if slots:

@@ -109,9 +109,14 @@ _FILLER_RE = recache.compile(r"(.{1,6}?)\1{3,}")
 _FILLER_NEED = recache.compile("(.)(?:" + "|".join(("." * n + r"\1") * 3 for n in range(6)) + ")")
 
 
+#: What :func:`is_filler` leaves out (compiled once: ``re.sub`` with a pattern string looks it up
+#: in the ``re`` module's cache on every call).
+_FILLER_GAPS = recache.compile(r"[\s\u3000。，、；：]")
+
+
 def is_filler(text: str) -> bool:
     """Most of ``text`` is one short unit repeated — a template's placeholder text."""
-    compact = re.sub(r"[\s\u3000。，、；：]", "", text)
+    compact = _FILLER_GAPS.sub("", text)
     # Each match is a unit of L ≤ 6 characters repeated k ≥ 4 times: k·L characters, at most
     # L ≤ k·L/4 of them distinct.  Matches covering ``c`` of the ``n`` characters leave at most
     # n − c others, so the text holds at most n − ¾c distinct characters, ≤ 0.55·n when c ≥ 0.6·n.

@@ -17,6 +17,7 @@ from .. import dates, recache
 from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import first_class, lookahead_first
 from ..text import MASK
+from .gates import Gates, class_chars
 from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
@@ -287,13 +288,16 @@ def quotes(text: str) -> list[Quote]:
     return out
 
 
-def source_spans(lex: StyleLexicon, masked: str) -> list[tuple[int, int]]:
+def source_spans(lex: StyleLexicon, masked: str, present: set[str] | None = None) -> list[tuple[int, int]]:
     """Spans in which a named organ is the source of a deployment, not its doer
     (在市委、市政府的坚强领导下; 统一到市委、市政府的决策部署上来), or the audience of a figure
-    (:func:`audiences`)."""
-    # (a context whose required run of characters is absent is not searched)
-    spans = [m.span() for p, need in zip(lex.source_contexts, lex.source_context_needs)
-             if need is None or need in masked for m in p.finditer(masked)]
+    (:func:`audiences`).  ``present``: the sentence's gate characters (:meth:`.gates.Gates.present`)."""
+    # (a context whose required run of characters is absent is not searched, nor one whose
+    # first characters are absent: see .gates.Gates)
+    if present is None:
+        present = _gates(lex).present(masked)
+    spans = [m.span() for p, need, gate in zip(lex.source_contexts, lex.source_context_needs, _gates(lex).contexts)
+             if (need in masked if need is not None else not gate.isdisjoint(present)) for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
@@ -469,32 +473,79 @@ _DEADLINE_NEED = recache.compile("[年月季内期前后每时点]")
 _QUANTITY_NEED = recache.compile(first_class(_QUANTITY) or ".")
 
 
+_GATES: dict[int, Gates] = {}
+
+
+def _gates(lex: StyleLexicon) -> Gates:
+    """The gates of :func:`find` and :func:`source_spans` for this lexicon (:class:`.gates.Gates`:
+    one scan of a sentence for the characters a dozen slot patterns need, instead of a search
+    each; its organ endings and instrument nouns are configurable); kept per lexicon, holding it,
+    as :func:`gongwen_lint.substance.clause._predicate_re`."""
+    hit = _GATES.get(id(lex))
+    if hit is None or hit.lex is not lex:
+        if len(_GATES) >= 8:
+            _GATES.clear()
+        found: dict[str, tuple[frozenset[str], bool] | None] = {
+            "organ_end": class_chars(lex.organ_end_re.pattern),
+            "by": class_chars(first_class(_BY_RE.pattern)),
+            "post": class_chars(_POST_NEED.pattern),
+            "subject": class_chars(first_class(_NAMED_SUBJECT_NEED.pattern)),
+            "deadline": class_chars(_DEADLINE_NEED.pattern),
+            "quantity": class_chars(_QUANTITY_NEED.pattern),
+            "link": class_chars(first_class(_LINK_HINT.pattern)),
+            "digits": class_chars(_DIGITS.pattern),
+            # (read on the sentence with its masked characters blanked: the gate must hold neither)
+            "latin": class_chars(_LATIN.pattern),
+            "instrument": class_chars(first_class(lex.instrument_re.pattern)),
+        }
+        # the source contexts no required run of characters gates (see :func:`source_spans`)
+        contexts = [None if need is not None else class_chars(first_class(c.pattern))
+                    for c, need in zip(lex.source_contexts, lex.source_context_needs)]
+        for name in ("latin", "instrument"):
+            got = found[name]
+            if got is not None and (MASK in got[0] or " " in got[0] or got[1]):
+                found[name] = None
+        hit = _GATES[id(lex)] = Gates(lex, found, contexts)
+    return hit
+
+
+def gate_characters(lex: StyleLexicon, masked: str) -> set[str]:
+    """The characters of ``masked`` the slot patterns' gates read (:class:`.gates.Gates`): computed once
+    per sentence for :func:`source_spans` and :func:`find`."""
+    return _gates(lex).present(masked)
+
+
 def find(
     lex: StyleLexicon, table: Table, text: str, masked: str,
     sources: list[tuple[int, int]] | None = None, quoted: list[Quote] | None = None,
+    present: set[str] | None = None,
 ) -> Slots:
     """Who / when / how much / instruments of one sentence (``masked`` = ``mask(text)``;
-    ``sources`` and ``quoted``: its :func:`source_spans` and :func:`quotes`, if already found)."""
-    sources = source_spans(lex, masked) if sources is None else sources
+    ``sources``, ``quoted`` and ``present``: its :func:`source_spans`, :func:`quotes` and
+    :meth:`.gates.Gates.present`, if already found)."""
+    gates = _gates(lex)
+    if present is None:
+        present = gates.present(masked)  # (what each gate below reads: see .gates.Gates)
+    sources = source_spans(lex, masked, present) if sources is None else sources
     quoted = quotes(text) if quoted is None else quoted
-    found = organs(lex, table, masked)
+    found = organs(lex, table, masked) if not gates.organ_end.isdisjoint(present) else []
     # (the comprehensions below are calls of their own: skipped when there is nothing to read)
     who = [text[a:b] for a, b in found if not _inside((a, b), sources)] if found else []
     agents = []
-    for m in _BY_RE.finditer(masked):
+    for m in (_BY_RE.finditer(masked) if not gates.by.isdisjoint(present) else ()):
         agent = m.group(1)
         if (organs(lex, table, agent) or named_posts(table, agent)
                 or (_BY_BODY_RE.fullmatch(agent) and not agent.endswith(_NOT_BODY))):
             who.append(text[m.start(1):m.end(1)])
             agents.append(m.span(1))
-    if _POST_NEED.search(masked):
+    if not gates.post.isdisjoint(present):
         who += named_posts(table, masked)
     # (a subject the organ pattern or 由 already names: 县应急管理局要; 材料由人事司负责 is no subject)
-    subjects = named_subjects(masked)
+    subjects = named_subjects(masked) if not gates.subject.isdisjoint(present) else []
     if subjects:
         who += [text[a:b] for a, b in subjects
                 if not _inside((a, b), sources) and not _overlaps((a, b), found) and not _overlaps((a, b), agents)]
-    dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if _DEADLINE_NEED.search(masked) else []
+    dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if not gates.deadline.isdisjoint(present) else []
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)] if dates else []
     when = [text[a:b] for a, b in deadlines] if deadlines else []
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
@@ -503,9 +554,9 @@ def find(
                 if not _overlaps(m.span(), dates) and not _in_idiom(table, masked, *m.span())
                 and not (m.group()[0] in _CN_NUM and _inside(m.span(), sources))
                 and not _counts_list(masked, m.start()) and not _effort_span(masked, *m.span())
-                and not _RED_LINE.match(masked, m.end())] if _QUANTITY_NEED.search(masked) else []
-    links = [m.span() for m in _LINK.finditer(masked)] if _LINK_HINT.search(masked) else []
-    if not how_much and _DIGITS.search(masked):
+                and not _RED_LINE.match(masked, m.end())] if not gates.quantity.isdisjoint(present) else []
+    links = [m.span() for m in _LINK.finditer(masked)] if not gates.link.isdisjoint(present) and _LINK_HINT.search(masked) else []
+    if not how_much and not gates.digits.isdisjoint(present):
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
                     and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
@@ -521,12 +572,12 @@ def find(
     if links:
         instruments += [text[a:b] for a, b in links if MASK not in masked[a:b]]
     # (every code holds a Latin letter: most sentences hold none, and are not scanned for one)
-    for m in (_CODE.finditer(outside) if _LATIN.search(outside) else ()):
+    for m in (_CODE.finditer(outside) if not gates.latin.isdisjoint(present) else ()):
         if (not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links)
                 and m.group().upper() not in _CONCEPT_CODES):
             instruments.append(m.group())
     list_sets = [x.span() for x in _LIST_SET.finditer(outside)] if "清单" in outside else []
-    for m in lex.instrument_re.finditer(outside):
+    for m in (lex.instrument_re.finditer(outside) if not gates.instrument.isdisjoint(present) else ()):
         k, word = m.start(), m.group()
         if list_sets and word == "清单" and _inside(m.span(), list_sets):
             continue
