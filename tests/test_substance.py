@@ -685,8 +685,9 @@ def test_an_organ_name_does_not_start_inside_a_word(lex):
     """及时向市政府报告: the organ is 市政府, not 时向市政府."""
     assert slots_of(lex, "及时向市政府报告。").who == ("市政府",)
     assert slots_of(lex, "由南昌市政府负责。").who == ("南昌市政府",)
-    # an organ that opens with its level (市政府) is kept even after a word's last character
-    assert slots_of(lex, "城市政府要负责。").who == ("市政府",)
+    # nor inside a word that ends with its level: 城市政府 (city governments), 特别行政区政府
+    assert slots_of(lex, "城市政府要负责。").who == ()
+    assert slots_of(lex, "全力支持香港、澳门特别行政区政府和行政长官依法施政。").who == ()
 
 
 def test_exhortation_weighs_towards_empty_and_obligation_does_not():

@@ -403,10 +403,11 @@ def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
     return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
 
 
-def _starts_inside_word(table: Table, masked: str, a: int, b: int) -> bool:
-    """The organ at ``a`` opens with a place name whose first character ends a word of the table
-    with the character before it (及时|向市政府: 时向 is no place)."""
-    return a > 0 and not _LEVEL_START.match(masked[a:b]) and table.word_class(masked[a - 1:a + 1]) != NONE
+def _starts_inside_word(table: Table, masked: str, a: int) -> bool:
+    """The organ at ``a`` opens with a character that ends a word of the table with the character
+    before it (及时|向市政府: 时向 is no place; 特别行政区|政府, 城市|政府, 全市|政府系统: the 区 and the
+    市 end a word, and what follows names a class of governments, not one)."""
+    return a > 0 and table.word_class(masked[a - 1:a + 1]) != NONE
 
 
 def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]]:
@@ -418,7 +419,7 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
         if _LEVELS_CLASS.match(masked[a:b]):
             continue  # a class of organs (市县政府, 乡镇卫生院): none of its levels names one either
         # (a place name starts a word: in 及时向市政府报告 the match 时向市政府 starts inside 及时)
-        while a < b and (not _named_organ(table, co_verbs, masked[a:b]) or _starts_inside_word(table, masked, a, b)):
+        while a < b and (not _named_organ(table, co_verbs, masked[a:b]) or _starts_inside_word(table, masked, a)):
             m = _PLACE_END.search(masked, a + 1, b)
             if m is None:
                 a = b
