@@ -380,9 +380,6 @@ _PLACE_END = recache.compile(r"[省市县区州旗镇乡]|街道")
 _LEVEL_START = recache.compile(r"^各?(?:国家|中央|国务院|党中央|中共|全国|[省市县区州盟旗乡镇]|街道)")
 
 
-#: Two levels at once name a class of organs, not one (市县政府, 乡镇卫生院, 县乡两级): every
-#: county's and every township's, as 各地 does — 乡村振兴局 is a function, not two levels.
-_LEVELS_CLASS = recache.compile(r"^(?:省市县|市县乡|省市|市县|县乡|县区|区县|乡镇|镇村)")
 #: Characters no place name starts with: demonstratives and the copula.
 _NOT_PLACE_START = "这此是"  # (not 那: 那曲市)
 
@@ -416,8 +413,6 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     out = []
     co_verbs = lex.category(CO_VERB)
     for a, b in lex.organs(masked):
-        if _LEVELS_CLASS.match(masked[a:b]):
-            continue  # a class of organs (市县政府, 乡镇卫生院): none of its levels names one either
         # (a place name starts a word: in 及时向市政府报告 the match 时向市政府 starts inside 及时)
         while a < b and (not _named_organ(table, co_verbs, masked[a:b]) or _starts_inside_word(table, masked, a)):
             m = _PLACE_END.search(masked, a + 1, b)
