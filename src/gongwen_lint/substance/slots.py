@@ -427,21 +427,18 @@ def organs(lex: StyleLexicon, table: Table, masked: str) -> list[tuple[int, int]
     return out
 
 
-#: A body named by its own name, without a place: a company, a bureau, a department of a ministry
-#: (人事司, 科技司: in the ministry's own documents each names one office), a leading group.
-_BODY = r"(?:有限责任公司|股份有限公司|总公司|集团公司|公司|管理局|总局|局|司|委员会|领导小组|指挥部)"
-#: The subject of a clause that names one body by its own name and gives it the task
-#: (中国南方电网有限责任公司要, 煤矿安监局要会同, 科技司牵头, 煤矿瓦斯防治部际协调领导小组要) —
-#: not 各集团公司, 有关公司, 产业布局要.
+#: The subject of a clause that names one body by its own name and gives it the task: a company,
+#: a bureau without a place name, a leading group (中国南方电网有限责任公司要, 煤矿安监局要会同,
+#: 煤矿瓦斯防治部际协调领导小组要) — not 各集团公司, 有关公司, 产业布局要.  (A department of a ministry
+#: named alone, 人事司, is left out: 牵头司, 业务主管司, 部机关各司 name no one, and telling them apart
+#: needs more than the first character.)
 _NAMED_SUBJECT_RE = recache.compile(
-    r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两由经请对])[\u4e00-\u9fff]{2,16}?" + _BODY + ")"
+    r"(?:^|(?<=[，。；：]))((?![各有相本该其我全下所两由经请对])[\u4e00-\u9fff]{2,16}?"
+    r"(?:有限责任公司|股份有限公司|总公司|集团公司|公司|管理局|总局|局|委员会|领导小组|指挥部))"
     r"(?=要|负责|牵头|会同|应当)"
 )
-#: The agent of 由……负责 named the same way (由人事司负责审核): the whole agent is the body.
-_BY_BODY_RE = recache.compile(r"(?![各有相本该其我全下所两])[\u4e00-\u9fff]{2,16}" + _BODY)
-#: Words ending in 局 or 司 that are not bodies (产业布局, 工作格局, 顾全大局, 上司, 打官司).
-_NOT_BODY = ("布局", "格局", "大局", "全局", "结局", "开局", "残局", "时局", "政局", "僵局", "当局", "骗局", "赌局",
-             "上司", "官司", "有司")
+#: Words ending in 局 that are not bodies (产业布局, 工作格局, 顾全大局).
+_NOT_BODY = ("布局", "格局", "大局", "全局", "结局", "开局", "残局", "时局", "政局", "僵局", "当局", "骗局", "赌局")
 
 
 #: What every match of :data:`_NAMED_SUBJECT_RE` holds: its last character and what follows.  A
@@ -530,13 +527,12 @@ def find(
     agents = []
     for m in (_BY_RE.finditer(masked) if not gates.by.isdisjoint(present) else ()):
         agent = m.group(1)
-        if (organs(lex, table, agent) or named_posts(table, agent)
-                or (_BY_BODY_RE.fullmatch(agent) and not agent.endswith(_NOT_BODY))):
+        if organs(lex, table, agent) or named_posts(table, agent):
             who.append(text[m.start(1):m.end(1)])
             agents.append(m.span(1))
     if not gates.post.isdisjoint(present):
         who += named_posts(table, masked)
-    # (a subject the organ pattern or 由 already names: 县应急管理局要; 材料由人事司负责 is no subject)
+    # (a subject the organ pattern or a 由 agent already names: 县应急管理局要)
     subjects = named_subjects(masked) if not gates.subject.isdisjoint(present) else []
     if subjects:
         who += [text[a:b] for a, b in subjects
