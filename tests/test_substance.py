@@ -13,7 +13,7 @@ from gongwen_lint.config import Config
 from gongwen_lint.substance import Verdict, analyse, slots, table
 from gongwen_lint.substance.clause import judge, segment
 from gongwen_lint.substance.items import heading_lead_end, is_filler
-from gongwen_lint.substance.report import render_text
+from gongwen_lint.substance.report import inventory_dict, render_text
 from gongwen_lint.text import mask
 from gongwen_lint.textreader import document_from_text
 
@@ -118,6 +118,15 @@ def test_slots(lex, text, who, when, how_much, instruments, cited):
 ])
 def test_no_measure_evidence(lex, text):
     assert not slots_of(lex, text), text
+
+
+@pytest.mark.parametrize("text,instrument", [
+    ("推动各级各类生态环境监测机构建立覆盖全过程、全环节的实验室信息管理系统。", "系统"),  # 各类 heads no list
+    ("督促各类企业落实安全生产主体责任、接入全市危化品安全监管平台。", "平台"),
+    ("清理各类证明事项、推行电子证照系统。", "系统"),  # the item is a verb phrase of its own
+])
+def test_kind_lists_are_lists_of_short_nouns(lex, text, instrument):
+    assert instrument in slots_of(lex, text).instruments, text
 
 
 def test_systems_and_lists_still_named(lex):
@@ -394,11 +403,21 @@ def test_criteria_and_course_contents_are_set_aside(lex):
     inv = inventory(body, lex)
     assert [i.span.aside for i in inv.items] == ["条件", "条件", ""]
     assert [i.verdict for i in inv.work_items] == [Verdict.EMPTY]
-    shown = render_text(structure.analyse(document_from_text(HEAD + body + TAIL)), inv).splitlines()[2:]
+    doc = structure.analyse(document_from_text(HEAD + body + TAIL))
+    shown = render_text(doc, inv).splitlines()[2:]
     assert [line.split()[1] for line in shown] == ["条件", "条件", "空话"]
-    # 改善办学条件, 主要内容: the words alone do not set a section aside
+    listed = inventory_dict(doc, inv)["paragraphs"]
+    assert [(p["preamble"], p["set_aside"]) for p in listed] == [(True, "条件"), (True, "条件"), (False, None)]
+    # 改善办学条件, 主要内容: the words alone do not set a section aside; nor a task about criteria
+    # (its own run-in lead), nor a section that holds more (申报范围和要求)
     inv = inventory("一、改善办学条件\n要进一步提高思想认识，切实增强工作的责任感和紧迫感。", lex)
     assert [i.span.preamble for i in inv.items] == [False]
+    body = ("一、主要任务\n（二）严格评选标准。要高度重视，加强领导，确保取得实效。\n"
+            "二、申报范围和要求\n各单位要于5月10日前将申报表报送市教育局。\n"
+            "三、候选先进个人推荐条件\n坚定理想信念，模范遵守党的纪律，工作业绩突出。")
+    inv = inventory(body, lex)
+    assert [i.span.aside for i in inv.items] == ["", "", "条件"]
+    assert inv.items[0].verdict is Verdict.EMPTY
 
 
 def test_a_rule_of_consequence_is_not_a_work_item(lex):
@@ -409,7 +428,10 @@ def test_a_rule_of_consequence_is_not_a_work_item(lex):
              "一经查实，一律取消申报资格，三年内不得再次申报。"]
     for text in rules:
         assert inventory(text, lex).items == (), text
-    for text in ["如发现问题，要及时处理，确保工作取得实效。", "如有困难，要及时向上级报告，切实抓好落实。"]:
+    for text in ["如发现问题，要及时处理，确保工作取得实效。", "如有困难，要及时向上级报告，切实抓好落实。",
+                 "各乡镇要于6月底前如期完成危房改造任务，未按期完成的，取消年度评先评优资格。",  # 如期 is no 如
+                 "市财政局要出台若干配套政策，对落实不力的予以通报批评。",  # nor 若干 a 若
+                 "各地要高度重视，如工作推进不力，将约谈主要负责同志。"]:  # a work item that threatens
         assert len(inventory(text, lex).items) == 1, text
 
 

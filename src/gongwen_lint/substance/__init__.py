@@ -23,7 +23,7 @@ from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
 from ..text import mask, sentences, typographic_quotes
 from .clause import Judgement, Resolver, Verdict, concrete, deepen, judge, resolved
-from .items import Span, spans
+from .items import Aside, Span, spans
 from .model import Model
 from .model import features as model_features
 from .model import load as load_model
@@ -296,10 +296,10 @@ def analyse(
     model = load_model() if specificity and deploys_work(doc.genre) else None
     # 总体思路 states direction as 指导思想 does, but is not preamble bloat for GW705; nor are the
     # criteria of an award or the contents of a course (申报条件, 培训内容)
-    set_aside = {
-        "背景": lex.words("sections", "preamble") + lex.words("sections", "direction"),
-        "条件": lex.words("sections", "criteria"),
-    }
+    set_aside = (
+        Aside("背景", tuple(lex.words("sections", "preamble") + lex.words("sections", "direction"))),
+        Aside("条件", tuple(lex.words("sections", "criteria")), anywhere=False),
+    )
     return Inventory(tuple(judge_item(lex, table, s, resolve, model) for s in spans(doc, set_aside)))
 
 

@@ -48,10 +48,13 @@ _EXHORTATION_RE = recache.compile(r"^[\s\u3000]*(?:希望|望|号召)")
 #: A paragraph that is one rule of consequence (构成犯罪的，依法追究刑事责任; 如有违反，追究……责任;
 #: 对……的单位，如不能确保推荐质量，将暂停初评推荐工作) or one transition (为此，……) is neither a work
 #: item nor empty words.  A condition opened by 如/若/一经 needs a sanction proper after it (暂停,
-#: 取消, 追究 …): 如发现问题，要及时处理 is the stock promise, not a rule.
+#: 取消, 追究 …): 如发现问题，要及时处理 is the stock promise, not a rule; the condition must open the
+#: rule (no 要/应/须 before it: 各地要高度重视，如工作推进不力，将约谈…… is a work item that threatens),
+#: and 如期, 如实, 若干 are no 如/若.
 _RULE_RE = recache.compile(
-    r"^[^。]{0,30}?(?:(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)"
-    r"|(?:如|若|一经)[^。，,]{2,30}[，,][^。]{0,20}?(?:暂停|取消|撤销|不予|退回|追究|问责|通报批评|约谈))[^。]*。?$"
+    r"^(?:[^。]{0,30}?(?:的|如有违反|违者|违反)[，,][^。]{0,30}?(?:追究|处理|处罚|问责|处分|责令)"
+    r"|[^。要应须]{0,30}?(?:如(?![期实何此下同今])|若(?!干)|一经)[^。，,]{2,30}[，,][^。]{0,20}?"
+    r"(?:暂停|取消|撤销|不予|退回|追究|问责|通报批评|约谈))[^。]*。?$"
 )
 _TRANSITION_RE = recache.compile(r"^(?:为此|因此|总之|综上|据此|对此)[，,][^。]{0,30}。?$")
 MIN_HAN = 6
@@ -163,10 +166,36 @@ def _short_clause(text: str) -> bool:
     return count_han(t) < 15 and not _CLAUSE_PUNCT.search(t.rstrip("。；！？"))
 
 
-def spans(doc: Document, set_aside: dict[str, list[str]]) -> list[Span]:
-    """The items of ``doc`` in reading order (body part only: the draft's own text).
-    ``set_aside`` maps a label (背景, 条件) to the heading words of the sections it names; an item
-    under such a heading carries the label (the first that matches, in the mapping's order)."""
+#: What joins a heading word to another (申报范围和要求, 申报条件及程序): the section holds more than it.
+_JOINED = frozenset("和与及、暨")
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A kind of section whose items are set aside: its label (背景, 条件) and heading words.
+    ``anywhere``: a heading holding a word anywhere names such a section (一、指导思想和基本原则);
+    otherwise the heading must open with the word (培训内容。围绕……, and a flattened 培训内容围绕……;
+    not 申报范围和要求, which holds more),
+    or, for a heading above the item, end with it (候选先进集体、先进个人推荐条件), also when a flattened
+    text runs on after it (推荐条件（一）……) — an item's own run-in lead ending with the word is a task
+    about criteria, not criteria (严格评选标准。各县……, 明确表彰对象。由……)."""
+
+    label: str
+    keys: tuple[str, ...]
+    anywhere: bool = True
+
+    def names(self, headings: tuple[str, ...], own_lead: bool) -> bool:
+        if self.anywhere:
+            return any(k in h for h in headings for k in self.keys)
+        if any(h.startswith(k) and h[len(k):len(k) + 1] not in _JOINED for h in headings for k in self.keys):
+            return True
+        enclosing = headings[:-1] if own_lead else headings
+        return any(h.endswith(k) or k + "（" in h or k + "(" in h for h in enclosing for k in self.keys)
+
+
+def spans(doc: Document, set_aside: tuple[Aside, ...]) -> list[Span]:
+    """The items of ``doc`` in reading order (body part only: the draft's own text); an item in a
+    section one of ``set_aside`` names carries its label (the first that names it)."""
     out: list[Span] = []
     stack: dict[int, str] = {}
     body = list(doc.body)
@@ -192,7 +221,8 @@ def spans(doc: Document, set_aside: dict[str, list[str]]) -> list[Span]:
         if not _is_item_text(p.text[start:end], heads_prose):
             continue
         headings = tuple(stack[k] for k in sorted(stack))
-        aside = next((label for label, keys in set_aside.items() if any(k in h for h in headings for k in keys)), "")
+        own_lead = p.role in HEADING_ROLES  # (its own label is the last of the headings)
+        aside = next((a.label for a in set_aside if a.names(headings, own_lead)), "")
         out.append(Span(p, start, end, lead, headings, aside))
     if out and out[-1].lead_end is None and _EXHORTATION_RE.match(out[-1].p.text[out[-1].start:]):
         out.pop()  # 希望……: the conventional closing of a 决定/通报, addressed to its readers

@@ -6,10 +6,12 @@ the 干货率.  JSON::
 
     {"path", "genre", "format", "substance_ratio", "work_items", "measures", "principles", "empty",
      "paragraphs": [{"part", "paragraph", "role", "text", "what", "verdict", "who", "when",
-                     "how_much", "instruments", "cited", "content", "stock", "preamble", "copied"}]}
+                     "how_much", "instruments", "cited", "content", "stock", "preamble", "set_aside",
+                     "copied"}]}
 
 ``substance_ratio`` is ``null`` when the draft has no work item.  Items in sections set aside
-(背景/意义/原则; 申报条件/推荐原则/培训内容) are listed with ``"preamble": true`` and not counted.
+(背景/意义/原则; 申报条件/推荐原则/培训内容) are listed with ``"preamble": true`` and not counted;
+``"set_aside"`` says which (``"背景"`` or ``"条件"``; ``null`` for a work item).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def item_dict(item: Item) -> dict:
         "content": list(item.content),
         "stock": list(item.stock),
         "preamble": item.span.preamble,
+        "set_aside": item.span.aside or None,
     }
 
 

@@ -155,9 +155,12 @@ _DEGREE_BEFORE = ("不够", "不", "更加", "更", "较为", "比较", "十分"
 #: 整改 plan): a formula that says lists will exist, not which — one list alone (建立问题清单) or
 #: a named one (《……责任清单》) still is an instrument.
 _LIST_SET = recache.compile(r"(?:问题|任务|责任|整改|措施)清单(?:[、和及与](?:问题|任务|责任|整改|措施)清单)+")
-#: Kind determiners that, at the head of an enumeration, make every noun of it a kind, not a
-#: named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).
-_KIND_HEAD = recache.compile(r"各类|各种|各式")
+#: Kind determiners that, at the head of an enumeration of short nouns, make every noun of it a
+#: kind, not a named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).  The
+#: first item is the determiner and a noun (各类讲座), not a verb phrase (督促各类企业落实……责任).
+_KIND_HEAD = recache.compile(r"(?:各类|各种|各式)[\u4e00-\u9fff]{1,8}$")
+#: How long (characters) an item of such an enumeration is, the instrument noun included.
+_KIND_ITEM = 6
 
 
 def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int, end: int) -> bool:
@@ -187,12 +190,15 @@ def _uses_in(table: Table, outside: str, start: int, k: int) -> bool:
     return False
 
 
-def _in_kind_list(outside: str, k: int) -> bool:
-    """The noun at ``k`` is a later item of an enumeration (、) whose first item opens with a kind
-    determiner (:data:`_KIND_HEAD`) within the same clause."""
+def _in_kind_list(outside: str, k: int, end: int) -> bool:
+    """The noun at ``k``–``end`` is a later item of an enumeration (、) of short nouns whose first
+    item is a kind determiner and its noun (:data:`_KIND_HEAD`), within the same clause: not
+    清理各类证明事项、推行电子证照系统 (the item is a verb phrase of its own)."""
     cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, max(0, k - 60), k)), default=max(0, k - 60))
-    chain = outside[cut:k]
-    return "、" in chain and _KIND_HEAD.search(chain.split("、", 1)[0]) is not None
+    first, sep, rest = outside[cut:k].partition("、")
+    if not sep or _KIND_HEAD.search(first) is None:
+        return False
+    return all(len(item) <= _KIND_ITEM for item in rest.split("、")[:-1]) and len(rest.rsplit("、", 1)[-1]) + end - k <= _KIND_ITEM
 
 
 def _names_no_system(table: Table, phrase: str) -> bool:
@@ -580,7 +586,7 @@ def find(
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
-                and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k))
+                and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k, m.end()))
                 and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))):
             instruments.append(word)
     if not (who or when or how_much or instruments or cited):
