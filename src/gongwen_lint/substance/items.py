@@ -175,10 +175,10 @@ class Aside:
     """A kind of section whose items are set aside: its label (背景, 条件) and heading words.
     ``anywhere``: a heading holding a word anywhere names such a section (一、指导思想和基本原则);
     otherwise the heading must open with the word (培训内容。围绕……, and a flattened 培训内容围绕……;
-    not 申报范围和要求, which holds more),
-    or, for a heading above the item, end with it (候选先进集体、先进个人推荐条件), also when a flattened
-    text runs on after it (推荐条件（一）……) — an item's own run-in lead ending with the word is a task
-    about criteria, not criteria (严格评选标准。各县……, 明确表彰对象。由……)."""
+    not 申报范围和要求, which holds more), or, for a heading above the item, end with it
+    (候选先进集体、先进个人推荐条件), also when a flattened text runs on after it (推荐条件（一）……) — an
+    item's own run-in lead ending with the word is a task about criteria, not criteria
+    (严格评选标准。各县……, 明确表彰对象。由……)."""
 
     label: str
     keys: tuple[str, ...]
