@@ -18,6 +18,7 @@ from ..lexicon import CO_VERB, FIGURATIVE_VERB, StyleLexicon
 from ..relead import first_class, lookahead_first
 from ..text import MASK
 from .gates import Gates, class_chars
+from .instruments import instrument_nouns
 from .table import FUNCTION, IDIOM, MODIFIER, NONE, VERB, Table
 
 _CN_NUM = "一二两三四五六七八九十百千万"
@@ -130,84 +131,6 @@ _NAMED_AFTER = recache.compile(
 )
 #: How the content of a quotation ends when it names an instrument (“一网通办”, “一生一档”).
 _NAMED_END = recache.compile(r"(?:制|办|单|档|码|卡|网|券|台|库|站|点|室|通道|场所|平台|系统|工程|行动|计划|模式|专席|热线)$")
-#: Determiners that make an instrument noun vague (各类媒体平台, 相关信息系统), within its phrase.
-_VAGUE_RE = recache.compile(r"相关|有关|各类|各项|各种|多种|各级")
-_PHRASE_START = recache.compile(r"[，。；：、,;:（）()“”\s]|利用|依托|通过|运用")
-#: Instruments that count only when the sentence uses them, not when it only builds them: a
-#: platform things are reported, pushed or published through (通过……平台报送, 接入……监管平台, 在……平台上
-#: 公示) is a channel a reader can check; 打造“一站式”服务平台, 搭建……新平台, 推进智慧监管平台建设 name a
-#: goal as vague as 完善……体系 (eleven such platforms among the tuning halves' missed empty items,
-#: none among the concrete ones' uses).
-_USED_ONLY = frozenset({"平台"})
-#: What makes an instrument used rather than built, from the generic predicate to it (用好管好两微平台:
-#: the predicate itself may be one of use).  A single character counts only as a coverb (在省平台上
-#:公示, 向……平台报送), not as the first character of a word (在线, 对外, 对接: 搭建在线学习平台).
-_USE_MARK = recache.compile(r"通过|依托|利用|运用|借助|接入|录入|上传|推送|报送|联网|挂网|登录|用好|管好|用活|用足|[在经由向与对至于]")
-#: Marks that, right before the instrument, name what it is for rather than a use of it
-#: (完善信息报送平台, 建设数据上传平台 — against 推动企业接入平台, 依托平台).
-_PURPOSE_MARKS = frozenset({"录入", "上传", "推送", "报送", "联网", "挂网"})
-_CLAUSE_CUT = recache.compile(r"[，。；：,;:！？]")
-#: Determiners before 系统 that make it a line of organs (本系统, 全系统: the bodies of one sector).
-_SECTOR_DETERMINERS = "本全"
-#: Degree words before 系统 that make it the adjective "systematic" (学习不够系统, 更加系统).
-_DEGREE_BEFORE = ("不够", "不", "更加", "更", "较为", "比较", "十分", "很", "不太", "非常", "欠")
-#: The stock set of lists named together (问题清单、任务清单、责任清单, the "三张清单" of every
-#: 整改 plan): a formula that says lists will exist, not which — one list alone (建立问题清单) or
-#: a named one (《……责任清单》) still is an instrument.
-_LIST_SET = recache.compile(r"(?:问题|任务|责任|整改|措施)清单(?:[、和及与](?:问题|任务|责任|整改|措施)清单)+")
-#: Kind determiners that, at the head of an enumeration of short nouns, make every noun of it a
-#: kind, not a named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).  The
-#: first item is the determiner and a noun (各类讲座), not a verb phrase (督促各类企业落实……责任).
-_KIND_HEAD = recache.compile(r"(?:各类|各种|各式)[\u4e00-\u9fff]{1,8}$")
-#: How long (characters) an item of such an enumeration is, the instrument noun included.
-_KIND_ITEM = 6
-
-
-def _only_built(lex: StyleLexicon, table: Table, outside: str, k: int, end: int) -> bool:
-    """The instrument at ``k``–``end`` is the object of a generic predicate of its clause
-    (打造, 搭建, 推进, 完善 …) with no word of use after that predicate (see :data:`_USED_ONLY`).
-    A generic predicate right before the instrument is part of its name, not its verb (政务服务平台,
-    对外交流平台: 通过政务服务平台办理 uses one)."""
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, 0, k)), default=0)
-    verbs = [m for m in lex.generic_predicate_re.finditer(outside, cut, k) if m.end() < k]
-    if not verbs:
-        # no predicate before it, but one right after the name (以平台建设为支撑, 平台升级改造):
-        # the platform is what is to be built, unless something before it is a use of it
-        after = lex.generic_predicate_re.match(outside, end)
-        return after is not None and not _uses_in(table, outside, cut, k)
-    return not _uses_in(table, outside, verbs[-1].start(), k)
-
-
-def _uses_in(table: Table, outside: str, start: int, k: int) -> bool:
-    """A word of use (:data:`_USE_MARK`) between ``start`` and the instrument at ``k``."""
-    for m in _USE_MARK.finditer(outside, start, k):
-        word = m.group()
-        if len(word) == 1:
-            if table.word_class(outside[m.start():m.start() + 2]) == NONE:
-                return True
-        elif not (m.end() == k and word in _PURPOSE_MARKS):
-            return True
-    return False
-
-
-def _in_kind_list(outside: str, k: int, end: int) -> bool:
-    """The noun at ``k``–``end`` is a later item of an enumeration (、) of short nouns whose first
-    item is a kind determiner and its noun (:data:`_KIND_HEAD`), within the same clause: not
-    清理各类证明事项、推行电子证照系统 (the item is a verb phrase of its own)."""
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(outside, max(0, k - 60), k)), default=max(0, k - 60))
-    first, sep, rest = outside[cut:k].partition("、")
-    if not sep or _KIND_HEAD.search(first) is None:
-        return False
-    return all(len(item) <= _KIND_ITEM for item in rest.split("、")[:-1]) and len(rest.rsplit("、", 1)[-1]) + end - k <= _KIND_ITEM
-
-
-def _names_no_system(table: Table, phrase: str) -> bool:
-    """The phrase before 系统 names no system anyone runs: nothing (行业、系统), an ecosystem
-    (增强生态系统的稳定性), or a line of organs (负责本系统, 全系统) — a determiner that is no
-    part of a word (消防安全系统 and 成本系统 keep their names: 安全, 成本 are words)."""
-    if not phrase or phrase.endswith("生态") or phrase.endswith(_DEGREE_BEFORE):
-        return True
-    return phrase[-1] in _SECTOR_DETERMINERS and (len(phrase) == 1 or table.word_class(phrase[-2:]) == NONE)
 #: A bare number that is a name (12345政务服务便民热线, 110报警平台), not an amount.
 _NUMBER_NAME = recache.compile(r"(?:热线|政务|便民|服务|平台|专线|报警|号码|工程)")
 #: A law or a document that is only to be 贯彻落实/学习宣传 is cited, not applied (认真贯彻落实《法律援助法》).
@@ -216,7 +139,6 @@ _CITING_BEFORE = recache.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|�
 _DOCUMENT_AFTER = recache.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
 #: …unless the plan only names a period of time (“十四五”规划收官之年, “十五五”规划开局起步).
 _PERIOD_AFTER = recache.compile(r"(?:规划|计划)的?(?:收官|开局|起步|中期|决胜|冲刺|攻坚|实施的?关键|关键)")
-_INSTRUMENT_END = recache.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 _QUOTE_MARKS = recache.compile("[" + "".join(k + v for k, v in _QUOTES.items()) + "]")
 
@@ -574,21 +496,8 @@ def find(
         if (not _PLACEHOLDER.fullmatch(m.group()) and not _overlaps(m.span(), links)
                 and m.group().upper() not in _CONCEPT_CODES):
             instruments.append(m.group())
-    list_sets = [x.span() for x in _LIST_SET.finditer(outside)] if "清单" in outside else []
-    for m in (lex.instrument_re.finditer(outside) if not gates.instrument.isdisjoint(present) else ()):
-        k, word = m.start(), m.group()
-        if list_sets and word == "清单" and _inside(m.span(), list_sets):
-            continue
-        before = outside[max(0, k - 2):k]
-        phrase = _PHRASE_START.split(outside[max(0, k - 8):k])[-1]
-        after = outside[m.end():m.end() + 1]
-        # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
-        # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
-        if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
-                and not (word == "系统" and _names_no_system(table, phrase))
-                and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k, m.end()))
-                and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))):
-            instruments.append(word)
+    if not gates.instrument.isdisjoint(present):
+        instruments += instrument_nouns(lex, table, outside)
     if not (who or when or how_much or instruments or cited):
         return _NO_SLOTS  # (most sentences: one shared empty value, not five empty tuples built)
     return Slots(*(tuple(dict.fromkeys(x)) for x in (who, when, how_much, instruments, cited)))
