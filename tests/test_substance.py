@@ -580,6 +580,34 @@ def test_the_model_never_overrules_a_slot(lex):
     assert _item_verdicts(body, lex) == [Verdict.MEASURE]
 
 
+@pytest.mark.parametrize("body", [
+    "今年以来，全区累计新建改建农村公路86公里，完成投资2.3亿元。下一步，我们要再接再厉、乘势而上，奋力开创交通工作新局面。",
+    "去年全县规上工业增加值同比增长7.6%，连续三年保持全市前列。成绩来之不易，各部门要倍加珍惜，坚定信心、鼓足干劲。",
+])
+def test_past_results_are_no_measure_of_the_ask_after_them(body, lex):
+    """The numbers report what was done; the item's ask is the turn after them, judged alone."""
+    (item,) = inventory(body, lex).items
+    assert item.verdict is not Verdict.MEASURE and not item.slots.how_much
+    warned = [d for d in lint_text(HEAD + body + TAIL, Config(select=("GW7",))).diagnostics
+              if d.code in ("GW702", "GW703") and d.severity.value == "warning"]
+    assert warned
+
+
+@pytest.mark.parametrize("body", [
+    # a report of results alone
+    "今年以来，全区累计新建改建农村公路86公里，完成投资2.3亿元，同比增长12%。",
+    # results, then an ask with its own measure
+    "去年全县累计完成造林1.2万亩。今年要在6月底前完成剩余0.8万亩造林任务。",
+    # the number looks ahead, though the sentence names the past
+    "在去年完成86公里的基础上，今年要新建改建农村公路120公里。下一步要加强养护。",
+    # no turn to an ask after the results
+    "去年全县累计发放低保金3862万元，群众满意度明显提升。",
+])
+def test_results_stay_a_measure_without_an_empty_ask_after_them(body, lex):
+    (item,) = inventory(body, lex).items
+    assert item.verdict is Verdict.MEASURE
+
+
 def test_the_model_reads_word_classes_not_words():
     from gongwen_lint.lexicon import STRIPPED_CLASSES
     from gongwen_lint.substance import model

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from .. import recache
 from ..decoder.vocab import deploys_work
 from ..lexicon import StyleLexicon
 from ..model import Document, Paragraph
@@ -45,6 +46,39 @@ DENSE_CONTENT = 4.0
 #: A short item needs less: one concrete word per this many characters (对于无证开采者，立即取缔;
 #: 要统筹推进综合管廊建设 — one word jieba reads as a noun).
 CHARS_PER_WORD = 25
+
+#: A sentence that reports what was done (今年以来……累计实施项目1200余个; 去年粮食总产达到702亿斤，
+#: 连续十年稳定在……以上): its numbers are results, not an amount anyone is asked to reach.
+_PAST_REPORT = recache.compile(r"以来|去年|上年|过去|累计|先后|同比|比上年|连续[一二三四五六七八九十两0-9]{1,3}年|已经|已(?:累计|完成|建成|实现|达到|有)")
+#: … unless it also looks ahead (力争、确保、目标、到2027年 …).
+_LOOKS_AHEAD = recache.compile(r"要|将|力争|确保|目标|计划|预计|争取|到20[0-9]{2}年|今后|下一步")
+#: A later sentence that turns to what is asked (成绩来之不易，我们要……; 面向未来，要……).
+_ASKS = recache.compile(r"要|将|需|应|必须|今后|下一步|面向未来")
+
+
+def _reports_past(j: Judgement, text: str) -> bool:
+    """A measure sentence whose only slot is a number that reports a past result."""
+    sl = j.slots
+    return bool(sl.how_much) and not (sl.who or sl.when or sl.instruments) and bool(_PAST_REPORT.search(text)) \
+        and not _LOOKS_AHEAD.search(text)
+
+
+def _asked_after_results(text: str, bounds: list[tuple[int, int]], shallow: list[Judgement]) -> list[bool] | None:
+    """Which sentences an item's verdict reads when its only measures report past results and a
+    later sentence turns to what is asked (……累计完成投资超过3000亿元。面向未来，我们要……奋力谱写
+    新篇章): the turn is the item's ask, and the results before it are no measure of it.  ``None``
+    when that is not the item's shape (a report of results alone stays a measure: 全年完成固定资产投资
+    12.6亿元，同比增长8.3%)."""
+    last = -1
+    for k, j in enumerate(shallow):
+        if j.verdict is Verdict.MEASURE:
+            if not _reports_past(j, text[bounds[k][0]:bounds[k][1]]):
+                return None
+            last = k
+    if last < 0 or not any(j.verdict is not Verdict.MEASURE and _ASKS.search(text[a:b])
+                           for (a, b), j in zip(bounds[last + 1:], shallow[last + 1:])):
+        return None
+    return [j.verdict is not Verdict.MEASURE for j in shallow]
 
 
 @dataclass(frozen=True)
@@ -232,7 +266,11 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
     shallow = [judge(lex, table, text[a:b], m, deep=False) for (a, b), m in zip(bounds, masked)]
     # In a measure the other sentences' words matter only where 套话 stack up (GW702's infos).
     measure = any(j.verdict is Verdict.MEASURE for j in shallow)
-    if measure:
+    asked = _asked_after_results(text, bounds, shallow) if measure else None
+    if asked is not None:
+        judged = tuple(Sentence(a, b, deepen(lex, table, text[a:b], m, j)) for (a, b), m, j in zip(bounds, masked, shallow))
+        verdict = _verdict(lex, table, _kept(judged, asked), model)
+    elif measure:
         judged = tuple(
             Sentence(a, b, j if len(j.stock) < 2 else deepen(lex, table, text[a:b], m, j))
             for (a, b), m, j in zip(bounds, masked, shallow)
@@ -251,8 +289,13 @@ def judge_item(lex: StyleLexicon, table: Table, span: Span, resolve: Resolver | 
             if s.judgement.doubt else s
             for s in judged
         )
-        verdict = _verdict(lex, table, judged, model)
-    return Item(span, judged, verdict, Slots.union(s.slots for s in judged))
+        verdict = _verdict(lex, table, _kept(judged, asked), model)
+    return Item(span, judged, verdict, Slots.union(s.slots for s in _kept(judged, asked)))
+
+
+def _kept(judged: tuple[Sentence, ...], asked: list[bool] | None) -> tuple[Sentence, ...]:
+    """The sentences an item's verdict reads (:func:`_asked_after_results`): all, or those asked."""
+    return judged if asked is None else tuple(s for s, keep in zip(judged, asked) if keep)
 
 
 def _read_until_settled(
