@@ -581,6 +581,30 @@ def test_the_model_never_overrules_a_slot(lex):
 
 
 @pytest.mark.parametrize("body", [
+    "依托“智慧社保”平台，推动社保经办服务规范化、便利化、智能化，让群众办事更舒心。",
+    "要充分利用电视、报纸、网站和新媒体平台，大力宣传政策措施，营造良好舆论氛围。",
+    "积极借助全市统一的数据共享平台，进一步提升部门协同水平。",
+])
+def test_a_platform_that_serves_a_vague_aim_is_no_instrument(body, lex):
+    """依托……平台，推动……化: the means clause names a platform, the aim after it is generic."""
+    (item,) = inventory(body, lex).items
+    assert not item.slots.instruments and item.verdict is not Verdict.MEASURE
+
+
+@pytest.mark.parametrize("body", [
+    # the use in the same clause
+    "企业应通过“智慧社保”平台在每月15日前申报缴费基数。",
+    # a concrete next clause
+    "依托市数据共享平台，对全市低保对象每季度开展一次收入比对。",
+    # the platform is not a means clause's (加强……平台 then a generic verb)
+    "各区要将排查结果录入隐患排查平台，实行销号管理。",
+])
+def test_a_platform_used_for_something_checkable_stays_an_instrument(body, lex):
+    (item,) = inventory(body, lex).items
+    assert item.verdict is Verdict.MEASURE
+
+
+@pytest.mark.parametrize("body", [
     "今年以来，全区累计新建改建农村公路86公里，完成投资2.3亿元。下一步，我们要再接再厉、乘势而上，奋力开创交通工作新局面。",
     "去年全县规上工业增加值同比增长7.6%，连续三年保持全市前列。成绩来之不易，各部门要倍加珍惜，坚定信心、鼓足干劲。",
 ])

@@ -289,6 +289,12 @@ class StyleLexicon:
         return frozenset().union(*(self.category(c) for c in ("虚词", "能愿祈使", "程度修饰", "泛指主语")))
 
     @cached_property
+    def clause_modifiers(self) -> frozenset[str]:
+        """Modifiers and modals that may stand before a clause's verb (要, 充分, 进一步): 程度修饰
+        and 能愿祈使 of one to three characters."""
+        return frozenset(w for w in self.category("程度修饰") | self.category("能愿祈使") if len(w) <= 3)
+
+    @cached_property
     def generic_nouns(self) -> frozenset[str]:
         """Generic objects and predicates (工作机制, 服务水平, 加强, 完善 …)."""
         return self.category("泛指宾语") | self.category(GENERIC_PREDICATE)

@@ -44,6 +44,44 @@ _KIND_HEAD = recache.compile(r"(?:各类|各种|各式)[\u4e00-\u9fff]{1,8}$")
 _KIND_ITEM = 6
 
 
+#: A clause that only names a means (依托“智慧禁毒”平台 / 充分利用报刊、网站和新媒体平台), its
+#: modifiers (程度修饰, 能愿祈使: 充分, 要) allowed before the verb of use.
+_MEANS_VERB = recache.compile(r"依托|利用|借助|运用")
+_CLAUSE_END = recache.compile(r"[，；,;]")
+
+
+def _means_to_vague_end(lex: StyleLexicon, outside: str, k: int) -> bool:
+    """The instrument at ``k`` sits in a clause that only names a means (its first content word is a
+    verb of use: 依托……平台，/ 充分利用……网站和新媒体平台，) and the next clause opens with a generic
+    predicate (推动网格治理数字化、智能化; 加大宣传报道力度): the platform serves an aim as vague as
+    the rest, no use anyone could check.  Four such among the tuning halves' missed empty items; the
+    concrete ones say what is done through it in the same clause (通过……平台报送) or a concrete next
+    one (依托“一网统管”平台，对……易积水点安装水位监测设备)."""
+    start = _clause_start(outside, k)
+    end = _CLAUSE_END.search(outside, k)
+    if end is None:
+        return False
+    head = _strip_modifiers(lex, outside, start)
+    if not _MEANS_VERB.match(outside, head):
+        return False
+    nxt = _strip_modifiers(lex, outside, end.end())
+    return lex.generic_predicate_re.match(outside, nxt) is not None
+
+
+def _strip_modifiers(lex: StyleLexicon, outside: str, i: int) -> int:
+    """Past the modifiers and modals at ``i`` (要充分, 进一步, 积极): where the clause's verb starts."""
+    words = lex.clause_modifiers
+    moved = True
+    while moved:
+        moved = False
+        for n in (3, 2, 1):
+            if outside[i:i + n] in words:
+                i += n
+                moved = True
+                break
+    return i
+
+
 def _clause_start(outside: str, k: int, lo: int = 0) -> int:
     """Where the clause holding ``k`` starts (after its last ，。；： before ``k``), looking no
     further back than ``lo``."""
@@ -115,6 +153,7 @@ def instrument_nouns(lex: StyleLexicon, table: Table, outside: str) -> list[str]
         if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
                 and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k, m.end()))
-                and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))):
+                and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))
+                and not _means_to_vague_end(lex, outside, k)):
             out.append(word)
     return out
