@@ -580,6 +580,14 @@ def test_the_model_never_overrules_a_slot(lex):
     assert _item_verdicts(body, lex) == [Verdict.MEASURE]
 
 
+def test_the_vow_not_to_close_a_case_is_no_instrument(lex):
+    """整改不到位不销号 promises closing, it names nothing closed; closing itself (逐项销号) counts."""
+    (vow,) = inventory("对巡察反馈的问题，要逐条研究、逐项整改，做到问题不解决不放过、整改不到位不销号。", lex).items
+    assert not vow.slots.instruments and vow.verdict is not Verdict.MEASURE
+    (closing,) = inventory("对整改到位的问题，要及时逐项销号。", lex).items
+    assert closing.slots.instruments == ("销号",)
+
+
 @pytest.mark.parametrize("body", [
     "依托“智慧社保”平台，推动社保经办服务规范化、便利化、智能化，让群众办事更舒心。",
     "要充分利用电视、报纸、网站和新媒体平台，大力宣传政策措施，营造良好舆论氛围。",

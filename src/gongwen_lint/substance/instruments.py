@@ -36,6 +36,9 @@ _DEGREE_BEFORE = ("不够", "不", "更加", "更", "较为", "比较", "十分"
 #: 整改 plan): a formula that says lists will exist, not which — one list alone (建立问题清单) or
 #: a named one (《……责任清单》) still is an instrument.
 _LIST_SET = recache.compile(r"(?:问题|任务|责任|整改|措施)清单(?:[、和及与](?:问题|任务|责任|整改|措施)清单)+")
+#: The vow of every 整改 plan (问题不解决不放过、整改不到位不销号): 销号 negated is a promise that
+#: lists will be closed, not a closing anyone could check (逐项销号, 实行销号管理 still are).
+_NEGATED_VERBS = frozenset({"销号"})
 #: Kind determiners that, at the head of an enumeration of short nouns, make every noun of it a
 #: kind, not a named thing (对各类讲座、论坛、网站、新媒体等阵地: no site anyone could name).  The
 #: first item is the determiner and a noun (各类讲座), not a verb phrase (督促各类企业落实……责任).
@@ -144,6 +147,8 @@ def instrument_nouns(lex: StyleLexicon, table: Table, outside: str) -> list[str]
     for m in lex.instrument_re.finditer(outside):
         k, word = m.start(), m.group()
         if list_sets and word == "清单" and any(x <= m.start() and m.end() <= y for x, y in list_sets):
+            continue
+        if word in _NEGATED_VERBS and outside[k - 1:k] == "不":
             continue
         before = outside[max(0, k - 2):k]
         phrase = _PHRASE_START.split(outside[max(0, k - 8):k])[-1]
