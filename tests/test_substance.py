@@ -580,6 +580,18 @@ def test_the_model_never_overrules_a_slot(lex):
     assert _item_verdicts(body, lex) == [Verdict.MEASURE]
 
 
+def test_whom_a_report_goes_to_is_not_who_does_it(lex):
+    """重大问题及时向区政府汇报: the organ receives; nobody named reports and nothing named is reported."""
+    (item,) = inventory("各有关单位要加强沟通协调，工作中遇到的重大问题及时向区政府汇报。", lex).items
+    assert not item.slots.who and item.verdict is not Verdict.MEASURE
+    # what is reported is written out after the verb: a reporting line a reader can check
+    (line,) = inventory("企业应当及时向市应急管理局报告事故发生的时间、地点和伤亡人数。", lex).items
+    assert line.verdict is Verdict.MEASURE
+    # the one who reports is named
+    (named,) = inventory("由区应急管理局向区政府报告。", lex).items
+    assert named.slots.who == ("区应急管理局",)
+
+
 def test_the_vow_not_to_close_a_case_is_no_instrument(lex):
     """整改不到位不销号 promises closing, it names nothing closed; closing itself (逐项销号) counts."""
     (vow,) = inventory("对巡察反馈的问题，要逐条研究、逐项整改，做到问题不解决不放过、整改不到位不销号。", lex).items
@@ -760,8 +772,9 @@ def test_closing_formulas_name_no_doer(lex):
 
 
 def test_an_organ_name_does_not_start_inside_a_word(lex):
-    """及时向市政府报告: the organ is 市政府, not 时向市政府."""
-    assert slots_of(lex, "及时向市政府报告。").who == ("市政府",)
+    """及时向市政府报告处置情况: the organ is 市政府, not 时向市政府 (with nothing reported after
+    the verb it is only the recipient: test_whom_a_report_goes_to_is_not_who_does_it)."""
+    assert slots_of(lex, "及时向市政府报告处置情况。").who == ("市政府",)
     assert slots_of(lex, "由南昌市政府负责。").who == ("南昌市政府",)
     # nor inside a word that ends with its level: 城市政府 (city governments), 特别行政区政府
     assert slots_of(lex, "城市政府要负责。").who == ()
