@@ -47,7 +47,7 @@ def main() -> None:
     ap.add_argument("--max-sc", type=float, default=0.2)
     args = ap.parse_args()
     data, _ = train.rows()
-    sc, sc_doc, _, sc_docs = train.state_council_rows()
+    sc, sc_doc, sc_judged, sc_docs = train.state_council_rows()
     feats = [f for *_, f in data] + sc
     keys = sorted({k for f in feats for k in f})
     x = np.array([[f.get(k, 0.0) for k in keys] for f in feats])
@@ -58,6 +58,8 @@ def main() -> None:
     writer = np.array([where.split(":")[0] for where, *_ in data] + ["SC"] * len(sc))
     doc_of = np.array([-1] * n + list(sc_doc))
     is_sc = writer == "SC"
+    # the budget counts what would be reported, as the train script does (not --budget-all)
+    counted = is_sc & np.array([False] * n + list(sc_judged), bool)
     # every writer's items scored by a fit that never saw that writer
     p_out = np.zeros(len(y))
     thresholds = {}
@@ -70,7 +72,7 @@ def main() -> None:
             sc_p[fold] = _p(x[fold], _fit(x[keep], y[keep], weight[keep], args.l2))
         thresholds[name] = 0.95
         for t in [round(0.95 - 0.01 * k, 2) for k in range(66)]:
-            if int((sc_p[is_sc] >= t).sum()) > args.max_sc * sc_docs:
+            if int((sc_p[counted] >= t).sum()) > args.max_sc * sc_docs:
                 break
             thresholds[name] = t
         p_out[out] = _p(x[out], _fit(x[~out], y[~out], weight[~out], args.l2))
