@@ -590,6 +590,9 @@ def test_whom_a_report_goes_to_is_not_who_does_it(lex):
     # the one who reports is named
     (named,) = inventory("由区应急管理局向区政府报告。", lex).items
     assert named.slots.who == ("区应急管理局",)
+    # a citizen's channel of recourse: the organ named is the one who hears it (review of 2026-12-08)
+    (recourse,) = inventory("群众对评定结果有异议的，可向乡镇人民政府反映。", lex).items
+    assert recourse.slots.who == ("乡镇人民政府",)
 
 
 def test_the_vow_not_to_close_a_case_is_no_instrument(lex):
@@ -618,6 +621,10 @@ def test_a_platform_that_serves_a_vague_aim_is_no_instrument(body, lex):
     "依托市数据共享平台，对全市低保对象每季度开展一次收入比对。",
     # the platform is not a means clause's (加强……平台 then a generic verb)
     "各区要将排查结果录入隐患排查平台，实行销号管理。",
+    # a generic next clause, but a concrete one after it (review of 2026-12-08)
+    "依托省一体化政务服务平台，推行企业开办全程网办，营业执照、公章刻制、涉税事项一次办结。",
+    # 发现 opens a trigger, not a generic aim
+    "运用生态环境大数据平台，发现超标数据当日推送执法人员。",
 ])
 def test_a_platform_used_for_something_checkable_stays_an_instrument(body, lex):
     (item,) = inventory(body, lex).items
@@ -646,6 +653,10 @@ def test_past_results_are_no_measure_of_the_ask_after_them(body, lex):
     "在去年完成86公里的基础上，今年要新建改建农村公路120公里。下一步要加强养护。",
     # no turn to an ask after the results
     "去年全县累计发放低保金3862万元，群众满意度明显提升。",
+    # a work plan's targets read like results; the 要 after them asks for the means, no turn
+    "全年粮食播种面积稳定在120万亩以上，总产量比上年增长1%。各乡镇要压实责任，抓好春耕备耕。",
+    # a past participle describes the object of the task (review of 2026-12-08)
+    "对已建成的23座城镇污水处理厂逐厂开展进水浓度核查。下一步，各区要加强督促指导。",
 ])
 def test_results_stay_a_measure_without_an_empty_ask_after_them(body, lex):
     (item,) = inventory(body, lex).items

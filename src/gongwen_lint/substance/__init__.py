@@ -52,15 +52,21 @@ CHARS_PER_WORD = 25
 _PAST_REPORT = recache.compile(r"以来|去年|上年|过去|累计|先后|同比|比上年|连续[一二三四五六七八九十两0-9]{1,3}年|已经|已(?:累计|完成|建成|实现|达到|有)")
 #: … unless it also looks ahead (力争、确保、目标、到2027年 …).
 _LOOKS_AHEAD = recache.compile(r"要|将|力争|确保|目标|计划|预计|争取|到20[0-9]{2}年|今后|下一步")
-#: A later sentence that turns to what is asked (成绩来之不易，我们要……; 面向未来，要……).
-_ASKS = recache.compile(r"要|将|需|应|必须|今后|下一步|面向未来")
+#: A later sentence that turns from the results to what is asked (成绩来之不易，我们要……; 面向未来，
+#: 要……; 下一步，我们要再接再厉): an explicit turn, not any 要 — a work plan's targets read like results
+#: (全年粮食播种面积稳定在120万亩以上，总产量比上年增长1%。各乡镇要压实责任), and the sentence after
+#: them asks for the means (review of 2026-12-08: eight false warnings with a bare 要).
+_ASKS = recache.compile(r"今后|下一步|面向未来|来之不易|再接再厉|乘势而上")
+#: A past participle before 的 that describes the object of a task (对已建成的23座污水处理厂开展核查,
+#: 对先后两次抽检不合格的5家单位): no report of a result.
+_ATTRIBUTIVE_PAST = recache.compile(r"(?:已(?:经)?|先后|过去[一二三四五六七八九十两0-9]{0,3}年)[^，。；：的]{0,12}的")
 
 
 def _reports_past(j: Judgement, text: str) -> bool:
     """A measure sentence whose only slot is a number that reports a past result."""
     sl = j.slots
-    return bool(sl.how_much) and not (sl.who or sl.when or sl.instruments) and bool(_PAST_REPORT.search(text)) \
-        and not _LOOKS_AHEAD.search(text)
+    return bool(sl.how_much) and not (sl.who or sl.when or sl.instruments) \
+        and bool(_PAST_REPORT.search(_ATTRIBUTIVE_PAST.sub("", text))) and not _LOOKS_AHEAD.search(text)
 
 
 def _asked_after_results(text: str, bounds: list[tuple[int, int]], shallow: list[Judgement]) -> list[bool] | None:

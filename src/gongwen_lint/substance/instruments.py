@@ -56,8 +56,9 @@ _CLAUSE_END = recache.compile(r"[，；,;]")
 def _means_to_vague_end(lex: StyleLexicon, outside: str, k: int) -> bool:
     """The instrument at ``k`` sits in a clause that only names a means (its first content word is a
     verb of use: 依托……平台，/ 充分利用……网站和新媒体平台，) and the next clause opens with a generic
-    predicate (推动网格治理数字化、智能化; 加大宣传报道力度): the platform serves an aim as vague as
-    the rest, no use anyone could check.  Four such among the tuning halves' missed empty items; the
+    predicate (推动网格治理数字化、智能化; 加大宣传报道力度), as does every clause after it to the full
+    stop (or it names a purpose: 营造良好舆论氛围): the platform serves an aim as vague as the rest, no
+    use anyone could check.  Four such among the tuning halves' missed empty items; the
     concrete ones say what is done through it in the same clause (通过……平台报送) or a concrete next
     one (依托“一网统管”平台，对……易积水点安装水位监测设备)."""
     start = _clause_start(outside, k)
@@ -67,8 +68,30 @@ def _means_to_vague_end(lex: StyleLexicon, outside: str, k: int) -> bool:
     head = _strip_modifiers(lex, outside, start)
     if not _MEANS_VERB.match(outside, head):
         return False
-    nxt = _strip_modifiers(lex, outside, end.end())
-    return lex.generic_predicate_re.match(outside, nxt) is not None
+    # every later clause to the full stop opens with a generic predicate or names a purpose:
+    # a concrete third clause is the use (依托……平台，推行企业开办全程网办，营业执照……一次办结)
+    stop = outside.find("。", end.end())
+    rest = outside[end.end():stop if stop >= 0 else len(outside)]
+    clauses = [c for c in _CLAUSE_END.split(rest) if c]
+    return bool(clauses) and all(_vague_clause(lex, c) for c in clauses)
+
+
+#: Words that open a clause naming a purpose (让群众办事更舒心, 营造良好氛围, 为……提供支撑).
+_PURPOSE_OPEN = recache.compile(r"让|使|以|为|营造|确保")
+
+
+def _vague_clause(lex: StyleLexicon, clause: str) -> bool:
+    """A clause that opens (past its modifiers) with a generic predicate or a purpose word — not
+    发现, which opens a trigger (发现超标数据当日推送执法人员)."""
+    i = _strip_modifiers(lex, clause, 0)
+    if clause.startswith("发现", i):
+        return False
+    return lex.generic_predicate_re.match(clause, i) is not None or _PURPOSE_OPEN.match(clause, i) is not None
+
+
+#: Adverbs of manner the lexicon does not strip (及时 is content for the word test: 及时处置 is
+#: not 处置), skipped here only to find a clause's verb.
+_MANNER = frozenset({"及时"})
 
 
 def _strip_modifiers(lex: StyleLexicon, outside: str, i: int) -> int:
@@ -78,7 +101,7 @@ def _strip_modifiers(lex: StyleLexicon, outside: str, i: int) -> int:
     while moved:
         moved = False
         for n in (3, 2, 1):
-            if outside[i:i + n] in words:
+            if outside[i:i + n] in words or outside[i:i + n] in _MANNER:
                 i += n
                 moved = True
                 break
