@@ -580,6 +580,22 @@ def test_the_model_never_overrules_a_slot(lex):
     assert _item_verdicts(body, lex) == [Verdict.MEASURE]
 
 
+@pytest.mark.parametrize("body", [
+    "依托市政务服务系统办理不动产登记。",
+    "申请人通过省平台申报，由系统自动比对。",
+    "依托不动产登记系统查询权属信息。",
+])
+def test_an_instrument_followed_by_a_verb_of_use_is_one(body, lex):
+    """系统办理 is the system and its use, not a longer word 系统办……"""
+    (item,) = inventory(body, lex).items
+    assert item.slots.instruments and item.verdict is Verdict.MEASURE
+
+
+def test_a_longer_word_after_an_instrument_noun_is_still_no_instrument(lex):
+    (item,) = inventory("各部门要坚持系统谋划、系统观念，统筹推进。", lex).items
+    assert not item.slots.instruments
+
+
 def test_whom_a_report_goes_to_is_not_who_does_it(lex):
     """重大问题及时向区政府汇报: the organ receives; nobody named reports and nothing named is reported."""
     (item,) = inventory("各有关单位要加强沟通协调，工作中遇到的重大问题及时向区政府汇报。", lex).items

@@ -160,6 +160,11 @@ def _names_no_system(table: Table, phrase: str) -> bool:
         return True
     return phrase[-1] in _SECTOR_DETERMINERS and (len(phrase) == 1 or table.word_class(phrase[-2:]) == NONE)
 _INSTRUMENT_END = recache.compile(r"$|[^\u4e00-\u9fff]|[的和与及等中上内里并或，、管理制度建设]")
+#: A verb of use right after the instrument noun (依托市政务服务系统办理, 通过省平台申报, 由系统自动比对):
+#: the noun ends there, it does not start a longer word (系统观念, 平台作用, 系统谋划).
+_USE_AFTER = recache.compile(
+    r"办理|申报|申请|报送|上传|推送|录入|查询|填报|备案|公示|登记|受理|审批|流转|交易|采购|发布|核查|核验|"
+    r"比对|预警|监测|共享|获取|汇总|调度|派单|提交|自动|实时|在线|统一")
 
 
 def instrument_nouns(lex: StyleLexicon, table: Table, outside: str) -> list[str]:
@@ -178,7 +183,7 @@ def instrument_nouns(lex: StyleLexicon, table: Table, outside: str) -> list[str]
         after = outside[m.end():m.end() + 1]
         # the head of a noun phrase (隐患整改台账，…), not the start of a longer word
         # (系统观念, 平台作用) nor a vague one (相关平台, 的平台, 各类媒体平台)
-        if (_INSTRUMENT_END.match(after) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
+        if ((_INSTRUMENT_END.match(after) or _USE_AFTER.match(outside, m.end())) and not before.endswith("的") and not _VAGUE_RE.search(phrase)
                 and not (word == "系统" and _names_no_system(table, phrase))
                 and not ("、" in outside[max(0, k - 60):k] and _in_kind_list(outside, k, m.end()))
                 and not (word in _USED_ONLY and _only_built(lex, table, outside, k, m.end()))
