@@ -806,6 +806,8 @@ def test_an_organ_name_does_not_start_inside_a_word(lex):
     # nor inside a word that ends with its level: 城市政府 (city governments), 特别行政区政府
     assert slots_of(lex, "城市政府要负责。").who == ()
     assert slots_of(lex, "全力支持香港、澳门特别行政区政府和行政长官依法施政。").who == ()
+    # a coverb inside the supposed place name ends the words before the organ (材料由县 is no place)
+    assert slots_of(lex, "申报材料由县林业局负责审核汇总。").who == ("县林业局",)
 
 
 def test_exhortation_weighs_towards_empty_and_obligation_does_not():

@@ -310,6 +310,9 @@ _LEVEL_START = recache.compile(r"^各?(?:国家|中央|国务院|党中央|中�
 
 #: Characters no place name starts with: demonstratives and the copula.
 _NOT_PLACE_START = "这此是"  # (not 那: 那曲市)
+#: Coverbs that, inside what the pattern took for a place name, end the words before the organ
+#: (申报材料由县林业局负责: 材料由县 is no place) — at the start they may open one (向阳区, 将乐县).
+_COVERBS_INSIDE = "由向把将对"
 
 
 def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
@@ -324,6 +327,8 @@ def _named_organ(table: Table, co_verbs: frozenset[str], organ: str) -> bool:
     if m and any(place.startswith(v) for v in co_verbs):
         return False
     if place[0] in _NOT_PLACE_START:  # 这是省委的要求: a pronoun and a copula, no place (the table knows no 这是)
+        return False
+    if any(c in _COVERBS_INSIDE for c in place[1:]):
         return False
     return not any(table.word_class(place[i:i + 2]) in (VERB, MODIFIER, FUNCTION) for i in range(len(place) - 1))
 
