@@ -151,7 +151,7 @@ def _is_item_text(text: str, heads_prose: bool = True) -> bool:
     heading of what follows)."""
     t = text.strip()
     han = count_han(t)
-    if han < MIN_HAN or is_filler(t):
+    if han < MIN_HAN:
         return False
     if han < 30 and not _PUNCT.search(t):
         return False  # a line without a stop or a comma is a title or a name, not a sentence
@@ -167,7 +167,10 @@ def _is_item_text(text: str, heads_prose: bool = True) -> bool:
         return False
     if t.endswith(("：", ":")) or _LEAD_IN_RE.search(t):
         return False  # a lead-in: 现将有关事项通知如下：／今年要着重做好以下几方面的工作。
-    return not (_CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t))
+    if _CLOSING_RE.match(t) or _EFFECTIVE_RE.match(t) or _RULE_RE.match(t) or _TRANSITION_RE.match(t):
+        return False
+    # template filler last: it costs the most of these tests, and the others settle many texts
+    return not is_filler(t)
 
 
 def _short_clause(text: str) -> bool:
