@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 from .. import recache
 from ..lexicon import alternation
@@ -216,19 +216,25 @@ class Aside:
         enclosing = headings[:-1] if own_lead else headings
         return any(h.endswith(k) or k + "（" in h or k + "(" in h for h in enclosing for k in self.keys)
 
-    @cached_property
+    @property
     def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """The tests of :meth:`_names_by_key` as one search each over all the words (a heading
-        was tested word by word: 40-odd words, 110,000 tests on a 500-page draft).  A word anywhere;
-        a word opening the heading and not joined to another (the alternation backtracks to a
-        shorter word when a longer one is followed by 和); a word at the end or before a bracket."""
-        words = alternation(self.keys)
-        joined = "".join(sorted(_JOINED))
-        return (
-            recache.compile(words),
-            recache.compile(f"(?:{words})(?![{re.escape(joined)}])"),
-            recache.compile(f"(?:{words})(?:\\Z|[（(])"),
-        )
+        return _aside_patterns(self.keys)
+
+
+@lru_cache(maxsize=16)
+def _aside_patterns(keys: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The tests of :meth:`Aside._names_by_key` as one search each over all the words (a heading
+    was tested word by word: 40-odd words, 110,000 tests on a 500-page draft).  A word anywhere;
+    a word opening the heading and not joined to another (the alternation backtracks to a
+    shorter word when a longer one is followed by 和); a word at the end or before a bracket.
+    Kept per set of words: every analysis makes its :class:`Aside` afresh."""
+    words = alternation(keys)
+    joined = "".join(sorted(_JOINED))
+    return (
+        recache.compile(words),
+        recache.compile(f"(?:{words})(?![{re.escape(joined)}])"),
+        recache.compile(f"(?:{words})(?:\\Z|[（(])"),
+    )
 
 
 def spans(doc: Document, set_aside: tuple[Aside, ...]) -> list[Span]:
