@@ -901,3 +901,75 @@ def test_boilerplate_patterns_tried_as_with_a_substring_test_each(lex):
     for t in texts:
         bp._cache.clear()
         assert bp.find(t) == reference(t), t
+
+
+def test_source_spans_are_every_context_searched(lex):
+    """source_spans gates each source context by its first characters (or the first character of
+    the run it requires) and all of them by their union: the spans of searching every context
+    and 向……<figurative verb>, in order."""
+    import random
+
+    pieces = ["在", "市委", "的坚强领导下", "按照", "根据", "省政府", "的部署要求", "精神", "贯彻落实", "得到", "充分肯定",
+              "同", "保持高度一致", "维护", "权威", "确保", "政令畅通", "是", "召开的", "会议", "让", "群众", "放心", "作出的",
+              "决策部署", "团结在", "周围", "统一到", "上来", "恳请", "给予支持", "向", "交上一份满意答卷", "，", "。", "工作"]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+
+    def reference(masked: str) -> list[tuple[int, int]]:
+        spans = [m.span() for p in lex.source_contexts for m in p.finditer(masked)]
+        return spans + (slots.audiences(lex, masked) if "向" in masked else [])
+
+    found = 0
+    for t in texts:
+        got = slots.source_spans(lex, t)
+        assert got == reference(t), t
+        found += bool(got)
+    assert found > 100
+
+
+def test_aside_patterns_name_what_the_words_name(lex):
+    """Aside.names reads its words as three patterns (anywhere; opening a heading and not joined
+    to another word; ending it or before a bracket): the same answer as the word-by-word tests
+    on random headings made of its words, joining words and brackets."""
+    import random
+
+    from gongwen_lint.substance.items import Aside
+
+    asides = [Aside("背景", tuple(lex.words("sections", "preamble") + lex.words("sections", "direction"))),
+              Aside("条件", tuple(lex.words("sections", "criteria")), anywhere=False)]
+    words = sorted({k for a in asides for k in a.keys})
+    pieces = list("和与及、暨（(）)工作要求的一") + words
+    rng = random.Random(18)
+    named = 0
+    for _ in range(4000):
+        headings = tuple("".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 3)))
+        for a in asides:
+            for own_lead in (False, True):
+                got = a.names(headings, own_lead)
+                assert got == a._names_by_key(headings, own_lead), (a.label, headings, own_lead)
+                named += got
+    assert named > 1000
+
+
+def test_opening_words_of_a_stock_pattern():
+    """A stock pattern with no one required run but an opening alternation of plain words is
+    tried only on a text holding one of them (lexicon._opening_words); anything else: ()."""
+    from gongwen_lint.lexicon import _opening_words
+
+    assert _opening_words("(?:认真学习|深刻领会)[^，。]{0,20}?讲话") == ("认真学习", "深刻领会")
+    assert _opening_words("(认真|深刻)学习") == ("认真", "深刻")
+    for pattern in ("(?:认真|深刻)?学习", "(?i:ab|cd)e", "(?:ab|)e", "a[bc]|de", "[认深]学习", "(?:充分)?发挥"):
+        assert _opening_words(pattern) == (), pattern
+
+
+def test_filler_counts_distinct_code_points():
+    """is_filler's count of distinct characters is len(set(text)), lone surrogates included."""
+    import random
+
+    from gongwen_lint.substance.items import _distinct
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        t = "".join(chr(rng.choice((rng.randint(0, 0x7F), rng.randint(0x4E00, 0x4E20), rng.randint(0xD800, 0xDFFF),
+                                    rng.randint(0x10000, 0x10010), 0x3000))) for _ in range(rng.randint(0, 40)))
+        assert _distinct(t) == len(set(t)), repr(t)

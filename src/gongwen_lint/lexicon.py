@@ -35,6 +35,8 @@ from typing import Any
 import ahocorasick
 
 from . import caches, recache
+from .relead import _c as _re_constants
+from .relead import _parser as _re_parser
 from .relead import lookahead_first, required_literal
 from .text import mask
 
@@ -214,15 +216,18 @@ class Boilerplate:
         # per pattern, a run of characters every match holds (None: not known): a text without
         # it is not searched (see :func:`gongwen_lint.relead.required_literal`)
         self._needs = [required_literal(p.pattern) for p, _ in self.patterns]
+        # a pattern without one required run may open with one of a few plain words
+        # ((?:认真学习|深刻领会)……): then each of them is its key (see :func:`_opening_words`)
+        openings = [() if need else _opening_words(p.pattern) for (p, _), need in zip(self.patterns, self._needs)]
         # The automaton holds the required runs too, so one scan finds the phrases and which
         # patterns to try (value: the phrase or None, and the indexes of the patterns needing the
         # key), instead of a substring test per pattern per sentence.
-        self._always = tuple(i for i, need in enumerate(self._needs) if not need)
+        self._always = tuple(i for i, need in enumerate(self._needs) if not need and not openings[i])
         keys: dict[str, tuple[str | None, tuple[int, ...]]] = {phrase: (phrase, ()) for phrase in self.entries}
         for i, need in enumerate(self._needs):
-            if need:
-                phrase, needing = keys.get(need, (None, ()))
-                keys[need] = (phrase, (*needing, i))
+            for key in (need,) if need else openings[i]:
+                phrase, needing = keys.get(key, (None, ()))
+                keys[key] = (phrase, (*needing, i))
         self._automaton = ahocorasick.Automaton()
         for key, value in keys.items():
             self._automaton.add_word(key, value)
@@ -468,6 +473,34 @@ def alternation(words: Iterable[str]) -> str:
 @lru_cache(maxsize=8)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return recache.compile(alternation(words))
+
+
+def _opening_words(pattern: str) -> tuple[str, ...]:
+    """The plain words one of which every match of ``pattern`` opens with, when it opens with an
+    alternation of plain words ((?:认真学习|深刻领会)[^，。]{0,20}?……): a text holding none of them
+    holds no match; ``()`` when the pattern does not open so (or flags, an empty word …)."""
+    if _re_parser is None:
+        return ()
+    try:
+        parsed = _re_parser.parse(pattern)
+        if parsed.state.flags & ~int(_re_constants.SRE_FLAG_UNICODE) or not len(parsed):
+            return ()
+        op, av = parsed[0]
+        if op is _re_constants.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            if add_flags or del_flags or len(body) != 1:
+                return ()
+            op, av = body[0]
+        if op is not _re_constants.BRANCH:
+            return ()
+        words = []
+        for branch in av[1]:
+            if not len(branch) or any(o is not _re_constants.LITERAL for o, _a in branch):
+                return ()
+            words.append("".join(chr(a) for _o, a in branch))
+    except (re.error, AttributeError, TypeError, ValueError):
+        return ()
+    return tuple(words)
 
 
 def _compile(phrase: str) -> re.Pattern[str]:

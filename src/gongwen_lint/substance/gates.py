@@ -103,9 +103,11 @@ class Gates:
     instrument: Any
 
     def __init__(self, lex: object, found: dict[str, tuple[frozenset[str], bool] | None],
-                 contexts: list[tuple[frozenset[str], bool] | None]):
+                 contexts: list[tuple[frozenset[str], bool] | None],
+                 patterns: tuple[re.Pattern[str], ...] = (), needs: tuple[str | None, ...] = ()):
         """``found``: per gate name (the attributes above), its characters (:func:`class_chars`);
-        ``contexts``: the same for each source context (None: always open)."""
+        ``contexts``: the same for each source context (None: always open), whose ``patterns``
+        and required runs (``needs``, None: not known) :attr:`context_tests` pairs with them."""
         self.lex = lex  # (held: the key of the memo is its id)
         union: set[str] = set()
         digit = False
@@ -121,6 +123,14 @@ class Gates:
         for name, got in found.items():
             setattr(self, name, gate(got))
         self.contexts = tuple(gate(c) for c in contexts)
+        #: (pattern, required run or None, gate) per source context, in their order: one tuple
+        #: walked per sentence instead of three zipped
+        self.context_tests = tuple(zip(patterns, needs or (None,) * len(patterns), self.contexts))
+        #: the union of the contexts' gates: a sentence it is closed to is in none of them
+        self.any_context: Any = (
+            _ALWAYS if any(g is _ALWAYS or isinstance(g, _WithDigits) for g in self.contexts)
+            else frozenset().union(*self.contexts)
+        )
         body = "".join(re.escape(c) for c in sorted(union)) + (r"\d" if digit else "")
         self._scan = recache.compile(f"[{body}]") if body else None
 

@@ -222,10 +222,14 @@ def source_spans(lex: StyleLexicon, masked: str, present: set[str] | None = None
     (:func:`audiences`).  ``present``: the sentence's gate characters (:meth:`.gates.Gates.present`)."""
     # (a context whose required run of characters is absent is not searched, nor one whose
     # first characters are absent: see .gates.Gates)
+    gates = _gates(lex)
     if present is None:
-        present = _gates(lex).present(masked)
-    spans = [m.span() for p, need, gate in zip(lex.source_contexts, lex.source_context_needs, _gates(lex).contexts)
-             if (need in masked if need is not None else not gate.isdisjoint(present)) for m in p.finditer(masked)]
+        present = gates.present(masked)
+    spans = []
+    if not gates.any_context.isdisjoint(present):  # (most sentences: none of the contexts' characters)
+        for p, need, gate in gates.context_tests:
+            if not gate.isdisjoint(present) and (need is None or need in masked):
+                spans += [m.span() for m in p.finditer(masked)]
     if "向" in masked:
         spans += audiences(lex, masked)
     return spans
@@ -424,14 +428,15 @@ def _gates(lex: StyleLexicon) -> Gates:
             "latin": class_chars(_LATIN.pattern),
             "instrument": class_chars(first_class(lex.instrument_re.pattern)),
         }
-        # the source contexts no required run of characters gates (see :func:`source_spans`)
-        contexts = [None if need is not None else class_chars(first_class(c.pattern))
+        # per source context, the first character of the run of characters it requires, or else
+        # the characters its matches start with (see :func:`source_spans`)
+        contexts = [(frozenset(need[0]), False) if need else class_chars(first_class(c.pattern))
                     for c, need in zip(lex.source_contexts, lex.source_context_needs)]
         for name in ("latin", "instrument"):
             got = found[name]
             if got is not None and (MASK in got[0] or " " in got[0] or got[1]):
                 found[name] = None
-        hit = _GATES[id(lex)] = Gates(lex, found, contexts)
+        hit = _GATES[id(lex)] = Gates(lex, found, contexts, lex.source_contexts, lex.source_context_needs)
     return hit
 
 
