@@ -32,8 +32,8 @@ CASES = Path(__file__).resolve().parent / "substance_cases"
 HEAD = ["关于做好有关工作的通知", "各有关单位："]
 TAIL = ["XX市人民政府", "2025年3月1日"]
 CODES = ("GW702", "GW703")
-TUNING = ("tuning.txt", "tuning2.txt", "tuning4.txt", "tuning5.txt", "tuning6.txt", "tuning7.txt", "tuning8.txt", "tuning9.txt", "tuning10.txt", "tuning11.txt", "tuning12.txt", "tuning13.txt", "tuning14.txt", "tuning15.txt")
-HELDOUT = ("heldout.txt", "heldout3.txt", "heldout4.txt", "heldout5.txt", "heldout6.txt", "heldout7.txt", "heldout8.txt", "heldout9.txt", "heldout10.txt", "heldout11.txt", "heldout12.txt", "heldout14.txt", "heldout15.txt")
+TUNING = ("tuning.txt", "tuning2.txt", "tuning4.txt", "tuning5.txt", "tuning6.txt", "tuning7.txt", "tuning8.txt", "tuning9.txt", "tuning10.txt", "tuning11.txt", "tuning12.txt", "tuning13.txt", "tuning14.txt", "tuning15.txt", "tuning16.txt")
+HELDOUT = ("heldout.txt", "heldout3.txt", "heldout4.txt", "heldout5.txt", "heldout6.txt", "heldout7.txt", "heldout8.txt", "heldout9.txt", "heldout10.txt", "heldout11.txt", "heldout12.txt", "heldout14.txt", "heldout15.txt", "heldout16.txt")
 
 
 @dataclass

@@ -596,6 +596,26 @@ def test_a_longer_word_after_an_instrument_noun_is_still_no_instrument(lex):
     assert not item.slots.instruments
 
 
+def test_the_ordinal_of_an_inline_list_is_no_amount(lex):
+    (item,) = inventory("1. 坚持依法行政，规范执法程序。2. 坚持便民利企，优化办事流程。", lex).items
+    assert not item.slots.how_much
+    # a digit run inside a sentence is still an amount
+    (count,) = inventory("年内新建2个区域性养老服务中心。", lex).items
+    assert count.slots.how_much
+
+
+@pytest.mark.parametrize("body", [
+    "要紧扣县委、县政府中心工作，主动谋划，积极作为。",
+    "这些成绩的取得，离不开市委、市政府的坚强领导和社会各界的大力支持。",
+    "多年来，统计部门为市委、市政府科学决策提供了有力支撑。",
+    "明年是全面完成“十五五”规划目标任务的攻坚之年，要进一步坚定信心、真抓实干。",
+])
+def test_an_organ_or_plan_named_as_the_setting_is_no_measure(body, lex):
+    """The organ is the centre served, the one thanked or the one served; the plan names a year."""
+    (item,) = inventory(body, lex).items
+    assert not item.slots.who and not item.slots.instruments
+
+
 def test_whom_a_report_goes_to_is_not_who_does_it(lex):
     """重大问题及时向区政府汇报: the organ receives; nobody named reports and nothing named is reported."""
     (item,) = inventory("各有关单位要加强沟通协调，工作中遇到的重大问题及时向区政府汇报。", lex).items

@@ -63,6 +63,9 @@ _QUANTITY = (
 )
 QUANTITY_RE = recache.compile(lookahead_first(_QUANTITY))
 _DIGITS = recache.compile(r"[0-9０-９]+")
+#: A digit run opening a sentence with one of these after it is the ordinal of an inline list
+#: (……根本标准。2. 坚持改革创新), not an amount.
+_ORDINAL_MARK = recache.compile(r"\s*[.．、)）]")
 _LATIN = recache.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}")
 #: A web address, an e-mail address, a file name, a telephone number or a postcode (来源：
 #: https://…/3227581-…, `materials.md`, 010-66556134, 邮编：100035): one
@@ -137,8 +140,9 @@ _NUMBER_NAME = recache.compile(r"(?:热线|政务|便民|服务|平台|专线|�
 _CITING_BEFORE = recache.compile(r"(?:贯彻|落实|贯彻落实|学习|宣传|宣贯|学习贯彻|学习宣传|践行)$")
 #: What follows a quotation that names a document to be written or applied (“十二五”规划).
 _DOCUMENT_AFTER = recache.compile(r"(?:规划|方案|计划|纲要|办法|细则|规定|标准|指南|预案)")
-#: …unless the plan only names a period of time (“十四五”规划收官之年, “十五五”规划开局起步).
-_PERIOD_AFTER = recache.compile(r"(?:规划|计划)的?(?:收官|开局|起步|中期|决胜|冲刺|攻坚|实施的?关键|关键)")
+#: …unless the plan only names a period of time (“十四五”规划收官之年, “十五五”规划开局起步,
+#: 全面完成“十四五”规划目标任务的关键之年).
+_PERIOD_AFTER = recache.compile(r"(?:规划|计划)(?:的?(?:收官|开局|起步|中期|决胜|冲刺|攻坚|实施的?关键|关键)|[^，。；：]{0,10}?之年)")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 _QUOTE_MARKS = recache.compile("[" + "".join(k + v for k, v in _QUOTES.items()) + "]")
 
@@ -490,7 +494,8 @@ def find(
         how_much = [m.group() for m in _DIGITS.finditer(masked)
                     if not _overlaps(m.span(), dates) and not _NUMBER_NAME.match(masked, m.end())
                     and not _overlaps(m.span(), links) and not _RED_LINE.match(masked, m.end())
-                    and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())]
+                    and not _IN_CODE.match(masked, m.end()) and not _CODE_BEFORE.search(masked, 0, m.start())
+                    and not (not masked[:m.start()].strip() and _ORDINAL_MARK.match(masked, m.end()))]
     # a 书名号 title, or a quotation naming a document (“十二五”规划): an instrument; another
     # quoted name cites a policy (see ``Slots.cited``)
     documents = [q for q in quoted if q.named and (text[q.start] == "《" or (_DOCUMENT_AFTER.match(text, q.end)
