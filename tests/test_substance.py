@@ -616,6 +616,15 @@ def test_an_organ_or_plan_named_as_the_setting_is_no_measure(body, lex):
     assert not item.slots.who and not item.slots.instruments
 
 
+def test_a_date_before_a_vision_is_no_deadline(lex):
+    """到2027年底，……更加便捷，……显著提升: nothing is due by that date, things are only to be better."""
+    (vision,) = inventory("到2027年底，全市医保服务更加便捷，群众满意度显著提升。", lex).items
+    assert not vision.slots.when and vision.verdict is not Verdict.MEASURE
+    # a task due by the date keeps it
+    (task,) = inventory("到2026年6月底前，完成全部农村危房改造，群众居住条件明显改善。", lex).items
+    assert task.slots.when == ("2026年6月底前",)
+
+
 def test_whom_a_report_goes_to_is_not_who_does_it(lex):
     """重大问题及时向区政府汇报: the organ receives; nobody named reports and nothing named is reported."""
     (item,) = inventory("各有关单位要加强沟通协调，工作中遇到的重大问题及时向区政府汇报。", lex).items

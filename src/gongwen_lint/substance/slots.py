@@ -52,6 +52,16 @@ _UNITS = "|".join(sorted(set(
     "分钟 秒 年 月 日 周 间 块 根 棵 株 头 只 站 级".split()), key=len, reverse=True))
 #: A bare year that opens a narration (2026年，全县上下……; 2024年以来): the time of a report, not a deadline.
 _NARRATIVE_YEAR = recache.compile(rf"{_YEAR}(?:[，,]|以来|是|的)")
+#: A clause that only says things will be better (医保服务更加便捷, 满意度显著提升, 走在全省前列):
+#: after 到2027年底， such clauses make a vision, and its date is no deadline for anything.
+_BETTER = recache.compile(r"更加|更为|明显|显著|走在[^，；。]{0,10}前列")
+_CLAUSES = recache.compile(r"[，,；;。]")
+
+
+def _vision_after(masked: str, end: int) -> bool:
+    """Every clause after the date at ``end`` says only that things will be better."""
+    clauses = [c for c in _CLAUSES.split(masked[end:]) if c.strip()]
+    return bool(clauses) and all(_BETTER.search(c) for c in clauses)
 #: A quantity: a number with a unit, a percentage, a Chinese numeral with a classifier.  (Behind
 #: a look-ahead for its first characters, as :data:`DEADLINE_RE`.)
 _QUANTITY = (
@@ -481,6 +491,8 @@ def find(
                 if not _inside((a, b), sources) and not _overlaps((a, b), found) and not _overlaps((a, b), agents)]
     dates = [m.span() for m in DEADLINE_RE.finditer(masked)] if not gates.deadline.isdisjoint(present) else []
     deadlines = [(a, b) for a, b in dates if not _NARRATIVE_YEAR.match(masked, a)] if dates else []
+    if deadlines and _vision_after(masked, deadlines[0][1]):
+        deadlines = []
     when = [text[a:b] for a, b in deadlines] if deadlines else []
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
