@@ -24,7 +24,9 @@ INFO = Severity.INFO
 
 # --------------------------------------------------------------------------------------------
 _FAKE_ZERO = "OoＯｏ○0０零"
-_NUMERAL_RUN = recache.compile(lookahead_first(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}"))
+_FAKE_ZERO_RE = recache.compile(f"[{_FAKE_ZERO}]")
+# [x]{2,} written as [x][x]+: a pattern opening with a class is scanned for with it (text._CJK_RUN_RE)
+_NUMERAL_RUN = recache.compile(r"[〇一二三四五六七八九OoＯｏ○0０零][〇一二三四五六七八九OoＯｏ○0０零]+")
 
 
 def _zero_runs(m: str) -> Iterator[tuple[int, int, str]]:
@@ -78,7 +80,10 @@ def zero_character(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     替换为“〇”。
     """
-    m = masked(p.text)
+    text = p.text
+    if not _FAKE_ZERO_RE.search(text):
+        return  # every finding has a wrong zero (masking only hides characters)
+    m = masked(text)
     for s, e, fixed in _zero_runs(m):
         yield ctx.report(p, s, e, f"汉字数字中的零应写作“〇”：{p.text[s:e]} → {fixed}", replacement=fixed)
 
