@@ -38,3 +38,17 @@ def test_gap_shapes():
                    (" \t", "\t"), ("  \t   ", "\t")):
         m = gw202_body._GAP.search(s)
         assert (m.group() if m else None) == (re.search(r"[ \u3000]{3,}|\t", s).group() if hit else None), s
+
+
+_TIME_ALPHABET = st.sampled_from(list("今本明去前后近日年月季度半底末9０也是还（，,星期"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(_TIME_ALPHABET, max_size=16))
+def test_time_hints_find_the_same_paragraphs(s):
+    """The hints are asked only whether they occur: the same answer as the one-pattern forms."""
+    from gongwen_lint.rules import _when, timeline
+
+    assert _when.mentions_time(s) == bool(re.search(r"月|季度|半年|年底|年末|\d年底", s))
+    old = r"今年|本年|明年|去年|前年|后年|近日|日前|\d年[（(，,]?(?:也|还|更|将|既|正)?是"
+    assert bool(timeline._YEAR_HINT.search(s) or timeline._YEAR_HINT_DIGIT.search(s)) == bool(re.search(old, s))

@@ -125,3 +125,11 @@ def test_mask_overlapping_spans():
 
     for text in ("见“国发〔2024〕1号”文", "《关于印发国发〔2024〕1号的通知》和国办发〔2023〕12号", "“‘一’”、「二」"):
         assert _mask(text, True, True, True) == _mask_reference(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.integers(-1, 12))
+def test_cjk_at_least_is_the_count(text, n):
+    from gongwen_lint.text import cjk_at_least
+
+    assert cjk_at_least(text, n) == (count_cjk(text) >= n)

@@ -38,6 +38,18 @@ def count_cjk(text: str) -> int:
     return sum(map(len, _CJK_RUN_RE.findall(text)))
 
 
+def cjk_at_least(text: str, n: int) -> bool:
+    """``count_cjk(text) >= n``, reading only as many runs as it takes (the first run of a line
+    of prose is usually enough: GW202 asks this of every body paragraph)."""
+    if n <= 0:
+        return True
+    for m in _CJK_RUN_RE.finditer(text):
+        n -= m.end() - m.start()
+        if n <= 0:
+            return True
+    return False
+
+
 def count_han(text: str) -> int:
     """Number of characters of the CJK Unified Ideographs block (U+4E00–U+9FFF) in ``text`` — the
     narrower count the substance and style thresholds were set with."""

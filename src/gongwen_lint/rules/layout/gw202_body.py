@@ -11,7 +11,7 @@ from ...model import (
     Paragraph,
     Role,
 )
-from ...text import count_cjk
+from ...text import cjk_at_least
 from ..context import Context
 from ..registry import rule
 from ._common import (
@@ -50,7 +50,7 @@ def _body_candidates(doc: Document) -> list[Paragraph]:
         if p.format.alignment in ("center", "right"):
             continue  # a centred or right-aligned line is not prose: a misrecognised title or signature
         text = p.text.strip()
-        if count_cjk(text) < 4 or p.text.startswith("\t"):
+        if not cjk_at_least(text, 4) or p.text.startswith("\t"):
             continue
         if _ADDRESSEE_LIKE.match(text) or (_LABEL_LIKE.match(text) and len(text) <= 20):
             continue
