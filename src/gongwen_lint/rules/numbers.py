@@ -194,10 +194,12 @@ def relative_time(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：今年（2024年）全市经济运行稳中有进。
     """
     m = masked(p.text)
-    if _RELATIVE_COMPOUND.search(m):
-        m = _RELATIVE_COMPOUND.sub(lambda x: "\u2060" * len(x.group(0)), m)
     if not _RELATIVE.search(m):
         return  # most paragraphs: no relative word, so no sentence to split and test
+    if _RELATIVE_COMPOUND.search(m):  # each compound holds a relative word: looked for only now
+        m = _RELATIVE_COMPOUND.sub(lambda x: "\u2060" * len(x.group(0)), m)
+        if not _RELATIVE.search(m):
+            return
     for s0, e0 in sentences(m):
         sentence = m[s0:e0]
         if _EXPLICIT_DATE.search(sentence):
