@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongwen_lint import text
-from gongwen_lint.rules import punctuation
+from gongwen_lint.rules import numbers, punctuation
 from gongwen_lint.rules.headings import gw304_duplicate_paragraph as gw304
 from gongwen_lint.rules.layout import gw202_body
 
@@ -20,8 +20,9 @@ BEFORE = {
     "repeat": (punctuation._REPEAT, "[，。、；：？！]{2,}"),
     "punct_strip": (gw304._PUNCT_STRIP, r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]+"),
     "gap": (gw202_body._GAP, r"[ \u3000]{3,}|\t"),
+    "numeral_run": (numbers._NUMERAL_RUN, r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}"),  # was behind a look-ahead
 }
-_ALPHABET = st.sampled_from(list("国务院〇㐀丽，。、；：？！!?;,.:“”‘’\"'（）()《》」』) \u3000\u00a0\t\nAb1"))
+_ALPHABET = st.sampled_from(list("国务院〇㐀丽，。、；：？！!?;,.:“”‘’\"'（）()《》」』) \u3000\u00a0\t\nAb1二零O○０"))
 
 
 @settings(max_examples=1500, deadline=None)
