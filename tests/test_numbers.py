@@ -83,3 +83,11 @@ def test_the_date_line_is_not_running_text():
 def test_relative_time_is_info_and_quiet_when_the_sentence_has_a_date():
     found = lint("近日，我市召开会议。今年（2024年）全市经济运行稳中有进。请于下周报送。", "GW504")
     assert [(d.excerpt, d.severity.value) for d in found] == [("近日", "info"), ("下周", "info")]
+
+
+def test_each_relative_compound_holds_a_relative_word():
+    """GW504 looks for the compounds (今日头条 …) only in a paragraph with a relative word: each holds one."""
+    from gongwen_lint.rules import numbers
+
+    for word in numbers._RELATIVE_COMPOUND.pattern.split("|"):
+        assert numbers._RELATIVE.search(word), word

@@ -136,7 +136,7 @@ def _led_rule_patterns() -> dict[str, re.Pattern]:
         "TOC_LINE_RE": patterns.TOC_LINE_RE, "QUANTITY_RE": _amounts.QUANTITY_RE,
         "DATE_IN_TEXT_RE": _fields.DATE_IN_TEXT_RE, "_GARBLED_RE": meta._GARBLED_RE, "_URL": text._URL,
         "_BLANK": gw306_placeholder._BLANK, "_PLACEHOLDER": gw203_title._PLACEHOLDER,
-        **{n: getattr(numbers, n) for n in ("_NUMERAL_RUN", "_DOTTED_DATE", "_SHORT_YEAR", "_PADDED", "_HAO_DATE",
+        **{n: getattr(numbers, n) for n in ("_DOTTED_DATE", "_SHORT_YEAR", "_PADDED", "_HAO_DATE",
                                             "_EXPLICIT_DATE")},
         **{n: getattr(punctuation, n) for n in ("_ELLIPSIS", "_RANGE", "_APPROX")},
         **{n: getattr(timeline, n) for n in ("_PAST", "_APPOSITION", "_PLAN_RE", "_ANNIV_RE")},

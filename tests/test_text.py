@@ -1,9 +1,12 @@
 """Offset-preserving helpers: properties that every rule relies on."""
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongwen_lint.text import MASK, chinese_number, count_cjk, is_cjk, mask, sentences
+from gongwen_lint.text import MASK, chinese_number, compact, count_cjk, is_cjk, mask, sentences
 
 ALPHABET = st.sampled_from(list("国务院关于通知，。；“”《》〔〕[]（）()0123456789年月日号发宜 \u3000abc"))
 TEXTS = st.text(ALPHABET, max_size=80)
@@ -71,3 +74,62 @@ def test_doc_number_matches_are_the_full_patterns_matches():
     for t in texts:
         want = [(m.span(), m.groupdict()) for m in DOC_NUMBER_RE.finditer(t)]
         assert [(m.span(), m.groupdict()) for m in doc_number_matches(t)] == want, t
+
+
+def test_compact_drops_what_the_blank_pattern_drops():
+    """compact() splits instead of substituting: the same characters go, on every code point."""
+    blanks = re.compile(r"[\s\u3000\u00a0]+")
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert compact(every) == blanks.sub("", every)
+    assert compact(" 一、\u3000总则\u00a0\t（一）\n") == "一、总则（一）"
+    assert compact("") == "" and compact(" \u3000") == ""
+
+
+def _mask_reference(text, quotes=True, titles=True, doc_numbers=True):
+    """mask() before issue 18's shortcuts: every delimiter visited, spans set character by character."""
+    from gongwen_lint import text as t
+
+    spans = []
+    if quotes or titles:
+        openers = t._PAIRS if quotes and titles else t._QUOTES if quotes else t._TITLES
+        stack = []
+        for m in t._DELIMITERS[(quotes, titles)].finditer(text):
+            ch, i = m.group(), m.start()
+            if ch in openers:
+                stack.append((ch, i))
+            elif stack and ch == openers[stack[-1][0]]:
+                _, j = stack.pop()
+                if not stack and i > j + 1:
+                    spans.append((j + 1, i))
+    if doc_numbers:
+        spans += [(m.start("open"), m.end()) for m in t.DOC_NUMBER_RE.finditer(text)]
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
+    return "".join(chars)
+
+
+_MASK_ALPHABET = st.sampled_from(list("国发办函关于“”‘’「」『』《》〔〕[]（）2024年1号第 \u3000"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(_MASK_ALPHABET, max_size=60), st.booleans(), st.booleans(), st.booleans())
+def test_mask_same_as_reference(text, quotes, titles, doc_numbers):
+    from gongwen_lint.text import _mask
+
+    assert _mask(text, quotes, titles, doc_numbers) == _mask_reference(text, quotes, titles, doc_numbers)
+
+
+def test_mask_overlapping_spans():
+    from gongwen_lint.text import _mask
+
+    for text in ("见“国发〔2024〕1号”文", "《关于印发国发〔2024〕1号的通知》和国办发〔2023〕12号", "“‘一’”、「二」"):
+        assert _mask(text, True, True, True) == _mask_reference(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.integers(-1, 12))
+def test_cjk_at_least_is_the_count(text, n):
+    from gongwen_lint.text import cjk_at_least
+
+    assert cjk_at_least(text, n) == (count_cjk(text) >= n)

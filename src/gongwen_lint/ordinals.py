@@ -92,17 +92,28 @@ def standard_form(level: int, value: int) -> str:
     return {1: f"{num}、", 2: f"（{num}）", 3: f"{num}.", 4: f"（{num}）"}[level]
 
 
+#: What an ordinal can start with (after leading spaces): a bracket or a Chinese numeral; any
+#: other character but a decimal digit (``\\d``: ``str.isdecimal``) starts none.
+_FIRST = frozenset("（(" + CN_NUMERALS)
+
+
 def parse_ordinal(text: str, label_len: int = 0, lenient: bool = False) -> Ordinal | None:
     """The heading ordinal that starts ``text`` (leading spaces skipped), or None.
 
     ``lenient`` also returns starts that read as a list of numbers (``一、二级``), marked
     :attr:`Ordinal.ambiguous`.
+
+    Most lines start with none: their first character is looked at before any pattern is tried,
+    and the patterns match at the offset rather than on a copy of the rest of the line (the
+    rules and recognition ask this of every paragraph, several times; issue 18).
     """
     i = 0
-    while i < len(text) and text[i] in _SPACE:
+    n = len(text)
+    while i < n and text[i] in _SPACE:
         i += 1
-    rest = text[i:]
-    m = _BRACKETED.match(rest)
+    if i == n or (text[i] not in _FIRST and not text[i].isdecimal()):
+        return None
+    m = _BRACKETED.match(text, i)
     if m:
         num = m.group("num")
         value: int | None
@@ -112,42 +123,45 @@ def parse_ordinal(text: str, label_len: int = 0, lenient: bool = False) -> Ordin
             level, value = 2, _CN_VALUES.get(num)
         if not value:
             return None
-        return _make(level, value, i, i + m.end(), m.group(0), label_len)
-    m = _CN_MARKED.match(rest)
+        return _make(level, value, i, m.end(), m.group(0), label_len)
+    m = _CN_MARKED.match(text, i)
     if m:
         value = _CN_VALUES.get(m.group("num"))
-        if not value or (m.group("mark") != "、" and not _heading_like(rest[m.end():], m.group("mark"))):
+        end, mark = m.end(), m.group("mark")
+        if not value or (mark != "、" and not _heading_like(text, end, mark)):
             return None
-        ambiguous = m.group("mark") == "、" and bool(_NUMBER_LIST_AFTER.match(rest[m.end():]))
+        ambiguous = mark == "、" and bool(_NUMBER_LIST_AFTER.match(text, end))
         if ambiguous and not lenient:
             return None
-        return _make(1, value, i, i + m.end(), m.group(0), label_len, ambiguous)
-    m = _AR_MARKED.match(rest)
+        return _make(1, value, i, end, m.group(0), label_len, ambiguous)
+    m = _AR_MARKED.match(text, i)
     if m and m.group("num")[0] != "0":
         value = int(m.group("num"))
-        mark = m.group("mark")
-        after = rest[m.end():]
-        if mark != "." and not _heading_like(after, mark):
+        end, mark = m.end(), m.group("mark")
+        if mark != "." and not _heading_like(text, end, mark):
             return None
-        ambiguous = mark == "、" and bool(_NUMBER_LIST_AFTER.match(after))
+        ambiguous = mark == "、" and bool(_NUMBER_LIST_AFTER.match(text, end))
         if ambiguous and not lenient:
             return None
         level = 4 if mark in ")）" else 3
-        return _make(level, value, i, i + m.end(), m.group(0), label_len, ambiguous)
+        return _make(level, value, i, end, m.group(0), label_len, ambiguous)
     return None
 
 
-def _heading_like(after: str, mark: str = "") -> bool:
-    """A wrong mark only makes an ordinal when text follows that no number reading explains.
+def _heading_like(text: str, start: int, mark: str = "") -> bool:
+    """A wrong mark only makes an ordinal when text follows (``text[start:]``) that no number
+    reading explains.
 
     ``1,000`` and ``一,二`` are numbers; Chinese text, an opening quote or bracket, or a Latin
     word (``2，php…``, ``四．GIT…``) start a heading.  After a full-width dot ``．`` (never a
     decimal point in Chinese text) a Chinese numeral is heading text too (``1．一级标题``).
     """
-    after = after.lstrip(_SPACE)
-    if not after:
+    n = len(text)
+    while start < n and text[start] in _SPACE:
+        start += 1
+    if start == n:
         return False
-    ch = after[0]
+    ch = text[start]
     if ch in CN_NUMERALS:
         return mark == "．"
     return is_cjk(ch) or ch in "“《（〔" or (ch.isascii() and ch.isalpha())

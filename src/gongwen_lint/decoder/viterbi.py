@@ -36,6 +36,12 @@ _LEAD = _INDEX["lead"]
 _PREV_COST = [tuple((a, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for a in _PREV[b]) for b in range(len(_POS))]
 _NEXT_COST = [tuple((b, g.EDGE_COST.get((_POS[a].name, _POS[b].name), 0.0)) for b in _NEXT[a]) for a in range(len(_POS))]
 _EDGE = {(_INDEX[a], _INDEX[b]): c for (a, b), c in g.EDGE_COST.items()}
+# The same edges looked up from the walk's few live positions (one or two a unit) instead of
+# scanning every predecessor or successor of a position (fifteen or eleven of them): the
+# predecessors of a position are listed in increasing order (the loop that builds _PREV), so the
+# forward pass visits the live ones in that order too.
+_INTO = [dict(_PREV_COST[b]) for b in range(len(_POS))]
+_OUT = [dict(_NEXT_COST[a]) for a in range(len(_POS))]
 _NO_REPEAT = frozenset(i for i, p in enumerate(_POS) if p.name not in p.next)
 _NO_RESUME = frozenset(_INDEX[n] for n in g.NO_RESUME)
 _MISPLACED_POS = frozenset(i for i, p in enumerate(_POS) if p.misplaced)
@@ -136,6 +142,7 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
             for a in best_any:
                 reach |= _REACH[a]
             nodes = _static_nodes(e, flags[i], reach) + _insert_nodes(e, best_any)
+            sources = sorted(best_any.items()) if len(best_any) > 1 else list(best_any.items())
             pair: dict[int, float] = {}
             for nd in nodes:
                 pos = nd.pos
@@ -158,11 +165,13 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
                                 v += pair[pos]
                         if v > best:
                             best, back = v, j
-                # move on: only with the element that opens the next position
+                # move on: only with the element that opens the next position (from the live
+                # positions in increasing order: a tie goes to the lowest, as over _PREV_COST)
                 if nd.resident:
-                    for a, cost in _PREV_COST[pos]:
-                        hit = best_any.get(a)
-                        if hit is not None:
+                    into = _INTO[pos]
+                    for a, hit in sources:
+                        cost = into.get(a)
+                        if cost is not None:
                             v = hit[0] + cost
                             if v > best:
                                 best, back = v, hit[1]
@@ -217,9 +226,10 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
                 elif nd.pos in _NO_RESUME or nd.pos in _NO_REPEAT:
                     v = NEG
                 best = max(best, v)
-            for b, cost in _NEXT_COST[nd.pos]:
-                after = entry.get(b)
-                if after is not None and after + cost > best:
+            out = _OUT[nd.pos]  # the best of a maximum: in any order
+            for b, after in entry.items():
+                cost = out.get(b)
+                if cost is not None and after + cost > best:
                     best = after + cost
             nd.bwd = best
     # Best path.
@@ -235,6 +245,9 @@ def decode(emissions: list[Emission], flags: list[frozenset[str]], pair_cost: Pa
             total = q.fwd + q.bwd
             if total > best_by_role.get(q.role, NEG):
                 best_by_role[q.role] = total
+        if len(best_by_role) == 1 and nd.role in best_by_role:  # one role: exp(top - top) = 1
+            confidence.append(1.0)
+            continue
         top = best_by_role.get(nd.role, nd.fwd + nd.bwd)
         z = sum(math.exp(v - top) for v in best_by_role.values() if v > NEG)
         confidence.append(1.0 / z if z > 0 else 1.0)

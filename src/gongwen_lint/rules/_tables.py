@@ -56,17 +56,17 @@ def tables(doc: Document) -> list[Table]:
     found: dict[int, dict[int, dict[int, Cell]]] = {}
     order: list[int] = []
     before: dict[int, str] = {}
-    last_outside = ""
+    last_outside: Paragraph | None = None  # compacted only when a table follows it
     for p in doc.body:
         if not p.in_table or p.table_pos is None:
-            if p.text.strip():
-                last_outside = compact(p.text)
+            if p.text and not p.text.isspace():  # p.text.strip(), without the copy
+                last_outside = p
             continue
         t, r, c = p.table_pos
         if t not in found:
             found[t] = {}
             order.append(t)
-            before[t] = last_outside
+            before[t] = compact(last_outside.text) if last_outside is not None else ""
         col, span = p.table_grid if p.table_grid is not None else (c, 1)
         found[t].setdefault(r, {}).setdefault(c, Cell(col, span)).paragraphs.append(p)
     out = []

@@ -33,7 +33,11 @@ WHEN_RE = recache.compile(
     r"|(?P<month_rel>本月|当月|下月|下个月)(?:(?P<md>\d{1,2})[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
     r")")
 )
-_HINT = recache.compile(r"月|季度|半年|年底|年末|\d年底")
+# What every point in time holds, as words alone: whether there is one is all that is asked, and
+# 年底 finds every 9年底 the hint used to name too.  A pattern of literal words alone is scanned for
+# by its first characters; an alternative opening with \d made the engine try it at every
+# character (issue 18).
+_HINT = recache.compile(r"月|季度|半年|年底|年末")
 _WORD_MONTH = recache.compile(r"[一二三四五六七八九十]")
 _BARE_YEAR_RE = recache.compile(lookahead_first(rf"(?<!\d)({dates.YEAR}){_SP}年(?![度初底末])"))
 _WEEKDAY_RE = recache.compile(r"^[（(]?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")

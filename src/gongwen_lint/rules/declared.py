@@ -47,7 +47,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from .. import recache
+from .. import recache, relead
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,6 +89,19 @@ _FIELDS = {
 }
 _GROUP_REF = recache.compile(r"\$(\d)")
 
+#: Per pattern, the class of the characters its matches start with (relead.first_class) as a
+#: pattern of its own, or None when it cannot be told: a paragraph without one is not scanned
+#: with the pattern itself (a pattern opening with a repeat, as GW502's ``[０-９]+``, is tried at
+#: every character; the class is scanned for in C).  Made once a pattern, on first use.
+_FIRST: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def _first_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    if pattern not in _FIRST:
+        first = None if pattern.flags & re.IGNORECASE else relead.first_class(pattern.pattern)
+        _FIRST[pattern] = re.compile(first, pattern.flags) if first is not None else None
+    return _FIRST[pattern]
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -128,10 +141,15 @@ class Matcher:
             return self._occurrences(text, subject)
         hits: list[tuple[int, int, str | None]] = []
         for pattern, template in self.patterns:
+            first = _first_of(pattern)
+            if first is not None and first.search(subject) is None:
+                continue  # no character a match can start with: no match (nor an empty one)
             for m in pattern.finditer(subject):
                 if m.end() == m.start():
                     continue
                 hits.append((m.start(), m.end(), self._replacement(m, template, text)))
+        if not hits:
+            return []
         hits = self._without_overlaps(hits)
         if self.exceptions is not None:
             allowed = [m.span() for m in self.exceptions.finditer(subject)]

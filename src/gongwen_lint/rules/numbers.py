@@ -24,7 +24,9 @@ INFO = Severity.INFO
 
 # --------------------------------------------------------------------------------------------
 _FAKE_ZERO = "OoＯｏ○0０零"
-_NUMERAL_RUN = recache.compile(lookahead_first(r"[〇一二三四五六七八九OoＯｏ○0０零]{2,}"))
+_FAKE_ZERO_RE = recache.compile(f"[{_FAKE_ZERO}]")
+# [x]{2,} written as [x][x]+: a pattern opening with a class is scanned for with it (text._CJK_RUN_RE)
+_NUMERAL_RUN = recache.compile(r"[〇一二三四五六七八九OoＯｏ○0０零][〇一二三四五六七八九OoＯｏ○0０零]+")
 
 
 def _zero_runs(m: str) -> Iterator[tuple[int, int, str]]:
@@ -78,7 +80,10 @@ def zero_character(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     替换为“〇”。
     """
-    m = masked(p.text)
+    text = p.text
+    if not _FAKE_ZERO_RE.search(text):
+        return  # every finding has a wrong zero (masking only hides characters)
+    m = masked(text)
     for s, e, fixed in _zero_runs(m):
         yield ctx.report(p, s, e, f"汉字数字中的零应写作“〇”：{p.text[s:e]} → {fixed}", replacement=fixed)
 
@@ -189,10 +194,12 @@ def relative_time(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：今年（2024年）全市经济运行稳中有进。
     """
     m = masked(p.text)
-    if _RELATIVE_COMPOUND.search(m):
-        m = _RELATIVE_COMPOUND.sub(lambda x: "\u2060" * len(x.group(0)), m)
     if not _RELATIVE.search(m):
         return  # most paragraphs: no relative word, so no sentence to split and test
+    if _RELATIVE_COMPOUND.search(m):  # each compound holds a relative word: looked for only now
+        m = _RELATIVE_COMPOUND.sub(lambda x: "\u2060" * len(x.group(0)), m)
+        if not _RELATIVE.search(m):
+            return
     for s0, e0 in sentences(m):
         sentence = m[s0:e0]
         if _EXPLICIT_DATE.search(sentence):

@@ -58,6 +58,7 @@ def _latin(ch: str) -> bool:
 _HALF_MARKS = recache.compile(r"[,;:?!.]")
 _BRACKETS = recache.compile("[()（）]")
 _PAIRED_MARKS = recache.compile("[“”（(《〔）)》〕]")
+_HALFWIDTH = recache.compile(r"[,;:?!.()]")  # in every GW401 finding (full-width brackets: with one)
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _KIND = "中文中应使用全角标点"  # one finding per paragraph for all the marks (issue 14)
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
@@ -156,6 +157,8 @@ def halfwidth_punctuation(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     替换为对应的全角标点（, → ，  : → ：  ( → （ 等）。
     """
+    if not _HALFWIDTH.search(p.text):
+        return  # only a half-width mark or bracket is reported: most paragraphs have none
     for i in _halfwidth_marks(p.text):
         ch = p.text[i]
         yield ctx.report(p, i, i + 1, f"中文中应使用全角{_NAMES[ch]}：{ch} → {_FULL[ch]}", replacement=_FULL[ch],
@@ -253,7 +256,7 @@ def unpaired_marks(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                     suppressed.add((id(p), i))  # each paragraph of the quotation opens again
             pending[ch] = (p, i)
     for p in paragraphs:
-        o = paragraph_ordinal(p)
+        o = paragraph_ordinal(p) if found[id(p)] else None  # read only where something is to report
         for i in found[id(p)]:
             if (id(p), i) in suppressed:
                 continue
@@ -296,12 +299,16 @@ def ellipsis_dash(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     替换为“……”或“——”。
     """
-    m = masked(p.text)
-    # Substring tests first: nearly every paragraph has neither, and the alternation of
-    # _ELLIPSIS is tried at every character (issue 18).  They name what each pattern needs.
-    if "..." in m or "。。。" in m or "…" in m or "·" in m or "・" in m:
+    # What each pattern needs, tested on the text before masking (which only hides characters).
+    text = p.text
+    ellipsis = "..." in text or "。。。" in text or "…" in text or "·" in text or "・" in text
+    dash = "--" in text or "－－" in text
+    if not (ellipsis or dash):
+        return
+    m = masked(text)
+    if ellipsis:
         yield from _ellipses(p, m, ctx)
-    if "--" in m or "－－" in m:
+    if dash:
         yield from _dashes(p, m, ctx)
 
 
@@ -366,6 +373,8 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     ## 修复
     年份、月份范围 → “—”；数值范围 → “～”，并补写前一个数值的“万”“亿”“%”。
     """
+    if "-" not in p.text and "－" not in p.text and "~" not in p.text and "–" not in p.text:
+        return  # every range has its dash (masking only hides characters)
     m = masked(p.text)
     for mt in _RANGE.finditer(m):
         a, b, after = mt.group("a"), mt.group("b"), mt.group("after")
@@ -396,6 +405,7 @@ def range_format(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------------------------------------
 _CN_DIGITS = "一二三四五六七八九"
 _APPROX = recache.compile(lookahead_first(r"(?<![第\d一二三四五六七八九十、])(?P<a>[一二三四五六七八九]|\d)、(?P<b>[一二三四五六七八九十]|\d{1,2})(?=[个天次人名岁倍成家项位周分秒小万千百十]|年(?!级))"))
+_APPROX_NEED = recache.compile(r"、[一二三四五六七八九十\d]")  # in every _APPROX match; a literal first
 _QUOTED_ITEMS = recache.compile(r"[”》]、[“《]")
 # 等 as the list-closing particle, not the first character of a word (等级, 等次, 等额 …).
 _BEFORE_DENG = recache.compile(r"、(?=等(?![级次同待候额量价效值距高比号腰分]))")
@@ -435,8 +445,10 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     删去多余的顿号（阿拉伯数字的概数需改写为汉字，不自动修复）。
     """
     text = p.text
+    if "、" not in text:
+        return  # every match of the three patterns holds a 顿号 (masking only hides characters)
     m = masked(text)
-    for mt in _APPROX.finditer(m):
+    for mt in _APPROX.finditer(m) if _APPROX_NEED.search(m) else ():
         a, b = mt.group("a"), mt.group("b")
         if a.isdigit() != b.isdigit():
             continue
@@ -452,7 +464,7 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(p, mt.start(), mt.end(), f"相邻两数连用表示概数，不用顿号，宜用汉字：{mt.group(0)}")
         else:
             yield ctx.report(p, s, s + 1, f"相邻两数连用表示概数，不用顿号：{mt.group(0)} → {a}{b}", replacement="")
-    for mt in _QUOTED_ITEMS.finditer(text):
+    for mt in _QUOTED_ITEMS.finditer(text) if "、“" in text or "、《" in text else ():
         s = mt.start() + 1
         if m[mt.start()] == MASK:
             continue
@@ -461,12 +473,12 @@ def enumeration_comma(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
             f"标有引号或书名号的并列成分之间通常不用顿号：{mt.group(0)} → {mt.group(0)[0]}{mt.group(0)[2]}",
             replacement="", severity=Severity.INFO,
         )
-    for mt in _BEFORE_DENG.finditer(m):
+    for mt in _BEFORE_DENG.finditer(m) if "、等" in m else ():
         yield ctx.report(p, mt.start(), mt.end(), "“等”前不用顿号：、等 → 等", replacement="")
 
 
 # --------------------------------------------------------------------------------------------
-_SPACE_RUN = recache.compile(r"[ \u3000\u00a0]+")
+_SPACE_RUN = recache.compile(r"[ \u3000\u00a0][ \u3000\u00a0]*")  # [ …]+: opening with the class (text._CJK_RUN_RE)
 _LABEL_AFTER = recache.compile(
     r"(?:联系人|联系电话|电话|手机|传真|邮编|邮箱|电子邮箱|地址|时间|地点|主持人?|记录人?|出席|列席|请假|签发人|附件)[：:]"
 )
@@ -503,6 +515,8 @@ def stray_space(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     删去汉字之间的空格；西文中的连续空格改为一个。
     """
     text = p.text
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return  # no blank of _SPACE_RUN (masking only hides characters)
     m = masked(text)
     lead = len(text) - len(text.lstrip(" \u3000\u00a0\t"))
     tail = len(text.rstrip(" \u3000\u00a0\t"))
@@ -541,7 +555,7 @@ def _between(left: str, right: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 _POINTS = "，。、；：？！"
-_REPEAT = recache.compile(f"[{_POINTS}]{{2,}}")
+_REPEAT = recache.compile(f"[{_POINTS}][{_POINTS}]+")  # [，…]{2,}: opening with the class (text._CJK_RUN_RE)
 
 
 @rule(

@@ -270,10 +270,14 @@ def _breakdown(m: str, after: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _stated_in_text(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
-    m = mask(p.text)
-    for mt in _STATED_RE.finditer(m):
-        total = _total_here(m, mt.end())
+def _stated_totals(m: str) -> list[Quantity | None]:
+    """The quantity each total word of the masked paragraph ``m`` introduces (None: none), in
+    order: read once for both checks below (issue 18)."""
+    return [_total_here(m, mt.end()) for mt in _STATED_RE.finditer(m)]
+
+
+def _stated_in_text(p: Paragraph, m: str, totals: list[Quantity | None], ctx: Context) -> Iterator[Diagnostic]:
+    for total in totals:
         if total is None or total.unit is None:
             continue
         chain_end = total.end
@@ -316,11 +320,9 @@ def _segments_spans(inner: str):
 _QIZHONG = recache.compile(r"其中[：:，,]?")
 
 
-def _parts_exceed(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
+def _parts_exceed(p: Paragraph, m: str, totals: list[Quantity | None], ctx: Context) -> Iterator[Diagnostic]:
     """``经费合计120万元，其中A 80万元、B 50万元``: money parts cannot add up to more than the whole."""
-    m = mask(p.text)
-    for mt in _STATED_RE.finditer(m):
-        total = _total_here(m, mt.end())
+    for total in totals:
         if total is None or total.unit != MONEY:
             continue
         q = _QIZHONG.match(m, total.end + 1) if m[total.end:total.end + 1] in "，,；;" else None
@@ -444,6 +446,9 @@ def stated_total(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     for p in doc.body:
         if p.role in TEXT and not p.in_table:
-            yield from _stated_in_text(p, ctx)
-            yield from _parts_exceed(p, ctx)
+            m = mask(p.text)
+            totals = _stated_totals(m)
+            if totals:
+                yield from _stated_in_text(p, m, totals, ctx)
+                yield from _parts_exceed(p, m, totals, ctx)
     yield from _against_tables(doc, ctx)

@@ -228,7 +228,10 @@ _ANNIV_RE = recache.compile(
 )
 
 
-_YEAR_HINT = recache.compile(rf"{_REL_WORD}|近日|日前|\d年[（(，,]?(?:也|还|更|将|既|正)?是")
+# The words and the digit-led form as two patterns, each opening with a class the engine scans
+# for (one alternation of both was tried at every character; issue 18).
+_YEAR_HINT = recache.compile(rf"{_REL_WORD}|近日|日前")
+_YEAR_HINT_DIGIT = recache.compile(r"\d年[（(，,]?(?:也|还|更|将|既|正)?是")
 
 
 def _plan_year(m: re.Match) -> tuple[int, str] | None:
@@ -302,7 +305,7 @@ def year_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     ref = signing_date(doc)
     for p in _text_paragraphs(doc, attachments=False):
-        if not _YEAR_HINT.search(p.text):
+        if not (_YEAR_HINT.search(p.text) or _YEAR_HINT_DIGIT.search(p.text)):
             continue
         m = mask(p.text, quotes=False)
         if ref is not None:

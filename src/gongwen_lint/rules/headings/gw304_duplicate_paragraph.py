@@ -21,7 +21,10 @@ from ..registry import rule
 from ._common import WARNING
 
 # Runs of them, not one character at a time: the same text, fewer matches to join.
-_PUNCT_STRIP = recache.compile(r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]+")
+# One class, then the rest of the run: a pattern that opens with a class is scanned for with it
+# (text._CJK_RUN_RE), one that opens with a repeat is tried at every character.
+_PUNCT_CLASS = r"[\s\u3000，。、；：？！,.;:?!“”‘’\"'（）()《》]"
+_PUNCT_STRIP = recache.compile(f"{_PUNCT_CLASS}{_PUNCT_CLASS}*")
 # What :func:`.text.mask` could still mask once those are gone: a quotation opened with 「 or 『
 # (“ ‘ 《 are stripped), or a document number (every one ends in 号).
 _MASKABLE = recache.compile("[「『号]")

@@ -55,17 +55,21 @@ def stray_paragraph(p: Paragraph, ctx: Context) -> Iterator[Diagnostic]:
     对：各地要加强信息来源的核实，确保数据准确。
     对：（联系人：张三，电话：12345678）
     """
-    from ...structure import stray_kind
-
     text = p.text.strip()
     if not text:
         return
     if p.role is not Role.STRAY:
         # Only a short line can be reported here: a paragraph of running text is not read for
-        # its kind at all (issue 18; the length test first, the kind is the costly part).
-        if len(text) <= 100 and stray_kind(p.text) == "web" and _web_marked(text):
-            yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
+        # its kind at all, nor is the import statement run for it (issue 18; the length test
+        # first, the kind is the costly part).
+        if len(text) <= 100:
+            from ...structure import stray_kind
+
+            if stray_kind(p.text) == "web" and _web_marked(text):
+                yield ctx.report(p, 0, len(p.text), "疑似从网页粘贴的无关文字（来源、浏览次数、打印/关闭按钮等），应删除")
         return
+    from ...structure import stray_kind
+
     kind = stray_kind(p.text)
     if not p.confident:
         return

@@ -11,7 +11,7 @@ from ...model import (
     Paragraph,
     Role,
 )
-from ...text import count_cjk
+from ...text import cjk_at_least
 from ..context import Context
 from ..registry import rule
 from ._common import (
@@ -35,7 +35,10 @@ _LABEL_LIKE = recache.compile(r"^(附\s*件\s*[\d一二三四五六七八九十]
 # 版记-like lines (纪要 put 主送/分送 in the 版记, 4号): not body text even when recognised as such.
 _IMPRINT_LIKE = recache.compile(r"^(主\s*送|分\s*送|抄\s*送|抄\s*报|报\s*送|发\s*送)[：:]")
 # Names spread with spaces (joint signatures, 出席 lists): positioned lines, not prose.
-_GAP = recache.compile(r"[ \u3000]{3,}|\t")
+# ``[ \u3000]{3,}|\t`` written to open with one class of both (a tab, or a blank two more
+# follow): the engine then skips to the next blank or tab instead of trying both alternatives
+# at every character of every paragraph (text._CJK_RUN_RE; ~4× faster on a long draft).
+_GAP = recache.compile(r"[ \u3000\t](?:(?<=\t)|[ \u3000]{2,})")
 
 
 def _body_candidates(doc: Document) -> list[Paragraph]:
@@ -47,7 +50,7 @@ def _body_candidates(doc: Document) -> list[Paragraph]:
         if p.format.alignment in ("center", "right"):
             continue  # a centred or right-aligned line is not prose: a misrecognised title or signature
         text = p.text.strip()
-        if count_cjk(text) < 4 or p.text.startswith("\t"):
+        if not cjk_at_least(text, 4) or p.text.startswith("\t"):
             continue
         if _ADDRESSEE_LIKE.match(text) or (_LABEL_LIKE.match(text) and len(text) <= 20):
             continue
