@@ -566,7 +566,8 @@ def test_items_naming_only_fields_of_policy_become_empty(body, lex):
 
 
 @pytest.mark.parametrize("body", [
-    "对全区所有学校食堂的冷库、排烟管道开展一次安全检查，发现隐患的立即停用整改。",
+    # (with 发现隐患的立即停用 it is a measure: a time relative to a named event)
+    "对全区所有学校食堂的冷库、排烟管道开展一次安全检查，对存在隐患的停用整改。",
     pytest.param("加强城区老旧电梯更新改造，完善电梯维保质量抽查机制。", marks=pytest.mark.xfail(
         strict=True, reason="a short concrete principle the model makes empty (concrete false rate ≈ 0.04 on the tuning sets)")),
     "清理河道两岸违规堆放的建筑垃圾，拆除沿河私搭乱建的养殖棚舍。",
@@ -614,6 +615,22 @@ def test_an_organ_or_plan_named_as_the_setting_is_no_measure(body, lex):
     """The organ is the centre served, the one thanked or the one served; the plan names a year."""
     (item,) = inventory(body, lex).items
     assert not item.slots.who and not item.slots.instruments
+
+
+@pytest.mark.parametrize("body", [
+    "各监测站点发现数据异常的，应立即向市生态环境监测中心报告。",
+    "对拟提拔的干部，组织部门应在考察结束后向党委汇报考察情况。",
+    "对发现的问题，检查组应当场反馈，并书面向被检查单位通报。",
+])
+def test_a_time_relative_to_a_named_event_is_a_when(body, lex):
+    """发现……的，应立即……; 在考察结束后……: the event is named and the act follows it (review of 2026-12-08)."""
+    (item,) = inventory(body, lex).items
+    assert item.slots.when and item.verdict is Verdict.MEASURE
+
+
+def test_immediacy_without_an_event_is_no_when(lex):
+    (item,) = inventory("要立即行动起来，切实增强责任感和紧迫感。", lex).items
+    assert not item.slots.when and item.verdict is not Verdict.MEASURE
 
 
 def test_a_date_before_a_vision_is_no_deadline(lex):

@@ -58,6 +58,25 @@ _BETTER = recache.compile(r"更加|更为|明显|显著|走在[^，；。]{0,10}
 _CLAUSES = recache.compile(r"[，,；;。]")
 
 
+#: A time commitment relative to an event (发现数据异常的，应立即……报告; 在考察结束后向党委汇报; 对
+#:发现的问题当场反馈): as checkable as a date — the event is named, the act follows it at once.
+_IMMEDIATE = recache.compile(r"立即|当场|当日|即时")
+_TRIGGER = recache.compile(r"(?:发现|收到|接到|出现|发生|受理)[^，。；：]{0,20}?(?:的|后|时)")
+_AFTER_EVENT = recache.compile(r"在[^，。；：]{1,12}?(?:结束|完成|批复|受理|收到|办结)(?:之)?后")
+
+
+def _event_time(masked: str) -> tuple[int, int] | None:
+    """The span of a time commitment relative to a named event (:data:`_IMMEDIATE` after a
+    :data:`_TRIGGER`, or :data:`_AFTER_EVENT`), or None."""
+    after = _AFTER_EVENT.search(masked)
+    if after is not None:
+        return after.span()
+    now = _IMMEDIATE.search(masked)
+    if now is not None and _TRIGGER.search(masked, 0, now.start()) is not None:
+        return now.span()
+    return None
+
+
 def _vision_after(masked: str, end: int) -> bool:
     """Every clause after the date at ``end`` says only that things will be better."""
     clauses = [c for c in _CLAUSES.split(masked[end:]) if c.strip()]
@@ -494,6 +513,10 @@ def find(
     if deadlines and _vision_after(masked, deadlines[0][1]):
         deadlines = []
     when = [text[a:b] for a, b in deadlines] if deadlines else []
+    if not when:
+        event = _event_time(masked)
+        if event is not None:
+            when = [text[event[0]:event[1]]]
     # a number inside a date (2025年4月30日前, 2026年，…) is the date, not a quantity
     # a numeral inside a source context names the doctrine followed (落实中央八项规定精神), not an amount
     how_much = [m.group() for m in QUANTITY_RE.finditer(masked)
