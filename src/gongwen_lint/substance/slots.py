@@ -61,6 +61,7 @@ _CLAUSES = recache.compile(r"[，,；;。]")
 #: A time commitment relative to an event (发现数据异常的，应立即……报告; 在考察结束后向党委汇报; 对
 #:发现的问题当场反馈): as checkable as a date — the event is named, the act follows it at once.
 _IMMEDIATE = recache.compile(r"立即|当场|当日|即时")
+_IMMEDIATE_CHARS = frozenset("即场日")  # a character each of them holds
 _TRIGGER = recache.compile(r"(?:发现|收到|接到|出现|发生|受理)[^，。；：]{0,20}?(?:的|后|时)")
 _AFTER_EVENT = recache.compile(r"在[^，。；：]{1,12}?(?:结束|完成|批复|受理|收到|办结)(?:之)?后")
 
@@ -68,10 +69,11 @@ _AFTER_EVENT = recache.compile(r"在[^，。；：]{1,12}?(?:结束|完成|批�
 def _event_time(masked: str) -> tuple[int, int] | None:
     """The span of a time commitment relative to a named event (:data:`_IMMEDIATE` after a
     :data:`_TRIGGER`, or :data:`_AFTER_EVENT`), or None."""
-    after = _AFTER_EVENT.search(masked)
+    # (a substring test first: find() asks this of every sentence without a date)
+    after = _AFTER_EVENT.search(masked) if "后" in masked else None
     if after is not None:
         return after.span()
-    now = _IMMEDIATE.search(masked)
+    now = _IMMEDIATE.search(masked) if _IMMEDIATE_CHARS.intersection(masked) else None
     if now is not None and _TRIGGER.search(masked, 0, now.start()) is not None:
         return now.span()
     return None
